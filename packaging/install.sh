@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One command for a fresh machine: system libraries (Debian/Ubuntu via apt) and a .venv with the studio
+# and its test tools. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  libportaudio2                                   # sounddevice
+  libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3   # Qt
+  libpulse0                                       # QtMultimedia
+  pulseaudio                                      # a virtual sound card for the audio tests
+)
+
+if command -v apt-get >/dev/null 2>&1; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing system packages: ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+else
+  echo "note: not a Debian/Ubuntu system; install PortAudio and Qt's runtime libraries with your package manager"
+fi
+
+PYTHON="${PYTHON:-python3}"
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+  echo "MiniMax Studio needs Python 3.11 or newer ($("$PYTHON" --version) found)"; exit 1; }
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -c "import studio, studio.api.client, studio.emulator" \
+  && echo "installed: run '.venv/bin/studio say \"Hello there\" -o hello.mp3' (demo mode without a key)"

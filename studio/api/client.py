@@ -1,0 +1,528 @@
+"""Async MiniMax client: one long-lived httpx.AsyncClient, typed requests, retries where they are safe."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from studio.api import hosts
+from studio.api.errors import (
+    APIError,
+    InputError,
+    MiniMaxError,
+    RequestTimeout,
+    StreamError,
+    TransportError,
+    api_error,
+    http_error,
+    redact,
+)
+from studio.api.models import (
+    AsyncT2ATask,
+    CloneResult,
+    DeleteVoiceRequest,
+    DesignResult,
+    FileObject,
+    GetVoiceRequest,
+    ImageRequest,
+    ImageResult,
+    LyricsRequest,
+    LyricsResult,
+    MusicRequest,
+    MusicResult,
+    MusicUploadResult,
+    T2AAsyncRequest,
+    T2ARequest,
+    T2AResult,
+    T2AStartEvent,
+    TaskStatus,
+    VideoRequest,
+    VideoTemplateRequest,
+    VoiceCloneRequest,
+    VoiceDesignRequest,
+    VoiceInfo,
+    parse_voice_list,
+)
+from studio.api.retry import RetryPolicy, is_retryable
+from studio.api.sse import sse_events
+from studio.api.ws import T2AWebSocket
+
+log = logging.getLogger("studio.api")
+
+KEY_ENV = "MINIMAX_API_KEY"
+USER_AGENT = "minimax-studio"
+
+
+class _BearerAuth(httpx.Auth):
+    """Adds the key per request so it never sits in a headers object that could be logged or repr'd."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+
+    def auth_flow(self, request: httpx.Request):  # type: ignore[no-untyped-def]
+        request.headers["Authorization"] = f"Bearer {self._key}"
+        yield request
+
+    def __repr__(self) -> str:
+        return "_BearerAuth(<hidden>)"
+
+
+def _trace_id(response: httpx.Response, body: dict[str, Any] | None = None) -> str | None:
+    return response.headers.get("trace-id") or (body or {}).get("trace_id") or None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def raise_for_base_resp(body: dict[str, Any], trace_id: str | None = None) -> None:
+    """MiniMax answers business errors with HTTP 200 and a non-zero base_resp.status_code."""
+    base = body.get("base_resp")
+    if not isinstance(base, dict):
+        raise StreamError("The server's answer has no base_resp; it is not a MiniMax API response")
+    code = int(base.get("status_code") or 0)
+    if code != 0:
+        raise api_error(code, str(base.get("status_msg") or ""), trace_id or body.get("trace_id"))
+
+
+class MiniMaxClient:
+    """Every MiniMax endpoint the studio uses. Create one per key and reuse it; close it with `aclose()`."""
+
+    def __init__(
+        self,
+        api_key: str,
+        *,
+        base_url: str | None = None,
+        region: hosts.Region = "global",
+        low_latency_t2a: bool = False,
+        timeout: float = 60.0,
+        retry: RetryPolicy | None = None,
+        headers: dict[str, str] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        if not api_key or not api_key.strip():
+            raise InputError("api_key", "an API key is required (set MINIMAX_API_KEY or enter it in Account)")
+        self._key = api_key.strip()
+        self.base_url = hosts.resolve_base_url(base_url, region)
+        self.region: hosts.Region | None = hosts.region_of(self.base_url) or (region if not base_url else None)
+        uses_official_host = self.base_url == hosts.GLOBAL_HOST
+        self.t2a_base_url = (
+            hosts.LOW_LATENCY_T2A_HOST if low_latency_t2a and uses_official_host else self.base_url
+        )
+        self.retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._extra_headers = dict(headers or {})
+        self._http = httpx.AsyncClient(
+            auth=_BearerAuth(self._key),
+            headers={"User-Agent": USER_AGENT, **self._extra_headers},
+            timeout=httpx.Timeout(timeout, connect=10.0),
+            transport=transport,
+            follow_redirects=True,
+        )
+        # Downloads go to CDN hosts: they must never carry the key.
+        self._downloads = httpx.AsyncClient(
+            headers={"User-Agent": USER_AGENT}, timeout=httpx.Timeout(timeout, connect=10.0),
+            transport=transport, follow_redirects=True,
+        )
+
+    def __repr__(self) -> str:
+        return f"MiniMaxClient(base_url={self.base_url!r})"
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+        await self._downloads.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    # -- transport ---------------------------------------------------------------------------------
+
+    def _url(self, path: str, base: str | None = None) -> str:
+        return (base or self.base_url) + path
+
+    def _redact(self, text: str) -> str:
+        return redact(text, self._key)
+
+    def _transport_error(self, exc: httpx.HTTPError, url: str) -> MiniMaxError:
+        before_send = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+        what = self._redact(str(exc) or type(exc).__name__)
+        if isinstance(exc, httpx.TimeoutException) and not before_send:
+            error: MiniMaxError = RequestTimeout(f"The server did not answer in time ({url}): {what}")
+        else:
+            error = TransportError(f"Could not reach {url}: {what}. Check your connection and the API host.")
+        error.before_send = before_send  # type: ignore[attr-defined]
+        return error
+
+    async def _with_retries(self, attempt_once: Callable[[], Awaitable[Any]], what: str) -> Any:
+        attempt = 0
+        while True:
+            try:
+                return await attempt_once()
+            except MiniMaxError as exc:
+                if attempt >= self.retry.max_retries or not is_retryable(exc):
+                    raise
+                attempt += 1
+                delay = self.retry.delay(attempt, getattr(exc, "retry_after", None))
+                log.info("retrying %s in %.2fs (attempt %d): %s", what, delay, attempt, self._redact(str(exc)))
+                await self._sleep(delay)
+
+    async def _send(
+        self, method: str, path: str, *, base: str | None = None, idempotent: bool = False, **kwargs: Any
+    ) -> tuple[dict[str, Any], httpx.Response]:
+        url = self._url(path, base)
+
+        async def once() -> tuple[dict[str, Any], httpx.Response]:
+            started = time.perf_counter()
+            try:
+                response = await self._http.request(method, url, **kwargs)
+            except httpx.HTTPError as exc:
+                error = self._transport_error(exc, url)
+                if idempotent:
+                    error.before_send = True  # type: ignore[attr-defined]
+                raise error from None
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            body = self._json_body(response)
+            trace = _trace_id(response, body)
+            log.debug("%s %s -> %s in %.0f ms trace=%s", method, path, response.status_code, elapsed_ms, trace)
+            if response.status_code != 200:
+                raise http_error(response.status_code, self._redact(response.text[:300]), trace,
+                                 retry_after=_retry_after(response))
+            if body is None:
+                raise StreamError(f"The server's answer to {path} is not JSON")
+            raise_for_base_resp(body, trace)
+            return body, response
+
+        return await self._with_retries(once, f"{method} {path}")
+
+    @staticmethod
+    def _json_body(response: httpx.Response) -> dict[str, Any] | None:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        return body if isinstance(body, dict) else None
+
+    async def _post(self, path: str, payload: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+        body, _ = await self._send("POST", path, json=payload, **kwargs)
+        return body
+
+    async def _get(self, path: str, params: dict[str, Any]) -> dict[str, Any]:
+        body, _ = await self._send("GET", path, params=params, idempotent=True)
+        return body
+
+    # -- speech ------------------------------------------------------------------------------------
+
+    async def t2a(self, request: T2ARequest) -> T2AResult:
+        """Non-streaming synthesis; audio as bytes (hex) or a URL (output_format="url")."""
+        if request.stream:
+            raise InputError("stream", "use t2a_stream() for stream=True requests")
+        body = await self._post("/v1/t2a_v2", request.payload(), base=self.t2a_base_url)
+        return T2AResult.from_response(body, request.output_format or "hex")
+
+    def t2a_stream(self, request: T2ARequest) -> AudioStream:
+        """Streaming synthesis over SSE: `async with client.t2a_stream(req) as s: async for chunk in s`."""
+        if not request.stream:
+            request = request.model_copy(update={"stream": True})
+        return AudioStream(self, "/v1/t2a_v2", request.payload(), base=self.t2a_base_url)
+
+    def t2a_websocket(self, start: T2AStartEvent, *, open_timeout: float = 10.0) -> T2AWebSocket:
+        """A WebSocket T2A session: `async with client.t2a_websocket(start) as ws: async for c in ws.speak(t)`."""
+        headers = {"Authorization": f"Bearer {self._key}", "User-Agent": USER_AGENT, **self._extra_headers}
+        return T2AWebSocket(
+            hosts.websocket_url(self.base_url), headers, start, retry=self.retry, sleep=self._sleep,
+            open_timeout=open_timeout, redact=self._redact,
+        )
+
+    async def t2a_async_create(self, request: T2AAsyncRequest) -> AsyncT2ATask:
+        return AsyncT2ATask.model_validate(await self._post("/v1/t2a_async_v2", request.payload()))
+
+    async def t2a_async_query(self, task_id: int | str) -> TaskStatus:
+        body = await self._get("/v1/query/t2a_async_query_v2", {"task_id": task_id})
+        return TaskStatus.model_validate(body)
+
+    # -- files -------------------------------------------------------------------------------------
+
+    async def upload_file(self, file: Path | str | bytes, purpose: str, filename: str | None = None) -> FileObject:
+        content, name = _file_content(file, filename)
+        body = await self._post_multipart("/v1/files/upload", content, name, {"purpose": purpose})
+        return FileObject.model_validate(body["file"])
+
+    async def _post_multipart(
+        self, path: str, content: bytes, filename: str, fields: dict[str, str]
+    ) -> dict[str, Any]:
+        body, _ = await self._send("POST", path, files={"file": (filename, content)}, data=fields)
+        return body
+
+    async def list_files(self, purpose: str) -> list[FileObject]:
+        body = await self._get("/v1/files/list", {"purpose": purpose})
+        return [FileObject.model_validate(item) for item in body.get("files") or []]
+
+    async def retrieve_file(self, file_id: int | str) -> FileObject:
+        body = await self._get("/v1/files/retrieve", {"file_id": file_id})
+        return FileObject.model_validate(body["file"])
+
+    async def retrieve_file_content(self, file_id: int | str) -> bytes:
+        url = self._url("/v1/files/retrieve_content")
+
+        async def once() -> bytes:
+            try:
+                response = await self._http.get(url, params={"file_id": file_id})
+            except httpx.HTTPError as exc:
+                error = self._transport_error(exc, url)
+                error.before_send = True  # type: ignore[attr-defined]
+                raise error from None
+            if response.status_code != 200:
+                raise http_error(response.status_code, response.text[:300], _trace_id(response),
+                                 retry_after=_retry_after(response))
+            if response.headers.get("content-type", "").startswith("application/json"):
+                body = self._json_body(response) or {}
+                raise_for_base_resp(body, _trace_id(response, body))
+            return response.content
+
+        return await self._with_retries(once, "GET /v1/files/retrieve_content")
+
+    async def delete_file(self, file_id: int | str, purpose: str) -> None:
+        await self._post("/v1/files/delete", {"file_id": int(file_id), "purpose": purpose})
+
+    # -- voices ------------------------------------------------------------------------------------
+
+    async def voice_clone(self, request: VoiceCloneRequest) -> CloneResult:
+        return CloneResult.model_validate(await self._post("/v1/voice_clone", request.payload()))
+
+    async def voice_design(self, request: VoiceDesignRequest) -> DesignResult:
+        return DesignResult.model_validate(await self._post("/v1/voice_design", request.payload()))
+
+    async def get_voices(self, voice_type: str = "all") -> list[VoiceInfo]:
+        body = await self._post("/v1/get_voice", GetVoiceRequest(voice_type=voice_type).payload())
+        return parse_voice_list(body)
+
+    async def delete_voice(self, voice_type: str, voice_id: str) -> None:
+        await self._post("/v1/delete_voice", DeleteVoiceRequest(voice_type=voice_type, voice_id=voice_id).payload())
+
+    # -- image / video / music ---------------------------------------------------------------------
+
+    async def image_generation(self, request: ImageRequest) -> ImageResult:
+        return ImageResult.model_validate(await self._post("/v1/image_generation", request.payload()))
+
+    async def video_generation(self, request: VideoRequest) -> str:
+        body = await self._post("/v1/video_generation", request.payload())
+        return str(body["task_id"])
+
+    async def query_video(self, task_id: str) -> TaskStatus:
+        return TaskStatus.model_validate(await self._get("/v1/query/video_generation", {"task_id": task_id}))
+
+    async def video_template_generation(self, request: VideoTemplateRequest) -> str:
+        body = await self._post("/v1/video_template_generation", request.payload())
+        return str(body["task_id"])
+
+    async def query_video_template(self, task_id: str) -> TaskStatus:
+        body = await self._get("/v1/query/video_template_generation", {"task_id": task_id})
+        return TaskStatus.model_validate(body)
+
+    async def music_generation(self, request: MusicRequest) -> MusicResult:
+        if request.stream:
+            raise InputError("stream", "use music_stream() for stream=True requests")
+        body = await self._post("/v1/music_generation", request.payload(), timeout=600.0)
+        return MusicResult.from_response(body, request.output_format or "hex")
+
+    def music_stream(self, request: MusicRequest) -> AudioStream:
+        if not request.stream:
+            request = request.model_copy(update={"stream": True})
+        return AudioStream(self, "/v1/music_generation", request.payload())
+
+    async def music_upload(self, file: Path | str | bytes, purpose: str, filename: str | None = None
+                           ) -> MusicUploadResult:
+        content, name = _file_content(file, filename)
+        body = await self._post_multipart("/v1/music_upload", content, name, {"purpose": purpose})
+        return MusicUploadResult.model_validate(body)
+
+    async def lyrics_generation(self, request: LyricsRequest) -> LyricsResult:
+        return LyricsResult.from_response(await self._post("/v1/lyrics_generation", request.payload()))
+
+    # -- downloads and account ---------------------------------------------------------------------
+
+    async def download(
+        self,
+        url: str,
+        dest: Path | str,
+        *,
+        expected_size: int | None = None,
+        on_progress: Callable[[int, int | None], None] | None = None,
+    ) -> Path:
+        """Stream `url` to `dest` atomically (a .part file renamed at the end); the size is checked
+        against Content-Length and `expected_size`. Never sends the API key."""
+        dest = Path(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial = dest.with_name(dest.name + ".part")
+
+        async def once() -> Path:
+            received = 0
+            try:
+                async with self._downloads.stream("GET", url) as response:
+                    if response.status_code != 200:
+                        raise http_error(response.status_code, "", _trace_id(response),
+                                         retry_after=_retry_after(response))
+                    total = int(response.headers["content-length"]) if "content-length" in response.headers \
+                        else None
+                    with partial.open("wb") as out:
+                        async for chunk in response.aiter_bytes():
+                            out.write(chunk)
+                            received += len(chunk)
+                            if on_progress:
+                                on_progress(received, total or expected_size)
+            except httpx.HTTPError as exc:
+                partial.unlink(missing_ok=True)
+                error = self._transport_error(exc, url)
+                error.before_send = True  # type: ignore[attr-defined]  # a GET is safe to repeat
+                raise error from None
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
+            for expected in (total, expected_size):
+                if expected is not None and received != expected:
+                    partial.unlink(missing_ok=True)
+                    raise StreamError(f"Download of {dest.name} is incomplete: {received} of {expected} bytes")
+            os.replace(partial, dest)
+            return dest
+
+        return await self._with_retries(once, f"download {dest.name}")
+
+    async def check_key(self) -> None:
+        """Raises AuthError when this key is not valid on this host (the CLI's region probe endpoint)."""
+        await self._get("/v1/token_plan/remains", {})
+
+
+async def detect_region(
+    api_key: str, *, candidates: dict[str, str] | None = None, transport: httpx.AsyncBaseTransport | None = None
+) -> str | None:
+    """Probe each region's host with the key, as MiniMax's CLI does; the first that accepts it wins."""
+    from studio.api.errors import AuthError
+
+    for region, base_url in (candidates or hosts.REGION_HOSTS).items():
+        client = MiniMaxClient(api_key, base_url=base_url, transport=transport, retry=RetryPolicy(max_retries=0))
+        try:
+            await client.check_key()
+            return region
+        except AuthError:
+            continue
+        except APIError:
+            return region  # the host knows the key; the probe endpoint just isn't for this kind of key
+        finally:
+            await client.aclose()
+    return None
+
+
+def _file_content(file: Path | str | bytes, filename: str | None) -> tuple[bytes, str]:
+    if isinstance(file, bytes):
+        return file, filename or "upload.bin"
+    path = Path(file)
+    return path.read_bytes(), filename or path.name
+
+
+class AudioStream:
+    """The audio chunks of one SSE stream, each byte exactly once.
+
+    The final status-2 event repeats the whole audio unless exclude_aggregated_audio is set; it is never
+    yielded. Failures before the first audio byte are retried per the policy; after it they raise.
+    """
+
+    def __init__(self, client: MiniMaxClient, path: str, payload: dict[str, Any], base: str | None = None) -> None:
+        self._client = client
+        self._url = client._url(path, base)
+        self._path = path
+        self._payload = payload
+        self._iterator: AsyncIterator[bytes] | None = None
+        self.trace_id: str | None = None
+        self.extra_info: dict[str, Any] | None = None
+        self.bytes_received = 0
+        self.request_sent_at: float | None = None
+        self.first_byte_at: float | None = None
+        self.finished = False
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        if self._iterator is None:
+            self._iterator = self._chunks()
+        return self._iterator
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._iterator is not None:
+            await self._iterator.aclose()  # type: ignore[attr-defined]
+
+    async def read_all(self) -> bytes:
+        return b"".join([chunk async for chunk in self])
+
+    async def _chunks(self) -> AsyncIterator[bytes]:
+        client = self._client
+        attempt = 0
+        while True:
+            started = False
+            try:
+                async for chunk in self._one_attempt():
+                    started = True
+                    yield chunk
+                return
+            except MiniMaxError as exc:
+                if started or attempt >= client.retry.max_retries or not is_retryable(exc):
+                    raise
+                attempt += 1
+                delay = client.retry.delay(attempt, getattr(exc, "retry_after", None))
+                log.info("retrying stream %s in %.2fs: %s", self._path, delay, client._redact(str(exc)))
+                await client._sleep(delay)
+
+    async def _one_attempt(self) -> AsyncIterator[bytes]:
+        client = self._client
+        self.request_sent_at = time.perf_counter()
+        try:
+            async with client._http.stream("POST", self._url, json=self._payload) as response:
+                self.trace_id = _trace_id(response)
+                if response.status_code != 200:
+                    text = (await response.aread()).decode("utf-8", "replace")
+                    raise http_error(response.status_code, client._redact(text[:300]), self.trace_id,
+                                     retry_after=_retry_after(response))
+                async for event in sse_events(response.aiter_bytes()):
+                    self.trace_id = self.trace_id or event.get("trace_id")
+                    raise_for_base_resp(event, self.trace_id)
+                    data = event.get("data") or {}
+                    if "extra_info" in event or data.get("status") == 2:
+                        self.extra_info = event.get("extra_info") or {}
+                        self.finished = True
+                        continue
+                    audio = data.get("audio")
+                    if audio:
+                        chunk = bytes.fromhex(audio)
+                        if self.first_byte_at is None:
+                            self.first_byte_at = time.perf_counter()
+                        self.bytes_received += len(chunk)
+                        yield chunk
+        except httpx.HTTPError as exc:
+            if self.bytes_received:
+                raise StreamError(
+                    f"The stream broke after {self.bytes_received} bytes of audio: {client._redact(str(exc))}"
+                ) from None
+            raise client._transport_error(exc, self._url) from None
+        if not self.finished:
+            raise StreamError(f"The stream ended early, after {self.bytes_received} bytes and no final event")

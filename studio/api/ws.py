@@ -1,0 +1,215 @@
+"""T2A over WebSocket: one connection, several texts, audio chunks as they are synthesised."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Self
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
+
+from studio.api.errors import MiniMaxError, StreamError, TransportError, api_error, http_error
+from studio.api.models import T2AStartEvent, check_ws_text
+from studio.api.retry import RetryPolicy, is_retryable
+
+log = logging.getLogger("studio.api.ws")
+
+
+class _RedactFilter(logging.Filter):
+    """websockets logs the handshake headers at DEBUG; the Authorization line must not reach any log."""
+
+    def __init__(self, redact: Callable[[str], str]) -> None:
+        super().__init__()
+        self._redact = redact
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self._redact(message)
+        if "authorization" in cleaned.lower():
+            cleaned = "> Authorization: <hidden>"
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+class T2AWebSocket:
+    """Async context manager for one WebSocket T2A session.
+
+    Opening it connects, waits for `connected_success`, sends `task_start` and waits for `task_started`
+    (retrying transient failures — nothing has been billed yet). `speak(text)` sends `task_continue` and
+    yields that text's audio until `is_final`. Leaving the block sends `task_finish` and waits for
+    `task_finished`.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        headers: dict[str, str],
+        start: T2AStartEvent,
+        *,
+        retry: RetryPolicy,
+        sleep: Callable[[float], Awaitable[None]],
+        open_timeout: float,
+        redact: Callable[[str], str],
+    ) -> None:
+        self.url = url
+        self._headers = headers
+        self._start = start
+        self._retry = retry
+        self._sleep = sleep
+        self._open_timeout = open_timeout
+        self._redact = redact
+        self._ws: ClientConnection | None = None
+        self._unfinished_text = False
+        self._protocol_log = logging.getLogger("studio.api.ws.protocol")
+        if not any(isinstance(f, _RedactFilter) for f in self._protocol_log.filters):
+            self._protocol_log.addFilter(_RedactFilter(redact))
+        self.session_id: str | None = None
+        self.trace_id: str | None = None
+        self.extra_info: dict[str, Any] | None = None
+        self.request_sent_at: float | None = None
+        self.first_byte_at: float | None = None
+        self.bytes_received = 0
+
+    async def __aenter__(self) -> Self:
+        attempt = 0
+        while True:
+            try:
+                await self._open()
+                return self
+            except MiniMaxError as exc:
+                await self._abort()
+                if attempt >= self._retry.max_retries or not is_retryable(exc):
+                    raise
+                attempt += 1
+                await self._sleep(self._retry.delay(attempt, getattr(exc, "retry_after", None)))
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        if exc_type is None:
+            await self.finish()
+        else:
+            await self._abort()
+
+    async def _open(self) -> None:
+        try:
+            self._ws = await connect(
+                self.url,
+                additional_headers=self._headers,
+                open_timeout=self._open_timeout,
+                max_size=32 * 1024 * 1024,
+                logger=self._protocol_log,
+                user_agent_header=None,
+            )
+        except InvalidStatus as exc:
+            response = exc.response
+            text = response.body.decode("utf-8", "replace") if response.body else ""
+            raise http_error(response.status_code, self._redact(text[:300]), response.headers.get("Trace-Id"))\
+                from None
+        except (OSError, TimeoutError, WebSocketException) as exc:
+            error = TransportError(f"Could not open the speech WebSocket at {self.url}: {self._redact(str(exc))}")
+            error.before_send = True  # type: ignore[attr-defined]
+            raise error from None
+        hello = await self._receive()
+        self._check(hello)
+        if hello.get("event") != "connected_success":
+            raise StreamError(f"Expected connected_success, got {hello.get('event')!r}")
+        self.session_id = hello.get("session_id")
+        self.trace_id = hello.get("trace_id")
+        await self._send(self._start.payload())
+        started = await self._receive()
+        self._check(started)
+        if started.get("event") != "task_started":
+            raise StreamError(f"Expected task_started, got {started.get('event')!r}")
+
+    async def speak(self, text: str) -> AsyncIterator[bytes]:
+        """Yield the audio for `text` chunk by chunk; returns after the server's `is_final` message."""
+        check_ws_text(text)
+        if self._unfinished_text:
+            await self._drain_current_text()
+        self.extra_info = None
+        self.request_sent_at = time.perf_counter()
+        self.first_byte_at = None
+        await self._send({"event": "task_continue", "text": text})
+        self._unfinished_text = True
+        while True:
+            message = await self._receive()
+            self._check(message)
+            audio = (message.get("data") or {}).get("audio")
+            if audio:
+                chunk = bytes.fromhex(audio)
+                if self.first_byte_at is None:
+                    self.first_byte_at = time.perf_counter()
+                self.bytes_received += len(chunk)
+                yield chunk
+            if message.get("extra_info"):
+                self.extra_info = message["extra_info"]
+            if message.get("is_final"):
+                self._unfinished_text = False
+                return
+
+    async def finish(self) -> None:
+        """Send task_finish, let the server drain, and close."""
+        if self._ws is None:
+            return
+        try:
+            if self._unfinished_text:
+                await self._drain_current_text()
+            await self._send({"event": "task_finish"})
+            while True:
+                message = await self._receive()
+                self._check(message)
+                if message.get("event") == "task_finished":
+                    break
+        except StreamError:
+            pass  # the server may close right after task_finished
+        finally:
+            await self._abort()
+
+    async def _drain_current_text(self) -> None:
+        while self._unfinished_text:
+            message = await self._receive()
+            self._check(message)
+            if message.get("is_final"):
+                self._unfinished_text = False
+
+    async def _abort(self) -> None:
+        if self._ws is not None:
+            ws, self._ws = self._ws, None
+            try:
+                await asyncio.wait_for(ws.close(), timeout=2.0)
+            except (TimeoutError, OSError, WebSocketException):
+                pass
+
+    async def _send(self, message: dict[str, Any]) -> None:
+        assert self._ws is not None
+        try:
+            await self._ws.send(json.dumps(message))
+        except ConnectionClosed as exc:
+            raise StreamError(f"The speech WebSocket closed: {exc}") from None
+
+    async def _receive(self) -> dict[str, Any]:
+        assert self._ws is not None
+        try:
+            frame = await self._ws.recv()
+        except ConnectionClosed as exc:
+            raise StreamError(
+                f"The speech WebSocket closed unexpectedly after {self.bytes_received} bytes of audio ({exc})"
+            ) from None
+        try:
+            message = json.loads(frame)
+        except ValueError:
+            raise StreamError(f"Malformed WebSocket message from the server: {str(frame)[:80]!r}") from None
+        if not isinstance(message, dict):
+            raise StreamError(f"Unexpected WebSocket message from the server: {str(frame)[:80]!r}")
+        return message
+
+    def _check(self, message: dict[str, Any]) -> None:
+        base = message.get("base_resp") or {}
+        code = int(base.get("status_code") or 0)
+        if message.get("event") == "task_failed" or code != 0:
+            raise api_error(code or 1000, str(base.get("status_msg") or "task failed"),
+                            message.get("trace_id") or self.trace_id)

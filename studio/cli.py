@@ -1,0 +1,388 @@
+"""`studio`: the command line over the same services the desktop app uses."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import json
+import logging
+import mimetypes
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from studio import __version__
+from studio.api.errors import MiniMaxError
+from studio.services.connection import Connection, open_connection
+
+log = logging.getLogger("studio.cli")
+
+
+def _read_text(args: argparse.Namespace) -> str:
+    if args.file:
+        return Path(args.file).read_text(encoding="utf-8")
+    if args.text in (None, "-"):
+        if sys.stdin is None or sys.stdin.isatty():
+            raise MiniMaxError("No text given: pass TEXT, --file PATH, or pipe text on stdin")
+        return sys.stdin.read()
+    return args.text
+
+
+def _data_url(path: str) -> str:
+    """A local image becomes a data URL; http(s) URLs are passed through."""
+    if path.startswith(("http://", "https://", "data:")):
+        return path
+    file = Path(path)
+    if not file.is_file():
+        raise MiniMaxError(f"Image not found: {path}")
+    mime = mimetypes.guess_type(file.name)[0] or "image/jpeg"
+    return f"data:{mime};base64,{base64.b64encode(file.read_bytes()).decode()}"
+
+
+def _say_request(args: argparse.Namespace, text: str, stream: bool) -> Any:
+    from studio.api.models import AudioSetting, T2ARequest, VoiceModify, VoiceSetting
+
+    modify = None
+    if any(v is not None for v in (args.deepen_brighten, args.stronger_softer, args.nasal_crisp, args.effect)):
+        modify = VoiceModify(
+            pitch=args.deepen_brighten or 0, intensity=args.stronger_softer or 0,
+            timbre=args.nasal_crisp or 0, sound_effects=args.effect,
+        )
+    return T2ARequest(
+        model=args.model,
+        text=text,
+        stream=stream,
+        voice_setting=VoiceSetting(
+            voice_id=args.voice, speed=args.speed, vol=args.vol, pitch=args.pitch, emotion=args.emotion
+        ),
+        audio_setting=AudioSetting(
+            format=args.format, sample_rate=args.sample_rate, bitrate=args.bitrate, channel=args.channels
+        ),
+        language_boost=args.language_boost,
+        voice_modify=modify,
+        output_format="url" if args.url else None,
+    )
+
+
+async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.services.speech import synthesize_to_file
+
+    transport = "ws" if args.ws else "sse" if args.stream else "http"
+    request = _say_request(args, _read_text(args), stream=transport != "http")
+    out = Path(args.output or f"speech.{args.format}")
+    take = await synthesize_to_file(conn.client, request, out, transport=transport)
+    info = take.extra_info
+    seconds = (info.get("audio_length") or 0) / 1000
+    print(f"{take.path}  {take.bytes_written:,} bytes  {seconds:.1f} s  "
+          f"{info.get('usage_characters', '?')} characters billed  trace {take.trace_id}")
+
+
+async def cmd_voices(conn: Connection, args: argparse.Namespace) -> None:
+    kinds = {"system": "system", "cloned": "voice_cloning", "designed": "voice_generation", "all": "all"}
+    voices = await conn.client.get_voices(kinds[args.type])
+    if args.search:
+        needle = args.search.lower()
+        voices = [v for v in voices if needle in " ".join(
+            [v.voice_id, v.voice_name or "", *v.description]).lower()]
+    if args.json:
+        print(json.dumps([v.model_dump(mode="json") for v in voices], ensure_ascii=False, indent=2))
+        return
+    for voice in voices:
+        description = "; ".join(voice.description)
+        print(f"{voice.voice_id:<48} {voice.kind:<8} {voice.voice_name or '':<32} {description}")
+    print(f"{len(voices)} voices", file=sys.stderr)
+
+
+async def cmd_clone(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.api.audio_checks import check_clone_audio, check_prompt_audio
+    from studio.api.models import ClonePrompt, VoiceCloneRequest, check_voice_id
+
+    check_voice_id(args.voice_id)
+    info = check_clone_audio(args.file)
+    print(f"sample ok: {info.format}, {info.duration_s:.1f} s, {info.size_bytes / 1e6:.1f} MB", file=sys.stderr)
+    prompt = None
+    if args.prompt_audio:
+        if not args.prompt_text:
+            raise MiniMaxError("--prompt-audio needs --prompt-text with its exact transcript")
+        check_prompt_audio(args.prompt_audio)
+    uploaded = await conn.client.upload_file(args.file, "voice_clone")
+    if args.prompt_audio:
+        prompt_file = await conn.client.upload_file(args.prompt_audio, "prompt_audio")
+        prompt = ClonePrompt(prompt_audio=prompt_file.file_id, prompt_text=args.prompt_text)
+    request = VoiceCloneRequest(
+        file_id=uploaded.file_id, voice_id=args.voice_id, clone_prompt=prompt,
+        text=args.preview_text, model=args.model if args.preview_text else None,
+        text_validation=args.validate_text, accuracy=args.accuracy,
+        need_noise_reduction=args.noise_reduction or None, need_volume_normalization=args.normalize or None,
+    )
+    result = await conn.client.voice_clone(request)
+    print(f"cloned {args.voice_id}: use it in a T2A call within 7 days or it expires")
+    if result.demo_audio and args.output:
+        await conn.client.download(result.demo_audio, args.output)
+        print(f"preview written to {args.output}")
+
+
+async def cmd_design(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.api.models import VoiceDesignRequest
+
+    result = await conn.client.voice_design(
+        VoiceDesignRequest(prompt=args.prompt, preview_text=args.preview_text, voice_id=args.voice_id)
+    )
+    out = Path(args.output)
+    out.write_bytes(result.trial_audio)
+    print(f"designed {result.voice_id}; trial audio in {out}. Use it in a T2A call within 7 days to keep it.")
+
+
+async def cmd_image(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.api.models import ImageRequest, ImageSubjectReference
+
+    subject = [ImageSubjectReference(type="character", image_file=_data_url(args.subject))] if args.subject \
+        else None
+    request = ImageRequest(
+        prompt=args.prompt, aspect_ratio=args.aspect_ratio, width=args.width, height=args.height, n=args.n,
+        seed=args.seed, prompt_optimizer=args.optimize or None, subject_reference=subject,
+        response_format="base64" if args.base64 else "url",
+    )
+    result = await conn.client.image_generation(request)
+    out_dir = Path(args.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for i, data in enumerate(result.image_base64):
+        path = out_dir / f"image_{i + 1}.png"
+        path.write_bytes(data)
+        written.append(path)
+    for i, url in enumerate(result.image_urls):
+        suffix = Path(url.split("?")[0]).suffix or ".png"
+        written.append(await conn.client.download(url, out_dir / f"image_{i + 1}{suffix}"))
+    for path in written:
+        print(path)
+
+
+async def cmd_video(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.api.jobs import wait_for_job
+    from studio.api.models import TaskStatus, VideoRequest, VideoSubjectReference
+
+    subject = [VideoSubjectReference(type="character", image=[_data_url(args.subject)])] if args.subject \
+        else None
+    request = VideoRequest(
+        model=args.model, prompt=args.prompt, duration=args.duration, resolution=args.resolution,
+        first_frame_image=_data_url(args.first_frame) if args.first_frame else None,
+        last_frame_image=_data_url(args.last_frame) if args.last_frame else None,
+        subject_reference=subject,
+    )
+    task_id = await conn.client.video_generation(request)
+    print(f"task {task_id} submitted", file=sys.stderr)
+    if not args.wait:
+        print(task_id)
+        return
+
+    def progress(status: TaskStatus) -> None:
+        print(f"\r{status.status:<12}", end="", file=sys.stderr, flush=True)
+
+    status = await wait_for_job(
+        lambda: conn.client.query_video(task_id), task_id, interval=args.poll_interval, on_progress=progress,
+    )
+    print(file=sys.stderr)
+    file = await conn.client.retrieve_file(status.file_id)
+    assert file.download_url, "a finished video always has a download URL"
+    path = await conn.client.download(file.download_url, args.output, expected_size=file.bytes or None)
+    print(f"{path}  {status.video_width}x{status.video_height}")
+
+
+async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.api.models import MusicAudioSetting, MusicRequest
+
+    lyrics = Path(args.lyrics_file).read_text(encoding="utf-8") if args.lyrics_file else args.lyrics
+    if lyrics:
+        lyrics = lyrics.replace("\\n", "\n")
+    request = MusicRequest(
+        model=args.model, prompt=args.prompt, lyrics=lyrics, is_instrumental=args.instrumental or None,
+        lyrics_optimizer=args.write_lyrics or None, audio_setting=MusicAudioSetting(format=args.format),
+    )
+    out = Path(args.output or f"music.{args.format}")
+    result = await conn.client.music_generation(request)
+    if result.audio is not None:
+        part = out.with_name(out.name + ".part")
+        part.write_bytes(result.audio)
+        part.replace(out)
+    elif result.audio_url:
+        await conn.client.download(result.audio_url, out)
+    seconds = (result.extra_info or {}).get("music_duration", 0) / 1000
+    print(f"{out}  {out.stat().st_size:,} bytes  {seconds:.1f} s")
+
+
+def _run_emulator(args: argparse.Namespace) -> int:
+    from studio.emulator.__main__ import main as emulator_main
+
+    argv = ["--port", str(args.port), "--mainland-port", str(args.mainland_port)]
+    for flag, value in (("--ttfa-ms", args.ttfa_ms), ("--rtf", args.rtf), ("--jitter-ms", args.jitter_ms)):
+        if value is not None:
+            argv += [flag, str(value)]
+    return emulator_main(argv) or 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    import getpass
+
+    from studio.settings.secrets import KeyStore
+
+    store = KeyStore()
+    if args.action == "set":
+        key = getpass.getpass("MiniMax API key: ") if sys.stdin.isatty() else sys.stdin.readline()
+        if not store.set(key):
+            print("No secure keychain on this system: the key was NOT stored. Use MINIMAX_API_KEY instead.",
+                  file=sys.stderr)
+            return 1
+        print("API key stored in the system keychain.")
+    elif args.action == "remove":
+        store.delete()
+        print("API key removed from the system keychain.")
+    else:
+        where = "stored in the system keychain" if store.get() else "not stored"
+        print(f"API key {where}; keychain is {'secure' if store.secure else 'unavailable'}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studio", description="MiniMax Studio on the command line.")
+    parser.add_argument("--version", action="version", version=f"minimax-studio {__version__}")
+    parser.add_argument("--emulator", action="store_true",
+                        help="use the bundled emulator (also the default when no API key is set)")
+    parser.add_argument("--host", help="API base URL (default: MINIMAX_API_HOST or the region's host)")
+    parser.add_argument("--region", choices=["global", "mainland"], default="global")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    say = sub.add_parser("say", help="text to speech")
+    say.add_argument("text", nargs="?", help="the text ('-' or omitted: read stdin)")
+    say.add_argument("-f", "--file", help="read the text from this file")
+    say.add_argument("-o", "--output", help="output file (default speech.<format>)")
+    say.add_argument("--voice", default="English_expressive_narrator")
+    say.add_argument("--model", default="speech-2.8-hd")
+    mode = say.add_mutually_exclusive_group()
+    mode.add_argument("--stream", action="store_true", help="stream over SSE")
+    mode.add_argument("--ws", action="store_true", help="stream over WebSocket")
+    say.add_argument("--url", action="store_true", help="ask for a download URL instead of inline audio")
+    say.add_argument("--format", choices=["mp3", "wav", "flac", "pcm"], default="mp3")
+    say.add_argument("--sample-rate", type=int, default=32000)
+    say.add_argument("--bitrate", type=int, default=128000)
+    say.add_argument("--channels", type=int, default=1)
+    say.add_argument("--speed", type=float, default=1.0)
+    say.add_argument("--vol", type=float, default=1.0)
+    say.add_argument("--pitch", type=int, default=0)
+    say.add_argument("--emotion")
+    say.add_argument("--language-boost")
+    say.add_argument("--deepen-brighten", type=int, metavar="-100..100")
+    say.add_argument("--stronger-softer", type=int, metavar="-100..100")
+    say.add_argument("--nasal-crisp", type=int, metavar="-100..100")
+    say.add_argument("--effect", choices=["spacious_echo", "auditorium_echo", "lofi_telephone", "robotic"])
+
+    voices = sub.add_parser("voices", help="list voices")
+    voices.add_argument("--type", choices=["system", "cloned", "designed", "all"], default="all")
+    voices.add_argument("--search", help="only voices whose id, name or description contains this")
+    voices.add_argument("--json", action="store_true")
+
+    clone = sub.add_parser("clone", help="clone a voice from a 10 s–5 min sample")
+    clone.add_argument("file")
+    clone.add_argument("--voice-id", required=True)
+    clone.add_argument("--prompt-audio", help="a < 8 s excerpt that guides the clone")
+    clone.add_argument("--prompt-text", help="exact transcript of --prompt-audio")
+    clone.add_argument("--preview-text", help="text for a preview in the new voice (billed)")
+    clone.add_argument("--model", default="speech-2.8-hd")
+    clone.add_argument("--validate-text", help="what the sample says; the clone fails if it doesn't match")
+    clone.add_argument("--accuracy", type=float)
+    clone.add_argument("--noise-reduction", action="store_true")
+    clone.add_argument("--normalize", action="store_true")
+    clone.add_argument("-o", "--output", help="write the preview audio here")
+
+    design = sub.add_parser("design", help="design a voice from a description")
+    design.add_argument("prompt")
+    design.add_argument("--preview-text", required=True)
+    design.add_argument("--voice-id")
+    design.add_argument("-o", "--output", default="design_trial.mp3")
+
+    image = sub.add_parser("image", help="generate images")
+    image.add_argument("prompt")
+    image.add_argument("-o", "--output", default="images", help="output folder")
+    image.add_argument("--aspect-ratio")
+    image.add_argument("--width", type=int)
+    image.add_argument("--height", type=int)
+    image.add_argument("-n", type=int, default=1)
+    image.add_argument("--seed", type=int)
+    image.add_argument("--optimize", action="store_true", help="let the service rewrite the prompt")
+    image.add_argument("--subject", help="reference image of a person (file or URL)")
+    image.add_argument("--base64", action="store_true", help="receive images inline instead of as URLs")
+
+    video = sub.add_parser("video", help="generate a video (takes minutes)")
+    video.add_argument("prompt", nargs="?")
+    video.add_argument("-o", "--output", default="video.mp4")
+    video.add_argument("--model", default="MiniMax-Hailuo-2.3")
+    video.add_argument("--first-frame")
+    video.add_argument("--last-frame")
+    video.add_argument("--subject")
+    video.add_argument("--resolution")
+    video.add_argument("--duration", type=int)
+    video.add_argument("--wait", action=argparse.BooleanOptionalAction, default=True)
+    video.add_argument("--poll-interval", type=float, default=5.0, help=argparse.SUPPRESS)
+
+    music = sub.add_parser("music", help="generate music")
+    music.add_argument("--prompt")
+    music.add_argument("--lyrics")
+    music.add_argument("--lyrics-file")
+    music.add_argument("--instrumental", action="store_true")
+    music.add_argument("--write-lyrics", action="store_true", help="let the service write lyrics from the prompt")
+    music.add_argument("--model", default="music-2.6")
+    music.add_argument("--format", choices=["mp3", "wav", "pcm"], default="mp3")
+    music.add_argument("-o", "--output")
+
+    emulator = sub.add_parser("emulator", help="run the local MiniMax emulator")
+    emulator.add_argument("--port", type=int, default=8765)
+    emulator.add_argument("--mainland-port", type=int, default=8766)
+    emulator.add_argument("--ttfa-ms", type=float)
+    emulator.add_argument("--rtf", type=float)
+    emulator.add_argument("--jitter-ms", type=float)
+
+    key = sub.add_parser("key", help="store or remove the API key in the system keychain")
+    key.add_argument("action", choices=["set", "remove", "status"])
+    return parser
+
+
+COMMANDS: dict[str, Callable[[Connection, argparse.Namespace], Awaitable[None]]] = {
+    "say": cmd_say, "voices": cmd_voices, "clone": cmd_clone, "design": cmd_design,
+    "image": cmd_image, "video": cmd_video, "music": cmd_music,
+}
+
+
+async def _run(args: argparse.Namespace) -> None:
+    async with open_connection(use_emulator=args.emulator, base_url=args.host, region=args.region) as conn:
+        if conn.is_demo and not args.emulator:
+            print("demo mode: no API key found, using the built-in emulator", file=sys.stderr)
+        await COMMANDS[args.command](conn, args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "emulator":
+        return _run_emulator(args)
+    if args.command == "key":
+        return cmd_key(args)
+    try:
+        asyncio.run(_run(args))
+    except MiniMaxError as exc:
+        print(f"studio: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("studio: cancelled", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

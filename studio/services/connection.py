@@ -1,0 +1,50 @@
+"""Opening a client: live with the user's key, or demo mode on the bundled emulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Literal
+
+from studio.api.client import MiniMaxClient
+from studio.api.hosts import Region
+from studio.settings.secrets import KeyStore, resolve_api_key
+
+
+@dataclass
+class Connection:
+    client: MiniMaxClient
+    mode: Literal["live", "demo"]
+    emulator: object | None = None  # studio.emulator.Emulator in demo mode
+
+    @property
+    def is_demo(self) -> bool:
+        return self.mode == "demo"
+
+
+@asynccontextmanager
+async def open_connection(
+    *,
+    api_key: str | None = None,
+    use_emulator: bool = False,
+    base_url: str | None = None,
+    region: Region = "global",
+    headers: dict[str, str] | None = None,
+    key_store: KeyStore | None = None,
+) -> AsyncIterator[Connection]:
+    """Live when a key is known (argument, MINIMAX_API_KEY, keychain) unless `use_emulator`; otherwise
+    starts the emulator in this process and talks to it over loopback, exactly as to the real API."""
+    key = None if use_emulator else (api_key or resolve_api_key(key_store))
+    if key:
+        async with MiniMaxClient(key, base_url=base_url, region=region, headers=headers) as client:
+            yield Connection(client, "live")
+        return
+
+    from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator
+
+    async with Emulator() as emulator:
+        url = emulator.mainland_url if region == "mainland" else emulator.global_url
+        demo_key = MAINLAND_DEMO_KEY if region == "mainland" else DEMO_KEY
+        async with MiniMaxClient(demo_key, base_url=url, headers=headers) as client:
+            yield Connection(client, "demo", emulator)

@@ -1,0 +1,87 @@
+"""`studio` as a user runs it: in-process through main(), and once as the installed console script."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studio.cli import main
+from tests.audio_utils import decode, rms
+
+
+@pytest.fixture(autouse=True)
+def no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MINIMAX_API_KEY", raising=False)
+    monkeypatch.delenv("MINIMAX_API_HOST", raising=False)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mode"),
+    [("mp3", None), ("wav", None), ("flac", None), ("pcm", None), ("mp3", "--stream"), ("mp3", "--ws"),
+     ("flac", "--stream"), ("pcm", "--ws")],
+)
+def test_say_writes_audible_speech(tmp_path: Path, fmt: str, mode: str | None) -> None:
+    out = tmp_path / f"hello.{fmt}"
+    argv = ["--emulator", "say", "Hello there", "-o", str(out), "--format", fmt]
+    assert main(argv + ([mode] if mode else [])) == 0
+    samples, rate = decode(out.read_bytes(), fmt, sample_rate=32000)
+    assert len(samples) / rate > 0.5
+    assert rms(samples) > 0.02
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_say_reads_text_from_a_file(tmp_path: Path) -> None:
+    text = tmp_path / "script.txt"
+    text.write_text("Chapter one. It was a bright cold day in April.", encoding="utf-8")
+    out = tmp_path / "chapter.mp3"
+    assert main(["--emulator", "say", "--file", str(text), "-o", str(out)]) == 0
+    samples, rate = decode(out.read_bytes())
+    assert len(samples) / rate > 1.5
+
+
+def test_say_refuses_bad_input_with_the_rule_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bad.mp3"
+    assert main(["--emulator", "say", "Hi <#0.001#> there", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("studio: error:") and "0.01" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+    assert main(["--emulator", "say", "Streaming wav", "--format", "wav", "--stream", "-o", str(out)]) == 1
+    assert "wav" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_voices_lists_and_searches(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--emulator", "voices", "--type", "system", "--search", "narrator"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines and all("narrator" in line.lower() for line in lines)
+
+
+def test_image_video_music_commands(tmp_path: Path) -> None:
+    assert main(["--emulator", "image", "a red fox", "-n", "2", "-o", str(tmp_path / "img")]) == 0
+    assert len(list((tmp_path / "img").glob("image_*.png"))) == 2
+    video = tmp_path / "clip.mp4"
+    assert main(["--emulator", "video", "a red fox running [Tracking shot]", "--model", "MiniMax-Hailuo-02",
+                 "--resolution", "768P", "-o", str(video), "--poll-interval", "0.2"]) == 0
+    assert video.stat().st_size > 10_000
+    song = tmp_path / "song.mp3"
+    assert main(["--emulator", "music", "--prompt", "calm acoustic guitar", "--lyrics",
+                 "[Verse]\\nMorning light\\n[Chorus]\\nHold on", "-o", str(song)]) == 0
+    samples, _ = decode(song.read_bytes())
+    assert rms(samples) > 0.02
+
+
+def test_console_script_runs_in_demo_mode_without_a_key(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("MINIMAX_API_KEY", "MINIMAX_API_HOST")}
+    script = Path(sys.executable).with_name("studio")
+    done = subprocess.run([str(script), "say", "Hello there", "-o", "hello.mp3"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "demo mode" in done.stderr
+    samples, rate = decode((tmp_path / "hello.mp3").read_bytes())
+    assert len(samples) / rate > 0.5 and rms(samples) > 0.02
