@@ -17,8 +17,11 @@ def decode(data: bytes, fmt: str = "mp3", sample_rate: int = 32000, channels: in
         stream = container.streams.audio[0]
         rate = stream.codec_context.sample_rate
         resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
-        parts = [out.to_ndarray().reshape(-1) for frame in container.decode(stream) for out in resampler.resample(frame)]
-        parts += [out.to_ndarray().reshape(-1) for out in resampler.resample(None)]
+        parts = [
+            out.to_ndarray().reshape(-1)
+            for frame in [*container.decode(stream), None]
+            for out in resampler.resample(frame)
+        ]
     return (np.concatenate(parts) if parts else np.zeros(0, np.float32)), rate
 
 

@@ -34,7 +34,7 @@ async def wait_for_job(
     *,
     interval: float = 5.0,
     max_interval: float = 20.0,
-    timeout: float = 1800.0,
+    max_wait: float = 1800.0,
     on_progress: Callable[[TaskStatus], None] | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> TaskStatus:
@@ -52,7 +52,7 @@ async def wait_for_job(
             return status
         if status.state == "failed":
             raise JobFailed(task_id, status.status, getattr(status, "trace_id", None))
-        if time.monotonic() - started + delay > timeout:
+        if time.monotonic() - started + delay > max_wait:
             raise JobTimeout(task_id, time.monotonic() - started)
         await sleep(delay)
         delay = min(max_interval, delay * 1.5)
