@@ -1,0 +1,146 @@
+"""Local checks of audio files before they are uploaded for voice cloning.
+
+MiniMax refuses clone audio outside 10 s–5 min (2037) and prompt audio of 8 s or more (2048) only after
+the upload; checking here gives the reason at once, with the measured value.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import av
+
+from studio.api.errors import InputError
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+CLONE_MIN_S = 10.0
+CLONE_MAX_S = 300.0
+PROMPT_MAX_S = 8.0  # exclusive
+CLONE_FORMATS = ("mp3", "m4a", "wav")
+
+
+@dataclass(frozen=True)
+class AudioFileInfo:
+    path: Path
+    format: str  # "mp3", "m4a", "wav", else the container's own name (e.g. "flac", "ogg")
+    duration_s: float
+    size_bytes: int
+    sample_rate: int
+    channels: int
+
+
+def _strip_id3(data: bytes) -> bytes:
+    """``data`` without leading ID3v2 tags (there may be several)."""
+    while len(data) >= 10 and data[:3] == b"ID3":
+        size = 0
+        for b in data[6:10]:
+            size = (size << 7) | (b & 0x7F)
+        footer = 10 if data[5] & 0x10 else 0
+        data = data[10 + size + footer :]
+    return data
+
+
+def _read(source: str | BinaryIO, fmt: str | None = None) -> tuple[str, float, int, int]:
+    """(container format, duration s, sample rate, channels) of the first audio stream."""
+    with av.open(source, format=fmt) as container:
+        if not container.streams.audio:
+            raise ValueError("no audio stream")
+        stream = container.streams.audio[0]
+        name = container.format.name
+        if name.startswith("mov,mp4"):
+            pictures = av.stream.Disposition.attached_pic
+            has_video = any(not (s.disposition & pictures) for s in container.streams.video)
+            name = "mp4" if has_video else "m4a"
+        elif "," in name:
+            name = name.split(",")[0]
+        rate = stream.rate or stream.codec_context.sample_rate or 0
+        channels = stream.channels or 0
+        duration = 0.0
+        if container.duration:
+            duration = container.duration / av.time_base
+        elif stream.duration and stream.time_base:
+            duration = float(stream.duration * stream.time_base)
+        if duration <= 0:
+            # No usable header duration: count decoded samples.
+            samples = sum(frame.samples for frame in container.decode(stream))
+            duration = samples / rate if rate else 0.0
+        return name, duration, rate, channels
+
+
+def probe_audio(path: str | Path) -> AudioFileInfo:
+    """Format (by content, not extension), duration, size, rate and channels of an audio file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError("file", f"can't be read: {path} ({exc.strerror or exc})") from None
+    try:
+        name, duration, rate, channels = _read(str(path))
+    except (av.error.FFmpegError, ValueError, OSError) as first:
+        # Some ID3v2 tags trip FFmpeg's mp3 probe; retry on the bare mp3 frames.
+        head = path.read_bytes() if size < 200 * 1024 * 1024 else b""
+        stripped = _strip_id3(head)
+        if stripped is head or not stripped:
+            raise _not_audio(path, first) from None
+        try:
+            name, duration, rate, channels = _read(io.BytesIO(stripped), "mp3")
+        except (av.error.FFmpegError, ValueError, OSError):
+            raise _not_audio(path, first) from None
+    return AudioFileInfo(path, name, duration, size, rate, channels)
+
+
+def _not_audio(path: Path, exc: Exception) -> InputError:
+    return InputError(
+        "file",
+        "is not audio",
+        f"{path.name} is not an audio file PyAV can read ({getattr(exc, 'strerror', None) or exc}); "
+        "use an mp3, m4a or wav recording",
+    )
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _check_common(info: AudioFileInfo, what: str) -> None:
+    if info.format not in CLONE_FORMATS:
+        raise InputError(
+            "file",
+            f"must be mp3, m4a or wav (this file is {info.format})",
+            f"{what} must be mp3, m4a or wav, judged by content (this file is {info.format})",
+        )
+    if info.size_bytes > MAX_UPLOAD_BYTES:
+        raise InputError(
+            "file",
+            f"must be at most 20 MB (got {_mb(info.size_bytes)})",
+            f"{what} must be at most 20 MB (this file is {_mb(info.size_bytes)})",
+        )
+
+
+def check_clone_audio(path: str | Path) -> AudioFileInfo:
+    """Source audio for voice cloning: mp3/m4a/wav, 10 s to 5 min, at most 20 MB."""
+    info = probe_audio(path)
+    _check_common(info, "clone audio")
+    if not CLONE_MIN_S <= info.duration_s <= CLONE_MAX_S:
+        raise InputError(
+            "file",
+            f"must be 10 s – 5 min long (got {info.duration_s:.2f} s)",
+            f"clone audio must be 10 s – 5 min long (this file is {info.duration_s:.2f} s)",
+        )
+    return info
+
+
+def check_prompt_audio(path: str | Path) -> AudioFileInfo:
+    """Prompt audio for a clone: mp3/m4a/wav, shorter than 8 s, at most 20 MB."""
+    info = probe_audio(path)
+    _check_common(info, "prompt audio")
+    if info.duration_s >= PROMPT_MAX_S:
+        raise InputError(
+            "file",
+            f"must be shorter than 8 s (got {info.duration_s:.2f} s)",
+            f"prompt audio must be shorter than 8 s (this file is {info.duration_s:.2f} s)",
+        )
+    return info

@@ -1,0 +1,343 @@
+"""Error tree of the MiniMax client.
+
+Every error's ``str()`` is one line a person can act on. Codes come from the protocol reference
+(docs/minimax-api.md section 10); MiniMax reports most business errors as HTTP 200 with a non-zero
+``base_resp.status_code``, so :func:`api_error` maps those and :func:`http_error` maps HTTP statuses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+GLOBAL_HOST = "https://api.minimax.io"
+MAINLAND_HOST = "https://api.minimaxi.com"
+
+# Exactly these base_resp codes are retried by the client; APIError.retryable follows this set, so
+# changing it here changes both.
+RETRYABLE_CODES: frozenset[int] = frozenset({1000, 1001, 1002, 1024, 1033, 1039})
+NEVER_RETRY: frozenset[int] = frozenset({1004, 1008, 1026, 1027, 2013, 2049})
+
+
+class MiniMaxError(Exception):
+    """Base of every error the client raises; ``str(e)`` says what happened and what to do."""
+
+    retryable: bool = False
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(MiniMaxError, ValueError):
+    """A request refused before anything was sent: names the field, the rule and the allowed range."""
+
+    def __init__(self, field: str, rule: str, message: str | None = None) -> None:
+        self.field = field
+        self.rule = rule
+        self._custom = message is not None
+        super().__init__(message if message is not None else f"{field} {rule}".strip())
+
+    def within(self, prefix: str) -> InputError:
+        """The same error seen from an enclosing object (``speed`` → ``voice_setting.speed``)."""
+        if not prefix:
+            return self
+        sep = "" if self.field.startswith("[") else "."
+        field = f"{prefix}{sep}{self.field}" if self.field else prefix
+        return InputError(field, self.rule, self.message if self._custom else None)
+
+    def __repr__(self) -> str:
+        return f"InputError(field={self.field!r}, rule={self.rule!r})"
+
+
+class APIError(MiniMaxError):
+    """MiniMax answered with an error: a non-zero ``base_resp.status_code`` or an HTTP error status."""
+
+    retryable = False
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        status_msg: str = "",
+        trace_id: str | None = None,
+        http_status: int | None = None,
+        retry_after: float | None = None,
+        retryable: bool | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.status_msg = status_msg
+        self.trace_id = trace_id
+        self.http_status = http_status
+        self.retry_after = retry_after
+        if retryable is not None:
+            self.retryable = retryable
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, status_msg={self.status_msg!r}, "
+            f"trace_id={self.trace_id!r}, http_status={self.http_status})"
+        )
+
+
+class AuthError(APIError):
+    """The key was rejected (1004, 2049, HTTP 401/403)."""
+
+
+class BalanceError(APIError):
+    """The account is out of balance (1008)."""
+
+
+class ContentError(APIError):
+    """The input or output was flagged, or the text has too many invisible characters (1026/1027/1042)."""
+
+
+class RateLimitError(APIError):
+    """Too many requests/tokens/connections (1002, 1039, 1041, 2045, HTTP 429)."""
+
+
+class QuotaError(APIError):
+    """Token/Coding Plan quota used up or model not in the plan (1028, 1030, 2056, 2061)."""
+
+
+class InvalidParamsError(APIError):
+    """MiniMax refused the parameters (2013, 20132)."""
+
+
+class VoiceError(APIError):
+    """A voice clone/design/lookup problem with a specific fix (1043, 1044, 2037–2048)."""
+
+
+class ServerError(APIError):
+    """MiniMax failed internally or timed out (1000, 1001, 1013, 1024, 1033, HTTP 408/5xx)."""
+
+
+class UnknownAPIError(APIError):
+    """An error code this client does not know."""
+
+
+class TransportError(MiniMaxError):
+    """The request never got an answer: connection refused/reset, DNS, TLS."""
+
+    retryable = True
+
+
+class RequestTimeout(TransportError):
+    """No answer within the time limit."""
+
+
+class StreamError(MiniMaxError):
+    """A stream broke after audio had started, or sent a frame that can't be read.
+
+    Not retried automatically: a retry would repeat audio the listener already heard.
+    """
+
+
+class BadResponseError(MiniMaxError):
+    """MiniMax answered 'success' with a body this client can't read (missing or malformed fields)."""
+
+
+_REGION_HINT = (
+    f"Keys only work on their own region's host: global {GLOBAL_HOST}, mainland China {MAINLAND_HOST}. "
+    "Check the key and region in Account settings."
+)
+
+# code -> (class, what happened, what to do)
+_CODES: dict[int, tuple[type[APIError], str, str]] = {
+    1000: (ServerError, "MiniMax had an unknown error", "Try again in a moment."),
+    1001: (ServerError, "MiniMax timed out", "Try again in a moment."),
+    1002: (RateLimitError, "Too many requests per minute", "Wait a little and try again."),
+    1004: (AuthError, "The API key was rejected", _REGION_HINT),
+    1008: (BalanceError, "The account balance is too low", "Top up your balance on the MiniMax platform."),
+    1013: (ServerError, "MiniMax had an internal service error", "Try again in a moment."),
+    1024: (ServerError, "MiniMax had an internal error", "Try again in a moment."),
+    1026: (ContentError, "The input was flagged as sensitive content", "Rephrase the text or prompt."),
+    1027: (
+        ContentError,
+        "The generated output was flagged as sensitive content",
+        "Rephrase the text or prompt and try again.",
+    ),
+    1028: (
+        QuotaError,
+        "The Token Plan quota is used up",
+        "Wait for the quota to reset or use a pay-as-you-go key.",
+    ),
+    1030: (
+        QuotaError,
+        "The Token Plan quota is used up",
+        "Wait for the quota to reset or use a pay-as-you-go key.",
+    ),
+    1033: (ServerError, "MiniMax had a system error", "Try again in a moment."),
+    1039: (RateLimitError, "Too many tokens per minute", "Wait a little and try again."),
+    1041: (
+        RateLimitError,
+        "Too many connections at once",
+        "Wait for other requests to finish, then try again with fewer running at the same time.",
+    ),
+    1042: (
+        ContentError,
+        "More than 10% of the text is invisible or illegal characters",
+        "Remove control and invisible characters from the text.",
+    ),
+    1043: (
+        VoiceError,
+        "The clone audio didn't match the validation text",
+        "Make the validation text an exact transcript of the audio, or lower the accuracy threshold.",
+    ),
+    1044: (
+        VoiceError,
+        "The clone prompt audio didn't match its prompt text",
+        "Make the prompt text an exact transcript of the prompt audio.",
+    ),
+    2013: (InvalidParamsError, "MiniMax refused the request parameters", "Check the settings and try again."),
+    20132: (
+        InvalidParamsError,
+        "The samples or voice_id are invalid",
+        "Check that the voice exists and the uploaded files are the right ones.",
+    ),
+    2037: (
+        VoiceError,
+        "The clone audio is too short or too long",
+        "Use a recording between 10 seconds and 5 minutes long.",
+    ),
+    2038: (
+        VoiceError,
+        "This account may not clone voices yet",
+        "Complete the account (real-name) verification on the MiniMax platform.",
+    ),
+    2039: (
+        VoiceError,
+        "This voice_id is already used",
+        "Pick another voice_id; deleted ids can't be reused either.",
+    ),
+    2042: (
+        VoiceError,
+        "This account has no access to this voice",
+        "Pick a voice from your own voice list.",
+    ),
+    2045: (
+        RateLimitError,
+        "Request volume grew too fast",
+        "Slow down and increase the request rate gradually.",
+    ),
+    2048: (VoiceError, "The prompt audio is too long", "Use prompt audio shorter than 8 seconds."),
+    2049: (AuthError, "The API key was rejected", _REGION_HINT),
+    2056: (
+        QuotaError,
+        "The Token Plan usage limit is reached",
+        "Wait for the usage window to reset or use a pay-as-you-go key.",
+    ),
+    2061: (
+        QuotaError,
+        "This model isn't available on your Token Plan",
+        "Pick another model or use a pay-as-you-go key.",
+    ),
+}
+
+
+def _trace(trace_id: str | None) -> str:
+    return f" [trace {trace_id}]" if trace_id else ""
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def api_error(
+    status_code: int,
+    status_msg: str = "",
+    trace_id: str | None = None,
+    *,
+    http_status: int | None = None,
+    retry_after: float | None = None,
+) -> APIError:
+    """The error for a non-zero ``base_resp.status_code``."""
+    status_msg = _one_line(status_msg)
+    known = _CODES.get(status_code)
+    if known is None:
+        cls: type[APIError] = UnknownAPIError
+        what, todo = "MiniMax returned an error", "Check the settings and try again."
+    else:
+        cls, what, todo = known
+    detail = f"{status_code} {status_msg}".strip()
+    message = f"{what} ({detail}). {todo}{_trace(trace_id)}"
+    return cls(
+        message,
+        status_code=status_code,
+        status_msg=status_msg,
+        trace_id=trace_id,
+        http_status=http_status,
+        retry_after=retry_after,
+        retryable=status_code in RETRYABLE_CODES,
+    )
+
+
+def http_error(
+    http_status: int,
+    body_text: str = "",
+    trace_id: str | None = None,
+    retry_after: float | None = None,
+) -> APIError:
+    """The error for an HTTP error status. ``status_code`` is the HTTP status (MiniMax sent no code).
+
+    A body that carries a non-zero ``base_resp`` is mapped by its code instead.
+    """
+    base = _base_resp(body_text)
+    if base is not None:
+        code, msg = base
+        return api_error(code, msg, trace_id, http_status=http_status, retry_after=retry_after)
+    snippet = _one_line(body_text)
+    detail = f"HTTP {http_status}" + (f": {snippet}" if snippet else "")
+    kwargs = {
+        "status_code": http_status,
+        "status_msg": snippet,
+        "trace_id": trace_id,
+        "http_status": http_status,
+        "retry_after": retry_after,
+    }
+    tail = _trace(trace_id)
+    if http_status in (401, 403):
+        return AuthError(f"The API key was rejected ({detail}). {_REGION_HINT}{tail}", **kwargs)
+    if http_status == 429:
+        wait = f"Wait {retry_after:g} s and try again." if retry_after else "Wait a little and try again."
+        return RateLimitError(f"Too many requests ({detail}). {wait}{tail}", retryable=True, **kwargs)
+    if http_status in (408, 504):
+        return ServerError(f"MiniMax timed out ({detail}). Try again in a moment.{tail}", retryable=True, **kwargs)
+    if 500 <= http_status < 600:
+        return ServerError(
+            f"MiniMax had a server error ({detail}). Try again in a moment.{tail}", retryable=True, **kwargs
+        )
+    if http_status == 404:
+        return UnknownAPIError(
+            f"MiniMax doesn't know this endpoint ({detail}). Check the API host in Account settings.{tail}",
+            **kwargs,
+        )
+    return UnknownAPIError(f"MiniMax refused the request ({detail}). Check the settings and try again.{tail}", **kwargs)
+
+
+def _base_resp(body_text: str) -> tuple[int, str] | None:
+    try:
+        body = json.loads(body_text)
+        base = body["base_resp"]
+        code = int(base["status_code"])
+    except (ValueError, TypeError, KeyError):
+        return None
+    return (code, str(base.get("status_msg") or "")) if code else None
+
+
+_BEARER = re.compile(r"(?i)(bearer\s+)[^\s\"',;]+")
+_KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-]{8,}")
+
+
+def redact(text: str, secret: str | None) -> str:
+    """``text`` with the API key, any ``Bearer …`` token and any ``sk-…`` key replaced by ``[redacted]``."""
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    text = _BEARER.sub(r"\1[redacted]", text)
+    return _KEYLIKE.sub("[redacted]", text)
