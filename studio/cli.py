@@ -245,17 +245,31 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument("--emulator", action="store_true", default=default(False),
+                        help="use the bundled emulator (also the default when no API key is set)")
+    parser.add_argument("--host", default=default(None),
+                        help="API base URL (default: MINIMAX_API_HOST or the region's host)")
+    parser.add_argument("--region", choices=["global", "mainland"], default=default("global"))
+    parser.add_argument("-v", "--verbose", action="store_true", default=default(False))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studio", description="MiniMax Studio on the command line.")
     parser.add_argument("--version", action="version", version=f"minimax-studio {__version__}")
-    parser.add_argument("--emulator", action="store_true",
-                        help="use the bundled emulator (also the default when no API key is set)")
-    parser.add_argument("--host", help="API base URL (default: MINIMAX_API_HOST or the region's host)")
-    parser.add_argument("--region", choices=["global", "mainland"], default="global")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    _add_connection_options(parser, defaults=True)
+    # The same options are accepted after the command too (`studio say "Hi" --emulator`).
+    common = argparse.ArgumentParser(add_help=False)
+    _add_connection_options(common, defaults=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    say = sub.add_parser("say", help="text to speech")
+    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kwargs)
+
+    say = add_parser("say", help="text to speech")
     say.add_argument("text", nargs="?", help="the text ('-' or omitted: read stdin)")
     say.add_argument("-f", "--file", help="read the text from this file")
     say.add_argument("-o", "--output", help="output file (default speech.<format>)")
@@ -279,12 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
     say.add_argument("--nasal-crisp", type=int, metavar="-100..100")
     say.add_argument("--effect", choices=["spacious_echo", "auditorium_echo", "lofi_telephone", "robotic"])
 
-    voices = sub.add_parser("voices", help="list voices")
+    voices = add_parser("voices", help="list voices")
     voices.add_argument("--type", choices=["system", "cloned", "designed", "all"], default="all")
     voices.add_argument("--search", help="only voices whose id, name or description contains this")
     voices.add_argument("--json", action="store_true")
 
-    clone = sub.add_parser("clone", help="clone a voice from a 10 s–5 min sample")
+    clone = add_parser("clone", help="clone a voice from a 10 s–5 min sample")
     clone.add_argument("file")
     clone.add_argument("--voice-id", required=True)
     clone.add_argument("--prompt-audio", help="a < 8 s excerpt that guides the clone")
@@ -297,13 +311,13 @@ def build_parser() -> argparse.ArgumentParser:
     clone.add_argument("--normalize", action="store_true")
     clone.add_argument("-o", "--output", help="write the preview audio here")
 
-    design = sub.add_parser("design", help="design a voice from a description")
+    design = add_parser("design", help="design a voice from a description")
     design.add_argument("prompt")
     design.add_argument("--preview-text", required=True)
     design.add_argument("--voice-id")
     design.add_argument("-o", "--output", default="design_trial.mp3")
 
-    image = sub.add_parser("image", help="generate images")
+    image = add_parser("image", help="generate images")
     image.add_argument("prompt")
     image.add_argument("-o", "--output", default="images", help="output folder")
     image.add_argument("--aspect-ratio")
@@ -315,7 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     image.add_argument("--subject", help="reference image of a person (file or URL)")
     image.add_argument("--base64", action="store_true", help="receive images inline instead of as URLs")
 
-    video = sub.add_parser("video", help="generate a video (takes minutes)")
+    video = add_parser("video", help="generate a video (takes minutes)")
     video.add_argument("prompt", nargs="?")
     video.add_argument("-o", "--output", default="video.mp4")
     video.add_argument("--model", default="MiniMax-Hailuo-2.3")
@@ -327,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     video.add_argument("--wait", action=argparse.BooleanOptionalAction, default=True)
     video.add_argument("--poll-interval", type=float, default=5.0, help=argparse.SUPPRESS)
 
-    music = sub.add_parser("music", help="generate music")
+    music = add_parser("music", help="generate music")
     music.add_argument("--prompt")
     music.add_argument("--lyrics")
     music.add_argument("--lyrics-file")
@@ -337,14 +351,14 @@ def build_parser() -> argparse.ArgumentParser:
     music.add_argument("--format", choices=["mp3", "wav", "pcm"], default="mp3")
     music.add_argument("-o", "--output")
 
-    emulator = sub.add_parser("emulator", help="run the local MiniMax emulator")
+    emulator = add_parser("emulator", help="run the local MiniMax emulator")
     emulator.add_argument("--port", type=int, default=8765)
     emulator.add_argument("--mainland-port", type=int, default=8766)
     emulator.add_argument("--ttfa-ms", type=float)
     emulator.add_argument("--rtf", type=float)
     emulator.add_argument("--jitter-ms", type=float)
 
-    key = sub.add_parser("key", help="store or remove the API key in the system keychain")
+    key = add_parser("key", help="store or remove the API key in the system keychain")
     key.add_argument("action", choices=["set", "remove", "status"])
     return parser
 

@@ -38,7 +38,7 @@ def test_say_reads_text_from_a_file(tmp_path: Path) -> None:
     text = tmp_path / "script.txt"
     text.write_text("Chapter one. It was a bright cold day in April.", encoding="utf-8")
     out = tmp_path / "chapter.mp3"
-    assert main(["--emulator", "say", "--file", str(text), "-o", str(out)]) == 0
+    assert main(["say", "--file", str(text), "-o", str(out), "--emulator"]) == 0
     samples, rate = decode(out.read_bytes())
     assert len(samples) / rate > 1.5
 
