@@ -1,0 +1,29 @@
+"""A stateful MiniMax-compatible API emulator on loopback (HTTP, SSE and WebSocket).
+
+Two hosts share one emulated service: `global_url` (api.minimax.io / api-uw) and `mainland_url`
+(api.minimaxi.com). Keys are region-bound; each key is its own account (files, voices, tasks).
+
+Conventions where the real service's behaviour is unknown or cannot be triggered on purpose:
+- `[[fail]]` in a video prompt, a template input value, or async T2A text → the job ends `Fail`
+  (`Failed` for async T2A). Jobs move through their phases over `job_seconds` of emulated time.
+- `[[mismatch]]` in voice_clone `text_validation` → 1043; in `clone_prompt.prompt_text` → 1044.
+- Clone source audio outside 10 s–5 min → 2037; prompt audio of 8 s or more → 2048 (checked at
+  clone time by decoding the uploaded file); format/size/purpose problems at upload → 2013.
+- More than 10 % invisible characters (Unicode Cf/Cc/Co) in T2A text → 1042.
+- Unknown voice/file/task ids → 2013 "invalid params, … not found"; duplicate voice ids (also
+  deleted/expired ones and system ids) → 2039.
+- URLs (output_format=url, subtitle_file, demo_audio, image_urls, download_url, video_url) point at
+  `<host>/emulator/download/<token>/<filename>`, need no auth, and expire (24 h, or 9 h for
+  download_url/video_url) on the emulated clock: 403 "Request has expired"; 404 once the file is deleted.
+- Async T2A output (purpose t2a_async, `<task_id>.tar`) holds `<task_id>.<fmt>`,
+  `<task_id>.titles.json` (sentence subtitles) and `<task_id>.extra.json` (extra_info).
+- Video `callback_url` is accepted and never called.
+- Per-request knobs: headers `X-Emulator-Pacing: first_audio_ms=300;rtf=0.3;jitter_ms=50` and
+  `X-Emulator-Fault: kind=base_resp;code=1002;after_chunks=2` (also read on the WS upgrade).
+"""
+
+from studio.emulator.faults import Fault, Pacing
+from studio.emulator.server import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig
+from studio.emulator.state import RecordedRequest
+
+__all__ = ["DEMO_KEY", "MAINLAND_DEMO_KEY", "Emulator", "EmulatorConfig", "Fault", "Pacing", "RecordedRequest"]

@@ -1,0 +1,46 @@
+"""`python -m studio.emulator --port 8765`: run the emulator until Ctrl+C."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+
+from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Pacing
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m studio.emulator", description=__doc__)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0, help="global host port (0 = any free port)")
+    p.add_argument("--mainland-port", type=int, default=0, help="mainland host port (0 = any free port)")
+    p.add_argument("--ttfa-ms", type=float, default=0.0, help="delay before the first audio chunk")
+    p.add_argument("--rtf", type=float, default=0.0, help="real-time factor of streamed audio (0 = unpaced)")
+    p.add_argument("--jitter-ms", type=float, default=0.0, help="± jitter on each chunk's send time")
+    p.add_argument("--job-seconds", type=float, default=8.0, help="video/template/async job duration")
+    return p.parse_args(argv)
+
+
+async def serve(args: argparse.Namespace) -> None:
+    config = EmulatorConfig(
+        pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
+        job_seconds=args.job_seconds, host=args.host, port=args.port, mainland_port=args.mainland_port,
+    )
+    async with Emulator(config) as emu:
+        print(f"MiniMax emulator — global:   {emu.global_url}  key {DEMO_KEY}", flush=True)
+        print(f"                   mainland: {emu.mainland_url}  key {MAINLAND_DEMO_KEY}", flush=True)
+        print("Ctrl+C to stop.", flush=True)
+        stop = asyncio.Event()
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        await stop.wait()
+
+
+def main(argv: list[str] | None = None) -> None:
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""The emulator server: two loopback hosts (global, mainland) sharing one emulated service."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import uuid
+from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+from studio.emulator import routes_files, routes_media, routes_speech, routes_voices
+from studio.emulator.common import CTX, EMULATOR, REGION, ApiError, Ctx, base_resp, ok, plain_fault, reply
+from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
+from studio.emulator.state import Account, RecordedRequest, State
+
+DEMO_KEY = "sk-api-demo-global-0000"
+MAINLAND_DEMO_KEY = "sk-api-demo-mainland-0000"
+DOWNLOAD_PREFIX = "/emulator/download/"
+WS_PATH = "/ws/v1/t2a_v2"
+# These handlers apply faults themselves: mid-stream when streaming, like plain requests otherwise.
+STREAMING_PATHS = {"/v1/t2a_v2", "/v1/music_generation", WS_PATH}
+SECRET_HEADERS = {"authorization", "x-api-key"}
+MAX_BODY = 600 * 1024 * 1024  # files/upload allows 512 MB documents
+
+T = TypeVar("T")
+
+
+def _default_keys() -> dict[str, str]:
+    return {DEMO_KEY: "global", MAINLAND_DEMO_KEY: "mainland"}
+
+
+@dataclass
+class EmulatorConfig:
+    keys: dict[str, str] = field(default_factory=_default_keys)  # key -> "global" | "mainland"
+    pacing: Pacing = field(default_factory=Pacing)
+    job_seconds: float = 8.0  # video/template/async-T2A job duration, create → Success
+    ws_idle_timeout: float = 120.0
+    video_fps: int = 24
+    host: str = "127.0.0.1"
+    port: int = 0  # 0 = pick a free port
+    mainland_port: int = 0
+
+
+class Emulator:
+    """A stateful MiniMax API stand-in. Use `async with Emulator() as emu:` and point a client at
+    `emu.global_url` (or `emu.mainland_url`) with `DEMO_KEY` (or `MAINLAND_DEMO_KEY`)."""
+
+    def __init__(self, config: EmulatorConfig | None = None) -> None:
+        self.config = config or EmulatorConfig()
+        self.requests: list[RecordedRequest] = []
+        self.global_url = ""
+        self.mainland_url = ""
+        self.state = State()
+        self._faults = FaultQueue()
+        self._runners: list[web.AppRunner] = []
+        self._executor: ThreadPoolExecutor | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.sockets: set[web.WebSocketResponse] = set()
+
+    # -- public control surface -------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="emulator")
+        urls = []
+        for region, port in (("global", self.config.port), ("mainland", self.config.mainland_port)):
+            runner = web.AppRunner(self._make_app(region), access_log=None, shutdown_timeout=0.5)
+            await runner.setup()
+            self._runners.append(runner)
+            site = web.TCPSite(runner, self.config.host, port)
+            await site.start()
+            host, bound = runner.addresses[0][:2]
+            urls.append(f"http://{host}:{bound}")
+        self.global_url, self.mainland_url = urls
+
+    async def stop(self) -> None:
+        for ws in list(self.sockets):
+            await ws.close()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        for runner in self._runners:
+            await runner.cleanup()
+        self._runners.clear()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    async def __aenter__(self) -> Emulator:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    def inject(self, fault: Fault) -> None:
+        self._faults.add(fault)
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+    def advance_clock(self, seconds: float) -> None:
+        self.state.clock.advance(seconds)
+
+    def add_key(self, key: str, region: str = "global") -> None:
+        if region not in ("global", "mainland"):
+            raise ValueError("region must be 'global' or 'mainland'")
+        self.config.keys[key] = region
+
+    # -- helpers for the route modules ------------------------------------------------------------
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run CPU-bound media work off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
+
+    def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    # -- app --------------------------------------------------------------------------------------
+
+    def _make_app(self, region: str) -> web.Application:
+        app = web.Application(middlewares=[self._middleware], client_max_size=MAX_BODY)
+        app[EMULATOR] = self
+        app[REGION] = region
+        app.on_response_prepare.append(_add_trace_header)
+        app.router.add_get(DOWNLOAD_PREFIX + "{token}/{filename}", _download)
+        app.router.add_get("/v1/token_plan/remains", _token_plan)
+        routes_speech.setup(app)
+        routes_voices.setup(app)
+        routes_files.setup(app)
+        routes_media.setup(app)
+        return app
+
+    def _account(self, request: web.Request) -> Account | ApiError:
+        auth = request.headers.get("Authorization", "")
+        key = auth[7:].strip() if auth[:7].lower() == "bearer " else auth.strip()
+        key = key or request.headers.get("x-api-key", "").strip()
+        if not key:
+            return ApiError(1004)
+        if self.config.keys.get(key) != request.app[REGION]:
+            return ApiError(2049)
+        acct = self.state.accounts.get(key)
+        if acct is None or acct.region != request.app[REGION]:
+            acct = self.state.accounts[key] = Account(key, request.app[REGION])
+        return acct
+
+    async def _record(self, request: web.Request) -> Ctx:
+        data: Any = None
+        if request.can_read_body and request.content_type != "multipart/form-data":
+            raw = await request.read()
+            try:
+                data = json.loads(raw) if raw else None
+            except ValueError:
+                data = raw.decode("utf-8", "replace")
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in SECRET_HEADERS}
+        rec = RecordedRequest(request.app[REGION], request.method, request.path, dict(request.query),
+                              data, headers)
+        self.requests.append(rec)
+        return Ctx(uuid.uuid4().hex, rec, data, pacing=self.config.pacing)
+
+    @web.middleware
+    async def _middleware(self, request: web.Request, handler: Callable[[web.Request], Awaitable[Any]]) -> Any:
+        ctx = request[CTX] = await self._record(request)
+        if request.match_info.http_exception is not None:
+            # Unknown path or wrong method (e.g. GET /v1/get_voice): the real gateway's plain 404.
+            return web.Response(status=404, text="404 page not found")
+        if request.path.startswith(DOWNLOAD_PREFIX):
+            return await handler(request)
+        try:
+            acct = self._account(request)
+            if isinstance(acct, ApiError):
+                if request.path == WS_PATH:
+                    ctx.auth_error = acct
+                    return await handler(request)
+                raise acct
+            ctx.account = acct
+            try:
+                pacing_header = request.headers.get(PACING_HEADER)
+                if pacing_header:
+                    ctx.pacing = parse_pacing(pacing_header, self.config.pacing)
+                fault_header = request.headers.get(FAULT_HEADER)
+                fault = parse_fault(fault_header) if fault_header else self._faults.take(request.path)
+            except (ValueError, TypeError) as exc:
+                raise ApiError(2013, f"invalid params, emulator header: {exc}") from None
+            if fault is not None and (fault.kind == "http" or request.path not in STREAMING_PATHS):
+                resp = await plain_fault(request, fault)
+                if resp is not None:
+                    return resp
+            else:
+                ctx.fault = fault
+            return await handler(request)
+        except ApiError as err:
+            return reply({"trace_id": ctx.trace_id, "base_resp": base_resp(err.code, err.msg)})
+
+
+async def _add_trace_header(request: web.Request, response: web.StreamResponse) -> None:
+    if CTX in request:
+        response.headers["Trace-Id"] = request[CTX].trace_id
+
+
+async def _download(request: web.Request) -> web.StreamResponse:
+    emu: Emulator = request.app[EMULATOR]
+    blob = emu.state.blobs.get(request.match_info["token"])
+    if blob is None or (blob.file is not None and blob.file[1] not in blob.file[0].files):
+        return web.Response(status=404, text="404 page not found")
+    if emu.state.clock.now() > blob.expires_at:
+        return web.Response(status=403, text="Request has expired")
+    return web.Response(body=blob.data, content_type=blob.content_type)
+
+
+async def _token_plan(request: web.Request) -> web.Response:
+    emu: Emulator = request.app[EMULATOR]
+    now_ms = int(emu.state.clock.now() * 1000)
+    window = 5 * 3600 * 1000
+    start = now_ms - now_ms % window
+    remains = [
+        {"model_name": name, "start_time": start, "end_time": start + window, "remains_time": start + window - now_ms,
+         "current_interval_total_count": total, "current_interval_usage_count": 0}
+        for name, total in (("speech-hd", 19000), ("image-01", 200), ("MiniMax-Hailuo-2.3", 3), ("music-2.6", 100))
+    ]
+    return reply(ok(model_remains=remains))

@@ -1,0 +1,157 @@
+"""In-memory state of the emulated service: clock, ids, accounts (files, voices, tasks), download blobs."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+VOICE_TTL = 168 * 3600.0  # unused clone/design voices are deleted 7 days after creation
+URL_TTL = 24 * 3600.0  # output_format=url links
+FILE_URL_TTL = 9 * 3600.0  # files/retrieve download_url and template video_url
+ASYNC_RESULT_TTL = 9 * 3600.0  # async T2A task reports "Expired" this long after success
+
+# First id handed out; > 2**53 on purpose so clients that parse ids as floats lose digits.
+FIRST_ID = 123456789012345681
+
+
+class Clock:
+    """Wall clock plus an offset that `Emulator.advance_clock` moves forward."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def now(self) -> float:
+        return time.time() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+    def date(self, t: float | None = None) -> str:
+        return datetime.fromtimestamp(self.now() if t is None else t, UTC).strftime("%Y-%m-%d")
+
+
+@dataclass
+class RecordedRequest:
+    region: str
+    method: str  # "WS" for a client event on a WebSocket
+    path: str
+    query: dict[str, str]
+    json: Any
+    headers: dict[str, str]
+    form: dict[str, str] | None = None  # multipart text fields (file parts as "<filename>")
+    at: float = field(default_factory=time.time)
+
+
+@dataclass
+class FileRecord:
+    file_id: int
+    filename: str
+    purpose: str
+    data: bytes
+    created_at: int
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "file_id": self.file_id,
+            "bytes": len(self.data),
+            "created_at": self.created_at,
+            "filename": self.filename,
+            "purpose": self.purpose,
+        }
+
+
+@dataclass
+class Voice:
+    voice_id: str
+    voice_type: str  # voice_cloning | voice_generation
+    created_at: float
+    activated: bool = False
+
+    def expired(self, now: float) -> bool:
+        return not self.activated and now >= self.created_at + VOICE_TTL
+
+
+@dataclass
+class Task:
+    task_id: int
+    kind: str  # video | template | t2a_async
+    created_at: float
+    request: dict[str, Any]
+    fail: bool = False
+    result: asyncio.Future[Any] | None = None  # background job producing the output
+    file_id: int = 0
+    video_url: str = ""
+    finished_at: float | None = None
+    width: int = 0
+    height: int = 0
+
+
+@dataclass
+class Account:
+    key: str
+    region: str
+    files: dict[int, FileRecord] = field(default_factory=dict)
+    voices: dict[str, Voice] = field(default_factory=dict)
+    used_voice_ids: set[str] = field(default_factory=set)  # incl. deleted ones: never reusable
+    tasks: dict[int, Task] = field(default_factory=dict)
+    music_refs: dict[str, str] = field(default_factory=dict)  # music_upload ids -> kind
+
+    def live_voice(self, voice_id: str, now: float) -> Voice | None:
+        voice = self.voices.get(voice_id)
+        if voice is None:
+            return None
+        if voice.expired(now):
+            del self.voices[voice_id]
+            return None
+        return voice
+
+
+@dataclass
+class Blob:
+    data: bytes
+    content_type: str
+    expires_at: float
+    file: tuple[Account, int] | None = None  # a stored file: the link dies with the file
+
+
+class State:
+    def __init__(self) -> None:
+        self.clock = Clock()
+        self.accounts: dict[str, Account] = {}
+        self.blobs: dict[str, Blob] = {}
+        self._ids = itertools.count(FIRST_ID)
+
+    def next_id(self) -> int:
+        return next(self._ids)
+
+    def add_file(self, account: Account, filename: str, purpose: str, data: bytes,
+                 file_id: int | None = None) -> FileRecord:
+        rec = FileRecord(file_id or self.next_id(), filename, purpose, data, int(self.clock.now()))
+        account.files[rec.file_id] = rec
+        return rec
+
+    def add_blob(self, data: bytes, content_type: str, ttl: float = URL_TTL,
+                 file: tuple[Account, int] | None = None) -> str:
+        if len(self.blobs) % 256 == 255:
+            self.prune_blobs()
+        token = secrets.token_hex(12)
+        self.blobs[token] = Blob(data, content_type, self.clock.now() + ttl, file)
+        return token
+
+    def prune_blobs(self) -> None:
+        now = self.clock.now()
+        for token, blob in list(self.blobs.items()):
+            if now > blob.expires_at or (blob.file is not None and blob.file[1] not in blob.file[0].files):
+                del self.blobs[token]
+
+    def live_voices(self, account: Account, voice_type: str) -> list[Voice]:
+        now = self.clock.now()
+        for vid in [v.voice_id for v in account.voices.values() if v.expired(now)]:
+            del account.voices[vid]
+        return sorted((v for v in account.voices.values() if v.voice_type == voice_type),
+                      key=lambda v: v.created_at)
