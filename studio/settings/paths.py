@@ -1,0 +1,43 @@
+"""Where the studio keeps its files. STUDIO_HOME (tests, portable installs) puts all of them under one folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "MiniMax Studio"
+HOME_ENV = "STUDIO_HOME"
+
+
+def _base(kind: str) -> Path:
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / kind
+    finder = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "cache": platformdirs.user_cache_dir,
+    }[kind]
+    return Path(finder(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Settings file."""
+    return _ensure(_base("config"))
+
+
+def data_dir() -> Path:
+    """The Library: its SQLite database and every take, image, video and song."""
+    return _ensure(_base("data"))
+
+
+def cache_dir() -> Path:
+    """Things that can be fetched or rendered again (audition previews)."""
+    return _ensure(_base("cache"))
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
