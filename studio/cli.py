@@ -8,6 +8,7 @@ import base64
 import json
 import logging
 import mimetypes
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -392,6 +393,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("studio: cancelled", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
