@@ -168,6 +168,18 @@ def image_ref(value: Any, name: str) -> None:
         raise invalid(f"{name} must be an http(s) URL or data URL")
 
 
+async def multipart(request: web.Request, endpoint: str) -> tuple[str | None, web.FileField]:
+    """The `purpose` field and `file` part of an upload, recorded (file shown by name) for tests."""
+    if request.content_type != "multipart/form-data":
+        raise invalid(f"{endpoint} must be multipart/form-data with purpose and file")
+    form = await request.post()
+    request[CTX].record.form = {k: (v if isinstance(v, str) else f"<{v.filename}>") for k, v in form.items()}
+    purpose, part = form.get("purpose"), form.get("file")
+    if part is None or isinstance(part, str):
+        raise invalid("file is required")
+    return (purpose if isinstance(purpose, str) else None), part
+
+
 def public_url(request: web.Request, path: str) -> str:
     emu = emulator(request)
     base = emu.mainland_url if request.app[REGION] == "mainland" else emu.global_url

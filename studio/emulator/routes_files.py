@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from studio.emulator.common import CTX, account, body, emulator, int_id, invalid, ok, public_url, reply
+from studio.emulator.common import account, body, emulator, int_id, invalid, multipart, ok, public_url, reply
 from studio.emulator.state import FILE_URL_TTL, Account, FileRecord
 
 MB = 1024 * 1024
@@ -41,16 +41,9 @@ def find_file(acct: Account, raw: Any) -> FileRecord:
 
 async def upload(request: web.Request) -> web.Response:
     emu = emulator(request)
-    if request.content_type != "multipart/form-data":
-        raise invalid("upload must be multipart/form-data with purpose and file")
-    form = await request.post()
-    request[CTX].record.form = {k: (v if isinstance(v, str) else f"<{v.filename}>") for k, v in form.items()}
-    purpose = form.get("purpose")
-    part = form.get("file")
-    if not isinstance(purpose, str) or purpose not in UPLOAD_PURPOSES:
+    purpose, part = await multipart(request, "upload")
+    if purpose not in UPLOAD_PURPOSES:
         raise invalid(f"purpose must be one of {', '.join(UPLOAD_PURPOSES)}")
-    if part is None or isinstance(part, str):
-        raise invalid("file is required")
     extensions, limit = UPLOAD_PURPOSES[purpose]
     filename = part.filename or "file"
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""

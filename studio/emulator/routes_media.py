@@ -22,6 +22,7 @@ from studio.emulator.common import (
     int_id,
     invalid,
     job_status,
+    multipart,
     number,
     obj,
     ok,
@@ -362,15 +363,10 @@ async def music_generation(request: web.Request) -> web.StreamResponse:
 
 async def music_upload(request: web.Request) -> web.Response:
     acct = account(request)
-    if request.content_type != "multipart/form-data":
-        raise invalid("music_upload must be multipart/form-data with purpose and file")
-    form = await request.post()
-    request[CTX].record.form = {k: (v if isinstance(v, str) else f"<{v.filename}>") for k, v in form.items()}
-    purpose = form.get("purpose")
-    part = form.get("file")
+    purpose, part = await multipart(request, "music_upload")
     if purpose not in ("song", "voice", "instrumental"):
         raise invalid("purpose must be song, voice or instrumental")
-    if part is None or isinstance(part, str) or not part.file.read(1):
+    if not part.file.read(1):
         raise invalid("file is required")
     out: dict[str, Any] = {}
     if purpose in ("song", "voice"):
