@@ -1,0 +1,114 @@
+"""Light and dark: Fusion with a palette per scheme, following the OS unless the user picked one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+Scheme = Literal["light", "dark"]
+
+_COLORS: dict[Scheme, dict[str, str]] = {
+    "light": {
+        "window": "#f4f5f7", "base": "#ffffff", "alternate": "#eef0f3", "text": "#1d2330", "muted": "#5c6575",
+        "button": "#e9ebef", "highlight": "#3b6fd8", "highlight_text": "#ffffff", "link": "#2f5fc4",
+        "border": "#cfd4dc", "nav": "#e9ecf1", "selected": "#d6e2fa", "demo_bg": "#f2a516", "demo_fg": "#2b1b00",
+        "error_bg": "#fdecea", "error_fg": "#6b1410", "error_border": "#e7a59f",
+        "ok": "#1f9d55", "warn": "#c77700", "bad": "#c4322b",
+    },
+    "dark": {
+        "window": "#1f2228", "base": "#16181d", "alternate": "#262a31", "text": "#e4e7ec", "muted": "#9aa3b2",
+        "button": "#2c3038", "highlight": "#4f7fe6", "highlight_text": "#ffffff", "link": "#82a8ff",
+        "border": "#3a3f49", "nav": "#191b20", "selected": "#2c3a57", "demo_bg": "#f2a516", "demo_fg": "#2b1b00",
+        "error_bg": "#3b1f1f", "error_fg": "#ffd9d5", "error_border": "#7a3a36",
+        "ok": "#3ccf7a", "warn": "#f0a838", "bad": "#ff6b61",
+    },
+}
+
+
+def system_scheme() -> Scheme:
+    # By name: touching the Qt namespace costs ~13 ms at startup, before the first frame.
+    return "dark" if QGuiApplication.styleHints().colorScheme().name == "Dark" else "light"
+
+
+def colors(scheme: Scheme) -> dict[str, str]:
+    return _COLORS[scheme]
+
+
+def palette_for(scheme: Scheme) -> QPalette:
+    c = _COLORS[scheme]
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.WindowText: c["text"],
+        QPalette.ColorRole.Base: c["base"], QPalette.ColorRole.AlternateBase: c["alternate"],
+        QPalette.ColorRole.Text: c["text"], QPalette.ColorRole.Button: c["button"],
+        QPalette.ColorRole.ButtonText: c["text"], QPalette.ColorRole.Highlight: c["highlight"],
+        QPalette.ColorRole.HighlightedText: c["highlight_text"], QPalette.ColorRole.Link: c["link"],
+        QPalette.ColorRole.ToolTipBase: c["base"], QPalette.ColorRole.ToolTipText: c["text"],
+        QPalette.ColorRole.PlaceholderText: c["muted"], QPalette.ColorRole.Mid: c["border"],
+    }
+    for role, value in roles.items():
+        palette.setColor(role, QColor(value))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c["muted"]))
+    return palette
+
+
+def stylesheet_for(scheme: Scheme) -> str:
+    """Only the studio's own named widgets; everything else is plain Fusion with the palette."""
+    c = _COLORS[scheme]
+    return f"""
+QListWidget#navigation {{ background: {c['nav']}; border: none; border-right: 1px solid {c['border']};
+    padding: 8px 6px; outline: 0; }}
+QListWidget#navigation::item {{ padding: 7px 10px; margin: 1px 0; border-radius: 6px; color: {c['text']}; }}
+QListWidget#navigation::item:hover {{ background: {c['alternate']}; }}
+QListWidget#navigation::item:selected {{ background: {c['selected']}; color: {c['text']}; font-weight: 600; }}
+QLabel#demoBadge {{ background: {c['demo_bg']}; color: {c['demo_fg']}; font-weight: 700; border-radius: 4px;
+    padding: 1px 8px; }}
+QLabel#liveBadge {{ color: {c['muted']}; padding: 1px 6px; }}
+QLabel[status="connected"] {{ color: {c['ok']}; }}
+QLabel[status="connecting"] {{ color: {c['warn']}; }}
+QLabel[status="failed"] {{ color: {c['bad']}; }}
+QLabel[status="disconnected"] {{ color: {c['muted']}; }}
+QStatusBar QLabel {{ padding: 0 6px; }}
+QFrame#errorBanner {{ background: {c['error_bg']}; border: 1px solid {c['error_border']}; border-radius: 6px; }}
+QFrame#errorBanner QLabel {{ color: {c['error_fg']}; }}
+QLabel#panelTitle {{ font-size: 20px; font-weight: 600; }}
+QLabel#muted {{ color: {c['muted']}; }}
+QLabel#dialogTitle {{ font-size: 17px; font-weight: 600; }}
+QLabel#notice {{ background: {c['alternate']}; border: 1px solid {c['border']}; border-radius: 6px; padding: 8px; }}
+QCommandLinkButton#bigChoice {{ border: 1px solid {c['border']}; border-radius: 8px; background: {c['base']};
+    color: {c['text']}; padding: 10px; }}
+QCommandLinkButton#bigChoice:hover {{ border-color: {c['highlight']}; }}
+QCommandLinkButton#bigChoice:focus {{ border: 2px solid {c['highlight']}; }}
+QCommandLinkButton#bigChoice:disabled {{ color: {c['muted']}; }}
+"""
+
+
+class ThemeManager(QObject):
+    """Applies the chosen theme; with "system" it follows the OS when its colour scheme changes."""
+
+    def __init__(self, app: QApplication, preference: str = "system") -> None:
+        super().__init__(app)
+        self._app = app
+        self.preference = preference
+        self.scheme: Scheme = "light"
+        app.setStyle("Fusion")
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._os_scheme_changed)
+        self.apply(preference)
+
+    def apply(self, preference: str) -> None:
+        self.preference = preference
+        scheme: Scheme = system_scheme() if preference == "system" else ("dark" if preference == "dark" else "light")
+        self.scheme = scheme
+        self._app.setPalette(palette_for(scheme))
+        self._app.setStyleSheet(stylesheet_for(scheme))
+
+    def _os_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.preference == "system":
+            self.apply("system")

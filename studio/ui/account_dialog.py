@@ -1,0 +1,288 @@
+"""Account: enter an API key (region detected by probing both hosts) or try the demo; change or remove later."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCommandLinkButton,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.qt.account import AccountController
+from studio.qt.tasks import user_message
+from studio.services.account import REGION_NAMES
+from studio.ui.resources import icon
+
+SESSION_ONLY = "No secure keychain on this system: the key is kept for this session only."
+STORED = "Stored in your system keychain."
+REGION_CHOICES = (("Detect automatically", None), ("Global (api.minimax.io)", "global"),
+                  ("Mainland China (api.minimaxi.com)", "mainland"))
+
+
+def _label(text: str, name: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _big_button(title: str, detail: str, icon_name: str) -> QCommandLinkButton:
+    button = QCommandLinkButton(title, detail)
+    button.setObjectName("bigChoice")
+    button.setIcon(icon(icon_name))
+    button.setIconSize(QSize(28, 28))
+    return button
+
+
+class AccountDialog(QDialog):
+    def __init__(self, account: AccountController, *, first_run: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.first_run = first_run
+        self.setWindowTitle("Welcome to MiniMax Studio" if first_run else "Account")
+        self.setMinimumWidth(520)
+        self.pages = QStackedWidget()
+        self.choose_page = self._build_choose_page()
+        self.key_page = self._build_key_page()
+        self.result_page = self._build_result_page()
+        for page in (self.choose_page, self.key_page, self.result_page):
+            self.pages.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 20, 22, 18)
+        layout.addWidget(self.pages)
+        self._show_choices()
+
+    # -- page 1: live or demo -------------------------------------------------------------------------
+
+    def _build_choose_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(_label("Welcome to MiniMax Studio" if self.first_run else "Account", "dialogTitle"))
+        if self.first_run:
+            layout.addWidget(_label("Voices, speech, images, video and music with MiniMax. How do you want to start?",
+                                    "muted"))
+        self.current_label = _label("", "notice")
+        layout.addWidget(self.current_label)
+        self.enter_key_button = _big_button(
+            "Enter API key", "Use your MiniMax account. Generations are billed to it.", "key")
+        self.demo_button = _big_button(
+            "Try the demo", "A built-in emulator on this computer: everything works, nothing is sent or billed.",
+            "demo")
+        self.enter_key_button.clicked.connect(self._show_key_entry)
+        self.demo_button.clicked.connect(self._start_demo)
+        layout.addWidget(self.enter_key_button)
+        layout.addWidget(self.demo_button)
+        self.choose_status = _label("", "muted")
+        layout.addWidget(self.choose_status)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        self.remove_key_button = QPushButton("Remove stored key")
+        self.remove_key_button.clicked.connect(self._remove_key)
+        buttons.addWidget(self.remove_key_button)
+        buttons.addStretch(1)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_choices(self) -> None:
+        state = self.account.state
+        env = self.account.account.environment_key() is not None
+        if state.mode == "demo":
+            current = "You are in demo mode: a built-in emulator, nothing is billed."
+        elif state.mode == "live":
+            region = REGION_NAMES.get(state.region or "", "an unknown region")
+            where = {"environment": "the key from MINIMAX_API_KEY", "keychain": "the key in your system keychain",
+                     "session": "a key kept for this session only"}.get(state.key_source or "", "your key")
+            current = f"Connected to MiniMax ({region}) with {where}."
+        else:
+            current = ""
+        if env and state.mode != "live":
+            current = (current + " " if current else "") + "MINIMAX_API_KEY is set; the key from it is used."
+        self.current_label.setText(current)
+        self.current_label.setVisible(bool(current))
+        live = state.mode == "live"
+        self.enter_key_button.setText("Change API key" if live else "Enter API key")
+        self.enter_key_button.setDescription("Use a different key; the current one stays until the new one works."
+                                             if live else "Use your MiniMax account. Generations are billed to it.")
+        self.remove_key_button.setVisible(state.key_source in ("keychain", "session")
+                                          or (state.mode is None and self.account.account.known_key() is not None
+                                              and not env))
+        self.demo_button.setEnabled(state.mode != "demo")
+        self.close_button.setText("Later" if self.first_run else "Close")
+        self.choose_status.clear()
+        self.pages.setCurrentWidget(self.choose_page)
+
+    def _start_demo(self) -> None:
+        self.choose_status.setText("Starting the demo…")
+        self.enter_key_button.setEnabled(False)
+        self.demo_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.choose_status.setText(user_message(exc))
+            self.enter_key_button.setEnabled(True)
+            self.demo_button.setEnabled(True)
+
+        task = self.account.start_demo(on_done=self.accept)
+        task.add_done_callback(lambda t: None if t.cancelled() or t.exception() is None else failed(t.exception()))
+
+    def _remove_key(self) -> None:
+        self.account.remove_key()
+        self._show_choices()
+        self.choose_status.setText("The stored key was removed.")
+
+    # -- page 2: key entry and region detection -------------------------------------------------------
+
+    def _build_key_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(_label("Enter your MiniMax API key", "dialogTitle"))
+        layout.addWidget(_label(
+            "Create one on platform.minimax.io (global) or platform.minimaxi.com (mainland China), "
+            "under API Keys.", "muted"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText("sk-api-…")
+        self.key_edit.textChanged.connect(self._key_changed)
+        self.key_edit.returnPressed.connect(self._connect)
+        self.show_key_button = QPushButton("Show")
+        self.show_key_button.setCheckable(True)
+        self.show_key_button.toggled.connect(self._toggle_key_visible)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.show_key_button)
+        form.addRow("API key", key_row)
+        self.region_combo = QComboBox()
+        for text, region in REGION_CHOICES:
+            self.region_combo.addItem(text, region)
+        form.addRow("Region", self.region_combo)
+        layout.addLayout(form)
+        self.keychain_label = _label("", "notice")
+        layout.addWidget(self.keychain_label)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.cancel_probe_button = QPushButton("Cancel")
+        self.cancel_probe_button.clicked.connect(self._cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_probe_button)
+        layout.addLayout(progress_row)
+        self.key_status = _label("")
+        layout.addWidget(self.key_status)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton("Back")
+        self.back_button.clicked.connect(self._show_choices)
+        self.connect_button = QPushButton("Connect")
+        self.connect_button.setDefault(True)
+        self.connect_button.clicked.connect(self._connect)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.connect_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_key_entry(self) -> None:
+        secure = self.account.account.keychain_is_secure
+        self.keychain_label.setText(
+            "The key will be stored in your system keychain, never in a settings file." if secure
+            else SESSION_ONLY + " You will be asked for it again next time.")
+        self._set_probing(False)
+        self.key_status.clear()
+        self.key_edit.clear()
+        self.pages.setCurrentWidget(self.key_page)
+        self.key_edit.setFocus()
+
+    def _toggle_key_visible(self, visible: bool) -> None:
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
+        self.show_key_button.setText("Hide" if visible else "Show")
+
+    def _key_changed(self, text: str) -> None:
+        self.connect_button.setEnabled(bool(text.strip()) and not self.progress.isVisible())
+
+    def _set_probing(self, probing: bool) -> None:
+        self.progress.setVisible(probing)
+        self.cancel_probe_button.setVisible(probing)
+        for widget in (self.key_edit, self.region_combo, self.back_button):
+            widget.setEnabled(not probing)
+        self.connect_button.setEnabled(not probing and bool(self.key_edit.text().strip()))
+
+    def _connect(self) -> None:
+        key = self.key_edit.text().strip()
+        if not key or self.progress.isVisible():
+            return
+        region = self.region_combo.currentData()
+        self.key_status.setText(
+            "Checking the key with api.minimax.io and api.minimaxi.com…" if region is None
+            else f"Checking the key with the {REGION_NAMES[region]} host…")
+        self._set_probing(True)
+        task = self.account.start_live(key, region, on_done=self._connected, on_error=self._refused)
+        task.add_done_callback(lambda t: self._cancelled() if t.cancelled() else None)
+
+    def _cancel(self) -> None:
+        self.account.cancel_connect()
+
+    def _cancelled(self) -> None:
+        self._set_probing(False)
+        self.key_status.setText("Cancelled. Nothing was changed.")
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_probing(False)
+        self.key_status.setText(user_message(exc))
+
+    def _connected(self) -> None:
+        self._set_probing(False)
+        self.key_edit.clear()
+        state = self.account.state
+        self.result_title.setText(f"Connected to MiniMax ({REGION_NAMES.get(state.region or '', 'custom host')})")
+        self.result_storage.setText(STORED if state.key_is_persistent else SESSION_ONLY)
+        self.pages.setCurrentWidget(self.result_page)
+        self.done_button.setFocus()
+
+    # -- page 3: result -------------------------------------------------------------------------------
+
+    def _build_result_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.result_title = _label("", "dialogTitle")
+        self.result_storage = _label("", "notice")
+        layout.addWidget(self.result_title)
+        layout.addWidget(self.result_storage)
+        layout.addWidget(_label("Change or remove the key any time in File → Account…", "muted"))
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.done_button = QPushButton("Start")
+        self.done_button.setDefault(True)
+        self.done_button.clicked.connect(self.accept)
+        buttons.addWidget(self.done_button)
+        layout.addLayout(buttons)
+        return page
+
+    def reject(self) -> None:
+        if self.progress.isVisible():
+            self.account.cancel_connect()
+        super().reject()

@@ -1,0 +1,62 @@
+"""Small shared widgets: the status bar's account summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from studio.services.account import REGION_NAMES
+
+if TYPE_CHECKING:
+    from studio.qt.account import AccountController
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-evaluate stylesheet rules that depend on a dynamic property."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class AccountStatusBar(QStatusBar):
+    """Connection state, region, DEMO/LIVE and the characters used this session, kept current."""
+
+    def __init__(self, account: AccountController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._account = account
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connection")
+        self.region_label = QLabel()
+        self.mode_label = QLabel()
+        self.characters_label = QLabel()
+        self.characters_label.setToolTip("Characters billed for speech since the studio started")
+        for label in (self.connection_label, self.region_label, self.mode_label):
+            self.addWidget(label)
+        self.addPermanentWidget(self.characters_label)
+        self.setSizeGripEnabled(False)
+        account.state_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        controller = self._account
+        state = controller.state
+        status = controller.status
+        self.connection_label.setText(f"● {controller.status_text}")
+        self.connection_label.setProperty("status", status)
+        tip = controller.error_message() if status == "failed" else ""
+        self.connection_label.setToolTip(tip)
+        restyle(self.connection_label)
+        self.region_label.setText(f"Region: {REGION_NAMES.get(state.region or '', 'not set')}")
+        self.region_label.setVisible(state.mode is not None)
+        if state.mode == "demo":
+            self.mode_label.setText("DEMO")
+            self.mode_label.setObjectName("demoBadge")
+            self.mode_label.setToolTip("Demo mode: a built-in emulator on this computer. Nothing is sent or billed.")
+        else:
+            self.mode_label.setText("LIVE" if state.mode == "live" else "")
+            self.mode_label.setObjectName("liveBadge")
+            self.mode_label.setToolTip("Live: requests go to MiniMax and are billed to your account.")
+        self.mode_label.setVisible(state.mode is not None)
+        restyle(self.mode_label)
+        count = state.characters_used
+        self.characters_label.setText(f"{count:,} character{'s' if count != 1 else ''} used this session")

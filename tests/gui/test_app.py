@@ -1,0 +1,153 @@
+"""The window: navigation, Ctrl+1..7, shortcuts forwarded to the current panel, layout remembered, and the
+`python -m studio` entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from studio.app import build_panels, build_services
+from studio.settings.settings import load_settings
+from studio.ui.main_window import MainWindow, PanelSpec
+from studio.ui.placeholder_panel import PlaceholderPanel
+from tests.gui.studio_fixtures import make_studio, settle, studio_home
+
+__all__ = ["make_studio", "studio_home"]  # fixtures used by name below
+
+PANEL_KEYS = ["voices", "speech", "voicelab", "image", "video", "music", "library"]
+
+
+class RecordingPanel(QWidget):
+    """A panel implementing every studio-wide command, with a text field and a button to put focus in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+        self.text = QLineEdit()
+        self.button = QPushButton("Clicked by keyboard")
+        self.button.clicked.connect(lambda: self.calls.append("button"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.button)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def generate(self) -> None:
+        self.calls.append("generate")
+
+    def toggle_playback(self) -> None:
+        self.calls.append("toggle_playback")
+
+    def save(self) -> None:
+        self.calls.append("save")
+
+    def focus_search(self) -> None:
+        self.calls.append("focus_search")
+
+
+def _activate(window: MainWindow, run: Callable) -> None:
+    window.show()
+    window.activateWindow()
+    settle(run)
+
+
+def test_every_panel_is_in_the_navigation_and_ctrl_number_switches(
+    make_studio: Callable, qapp: object, run: Callable
+) -> None:
+    _services, window = make_studio()
+    _activate(window, run)
+    assert [spec.key for spec in window.panels] == PANEL_KEYS
+    assert [window.navigation.item(i).text() for i in range(7)] == [
+        "Voices", "Speech", "Voice Lab", "Image", "Video", "Music", "Library"]
+    for number, key in enumerate(PANEL_KEYS, start=1):
+        QTest.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_key == key
+        assert isinstance(window.current_panel, PlaceholderPanel)
+    window.navigation.setCurrentRow(1)
+    assert window.stack.currentWidget() is window.panels[1].widget
+
+
+def test_shortcuts_reach_the_current_panel_and_space_leaves_text_fields_alone(
+    studio_home: Path, qapp: object, run: Callable
+) -> None:
+    services = build_services()
+    window = MainWindow(settings=services.settings, save_settings=services.save_settings)
+    panel = RecordingPanel()
+    window.install([PanelSpec("recording", "Recording", "speech", panel), *build_panels(services)], services.account)
+    try:
+        _activate(window, run)
+        panel.setFocus()
+        QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(panel, Qt.Key.Key_Space)
+        assert panel.calls == ["generate", "save", "focus_search", "toggle_playback"]
+
+        panel.calls.clear()
+        panel.text.setFocus()
+        QTest.keyClicks(panel.text, "a b")
+        assert panel.text.text() == "a b" and panel.calls == []
+
+        panel.button.setFocus()
+        QTest.keyClick(panel.button, Qt.Key.Key_Space)
+        assert panel.calls == ["button"]
+
+        # Placeholders implement none of the commands: the shortcuts are disabled there, not errors.
+        window.show_panel("video")
+        assert not window.panel_actions["generate"].isEnabled()
+        QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        window.show_panel("recording")
+        assert window.panel_actions["generate"].isEnabled()
+    finally:
+        window.close()
+        run(services.aclose())
+
+
+def test_window_geometry_and_last_panel_are_restored_after_a_restart(
+    make_studio: Callable, qapp: object, run: Callable
+) -> None:
+    _services, window = make_studio()
+    window.setGeometry(QRect(15, 25, 770, 500))  # inside the offscreen 800×600 screen: restore clamps to it
+    window.show_panel("music")
+    settle(run)
+    geometry = window.geometry()
+    window.close()
+    saved = load_settings()
+    assert saved.last_panel == "music" and saved.window_geometry
+
+    _services, window = make_studio()
+    settle(run)
+    assert window.current_key == "music"
+    assert window.size() == geometry.size()
+    # The offscreen platform's window frame shifts a restored position by a couple of pixels.
+    assert (window.pos() - geometry.topLeft()).manhattanLength() <= 4
+
+
+def test_settings_dialog_changes_theme_and_sample_line(make_studio: Callable, qapp: object, run: Callable) -> None:
+    services, window = make_studio()
+    dialog = window.open_settings_dialog()
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    dialog.sample_line_edit.setText("Welcome back to the show.")
+    dialog.buttons.accepted.emit()
+    settle(run)
+    assert services.settings.theme == "dark" and window.theme is not None and window.theme.scheme == "dark"
+    saved = load_settings()
+    assert (saved.theme, saved.sample_line) == ("dark", "Welcome back to the show.")
+    window.theme.apply("light")
+
+
+def test_python_dash_m_studio_shows_the_window_and_quits_cleanly(tmp_path: Path) -> None:
+    env = {**os.environ, "STUDIO_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("MINIMAX_API_KEY", None)
+    result = subprocess.run([sys.executable, "-m", "studio", "--quit-after-show"], env=env, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["shown", "ready"]
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "config" / "settings.json").is_file()
