@@ -1,0 +1,475 @@
+"""Library panel: every take, newest first, searchable; replay, re-open in Speech, export, delete."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.qt.tasks import TaskRunner
+from studio.services.library import Library, Take
+from studio.services.playback import AudioSink, file_chunks
+
+PLAY_KEY = "library.play"
+TakeRole = Qt.ItemDataRole.UserRole + 1
+PARTIAL_COLOUR = QColor("#d97706")
+
+
+def excerpt(text: str, limit: int = 140) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def export_name(take: Take) -> str:
+    """A file name from the take's first words: "Welcome to the show.mp3"."""
+    words = re.sub(r"<#[^#]*#>", " ", take.text)
+    words = re.sub(r"[^\w\s'-]", " ", words)
+    name = " ".join(words.split()[:8])[:60].strip(" -'") or "take"
+    return f"{name}.{take.format}"
+
+
+def format_duration(ms: int | None) -> str:
+    if ms is None:
+        return "—"
+    seconds = ms / 1000
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+def format_when(when: datetime, now: datetime | None = None) -> str:
+    local = when.astimezone()
+    today = (now or datetime.now().astimezone()).date()
+    if local.date() == today:
+        return f"Today {local:%H:%M}"
+    if local.year == today.year:
+        return f"{local:%b} {local.day}, {local:%H:%M}"
+    return f"{local:%b} {local.day} {local.year}"
+
+
+def take_facts(take: Take, voice_names: dict[str, str]) -> tuple[str, str]:
+    """(voice · model · when, duration · TTFA · characters) for a row."""
+    voice = voice_names.get(take.voice_id or "", "") or take.voice_id or "no voice"
+    left = " · ".join(part for part in (voice, take.model or "", format_when(take.created_at)) if part)
+    ttfa = f"TTFA {take.ttfa_ms:.0f} ms" if take.ttfa_ms is not None else ""
+    chars = f"{take.usage_characters:,} chars" if take.usage_characters is not None else ""
+    right = " · ".join(part for part in (format_duration(take.duration_ms), ttfa, chars) if part)
+    return left, right
+
+
+class TakeListModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.takes: list[Take] = []
+        self.voice_names: dict[str, str] = {}
+        self.playing_take_id: str | None = None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.takes)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        take = self.takes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return excerpt(take.text)
+        if role == TakeRole:
+            return take
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return excerpt(take.text, 600)
+        return None
+
+    def set_takes(self, takes: Sequence[Take], voice_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.takes = list(takes)
+        self.voice_names = voice_names
+        self.endResetModel()
+
+    def row_of(self, take_id: str) -> int | None:
+        return next((row for row, take in enumerate(self.takes) if take.id == take_id), None)
+
+    def set_playing(self, take_id: str | None) -> None:
+        previous, self.playing_take_id = self.playing_take_id, take_id
+        for changed in {previous, take_id} - {None}:
+            row = self.row_of(changed)  # type: ignore[arg-type]
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+
+class TakeDelegate(QStyledItemDelegate):
+    ROW_HEIGHT = 58
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(400, self.ROW_HEIGHT)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        take: Take = index.data(TakeRole)
+        model: TakeListModel = index.model()  # type: ignore[assignment]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        dim = QColor(text_colour)
+        dim.setAlphaF(0.62)
+
+        base_font = QFont(option.font)  # type: ignore[attr-defined]
+        title_font = QFont(base_font)
+        title_font.setBold(True)
+        small_font = QFont(base_font)
+        small_font.setPointSizeF(max(7.0, base_font.pointSizeF() - 1.5))
+        title_metrics, small_metrics = QFontMetrics(title_font), QFontMetrics(small_font)
+        left, right = rect.left() + 14, rect.right() - 12
+        top_line = QRect(left, rect.top() + 8, right - left, title_metrics.height())
+        # +3 px: underscores in voice ids sit below the descent of small fonts and would be clipped
+        bottom_line = QRect(left, top_line.bottom() + 5, right - left, small_metrics.height() + 3)
+
+        badges: list[tuple[str, QColor]] = []
+        if model.playing_take_id == take.id:
+            badges.append(("▶ Playing", QColor("#2563eb")))
+        if take.partial:
+            badges.append(("Partial", PARTIAL_COLOUR))
+        badge_x = top_line.right()
+        painter.setFont(small_font)
+        for label, colour in badges:
+            width = small_metrics.horizontalAdvance(label) + 12
+            badge = QRect(badge_x - width, top_line.top() + 1, width, small_metrics.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
+            badge_x -= width + 6
+
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        title_space = badge_x - top_line.left() - 8
+        painter.drawText(
+            QRect(top_line.left(), top_line.top(), title_space, top_line.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            title_metrics.elidedText(excerpt(take.text), Qt.TextElideMode.ElideRight, title_space),
+        )
+
+        facts_left, facts_right = take_facts(take, model.voice_names)
+        painter.setFont(small_font)
+        painter.setPen(dim)
+        right_width = small_metrics.horizontalAdvance(facts_right)
+        painter.drawText(bottom_line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), facts_right)
+        left_space = bottom_line.width() - right_width - 16
+        painter.drawText(
+            QRect(bottom_line.left(), bottom_line.top(), left_space, bottom_line.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            small_metrics.elidedText(facts_left, Qt.TextElideMode.ElideMiddle, left_space),
+        )
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(left, rect.bottom(), rect.right(), rect.bottom())
+        painter.restore()
+
+
+class LibraryPanel(QWidget):
+    """Every take the user rendered. `player` plays a take's file; `ask_export_path(default_name)` and
+    `confirm_delete(question)` default to dialogs (tests pass their own)."""
+
+    reopen_in_speech = Signal(dict)  # the take's full request payload
+    message = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        runner: TaskRunner,
+        player: AudioSink,
+        *,
+        ask_export_path: Callable[[str], Path | None] | None = None,
+        confirm_delete: Callable[[str], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("LibraryPanel")
+        self._library = library
+        self._runner = runner
+        self._player = player
+        self._ask_export_path = ask_export_path or self._export_dialog
+        self._confirm_delete = confirm_delete or self._confirm_dialog
+        self.model = TakeListModel(self)
+        self._build()
+        runner.busy_changed.connect(self._on_busy)
+        runner.failed.connect(self._on_failed)
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self.reload)
+        unsubscribe = library.add_listener(self._schedule_reload)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self.reload()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText="Search takes by text, voice, model or trace id…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _: self.reload())
+        self.count_label = QLabel()
+
+        self.list = QTableView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TakeDelegate(self.list))
+        self.list.horizontalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.verticalHeader().hide()
+        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.list.verticalHeader().setDefaultSectionSize(TakeDelegate.ROW_HEIGHT)
+        self.list.setShowGrid(False)
+        self.list.setMouseTracking(True)
+        self.list.setTabKeyNavigation(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.list.doubleClicked.connect(lambda _: self.toggle_playback())
+        self.list.installEventFilter(self)
+
+        self.empty_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        title_font = self.empty_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() + 2)
+        self.empty_title.setFont(title_font)
+        self.empty_hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        hint_palette = self.empty_hint.palette()
+        hint_colour = QColor(hint_palette.color(QPalette.ColorRole.WindowText))
+        hint_colour.setAlphaF(0.7)
+        hint_palette.setColor(QPalette.ColorRole.WindowText, hint_colour)
+        self.empty_hint.setPalette(hint_palette)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_title)
+        empty_layout.addWidget(self.empty_hint)
+        empty_layout.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(empty)
+
+        self.play_button = QPushButton("▶  Play")
+        self.play_button.setToolTip("Play the selected take (Space)")
+        self.play_button.clicked.connect(self.toggle_playback)
+        self.reopen_button = QPushButton("Re-open in Speech")
+        self.reopen_button.setToolTip("Open the Speech panel with this take's text, voice and settings")
+        self.reopen_button.clicked.connect(self.reopen_selected)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the take's audio as a file (Ctrl+S)")
+        self.export_button.clicked.connect(self.save)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the take and its audio (Delete)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions = QHBoxLayout()
+        for button in (self.play_button, self.reopen_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+
+        self.status = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        self._update_buttons()
+
+    # -- window actions ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def toggle_playback(self) -> None:
+        take = self.selected_take()
+        if self._runner.is_busy(PLAY_KEY) and (take is None or take.id == self.model.playing_take_id):
+            self.stop()
+        elif take is not None:
+            self.play(take.id)
+
+    def save(self) -> None:
+        """Export the selected take (Ctrl+S)."""
+        take = self.selected_take()
+        if take is None:
+            return
+        dest = self._ask_export_path(export_name(take))
+        if dest is None:
+            return
+        try:
+            written = self._library.export_take(take.id, Path(dest))
+        except OSError as exc:
+            self._show(f"Couldn't export: {exc.strerror or exc}")
+            return
+        self._show(f"Exported to {written}")
+
+    # -- list ----------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        current = self.selected_take()
+        query = self.search.text()
+        takes = self._library.takes(query)
+        names = {voice_id: note.local_name for voice_id, note in self._library.voice_notes().items()
+                 if note.local_name}
+        self.model.set_takes(takes, names)
+        if current is not None:
+            self.select_take(current.id)
+        if self.model.rowCount():
+            self.stack.setCurrentIndex(0)
+            self.count_label.setText(f"{len(takes):,} take{'s' if len(takes) != 1 else ''}")
+        else:
+            self.stack.setCurrentIndex(1)
+            self.count_label.clear()
+            if query.strip():
+                self.empty_title.setText(f"No takes match “{query.strip()}”")
+                self.empty_hint.setText("Search looks at the text, voice, model and trace id.")
+            else:
+                self.empty_title.setText("Every take you render appears here")
+                self.empty_hint.setText("Render something in Speech: it is saved as it streams, "
+                                        "with its voice, settings, trace id and cost.")
+        self._update_buttons()
+
+    def _schedule_reload(self) -> None:
+        self._reload_timer.start()  # many changes in one turn of the loop → one reload
+
+    def selected_take(self) -> Take | None:
+        index = self.list.currentIndex()
+        return index.data(TakeRole) if index.isValid() else None
+
+    def select_take(self, take_id: str) -> bool:
+        row = self.model.row_of(take_id)
+        if row is None:
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.list.selectionModel().setCurrentIndex(self.model.index(row), flags)
+        return True
+
+    def _update_buttons(self) -> None:
+        has_take = self.selected_take() is not None
+        for button in (self.play_button, self.reopen_button, self.export_button, self.delete_button):
+            button.setEnabled(has_take)
+        playing = self._runner.is_busy(PLAY_KEY)
+        selected = self.selected_take()
+        self.play_button.setText("■  Stop" if playing and (selected is None or selected.id ==
+                                                            self.model.playing_take_id) else "▶  Play")
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def play(self, take_id: str) -> None:
+        take = self._library.take(take_id)
+        if take is None:
+            return
+        if not take.path.exists():
+            self._show(f"The audio file of this take is missing: {take.path}")
+            return
+        self.model.set_playing(take.id)
+        self._runner.run(
+            PLAY_KEY,
+            self._player.play(file_chunks(take.path), take.format, take.sample_rate or 32000, take.channels or 1),
+            owner=self,
+        )
+        self._update_buttons()
+
+    def stop(self) -> None:
+        self._runner.cancel(PLAY_KEY)
+        self._player.stop()
+
+    def reopen_selected(self) -> None:
+        take = self.selected_take()
+        if take is not None:
+            self.reopen_in_speech.emit(dict(take.settings))
+
+    def delete_selected(self) -> None:
+        take = self.selected_take()
+        if take is None:
+            return
+        if not self._confirm_delete(f"Delete the take “{excerpt(take.text, 60)}” and its audio file?"):
+            return
+        if take.id == self.model.playing_take_id:
+            self.stop()
+        row = self.list.currentIndex().row()
+        self._library.delete_take(take.id)
+        self.reload()
+        if self.model.rowCount():
+            next_row = min(row, self.model.rowCount() - 1)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.list.selectionModel().setCurrentIndex(self.model.index(next_row), flags)
+        self._show("Take deleted")
+
+    # -- plumbing ------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Delete (and Backspace, the Mac's delete key) on the list deletes the selected take.
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_busy(self, key: str, busy: bool) -> None:
+        if key == PLAY_KEY and not busy:
+            self.model.set_playing(None)
+            self._update_buttons()
+
+    def _on_failed(self, key: str, text: str) -> None:
+        if key == PLAY_KEY:
+            self._show(text)
+
+    def _show(self, text: str) -> None:
+        self.status.setText(text)
+        self.message.emit(text)
+
+    def _export_dialog(self, default_name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export take", str(Path.home() / default_name),
+                                              "Audio (*.mp3 *.flac *.wav *.pcm);;All files (*)")
+        return Path(path) if path else None
+
+    def _confirm_dialog(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Delete take", question,
+                                      QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Delete

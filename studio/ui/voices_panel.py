@@ -1,0 +1,894 @@
+"""Voices panel: every voice in one list (model/view, smooth with thousands of rows), search as you type,
+facet filters, favourites, one-click audition, "Use in Speech", local names and notes, expiry countdown."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.qt.tasks import TaskRunner
+from studio.services.voices import AGES, STYLES, Auditioner, VoiceCatalog, VoiceEntry
+
+AUDITION_KEY = "voices.audition"
+REFRESH_KEY = "voices.refresh"
+DEFAULT_SAMPLE_LINE = "Hello! This is how I sound reading your script."
+EntryRole = Qt.ItemDataRole.UserRole + 1
+VoiceIdRole = Qt.ItemDataRole.UserRole + 2
+PlayingRole = Qt.ItemDataRole.UserRole + 3
+
+KIND_LABELS = {"system": "System", "cloned": "Cloned", "designed": "Designed"}
+KIND_COLOURS = {"system": "#6b7280", "cloned": "#7c3aed", "designed": "#0d9488"}
+EXPIRY_WARNING = QColor("#dc2626")
+FAVOURITE_COLOUR = QColor("#f59e0b")
+
+
+def expiry_text(entry: VoiceEntry) -> str:
+    """"5 days left", "1 day left", "7 h left", "expired" — or "" for voices that don't expire."""
+    if entry.days_left is None:
+        return ""
+    if entry.days_left <= 0:
+        return "expired"
+    if entry.days_left < 1:
+        return f"{max(1, int(entry.days_left * 24))} h left"
+    days = int(entry.days_left)
+    return f"{days} day{'s' if days != 1 else ''} left"
+
+
+def facets_text(entry: VoiceEntry) -> str:
+    who = " ".join(part for part in (entry.age, entry.gender) if part)
+    return " · ".join(part for part in (entry.language, who, ", ".join(entry.styles[:3])) if part)
+
+
+def voice_data(entry: VoiceEntry, role: int, playing_voice_id: str | None) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return entry.name
+    if role == EntryRole:
+        return entry
+    if role == VoiceIdRole:
+        return entry.voice_id
+    if role == PlayingRole:
+        return entry.voice_id == playing_voice_id
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return "\n".join([entry.voice_id, *entry.description[:1]])
+    return None
+
+
+class VoiceListModel(QAbstractListModel):
+    """The voices, one row each."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[VoiceEntry] = []
+        self.playing_voice_id: str | None = None
+        self._rows: dict[str, int] = {}
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return voice_data(self.entries[index.row()], role, self.playing_voice_id)
+
+    def set_entries(self, entries: Sequence[VoiceEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self._rows = {entry.voice_id: row for row, entry in enumerate(self.entries)}
+        self.endResetModel()
+
+    def update_entry(self, entry: VoiceEntry) -> None:
+        row = self._rows.get(entry.voice_id)
+        if row is None:
+            return
+        self.entries[row] = entry
+        self.dataChanged.emit(self.index(row), self.index(row))
+
+    def row_of(self, voice_id: str) -> int | None:
+        return self._rows.get(voice_id)
+
+    def set_playing(self, voice_id: str | None) -> None:
+        previous, self.playing_voice_id = self.playing_voice_id, voice_id
+        for changed in {previous, voice_id} - {None}:
+            row = self._rows.get(changed)  # type: ignore[arg-type]
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+
+class VoiceFilterModel(QAbstractListModel):
+    """The rows of a VoiceListModel that match the search words and facet filters.
+
+    Not a QSortFilterProxyModel: that calls a Python `filterAcceptsRow` once per row on every keystroke,
+    which alone costs ~6 ms for 5,000 voices. Here the match is one Python pass over the entries (narrowing
+    from the previous result while the user keeps typing) and a model reset, which a fixed-row-height table
+    view handles in constant time. The panel restores the selection after a reset.
+    """
+
+    ANY = ""
+
+    def __init__(self, source: VoiceListModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.query = ""
+        self.language = self.gender = self.age = self.style = self.kind = self.ANY
+        self.favourites_only = False
+        self._rows: list[int] = list(range(len(source.entries)))  # source rows shown, ascending
+        self._rows_key: tuple[Any, ...] = ((), None)
+        source.modelReset.connect(self._on_source_reset)
+        source.dataChanged.connect(self._on_source_changed)
+
+    # -- Qt model -------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return voice_data(self.source.entries[self._rows[index.row()]], role, self.source.playing_voice_id)
+
+    # -- mapping --------------------------------------------------------------------------------------
+
+    def map_from_source(self, source_row: int) -> int | None:
+        position = bisect_left(self._rows, source_row)
+        return position if position < len(self._rows) and self._rows[position] == source_row else None
+
+    def map_to_source(self, row: int) -> int:
+        return self._rows[row]
+
+    # -- filters --------------------------------------------------------------------------------------
+
+    def set_query(self, text: str) -> None:
+        self.query = text
+        self.refilter()
+
+    def set_facets(
+        self,
+        *,
+        language: str | None = None,
+        gender: str | None = None,
+        age: str | None = None,
+        style: str | None = None,
+        kind: str | None = None,
+        favourites_only: bool | None = None,
+    ) -> None:
+        self.language = self.language if language is None else language
+        self.gender = self.gender if gender is None else gender
+        self.age = self.age if age is None else age
+        self.style = self.style if style is None else style
+        self.kind = self.kind if kind is None else kind
+        self.favourites_only = self.favourites_only if favourites_only is None else favourites_only
+        self.refilter()
+
+    def clear_filters(self) -> None:
+        self.query = ""
+        self.language = self.gender = self.age = self.style = self.kind = self.ANY
+        self.favourites_only = False
+        self.refilter()
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query.strip() or self.language or self.gender or self.age or self.style or self.kind
+                    or self.favourites_only)
+
+    def refilter(self, *, entries_changed: bool = False) -> None:
+        words = tuple(self.query.lower().split())
+        facets = (self.language, self.gender, self.age, self.style, self.kind, self.favourites_only)
+        previous_words, previous_facets = self._rows_key
+        entries = self.source.entries
+        accepts = self._matcher(words)
+        if not entries_changed and previous_facets == facets and _narrows(previous_words, words):
+            rows = [row for row in self._rows if accepts(entries[row])]
+        else:
+            rows = [row for row, entry in enumerate(entries) if accepts(entry)]
+        self._rows_key = (words, facets)
+        if rows == self._rows and not entries_changed:
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def _matcher(self, words: tuple[str, ...]) -> Callable[[VoiceEntry], bool]:
+        language, gender, age, style, kind = self.language, self.gender, self.age, self.style, self.kind
+        favourites_only = self.favourites_only
+        faceted = bool(language or gender or age or style or kind or favourites_only)
+
+        def accepts(entry: VoiceEntry) -> bool:
+            if faceted and not (
+                (not favourites_only or entry.favourite)
+                and (not language or entry.language == language)
+                and (not gender or entry.gender == gender)
+                and (not age or entry.age == age)
+                and (not style or style in entry.styles)
+                and (not kind or entry.kind == kind)
+            ):
+                return False
+            haystack = entry.search_text
+            for word in words:
+                if word not in haystack:
+                    return False
+            return True
+
+        return accepts
+
+    def _on_source_reset(self) -> None:
+        self.refilter(entries_changed=True)
+
+    def _on_source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Sequence[int] = ()) -> None:
+        # An edited entry (name, notes, favourite) may now match words it didn't: next time, filter afresh.
+        self._rows_key = ((), None)
+        for source_row in range(top.row(), bottom.row() + 1):
+            row = self.map_from_source(source_row)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+
+def _narrows(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """True when every match of `after` is also a match of `before` (the user typed more)."""
+    if len(after) < len(before):
+        return False
+    return all(old in new for old, new in zip(before, after, strict=False))
+
+
+class VoiceDelegate(QStyledItemDelegate):
+    """Paints a voice row (no per-row widgets): play button, name, kind badge, facets, expiry, star."""
+
+    audition_clicked = Signal(str)
+    favourite_clicked = Signal(str)
+    ROW_HEIGHT = 54
+    BUTTON = 28
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(320, self.ROW_HEIGHT)
+
+    def _button_rect(self, rect: QRect) -> QRect:
+        return QRect(rect.left() + 10, rect.center().y() - self.BUTTON // 2 + 1, self.BUTTON, self.BUTTON)
+
+    def _star_rect(self, rect: QRect) -> QRect:
+        return QRect(rect.right() - 34, rect.top() + 6, 26, 22)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        entry: VoiceEntry = index.data(EntryRole)
+        rect = option.rect  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        dim = QColor(text_colour)
+        dim.setAlphaF(0.62)
+
+        # play / stop button
+        playing = bool(index.data(PlayingRole))
+        button = self._button_rect(rect)
+        accent = QColor("#2563eb") if not playing else QColor("#dc2626")
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff") if selected else accent)
+        painter.drawEllipse(button)
+        painter.setBrush(accent if selected else QColor("#ffffff"))
+        centre = QRectF(button).center()
+        if playing:
+            painter.drawRect(QRectF(centre.x() - 4.5, centre.y() - 4.5, 9, 9))
+        else:
+            painter.drawPolygon(QPolygonF([QPointF(centre.x() - 3.5, centre.y() - 6),
+                                           QPointF(centre.x() - 3.5, centre.y() + 6),
+                                           QPointF(centre.x() + 6.5, centre.y())]))
+
+        left = button.right() + 12
+        right = self._star_rect(rect).left() - 8
+        base_font = QFont(option.font)  # type: ignore[attr-defined]
+        name_font = QFont(base_font)
+        name_font.setBold(True)
+        small_font = QFont(base_font)
+        small_font.setPointSizeF(max(7.0, base_font.pointSizeF() - 1.5))
+        name_metrics, small_metrics = QFontMetrics(name_font), QFontMetrics(small_font)
+        top_line = QRect(left, rect.top() + 7, right - left, name_metrics.height())
+        # +3 px: underscores in ids sit below the descent of small fonts and would be clipped
+        bottom_line = QRect(left, rect.top() + 9 + name_metrics.height(), right - left, small_metrics.height() + 3)
+
+        # expiry (right of line 2) and kind badge (right of line 1)
+        expiry = expiry_text(entry)
+        expiry_width = 0
+        if expiry:
+            painter.setFont(small_font)
+            urgent = entry.days_left is not None and entry.days_left < 2
+            painter.setPen(EXPIRY_WARNING if urgent and not selected else (text_colour if urgent else dim))
+            expiry_width = small_metrics.horizontalAdvance(expiry) + 4
+            painter.drawText(bottom_line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), expiry)
+        badge_width = 0
+        if entry.kind != "system":
+            label = KIND_LABELS[entry.kind]
+            badge_width = small_metrics.horizontalAdvance(label) + 12
+            badge = QRect(top_line.right() - badge_width, top_line.top() + 1, badge_width, small_metrics.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(KIND_COLOURS[entry.kind]))
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setFont(small_font)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
+            badge_width += 8
+
+        painter.setFont(name_font)
+        painter.setPen(text_colour)
+        name_space = top_line.width() - badge_width
+        painter.drawText(
+            QRect(top_line.left(), top_line.top(), name_space, top_line.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            name_metrics.elidedText(entry.name, Qt.TextElideMode.ElideRight, name_space),
+        )
+        painter.setFont(small_font)
+        painter.setPen(dim)
+        details = f"{entry.voice_id}   {facets_text(entry)}"
+        detail_space = bottom_line.width() - expiry_width
+        painter.drawText(
+            QRect(bottom_line.left(), bottom_line.top(), detail_space, bottom_line.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            small_metrics.elidedText(details, Qt.TextElideMode.ElideMiddle, detail_space),
+        )
+
+        # favourite star
+        star_font = QFont(base_font)
+        star_font.setPointSizeF(base_font.pointSizeF() + 3)
+        painter.setFont(star_font)
+        if entry.favourite:
+            painter.setPen(text_colour if selected else FAVOURITE_COLOUR)
+            painter.drawText(self._star_rect(rect), int(Qt.AlignmentFlag.AlignCenter), "★")
+        else:
+            faint = QColor(dim)
+            faint.setAlphaF(0.3)
+            painter.setPen(faint)
+            painter.drawText(self._star_rect(rect), int(Qt.AlignmentFlag.AlignCenter), "☆")
+
+        painter.setPen(QColor(palette.color(QPalette.ColorRole.Mid)))
+        painter.drawLine(left, rect.bottom(), rect.right(), rect.bottom())
+        painter.restore()
+
+    def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            rect = option.rect  # type: ignore[attr-defined]
+            position = event.position().toPoint()
+            if event.button() == Qt.MouseButton.LeftButton:
+                if self._button_rect(rect).adjusted(-4, -4, 4, 4).contains(position):
+                    self.audition_clicked.emit(index.data(VoiceIdRole))
+                    return True
+                if self._star_rect(rect).contains(position):
+                    self.favourite_clicked.emit(index.data(VoiceIdRole))
+                    return True
+        return super().editorEvent(event, model, option, index)
+
+
+class VoiceListView(QTableView):
+    """A one-column table: a table's rows have a fixed height, so a model reset costs O(1) where a
+    QListView (even with uniform item sizes) lays out every row — ~7 ms for 5,000 voices per keystroke."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delegate = VoiceDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(VoiceDelegate.ROW_HEIGHT)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setMouseTracking(True)
+        self.setTabKeyNavigation(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+
+class VoicesPanel(QWidget):
+    """All voices of the account. `sample_line()` is the user's own line that auditions speak;
+    `audition_settings()` (optional) the Speech settings to audition with (model, speed, …)."""
+
+    use_in_speech = Signal(str)  # voice_id
+    message = Signal(str)  # something to show the user (errors), for a window's status bar
+
+    def __init__(
+        self,
+        catalog: VoiceCatalog,
+        runner: TaskRunner,
+        audition: Auditioner,
+        sample_line: Callable[[], str],
+        audition_settings: Callable[[], dict[str, Any]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("VoicesPanel")
+        self._catalog = catalog
+        self._runner = runner
+        self._auditioner = audition
+        self._sample_line = sample_line
+        self._audition_settings = audition_settings or (lambda: {})
+        self._loaded = False
+        self._load_error = ""
+        self._current_voice_id: str | None = None  # shown in the details, even while filtered out
+
+        self.model = VoiceListModel(self)
+        self.proxy = VoiceFilterModel(self.model, self)
+
+        self._build()
+        runner.busy_changed.connect(self._on_busy)
+        runner.failed.connect(self._on_failed)
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText="Search voices by name, id, language, style…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+
+        self.language_filter = self._combo("All languages")
+        self.gender_filter = self._combo("Any gender", [("Female", "female"), ("Male", "male")])
+        self.age_filter = self._combo("Any age", [(age.capitalize(), age) for age in AGES])
+        self.style_filter = self._combo("Any style", [(style.capitalize(), style) for style in STYLES])
+        self.kind_filter = self._combo("All types", [(label, kind) for kind, label in KIND_LABELS.items()])
+        self.favourites_filter = QToolButton(text="★ Favourites", checkable=True)
+        self.favourites_filter.setToolTip("Show only favourite voices")
+        self.favourites_filter.toggled.connect(lambda on: self._apply_facets())
+        self.refresh_button = QToolButton(text="⟳")
+        self.refresh_button.setToolTip("Reload the voices of your account")
+        self.refresh_button.clicked.connect(self.refresh)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for widget in (self.language_filter, self.gender_filter, self.age_filter, self.style_filter,
+                       self.kind_filter):
+            filters.addWidget(widget)
+        filters.addWidget(self.favourites_filter)
+        filters.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("voiceCount")
+        filters.addWidget(self.count_label)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.refresh_button)
+
+        self.list = VoiceListView()
+        self.list.setModel(self.proxy)
+        self.delegate = self.list.delegate
+        self.delegate.audition_clicked.connect(self.audition)
+        self.delegate.favourite_clicked.connect(self._toggle_favourite_of)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.proxy.modelReset.connect(self._restore_current)
+        self.list.doubleClicked.connect(lambda index: self.audition(index.data(VoiceIdRole)))
+
+        self.empty_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty_title.setObjectName("emptyTitle")
+        title_font = self.empty_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() + 2)
+        self.empty_title.setFont(title_font)
+        self.empty_action = QPushButton()
+        self.empty_action.clicked.connect(self._on_empty_action)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_title)
+        empty_layout.addWidget(self.empty_action, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(empty)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.list_stack, 1)
+
+        self.details = self._build_details()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        self.status = QLabel()
+        self.status.setObjectName("voicesStatus")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self._save_timer = QTimer(self, singleShot=True, interval=600)
+        self._save_timer.timeout.connect(self._save_note)
+
+    def _combo(self, any_label: str, items: Sequence[tuple[str, str]] = ()) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(any_label, VoiceFilterModel.ANY)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(lambda _: self._apply_facets())
+        return combo
+
+    def _build_details(self) -> QWidget:
+        panel = QWidget()
+        panel.setMinimumWidth(360)
+        self.detail_name = QLabel(wordWrap=True)
+        name_font = self.detail_name.font()
+        name_font.setPointSizeF(name_font.pointSizeF() + 4)
+        name_font.setBold(True)
+        self.detail_name.setFont(name_font)
+        self.detail_id = QLabel(wordWrap=True)
+        self.detail_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.detail_id.setFont(mono)
+        self.detail_facets = QLabel(wordWrap=True)
+        self.detail_description = QLabel(wordWrap=True)
+        self.detail_description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_expiry = QLabel(wordWrap=True)
+
+        self.audition_button = QPushButton("▶  Audition")
+        self.audition_button.setDefault(True)
+        self.audition_button.setMinimumWidth(110)
+        self.audition_button.setToolTip("Hear your sample line in this voice (Space)")
+        self.audition_button.clicked.connect(lambda: self.audition())
+        self.use_button = QPushButton("Use in Speech")
+        self.use_button.clicked.connect(self._emit_use)
+        self.favourite_button = QPushButton("☆  Favourite", checkable=True)
+        self.favourite_button.setToolTip("Favourites are listed with the ★ filter")
+        self.favourite_button.toggled.connect(self._on_favourite_toggled)
+        actions = QHBoxLayout()
+        actions.addWidget(self.audition_button)
+        actions.addWidget(self.use_button)
+        actions.addWidget(self.favourite_button)
+        actions.addStretch(1)
+
+        self.local_name = QLineEdit(placeholderText="Your name for this voice")
+        self.local_name.textEdited.connect(lambda _: self._save_timer.start())
+        self.notes = QPlainTextEdit(placeholderText="Notes: where it works, settings you like…")
+        self.notes.textChanged.connect(self._on_notes_changed)
+        self.notes.setMinimumHeight(70)
+
+        self.details_form = QWidget()
+        form = QVBoxLayout(self.details_form)
+        form.setContentsMargins(12, 4, 4, 4)
+        form.setSpacing(6)
+        form.addWidget(self.detail_name)
+        form.addWidget(self.detail_id)
+        form.addWidget(self.detail_facets)
+        form.addWidget(self.detail_expiry)
+        form.addWidget(self.detail_description)
+        form.addSpacing(6)
+        form.addLayout(actions)
+        form.addSpacing(10)
+        form.addWidget(QLabel("Local name"))
+        form.addWidget(self.local_name)
+        form.addWidget(QLabel("Notes"))
+        form.addWidget(self.notes, 1)
+
+        self.details_placeholder = QLabel("Select a voice to see its details, audition it, or use it in Speech.",
+                                          alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.details_stack = QStackedWidget()
+        self.details_stack.addWidget(self.details_placeholder)
+        self.details_stack.addWidget(self.details_form)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.details_stack)
+        return panel
+
+    # -- window actions ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def save(self) -> None:
+        """Ctrl+S: write the local name and notes being edited now instead of after the typing pause."""
+        self._save_note()
+
+    def toggle_playback(self) -> None:
+        if self._runner.is_busy(AUDITION_KEY):
+            self.stop_audition()
+        else:
+            self.audition()
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._update_empty_state()
+        self._runner.run(REFRESH_KEY, self._catalog.refresh(), owner=self, on_done=self._on_loaded)
+
+    def _on_loaded(self, entries: list[VoiceEntry]) -> None:
+        current = self.selected_voice_id()
+        self._loaded, self._load_error = True, ""
+        self.model.set_entries(entries)
+        languages = sorted({entry.language for entry in entries if entry.language})
+        chosen = self.language_filter.currentData()
+        self.language_filter.blockSignals(True)
+        self.language_filter.clear()
+        self.language_filter.addItem("All languages", VoiceFilterModel.ANY)
+        for language in languages:
+            self.language_filter.addItem(language, language)
+        self.language_filter.setCurrentIndex(max(0, self.language_filter.findData(chosen)))
+        self.language_filter.blockSignals(False)
+        if current and self._catalog.entry(current) is not None:
+            self._show_details(self._catalog.entry(current))
+        self._update_empty_state()
+
+    # -- filtering -----------------------------------------------------------------------------------
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_empty_state()
+
+    def _apply_facets(self) -> None:
+        self.proxy.set_facets(
+            language=self.language_filter.currentData(),
+            gender=self.gender_filter.currentData(),
+            age=self.age_filter.currentData(),
+            style=self.style_filter.currentData(),
+            kind=self.kind_filter.currentData(),
+            favourites_only=self.favourites_filter.isChecked(),
+        )
+        self._update_empty_state()
+
+    def clear_filters(self) -> None:
+        for combo in (self.language_filter, self.gender_filter, self.age_filter, self.style_filter,
+                      self.kind_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.favourites_filter.blockSignals(True)
+        self.favourites_filter.setChecked(False)
+        self.favourites_filter.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.proxy.clear_filters()
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total and shown:
+            self.list_stack.setCurrentIndex(0)
+            self.count_label.setText(f"{shown:,} of {total:,} voices" if shown != total else f"{total:,} voices")
+            return
+        self.list_stack.setCurrentIndex(1)
+        self.count_label.setText(f"0 of {total:,} voices" if total else "")
+        if total:
+            query = self.proxy.query.strip()
+            self.empty_title.setText(f"No voices match “{query}”" if query else "No voices match these filters")
+            self.empty_action.setText("Clear filters")
+            self.empty_action.show()
+        elif self._load_error:
+            self.empty_title.setText(f"Couldn't load the voices.\n{self._load_error}")
+            self.empty_action.setText("Try again")
+            self.empty_action.show()
+        elif self._loaded:
+            self.empty_title.setText("This account has no voices yet.")
+            self.empty_action.hide()
+        else:
+            self.empty_title.setText("Loading voices…")
+            self.empty_action.hide()
+
+    def _on_empty_action(self) -> None:
+        if self.model.rowCount():
+            self.clear_filters()
+        else:
+            self.refresh()
+
+    # -- selection and details -----------------------------------------------------------------------
+
+    def selected_voice_id(self) -> str | None:
+        """The voice in the details area (it stays there while a filter hides its row)."""
+        return self._current_voice_id
+
+    def select_voice(self, voice_id: str) -> bool:
+        """Select `voice_id` in the list; False when it doesn't exist or the filters hide it."""
+        source_row = self.model.row_of(voice_id)
+        row = self.proxy.map_from_source(source_row) if source_row is not None else None
+        if row is None:
+            return False
+        index = self.proxy.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+        return True
+
+    def _restore_current(self) -> None:
+        if self._current_voice_id is not None:
+            source_row = self.model.row_of(self._current_voice_id)
+            row = self.proxy.map_from_source(source_row) if source_row is not None else None
+            if row is not None:
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                self.list.selectionModel().setCurrentIndex(self.proxy.index(row), flags)
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        voice_id: str | None = current.data(VoiceIdRole) if current.isValid() else None
+        if voice_id is None or voice_id == self._current_voice_id:
+            return
+        self._save_note()
+        self._current_voice_id = voice_id
+        self._show_details(self._catalog.entry(voice_id))
+
+    def _show_details(self, entry: VoiceEntry | None) -> None:
+        if entry is None:
+            self.details_stack.setCurrentIndex(0)
+            return
+        self.details_stack.setCurrentIndex(1)
+        self.detail_name.setText(entry.name)
+        self.detail_id.setText(entry.voice_id)
+        kind = KIND_LABELS[entry.kind]
+        self.detail_facets.setText(" · ".join(part for part in (kind, facets_text(entry)) if part))
+        self.detail_description.setText(entry.description[0] if entry.description else "")
+        self.detail_description.setVisible(bool(entry.description))
+        expiry = expiry_text(entry)
+        if expiry and entry.expires_at is not None:
+            when = entry.expires_at.astimezone().strftime("%b %d, %H:%M")
+            self.detail_expiry.setText(f"{expiry.capitalize()} — deleted on {when} unless you use it in Speech")
+            urgent = entry.days_left is not None and entry.days_left < 2
+            self.detail_expiry.setStyleSheet(f"color: {EXPIRY_WARNING.name()};" if urgent else "")
+            self.detail_expiry.show()
+        elif entry.is_mine:
+            self.detail_expiry.setText("Kept: used in Speech")
+            self.detail_expiry.setStyleSheet("")
+            self.detail_expiry.show()
+        else:
+            self.detail_expiry.hide()
+        self._show_favourite(entry.favourite)
+        self.local_name.setText(entry.local_name)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(entry.notes)
+        self.notes.blockSignals(False)
+        self._show_audition_state()
+
+    def _show_favourite(self, favourite: bool) -> None:
+        self.favourite_button.blockSignals(True)
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.setText("★  Favourite" if favourite else "☆  Favourite")
+        self.favourite_button.blockSignals(False)
+
+    def _emit_use(self) -> None:
+        voice_id = self.selected_voice_id()
+        if voice_id:
+            self.use_in_speech.emit(voice_id)
+
+    # -- favourites and notes ------------------------------------------------------------------------
+
+    def set_favourite(self, voice_id: str, favourite: bool) -> None:
+        entry = self._catalog.set_favourite(voice_id, favourite)
+        if entry is None:
+            return
+        self.model.update_entry(entry)
+        if self.proxy.favourites_only:
+            self.proxy.refilter()
+            self._update_empty_state()
+        if voice_id == self.selected_voice_id():
+            self._show_favourite(favourite)
+
+    def _toggle_favourite_of(self, voice_id: str) -> None:
+        entry = self._catalog.entry(voice_id)
+        if entry is not None:
+            self.set_favourite(voice_id, not entry.favourite)
+
+    def _on_favourite_toggled(self, on: bool) -> None:
+        voice_id = self.selected_voice_id()
+        if voice_id:
+            self.set_favourite(voice_id, on)
+
+    def _on_notes_changed(self) -> None:
+        self._save_timer.start()
+
+    def _save_note(self) -> None:
+        self._save_timer.stop()
+        voice_id = self._current_voice_id
+        entry = self._catalog.entry(voice_id) if voice_id else None
+        if entry is None:
+            return
+        local_name, notes = self.local_name.text().strip(), self.notes.toPlainText()
+        if (local_name, notes) == (entry.local_name, entry.notes):
+            return
+        updated = self._catalog.set_note(entry.voice_id, local_name, notes)
+        if updated is not None:
+            self.model.update_entry(updated)
+            if updated.voice_id == self.selected_voice_id():
+                self.detail_name.setText(updated.name)
+
+    # -- audition ------------------------------------------------------------------------------------
+
+    def audition(self, voice_id: str | None = None) -> None:
+        """Play the sample line in `voice_id` (default: the selected voice). The same voice again stops it;
+        another voice replaces it."""
+        voice_id = voice_id or self.selected_voice_id()
+        if not voice_id:
+            return
+        if self.model.playing_voice_id == voice_id and self._runner.is_busy(AUDITION_KEY):
+            self.stop_audition()
+            return
+        text = self._sample_line().strip() or DEFAULT_SAMPLE_LINE
+        self.status.setText(f"Auditioning {self._display_name(voice_id)}…")
+        self._runner.run(
+            AUDITION_KEY,
+            self._auditioner.audition(voice_id, text, self._audition_settings()),
+            owner=self,
+            on_done=lambda _path: self.status.clear(),
+        )
+        self.model.set_playing(voice_id)
+        self._show_audition_state()
+
+    def stop_audition(self) -> None:
+        self._runner.cancel(AUDITION_KEY)
+        self._auditioner.stop()
+
+    def _display_name(self, voice_id: str) -> str:
+        entry = self._catalog.entry(voice_id)
+        return entry.name if entry else voice_id
+
+    def _show_audition_state(self) -> None:
+        playing = self.model.playing_voice_id
+        busy = playing is not None and playing == self.selected_voice_id()
+        self.audition_button.setText("■  Stop" if busy else "▶  Audition")
+
+    def _on_busy(self, key: str, busy: bool) -> None:
+        if key == AUDITION_KEY and not busy:
+            self.model.set_playing(None)
+            self._show_audition_state()
+            if self.status.text().startswith("Auditioning"):
+                self.status.clear()
+        if key == REFRESH_KEY:
+            self.refresh_button.setEnabled(not busy)
+
+    def _on_failed(self, key: str, text: str) -> None:
+        if key == REFRESH_KEY:
+            self._load_error = text
+            self._update_empty_state()
+        elif key != AUDITION_KEY:
+            return
+        self.status.setText(text)
+        self.message.emit(text)

@@ -1,0 +1,147 @@
+"""The Library panel with real takes recorded from the emulator into a real SQLite library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from studio.api.client import MiniMaxClient
+from studio.api.errors import StreamError
+from studio.api.models import T2ARequest, VoiceSetting
+from studio.emulator import DEMO_KEY, Emulator, Fault
+from studio.qt.tasks import TaskRunner
+from studio.services.library import Library, Take, record_speech
+from studio.services.playback import FileSink
+from studio.ui.library_panel import PLAY_KEY, LibraryPanel, TakeRole, export_name
+
+
+class Setup:
+    def __init__(self, emulator: Emulator, home: Path) -> None:
+        self.emulator = emulator
+        self.home = home
+        self.client = MiniMaxClient(DEMO_KEY, base_url=emulator.global_url)
+        self.library = Library(home / "data")
+        self.runner = TaskRunner()
+        self.player = FileSink()
+        self.exports: list[str] = []
+        self.questions: list[str] = []
+        self.answer = True
+
+    def panel(self) -> LibraryPanel:
+        panel = LibraryPanel(self.library, self.runner, self.player,
+                             ask_export_path=self._export_path, confirm_delete=self._confirm)
+        panel.resize(900, 560)
+        return panel
+
+    def _export_path(self, default_name: str) -> Path:
+        self.exports.append(default_name)
+        return self.home / "exports" / default_name
+
+    def _confirm(self, question: str) -> bool:
+        self.questions.append(question)
+        return self.answer
+
+    async def render(self, text: str, voice_id: str = "English_expressive_narrator", **settings: object) -> Take:
+        request = T2ARequest(text=text, voice_setting=VoiceSetting(voice_id=voice_id, **settings))  # type: ignore[arg-type]
+        return await record_speech(self.client, self.library, request)
+
+
+@pytest.fixture
+def setup(gui_emulator: Emulator, qloop: object, run: Callable, tmp_path: Path,
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Setup]:
+    monkeypatch.setenv("STUDIO_HOME", str(tmp_path))
+    s = Setup(gui_emulator, tmp_path)
+    yield s
+    run(s.runner.shutdown())
+    run(s.client.aclose())
+    s.library.close()
+
+
+def rows(panel: LibraryPanel) -> list[Take]:
+    return [panel.model.index(row).data(TakeRole) for row in range(panel.model.rowCount())]
+
+
+def test_empty_state_then_a_take_appears_as_it_is_rendered(
+    setup: Setup, run: Callable, wait_until: Callable, screenshot: Callable
+) -> None:
+    panel = setup.panel()
+    assert panel.stack.currentIndex() == 1
+    assert panel.empty_title.text() == "Every take you render appears here"
+    assert not panel.play_button.isEnabled()
+    panel.show()
+    screenshot(panel, "library-panel-empty")
+    take = run(setup.render("Welcome back to Night Owl."))
+    wait_until(lambda: panel.model.rowCount() == 1)  # the library told the panel
+    assert rows(panel) == [take] and panel.stack.currentIndex() == 0
+    panel.hide()
+
+
+def test_lists_searches_replays_reopens_exports_and_deletes(
+    setup: Setup, run: Callable, wait_until: Callable, screenshot: Callable
+) -> None:
+    first = run(setup.render("Welcome back to Night Owl, the podcast about things that go bump in the night."))
+    second = run(setup.render("Today's guest has spent thirty years listening to old houses.",
+                              voice_id="English_Graceful_Lady", speed=0.9))
+    setup.library.set_voice_note("English_Graceful_Lady", "Anna (guest voice)", "")
+    setup.emulator.inject(Fault("drop", path="/v1/t2a_v2", after_chunks=2))
+    with pytest.raises(StreamError):
+        run(setup.render("This take broke halfway through, but what arrived was kept. " * 3,
+                         voice_id="Chinese (Mandarin)_News_Anchor"))
+    panel = setup.panel()
+    listed = rows(panel)
+    assert [t.id for t in listed[1:]] == [second.id, first.id] and listed[0].partial  # newest first
+    assert panel.count_label.text() == "3 takes"
+
+    QTest.keyClicks(panel.search, "guest")
+    assert [t.id for t in rows(panel)] == [second.id]
+    panel.search.clear()
+    QTest.keyClicks(panel.search, "anna")  # the voice's local name
+    assert [t.id for t in rows(panel)] == [second.id]
+    panel.search.clear()
+    QTest.keyClicks(panel.search, "nothing like this")
+    assert panel.stack.currentIndex() == 1 and panel.empty_title.text() == "No takes match “nothing like this”"
+    panel.search.clear()
+
+    assert panel.select_take(second.id)
+    panel.show()
+    screenshot(panel, "library-panel-takes")
+
+    QTest.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
+    assert panel.model.playing_take_id == second.id
+    wait_until(lambda: not setup.runner.is_busy(PLAY_KEY))
+    played = setup.player.last
+    assert played is not None and played.data == second.path.read_bytes() and played.fmt == "mp3"
+    assert panel.model.playing_take_id is None and panel.play_button.text() == "▶  Play"
+
+    reopened: list[dict] = []
+    panel.reopen_in_speech.connect(reopened.append)
+    QTest.mouseClick(panel.reopen_button, Qt.MouseButton.LeftButton)
+    assert reopened[0]["text"] == second.text
+    assert reopened[0]["voice_setting"] == {**reopened[0]["voice_setting"], "voice_id": "English_Graceful_Lady",
+                                            "speed": 0.9}
+
+    panel.save()  # Ctrl+S
+    assert setup.exports == ["Today's guest has spent thirty years listening to.mp3"]
+    assert (setup.home / "exports" / setup.exports[0]).read_bytes() == second.path.read_bytes()
+
+    setup.answer = False
+    QTest.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert setup.questions and setup.library.take(second.id) is not None  # cancelled: kept
+    setup.answer = True
+    QTest.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert setup.library.take(second.id) is None and not second.path.exists()
+    assert [t.id for t in rows(panel)][1:] == [first.id]
+    assert panel.selected_take() is not None  # the next take is selected, ready for another Delete
+    panel.hide()
+
+
+def test_export_name_comes_from_the_text() -> None:
+    take = Take(id="x", kind="speech", created_at=None, text="Hello, <#0.5#> world! Ça va?",  # type: ignore[arg-type]
+                voice_id=None, model=None, settings={}, format="flac", sample_rate=None, channels=None, file="",
+                path=Path(), bytes=0, duration_ms=None, trace_id=None, usage_characters=None, ttfa_ms=None,
+                status="complete")
+    assert export_name(take) == "Hello world Ça va.flac"
