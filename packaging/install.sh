@@ -8,7 +8,7 @@ APT_PACKAGES=(
   libportaudio2                                   # sounddevice
   libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3   # Qt
   libpulse0                                       # QtMultimedia
-  pulseaudio                                      # a virtual sound card for the audio tests
+  pulseaudio pulseaudio-utils libasound2-plugins  # a virtual sound card for the audio tests (pactl, ALSA→pulse)
 )
 
 if command -v apt-get >/dev/null 2>&1; then

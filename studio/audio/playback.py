@@ -1,0 +1,290 @@
+"""One call that plays any API audio stream as it arrives and tees it to a file.
+
+`Playback.play(chunks)` decodes each chunk as it comes, queues it on the Player (waiting while the ring is
+full, so the network reader is paced by playback), saves the bytes, and returns the take's measurements.
+Cancel the awaiting task to stop: the take is silent on the next audio block and the bytes that arrived
+are kept as `<name>.partial.<ext>`. `play_speech` does the same for a T2A request over SSE or WebSocket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from studio.api.client import MiniMaxClient
+from studio.api.models import T2ARequest, T2AStartEvent
+from studio.audio.decoder import StreamDecoder
+from studio.audio.export import TeeWriter
+from studio.audio.jitter import JitterEstimator
+from studio.audio.player import AudioDeviceError, Player, PlayerState
+
+STALL_SECONDS = 5.0  # the device took nothing for this long while it should have been playing
+
+
+def _ms(later: float | None, earlier: float | None) -> float | None:
+    return (later - earlier) * 1000 if later is not None and earlier is not None else None
+
+
+@dataclass
+class PlaybackMeasurements:
+    """Timestamps are time.perf_counter() values; None when the moment never came."""
+
+    fmt: str
+    clicked_at: float
+    request_sent_at: float | None = None
+    first_byte_at: float | None = None
+    first_decoded_at: float | None = None
+    first_frame_at: float | None = None  # first frame of the take handed to the device callback
+    output_latency_s: float = 0.0  # PortAudio's estimate of callback → loudspeaker
+    underruns: int = 0
+    device_underflows: int = 0
+    bytes_received: int = 0
+    audio_seconds: float = 0.0
+    bad_packets: int = 0
+    prebuffer_ms: float = 0.0
+    completed: bool = False
+    saved_to: Path | None = None
+    partial: Path | None = None
+    device: str | None = None
+    no_audio: str | None = None  # why nothing was played, when there is no device
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def click_to_first_sound_ms(self) -> float | None:
+        return _ms(self.first_frame_at, self.clicked_at)
+
+    @property
+    def ttfa_ms(self) -> float | None:
+        """Request sent → first frame handed to the device: what the UI shows per take."""
+        return _ms(self.first_frame_at, self.request_sent_at)
+
+    @property
+    def first_byte_ms(self) -> float | None:
+        return _ms(self.first_byte_at, self.request_sent_at)
+
+    @property
+    def client_overhead_ms(self) -> float | None:
+        """First audio byte → first frame handed to the device: this client's own share of the TTFA."""
+        return _ms(self.first_frame_at, self.first_byte_at)
+
+    def summary(self) -> str:
+        def fmt(value: float | None) -> str:
+            return f"{value:.0f} ms" if value is not None else "—"
+
+        parts = [f"first byte {fmt(self.first_byte_ms)}"]
+        if self.no_audio:
+            parts.append(f"not played: {self.no_audio}")
+        else:
+            parts += [f"first sound {fmt(self.ttfa_ms)} (client {fmt(self.client_overhead_ms)})",
+                      f"{self.underruns} underruns"]
+        return ", ".join(parts)
+
+
+class Playback:
+    """Plays one take. Create one per take; `seek` and `position_s` work while `play` runs."""
+
+    def __init__(
+        self,
+        player: Player | None,
+        fmt: str,
+        *,
+        sample_rate: int = 32000,
+        channels: int = 1,
+        dest: Path | str | None = None,
+        jitter: JitterEstimator | None = None,
+        loudness: str | float | None = None,
+        no_audio: str | None = None,
+        play_out: bool = True,
+    ) -> None:
+        self.player = player
+        self.play_out = play_out  # False: return once the stream has arrived (benchmarks measure just that)
+        self.fmt, self.sample_rate, self.channels = fmt, sample_rate, channels
+        self.dest = Path(dest) if dest is not None else None
+        self.jitter = jitter or JitterEstimator()
+        self.loudness = loudness
+        self.measurements = PlaybackMeasurements(fmt, time.perf_counter(), no_audio=no_audio)
+        self._take = 0
+        self._history: list[bytes] = []
+        self._decoder: StreamDecoder | None = None
+        self._seek_to: float | None = None
+        self._offset_frames = 0
+        self._stream_done = False
+
+    @property
+    def position_s(self) -> float:
+        if self.player is None:
+            return 0.0
+        return (self._offset_frames + self.player.position_frames()) / self.player.samplerate
+
+    def seek(self, seconds: float) -> None:
+        """Jump within what has arrived so far (later positions are clamped to the end of it)."""
+        self._seek_to = max(0.0, seconds)
+
+    async def play(self, chunks: AsyncIterable[bytes], source: object | None = None) -> PlaybackMeasurements:
+        """Play and save `chunks`; `source` (an AudioStream or T2AWebSocket) supplies its timestamps."""
+        m = self.measurements
+        player = self.player
+        tee = TeeWriter(self.dest, self.fmt, sample_rate=self.sample_rate, channels=self.channels,
+                        loudness=self.loudness) if self.dest else None
+        if player is not None:
+            self.jitter.start_take()
+            m.prebuffer_ms = self.jitter.prebuffer_s * 1000
+            m.device, m.output_latency_s = player.device_name, player.output_latency_s
+            self._take = player.begin_take(self.jitter.prebuffer_s)
+            self._decoder = self._new_decoder()
+        try:
+            async for chunk in chunks:
+                now = time.perf_counter()
+                m.first_byte_at = m.first_byte_at or now
+                m.bytes_received += len(chunk)
+                if tee is not None:
+                    tee.write(chunk)
+                if player is None or self._decoder is None:
+                    continue
+                self._history.append(chunk)
+                self.jitter.on_chunk(now, self._decoder.frames_out / player.samplerate)
+                frames = self._decoder.feed(chunk)
+                if len(frames) and m.first_decoded_at is None:
+                    m.first_decoded_at = time.perf_counter()
+                await self._push(frames)
+            self._stream_done = True
+            if tee is not None:
+                result = tee.close()
+                tee = None
+                m.saved_to = result.path
+            if player is not None and self._decoder is not None:
+                await self._push(self._decoder.flush())
+                player.end_take(self._take)
+                if self.play_out:
+                    await self._play_out()
+                else:
+                    self._watch_underruns()
+            m.completed = True
+        finally:
+            self._collect(source)
+            if player is not None:
+                if not m.completed or not self.play_out:
+                    player.stop()
+                self.jitter.end_take(underruns=m.underruns)
+            if tee is not None:
+                m.partial = tee.abort()
+        return m
+
+    # -- internals ---------------------------------------------------------------------------------
+
+    def _new_decoder(self) -> StreamDecoder:
+        assert self.player is not None
+        return StreamDecoder(self.fmt, self.player.samplerate, self.player.channels,
+                             in_rate=self.sample_rate, in_channels=self.channels)
+
+    async def _push(self, frames: np.ndarray) -> None:
+        assert self.player is not None
+        player = self.player
+        stalled_since = time.perf_counter()
+        last_pos = player.ring.read_pos
+        while True:
+            if self._seek_to is not None:
+                frames = self._apply_seek()
+            if not len(frames):
+                return
+            n = player.write(frames, self._take)
+            frames = frames[n:]
+            if not len(frames):
+                return
+            self._watch_underruns()
+            if player.ring.read_pos != last_pos or player.state() is PlayerState.PAUSED:
+                last_pos, stalled_since = player.ring.read_pos, time.perf_counter()
+            elif time.perf_counter() - stalled_since > STALL_SECONDS:
+                raise AudioDeviceError(f"The audio output {player.device_name!r} is not taking any audio")
+            await asyncio.sleep(min(0.02, len(frames) / player.samplerate))
+
+    async def _play_out(self) -> None:
+        assert self.player is not None
+        player = self.player
+        stalled_since, last_pos = time.perf_counter(), player.ring.read_pos
+        while not player.take_stats(self._take)["finished"]:
+            if player.error is not None:
+                raise AudioDeviceError(player.error)
+            if self._seek_to is not None:
+                await self._push(self._apply_seek())
+                player.end_take(self._take)
+            self._watch_underruns()
+            if player.ring.read_pos != last_pos or player.state() is PlayerState.PAUSED:
+                stalled_since, last_pos = time.perf_counter(), player.ring.read_pos
+            elif time.perf_counter() - stalled_since > STALL_SECONDS:
+                raise AudioDeviceError(f"The audio output {player.device_name!r} is not taking any audio")
+            await asyncio.sleep(0.01)
+
+    def _watch_underruns(self) -> None:
+        assert self.player is not None
+        underruns = self.player.take_stats(self._take)["underruns"]
+        if underruns > self.measurements.underruns:
+            self.measurements.underruns = underruns
+            self.jitter.grow_after_underrun()
+            self.player.prebuffer_frames = int(self.jitter.prebuffer_s * self.player.samplerate)
+
+    def _apply_seek(self) -> np.ndarray:
+        """Re-decode what has arrived and continue from the requested position."""
+        assert self.player is not None and self._seek_to is not None
+        seconds, self._seek_to = self._seek_to, None
+        self.player.flush()
+        self._decoder = self._new_decoder()
+        parts = [self._decoder.feed(chunk) for chunk in self._history]
+        if self._stream_done:
+            parts.append(self._decoder.flush())
+        decoded = np.concatenate(parts) if parts else np.zeros((0, self.player.channels), np.float32)
+        self._offset_frames = min(int(seconds * self.player.samplerate), len(decoded))
+        return decoded[self._offset_frames :]
+
+    def _collect(self, source: object | None) -> None:
+        m = self.measurements
+        if source is not None:
+            m.request_sent_at = getattr(source, "request_sent_at", None) or m.request_sent_at
+            m.first_byte_at = getattr(source, "first_byte_at", None) or m.first_byte_at
+        if self.player is not None and self._take:
+            stats = self.player.take_stats(self._take)
+            m.first_frame_at = stats["first_frame_at"]
+            m.underruns = max(m.underruns, stats["underruns"])
+            m.device_underflows = self.player.device_underflows
+        if self._decoder is not None:
+            m.bad_packets = self._decoder.bad_packets
+            m.audio_seconds = self._decoder.frames_out / self._decoder.out_rate
+
+
+def _start_event(request: T2ARequest) -> T2AStartEvent:
+    keep = ("model", "voice_setting", "audio_setting", "pronunciation_dict", "timber_weights",
+            "language_boost", "voice_modify")
+    return T2AStartEvent(**{name: getattr(request, name) for name in keep if getattr(request, name, None) is not None})
+
+
+async def play_speech(
+    client: MiniMaxClient,
+    request: T2ARequest,
+    *,
+    player: Player | None,
+    transport: Literal["sse", "ws"] = "sse",
+    dest: Path | str | None = None,
+    jitter: JitterEstimator | None = None,
+    no_audio: str | None = None,
+    on_start: Any = None,
+) -> PlaybackMeasurements:
+    """Synthesise `request`, playing it from the first chunk on `player` (None: just save it) and teeing
+    the bytes to `dest`. `on_start(playback)` gets the Playback (for seek/position) once it exists."""
+    audio = request.audio_setting
+    fmt = audio.format if audio else "mp3"
+    rate, channels = (audio.sample_rate, audio.channel) if audio else (32000, 1)
+    playback = Playback(player, fmt, sample_rate=rate, channels=channels, dest=dest, jitter=jitter,
+                        no_audio=no_audio)
+    if on_start is not None:
+        on_start(playback)
+    if transport == "sse":
+        async with client.t2a_stream(request) as stream:
+            return await playback.play(stream, source=stream)
+    async with client.t2a_websocket(_start_event(request)) as session:
+        return await playback.play(session.speak(request.text), source=session)
