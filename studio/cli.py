@@ -73,6 +73,9 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
     transport = "ws" if args.ws else "sse" if args.stream else "http"
     request = _say_request(args, _read_text(args), stream=transport != "http")
     out = Path(args.output or f"speech.{args.format}")
+    if args.play:
+        await _say_and_play(conn, args, request, out, "ws" if args.ws else "sse")
+        return
     take = await synthesize_to_file(conn.client, request, out, transport=transport)
     info = take.extra_info
     seconds = (info.get("audio_length") or 0) / 1000
@@ -80,7 +83,31 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
           f"{info.get('usage_characters', '?')} characters billed  trace {take.trace_id}")
 
 
+async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path, transport: str) -> None:
+    from studio.audio.playback import play_speech
+    from studio.audio.player import AudioUnavailable, Player
+
+    if request.stream is False:
+        request = request.model_copy(update={"stream": True})
+    player, no_audio = None, None
+    try:
+        player = Player(int(args.device) if args.device and args.device.isdigit() else args.device)
+    except AudioUnavailable as exc:
+        no_audio = str(exc)
+        print(f"studio: {exc}", file=sys.stderr)
+    try:
+        m = await play_speech(conn.client, request, player=player, transport=transport, dest=out,
+                              no_audio=no_audio)
+    finally:
+        if player is not None:
+            player.close()
+    print(f"{m.saved_to or out}  {m.bytes_received:,} bytes  {m.audio_seconds:.1f} s  {m.summary()}")
+
+
 async def cmd_voices(conn: Connection, args: argparse.Namespace) -> None:
+    if args.expiring is not None:
+        await _print_expiring(conn, args.expiring)
+        return
     kinds = {"system": "system", "cloned": "voice_cloning", "designed": "voice_generation", "all": "all"}
     voices = await conn.client.get_voices(kinds[args.type])
     if args.search:
@@ -97,32 +124,85 @@ async def cmd_voices(conn: Connection, args: argparse.Namespace) -> None:
 
 
 async def cmd_clone(conn: Connection, args: argparse.Namespace) -> None:
-    from studio.api.audio_checks import check_clone_audio, check_prompt_audio
-    from studio.api.models import ClonePrompt, VoiceCloneRequest, check_voice_id
+    from studio.services.library import Library
+    from studio.services.voice_lab import CloneSpec, SampleRejected, VoiceLab, check_sample
+    from studio.settings.paths import data_dir
 
-    check_voice_id(args.voice_id)
-    info = check_clone_audio(args.file)
-    print(f"sample ok: {info.format}, {info.duration_s:.1f} s, {info.size_bytes / 1e6:.1f} MB", file=sys.stderr)
-    prompt = None
+    report = check_sample(args.file)
+    print("\n".join(report.as_lines()), file=sys.stderr)
     if args.prompt_audio:
-        if not args.prompt_text:
-            raise MiniMaxError("--prompt-audio needs --prompt-text with its exact transcript")
-        check_prompt_audio(args.prompt_audio)
-    uploaded = await conn.client.upload_file(args.file, "voice_clone")
-    if args.prompt_audio:
-        prompt_file = await conn.client.upload_file(args.prompt_audio, "prompt_audio")
-        prompt = ClonePrompt(prompt_audio=prompt_file.file_id, prompt_text=args.prompt_text)
-    request = VoiceCloneRequest(
-        file_id=uploaded.file_id, voice_id=args.voice_id, clone_prompt=prompt,
-        text=args.preview_text, model=args.model if args.preview_text else None,
-        text_validation=args.validate_text, accuracy=args.accuracy,
-        need_noise_reduction=args.noise_reduction or None, need_volume_normalization=args.normalize or None,
-    )
-    result = await conn.client.voice_clone(request)
-    print(f"cloned {args.voice_id}: use it in a T2A call within 7 days or it expires")
-    if result.demo_audio and args.output:
-        await conn.client.download(result.demo_audio, args.output)
-        print(f"preview written to {args.output}")
+        prompt_report = check_sample(args.prompt_audio, "prompt_audio")
+        print("\n".join(["prompt audio:", *prompt_report.as_lines()]), file=sys.stderr)
+        if not prompt_report.uploadable:
+            raise SampleRejected(prompt_report)
+    if not report.uploadable:
+        raise SampleRejected(report)
+    if args.check_only:
+        print(report.summary())
+        return
+    if not args.voice_id:
+        raise MiniMaxError("--voice-id is required to clone (or use --check-only to only check the sample)")
+    library = Library(data_dir())
+    try:
+        lab = VoiceLab(lambda: conn.client, library)
+        spec = CloneSpec(
+            sample=Path(args.file), voice_id=args.voice_id,
+            prompt_audio=Path(args.prompt_audio) if args.prompt_audio else None, prompt_text=args.prompt_text or "",
+            preview_text=args.preview_text or "", model=args.model, text_validation=args.validate_text or "",
+            accuracy=args.accuracy, noise_reduction=args.noise_reduction, volume_normalization=args.normalize,
+        )
+        outcome = await lab.clone(spec, on_progress=lambda p: print(p.message, file=sys.stderr))
+    finally:
+        library.close()
+    print(f"cloned {args.voice_id}: use it in a T2A call within 7 days (168 h) or it expires")
+    if outcome.demo_path and args.output:
+        Path(args.output).write_bytes(outcome.demo_path.read_bytes())
+        print(f"preview written to {args.output} ({outcome.characters_billed} characters billed)")
+
+
+async def cmd_voice(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.services.library import Library
+    from studio.services.voice_lab import VoiceLab
+    from studio.settings.paths import data_dir
+
+    library = Library(data_dir())
+    try:
+        lab = VoiceLab(lambda: conn.client, library)
+        kind = args.type
+        if kind is None:
+            mine = {v.voice_id: v for v in await lab.my_voices()}
+            if args.voice_id not in mine:
+                raise MiniMaxError(f"{args.voice_id} is not one of your cloned or designed voices")
+            kind = mine[args.voice_id].kind
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise MiniMaxError("refusing to delete without confirmation: add --yes")
+            answer = await asyncio.to_thread(input, f"Delete {args.voice_id}? Its id can never be used again. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("not deleted", file=sys.stderr)
+                return
+        await lab.delete(args.voice_id, kind)
+    finally:
+        library.close()
+    print(f"deleted {args.voice_id}; deleted ids can't be reused")
+
+
+async def _print_expiring(conn: Connection, within_hours: float) -> None:
+    from studio.services.library import Library
+    from studio.services.voice_lab import VoiceLab
+    from studio.settings.paths import data_dir
+
+    library = Library(data_dir())
+    try:
+        voices = await VoiceLab(lambda: conn.client, library).expiring_voices(within_hours)
+    finally:
+        library.close()
+    for voice in voices:
+        created = voice.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if voice.created_at else "?"
+        print(f"{voice.voice_id:<40} {voice.kind:<9} {max(0.0, voice.hours_left or 0):>6.1f} h left  "
+              f"created {created}  {voice.name if voice.name != voice.voice_id else ''}".rstrip())
+    print(f"{len(voices)} voices expire within {within_hours:g} h unless used in a T2A call "
+          "(`studio say --voice ID` keeps one)", file=sys.stderr)
 
 
 async def cmd_design(conn: Connection, args: argparse.Namespace) -> None:
@@ -280,6 +360,8 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--stream", action="store_true", help="stream over SSE")
     mode.add_argument("--ws", action="store_true", help="stream over WebSocket")
     say.add_argument("--url", action="store_true", help="ask for a download URL instead of inline audio")
+    say.add_argument("--play", action="store_true", help="play while it streams (SSE, or WebSocket with --ws)")
+    say.add_argument("--device", help="audio output device (name or index; default: the system's)")
     say.add_argument("--format", choices=["mp3", "wav", "flac", "pcm"], default="mp3")
     say.add_argument("--sample-rate", type=int, default=32000)
     say.add_argument("--bitrate", type=int, default=128000)
@@ -298,10 +380,20 @@ def build_parser() -> argparse.ArgumentParser:
     voices.add_argument("--type", choices=["system", "cloned", "designed", "all"], default="all")
     voices.add_argument("--search", help="only voices whose id, name or description contains this")
     voices.add_argument("--json", action="store_true")
+    voices.add_argument("--expiring", nargs="?", type=float, const=48.0, metavar="HOURS",
+                        help="only your cloned/designed voices that expire within HOURS (default 48)")
+
+    voice = add_parser("voice", help="manage one of your cloned or designed voices")
+    voice.add_argument("action", choices=["delete"])
+    voice.add_argument("voice_id")
+    voice.add_argument("--type", choices=["cloned", "designed"], help="default: looked up")
+    voice.add_argument("-y", "--yes", action="store_true", help="don't ask for confirmation")
 
     clone = add_parser("clone", help="clone a voice from a 10 s–5 min sample")
     clone.add_argument("file")
-    clone.add_argument("--voice-id", required=True)
+    clone.add_argument("--voice-id", help="the new voice's id (not needed with --check-only)")
+    clone.add_argument("--check-only", action="store_true",
+                       help="only check the sample (duration, size, clipping, loudness, noise); nothing is sent")
     clone.add_argument("--prompt-audio", help="a < 8 s excerpt that guides the clone")
     clone.add_argument("--prompt-text", help="exact transcript of --prompt-audio")
     clone.add_argument("--preview-text", help="text for a preview in the new voice (billed)")
@@ -365,7 +457,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS: dict[str, Callable[[Connection, argparse.Namespace], Awaitable[None]]] = {
-    "say": cmd_say, "voices": cmd_voices, "clone": cmd_clone, "design": cmd_design,
+    "say": cmd_say, "voices": cmd_voices, "clone": cmd_clone, "voice": cmd_voice, "design": cmd_design,
     "image": cmd_image, "video": cmd_video, "music": cmd_music,
 }
 

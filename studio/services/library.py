@@ -66,6 +66,23 @@ MIGRATIONS: tuple[str, ...] = (
         first_seen_at REAL
     );
     """,
+    # Voice Lab: the tries of voice design (each is a real voice on the service) and ids deleted from this
+    # app, which the service never lets anyone reuse.
+    """
+    CREATE TABLE design_tries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at REAL NOT NULL,
+        prompt TEXT NOT NULL,
+        preview_text TEXT NOT NULL,
+        voice_id TEXT NOT NULL,
+        file TEXT NOT NULL,
+        kept INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE deleted_voices (
+        voice_id TEXT PRIMARY KEY,
+        deleted_at REAL NOT NULL
+    );
+    """,
 )
 
 
@@ -442,6 +459,39 @@ class Library:
 
     def first_seen(self, voice_id: str) -> datetime | None:
         return self.voice_note(voice_id).first_seen_at
+
+    def forget_voice(self, voice_id: str) -> None:
+        """The voice was deleted on the service: drop its notes and remember the id (it can't be reused)."""
+        with self._transaction():
+            self._db.execute("DELETE FROM voice_notes WHERE voice_id = ?", (voice_id,))
+            self._db.execute("UPDATE design_tries SET kept = 0 WHERE voice_id = ?", (voice_id,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO deleted_voices (voice_id, deleted_at) VALUES (?, ?)", (voice_id, self._clock())
+            )
+
+    def deleted_voice_ids(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT voice_id FROM deleted_voices")}
+
+    # -- voice design tries (Voice Lab) -------------------------------------------------------------------
+
+    def add_design_try(self, prompt: str, preview_text: str, voice_id: str, file: str) -> int:
+        """`file` is relative to the media directory. Returns the try's id."""
+        with self._transaction():
+            cursor = self._db.execute(
+                "INSERT INTO design_tries (created_at, prompt, preview_text, voice_id, file) VALUES (?, ?, ?, ?, ?)",
+                (self._clock(), prompt, preview_text, voice_id, file),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def design_tries(self) -> list[dict[str, Any]]:
+        """Every design try, newest first, as plain rows (id, created_at, prompt, preview_text, voice_id, file,
+        kept)."""
+        rows = self._db.execute("SELECT * FROM design_tries ORDER BY created_at DESC, id DESC")
+        return [dict(row) for row in rows]
+
+    def set_design_kept(self, try_id: int, kept: bool = True) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE design_tries SET kept = ? WHERE id = ?", (int(kept), try_id))
 
     @staticmethod
     def _note(row: sqlite3.Row) -> VoiceNote:

@@ -294,9 +294,12 @@ def _with_search_text(entry: VoiceEntry) -> VoiceEntry:
 
 
 class VoiceCatalog:
-    """Every voice of the account, merged with the library's favourites, notes and first-seen times."""
+    """Every voice of the account, merged with the library's favourites, notes and first-seen times.
+    `client` is called per refresh: the account's client changes when the user switches demo/live."""
 
-    def __init__(self, client: MiniMaxClient, library: Library, *, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, client: Callable[[], MiniMaxClient], library: Library, *, now: Callable[[], datetime] | None = None
+    ) -> None:
         self._client = client
         self._library = library
         self._now = now or (lambda: datetime.now(UTC))
@@ -311,7 +314,7 @@ class VoiceCatalog:
 
     async def refresh(self) -> list[VoiceEntry]:
         """Fetch the voices; the user's own (cloned/designed) come first, newest first, then system voices."""
-        voices = await self._client.get_voices("all")
+        voices = await self._client().get_voices("all")
         now = self._now()
         mine = [v for v in voices if v.kind != "system"]
         if mine:
@@ -387,9 +390,10 @@ class _PartFile:
 
 class Auditioner:
     """Plays `text` in a voice. The first audition of a voice + text + settings streams it (playing as it
-    arrives) into the cache; every later one plays the cached file without a request."""
+    arrives) into the cache; every later one plays the cached file without a request. `client` is called
+    per audition (the account's client changes on a demo/live switch)."""
 
-    def __init__(self, client: MiniMaxClient, sink: AudioSink, cache_dir: Path) -> None:
+    def __init__(self, client: Callable[[], MiniMaxClient], sink: AudioSink, cache_dir: Path) -> None:
         self._client = client
         self._sink = sink
         self.cache_dir = Path(cache_dir) / "auditions"
@@ -437,7 +441,7 @@ class Auditioner:
     async def _stream_into_cache(self, request: T2ARequest, path: Path) -> None:
         audio = request.audio_setting
         entry = _PartFile(path)
-        stream = self._client.t2a_stream(request)
+        stream = self._client().t2a_stream(request)
 
         async def teed() -> AsyncIterator[bytes]:
             async for chunk in stream:

@@ -34,11 +34,11 @@ class Studio:
         self.library = Library(home / "data")
         self.runner = TaskRunner()
         self.sink = FileSink()
-        self.auditioner = Auditioner(self.client, self.sink, home / "cache")
+        self.auditioner = Auditioner(lambda: self.client, self.sink, home / "cache")
         self.panels: list[VoicesPanel] = []
 
     def panel(self) -> VoicesPanel:
-        catalog = VoiceCatalog(self.client, self.library, now=self.now)
+        catalog = VoiceCatalog(lambda: self.client, self.library, now=self.now)
         panel = VoicesPanel(catalog, self.runner, self.auditioner, sample_line=lambda: SAMPLE_LINE)
         panel.resize(1180, 720)
         self.panels.append(panel)

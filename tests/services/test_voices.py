@@ -150,7 +150,7 @@ async def test_a_cloned_voice_counts_down_and_is_kept_once_used(
 
     source = await client.upload_file(speech_wav(12.0), "voice_clone", filename="me.wav")
     await client.voice_clone(VoiceCloneRequest(file_id=source.file_id, voice_id="PodcastMe2026"))
-    catalog = VoiceCatalog(client, library, now=emulator_now)
+    catalog = VoiceCatalog(lambda: client, library, now=emulator_now)
 
     entries = await catalog.refresh()
     assert entries[0].voice_id == "PodcastMe2026" and entries[0].kind == "cloned"  # the user's voices first
@@ -175,13 +175,13 @@ async def test_a_cloned_voice_counts_down_and_is_kept_once_used(
 
 async def test_favourites_and_notes_come_from_the_library(client: MiniMaxClient, library: Library) -> None:
     library.set_favourite("English_Graceful_Lady", True)
-    catalog = VoiceCatalog(client, library)
+    catalog = VoiceCatalog(lambda: client, library)
     await catalog.refresh()
     assert catalog.entry("English_Graceful_Lady").favourite  # type: ignore[union-attr]
     entry = catalog.set_note("English_Graceful_Lady", "Audiobook Anna", "Great at 0.9x")
     assert entry is not None and entry.name == "Audiobook Anna" and "audiobook anna" in entry.search_text
     assert "great at 0.9x" in entry.search_text
-    again = VoiceCatalog(client, library)
+    again = VoiceCatalog(lambda: client, library)
     await again.refresh()
     assert again.entry("English_Graceful_Lady").name == "Audiobook Anna"  # type: ignore[union-attr]
     assert again.set_favourite("English_Graceful_Lady", False).favourite is False  # type: ignore[union-attr]
@@ -194,7 +194,7 @@ async def test_audition_streams_once_then_replays_from_the_cache(
     emulator: Emulator, client: MiniMaxClient, tmp_path: Path
 ) -> None:
     sink = FileSink(tmp_path / "played.mp3")
-    auditioner = Auditioner(client, sink, tmp_path / "cache")
+    auditioner = Auditioner(lambda: client, sink, tmp_path / "cache")
     path = await auditioner.audition("English_Graceful_Lady", SAMPLE_LINE, {"voice_setting": {"speed": 1.0}})
     assert t2a_requests(emulator) == 1
     assert path.exists() and path.read_bytes() == sink.plays[0].data and len(path.read_bytes()) > 1000
@@ -219,7 +219,7 @@ async def test_a_cancelled_audition_leaves_no_cache_entry(
 ) -> None:
     emulator.config.pacing = Pacing(rtf=1.0)  # real time: a long line takes seconds
     sink = AudioArrivedSink()
-    auditioner = Auditioner(client, sink, tmp_path / "cache")
+    auditioner = Auditioner(lambda: client, sink, tmp_path / "cache")
     task = asyncio.ensure_future(auditioner.audition("English_Graceful_Lady", SAMPLE_LINE * 3))
     await asyncio.wait_for(sink.audio_arrived.wait(), 10)
     assert list((tmp_path / "cache").rglob("*.part"))  # being written
