@@ -3,7 +3,11 @@
 One qasync loop on the main thread. `main()` shows the window shell first (settings, theme, navigation:
 no asyncio, services or keychain yet, so the first frame is on screen early), then builds the services
 and the panels, and awaits a future that QApplication.aboutToQuit resolves; after it, services close in
-order: background tasks, then the API client, then the in-process emulator (demo mode).
+order: background tasks, the audio output, the API client, the in-process emulator (demo mode), and
+last the Library.
+
+Panels never hold the API client: they get `account_service.require_client` (a provider), because the
+client is replaced when the user switches between demo and live.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ if TYPE_CHECKING:
     from studio.qt.tasks import TaskRunner
     from studio.qt.theme import ThemeManager
     from studio.services.account import Account
+    from studio.services.audio_output import AudioOutput
+    from studio.services.library import Library
     from studio.settings.secrets import KeyStore
 
 log = logging.getLogger("studio.app")
@@ -42,13 +48,17 @@ class Services:
     tasks: TaskRunner
     account_service: Account  # account_service.require_client() at call time: the client changes on switch
     account: AccountController  # signals for the UI, request_settings(), add_characters()
+    library: Library  # every take, recovered at start-up
+    audio: AudioOutput  # the one Player (opened on first play) and the AudioSink every panel plays through
 
     def save_settings(self) -> None:
         save_settings(self.settings)
 
     async def aclose(self) -> None:
-        await self.tasks.shutdown()
+        await self.tasks.shutdown()  # renders settle their takes as they are cancelled
+        self.audio.close()
         await self.account_service.close()  # the client, then the emulator it talks to
+        self.library.close()
 
 
 def build_services(
@@ -58,12 +68,19 @@ def build_services(
     from studio.qt.account import AccountController
     from studio.qt.tasks import TaskRunner
     from studio.services.account import Account
+    from studio.services.audio_output import AudioOutput
+    from studio.services.library import Library
+    from studio.settings.paths import data_dir
 
     settings = settings if settings is not None else load_settings()
     tasks = TaskRunner()
     account_service = Account(key_store, probe_hosts=probe_hosts)
     account = AccountController(account_service, tasks, settings, lambda: save_settings(settings))
-    return Services(settings, tasks, account_service, account)
+    library = Library(data_dir())
+    recovered = library.recover()  # takes a crash left "recording": partial when they have audio
+    if recovered:
+        log.info("kept %d interrupted take(s) as partial", len(recovered))
+    return Services(settings, tasks, account_service, account, library, AudioOutput(settings.output_device))
 
 
 def _placeholder(key: str, title: str, summary: str) -> PanelSpec:
@@ -73,17 +90,75 @@ def _placeholder(key: str, title: str, summary: str) -> PanelSpec:
 
 
 def build_panels(services: Services) -> list[PanelSpec]:
-    """The panels, in navigation order (Ctrl+1…). Wiring a real panel is replacing its line, e.g.
-    `PanelSpec("voices", "Voices", "voices", VoicesPanel(services.voices, services.tasks, services.settings))`."""
+    """The panels, in navigation order (Ctrl+1…), and the signals between them. Switching panels on those
+    signals needs the window: `connect_window` does that."""
+    from studio.services.speech_session import SpeechSession, voice_choices
+    from studio.services.voices import Auditioner, VoiceCatalog
+    from studio.settings.paths import cache_dir
+    from studio.ui.library_panel import LibraryPanel
+    from studio.ui.speech_panel import SpeechPanel
+    from studio.ui.voices_panel import VoicesPanel
+
+    client = services.account_service.require_client
+    catalog = VoiceCatalog(client, services.library)
+    session = SpeechSession(client, services.library, services.audio, add_characters=services.account.add_characters)
+    speech = SpeechPanel(session, services.tasks, services.settings.panel("speech"), services.save_settings,
+                         voice_choices=lambda: voice_choices(catalog.entries),
+                         on_account_settings=services.account.request_settings)
+    voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir()),
+                         sample_line=lambda: services.settings.sample_line, audition_settings=speech.audition_settings)
+    library = LibraryPanel(services.library, services.tasks, services.audio)
+    voices.use_in_speech.connect(speech.set_voice)
+    library.reopen_in_speech.connect(speech.load_payload)
+
+    seen = {"client": services.account_service.client}
+
+    def reload_voices_for_a_new_client() -> None:
+        client_now = services.account_service.client
+        if client_now is not None and client_now is not seen["client"]:
+            seen["client"] = client_now
+            voices.refresh()
+
+    services.account.state_changed.connect(reload_voices_for_a_new_client)
     return [
-        _placeholder("voices", "Voices", "Browse, filter and audition every voice with your own sample line."),
-        _placeholder("speech", "Speech", "Paste a script and render it with any voice, streaming as it plays."),
+        PanelSpec("voices", "Voices", "voices", voices),
+        PanelSpec("speech", "Speech", "speech", speech),
         _placeholder("voicelab", "Voice Lab", "Clone a voice from a recording or design one from a description."),
         _placeholder("image", "Image", "Generate images from a prompt and a reference picture."),
         _placeholder("video", "Video", "Turn a prompt or an image into a short video clip."),
         _placeholder("music", "Music", "Compose songs from lyrics and a style prompt."),
-        _placeholder("library", "Library", "Every take, image, video and song you generate, kept on this computer."),
+        PanelSpec("library", "Library", "library", library),
     ]
+
+
+def connect_window(window: MainWindow, services: Services) -> None:
+    """After `window.install`: panel switches on cross-panel signals, the audio device list and choice,
+    and the status bar's note when there is no audio output."""
+    from PySide6.QtWidgets import QLabel
+
+    from studio.services.audio_output import NO_AUDIO_MESSAGE
+    from studio.ui.library_panel import LibraryPanel
+    from studio.ui.voices_panel import VoicesPanel
+
+    panels = {spec.key: spec.widget for spec in window.panels}
+    voices, library = panels.get("voices"), panels.get("library")
+    if isinstance(voices, VoicesPanel):
+        voices.use_in_speech.connect(lambda _voice_id: window.show_panel("speech"))
+    if isinstance(library, LibraryPanel):
+        library.reopen_in_speech.connect(lambda _payload: window.show_panel("speech"))
+    window.output_devices = services.audio.device_names
+    window.settings_applied.connect(lambda: services.audio.set_device(services.settings.output_device))
+
+    def show_no_audio(reason: str) -> None:
+        label = window.findChild(QLabel, "audioWarning")
+        if label is None:
+            label = QLabel(NO_AUDIO_MESSAGE)
+            label.setObjectName("audioWarning")
+            window.statusBar().addPermanentWidget(label)
+        label.setToolTip(reason)
+        label.show()
+
+    services.audio.on_unavailable(show_no_audio)
 
 
 def create_shell(settings: Settings, theme: ThemeManager | None = None) -> MainWindow:
@@ -94,6 +169,7 @@ def create_window(services: Services, theme: ThemeManager | None = None) -> Main
     """Shell and panels in one go (tests); `main()` shows the shell before the services exist."""
     window = create_shell(services.settings, theme)
     window.install(build_panels(services), services.account)
+    connect_window(window, services)
     return window
 
 
@@ -158,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     services = build_services(settings=settings)
     try:
         window.install(build_panels(services), services.account)
+        connect_window(window, services)
         if args.quit_after_show:
             print(f"ready {time.time():.6f}", flush=True)
             loop.call_soon(window.close)

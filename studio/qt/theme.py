@@ -87,6 +87,16 @@ QCommandLinkButton#bigChoice {{ border: 1px solid {c['border']}; border-radius: 
 QCommandLinkButton#bigChoice:hover {{ border-color: {c['highlight']}; }}
 QCommandLinkButton#bigChoice:focus {{ border: 2px solid {c['highlight']}; }}
 QCommandLinkButton#bigChoice:disabled {{ color: {c['muted']}; }}
+QLabel#problem {{ color: {c['bad']}; }}
+QLabel#audioWarning {{ color: {c['warn']}; }}
+QLabel#sliderValue {{ color: {c['muted']}; }}
+QPushButton#primary {{ background: {c['highlight']}; color: {c['highlight_text']}; border: 1px solid {c['highlight']};
+    border-radius: 4px; padding: 5px 16px; font-weight: 600; }}
+QPushButton#primary:disabled {{ background: {c['button']}; color: {c['muted']}; border-color: {c['border']}; }}
+QGroupBox {{ font-weight: 600; border: 1px solid {c['border']}; border-radius: 6px; margin-top: 10px;
+    padding-top: 6px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
+QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
 """
 
 

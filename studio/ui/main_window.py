@@ -7,11 +7,11 @@ toggle_playback() (Space), save() (Ctrl+S), focus_search() (Ctrl+F).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
     """Built in two steps so the first frame is on screen early: the shell (navigation, menus, remembered
     geometry) in the constructor, then `install(panels, account)` once the services exist."""
 
+    settings_applied = Signal()  # the user accepted the settings dialog (output device, theme, …)
+
     def __init__(
         self,
         *,
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.banner: ErrorBanner | None = None
         self.theme = theme
         self.account_dialog: AccountDialog | None = None
+        self.output_devices: Callable[[], Sequence[str]] = tuple  # names for the settings dialog
         self.setWindowIcon(icon("app"))
         self.resize(1100, 720)
         self.setMinimumSize(760, 480)
@@ -232,7 +235,7 @@ class MainWindow(QMainWindow):
     def open_settings_dialog(self) -> SettingsDialog:
         from studio.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, parent=self)
+        dialog = SettingsDialog(self.settings, output_devices=self.output_devices(), parent=self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
         return dialog
@@ -245,6 +248,7 @@ class MainWindow(QMainWindow):
             self.theme.apply(self.settings.theme)
         if self.account and self.account.state.mode == "live" and self.settings.region != region_before:
             self.account.start_live(None, self.settings.region)
+        self.settings_applied.emit()
 
     def _connection_failed(self, error: BaseException) -> None:
         assert self.banner is not None and self.account is not None

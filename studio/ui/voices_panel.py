@@ -647,6 +647,8 @@ class VoicesPanel(QWidget):
 
     def _on_loaded(self, entries: list[VoiceEntry]) -> None:
         current = self.selected_voice_id()
+        if self._load_error and self.status.text() == self._load_error:
+            self.status.clear()  # e.g. "no account yet" from before the account connected
         self._loaded, self._load_error = True, ""
         self.model.set_entries(entries)
         languages = sorted({entry.language for entry in entries if entry.language})

@@ -27,9 +27,35 @@ def qapp() -> QApplication:
     return QApplication.instance() or QApplication(["studio-tests"])  # type: ignore[return-value]
 
 
+class StudioTestLoop(QEventLoop):
+    """qasync's run_until_complete processes Qt events once more after the loop stopped, with no running
+    asyncio loop: a task step (an HTTP read of a background refresh) landing in that pass fails with "no
+    running event loop". Here that last pass runs with the loop marked as running."""
+
+    def run_until_complete(self, future: Any) -> Any:
+        future = asyncio.ensure_future(future, loop=self)
+
+        def stop(_future: Any) -> None:
+            self.stop()
+
+        future.add_done_callback(stop)
+        try:
+            self.run_forever()
+        finally:
+            future.remove_done_callback(stop)
+        asyncio.events._set_running_loop(self)
+        try:
+            QApplication.processEvents()
+        finally:
+            asyncio.events._set_running_loop(None)
+        if not future.done():
+            raise RuntimeError("Event loop stopped before Future completed.")
+        return future.result()
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[QEventLoop]:
-    loop = QEventLoop(qapp)
+    loop = StudioTestLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]

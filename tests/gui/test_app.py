@@ -68,7 +68,7 @@ def test_every_panel_is_in_the_navigation_and_ctrl_number_switches(
     for number, key in enumerate(PANEL_KEYS, start=1):
         QTest.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_key == key
-        assert isinstance(window.current_panel, PlaceholderPanel)
+        assert isinstance(window.current_panel, PlaceholderPanel) == (key in ("voicelab", "image", "video", "music"))
     window.navigation.setCurrentRow(1)
     assert window.stack.currentWidget() is window.panels[1].widget
 

@@ -1,0 +1,410 @@
+"""The Speech panel's use-cases, Qt-free: what each model offers, checking a script before it is sent,
+finding the sentence under the cursor, and rendering a take.
+
+A render streams over the WebSocket (falling back to SSE when the socket does not open), records every
+chunk into a new Library take as it arrives, plays it through the shared `AudioOutput` and builds a
+waveform of what has arrived. The take is settled the moment the stream ends (complete) or breaks
+(partial — a cancel counts: what arrived was paid for), not when the sound has finished playing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from studio.api.client import MiniMaxClient
+from studio.api.errors import APIError, InputError, ServerError, StreamError, TransportError
+from studio.api.models import T2ARequest, T2AStartEvent, pause_marker_problems
+from studio.audio.decoder import StreamDecoder
+from studio.audio.export import export_audio
+from studio.audio.playback import Playback, PlaybackMeasurements
+from studio.audio.player import AudioDeviceError
+from studio.services.audio_output import AudioOutput
+from studio.services.library import Library, Take
+from studio.services.playback import drain, file_chunks
+
+log = logging.getLogger(__name__)
+
+Transport = Literal["ws", "sse"]
+TEXT_LIMIT = 10_000  # T2A takes fewer than this many characters
+BASE_EMOTIONS = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
+# speech-2.8 reads these tags as sounds; older models would speak the words.
+INTERJECTIONS = ("(laughs)", "(chuckle)", "(sighs)", "(breath)", "(inhale)", "(exhale)", "(gasps)", "(coughs)",
+                 "(clear-throat)", "(sniffs)", "(groans)", "(humming)", "(emm)")
+SOUND_EFFECTS = (("spacious_echo", "Spacious echo"), ("auditorium_echo", "Auditorium echo"),
+                 ("lofi_telephone", "Lo-fi telephone"), ("robotic", "Robotic"))
+STREAM_FORMATS = ("mp3", "flac", "pcm")  # wav cannot be streamed; export converts to it
+EXPORT_FORMATS = ("mp3", "wav", "flac")
+# Fields of a take's payload that describe one request, not the panel's settings.
+_REQUEST_ONLY = ("text", "stream", "stream_options", "output_format", "subtitle_enable")
+_START_FIELDS = ("model", "voice_setting", "audio_setting", "pronunciation_dict", "timber_weights",
+                 "language_boost", "voice_modify")
+_MARKER = re.compile(r"<#[^<>#]*#>")
+_INTERJECTION = re.compile("|".join(re.escape(tag) for tag in INTERJECTIONS))
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|[。！？]+|\n")
+
+
+# --- what each model offers ---------------------------------------------------------------------------
+
+
+def emotions_for(model: str) -> tuple[str, ...]:
+    """fluent and whisper exist on speech-2.6 only."""
+    return (*BASE_EMOTIONS, "fluent", "whisper") if model.startswith("speech-2.6") else BASE_EMOTIONS
+
+
+def supports_interjections(model: str) -> bool:
+    return model.startswith("speech-2.8")
+
+
+# --- checking a script --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScriptProblem:
+    """`text[position:position + length]` is wrong; `blocking` problems keep Generate disabled."""
+
+    position: int
+    length: int
+    message: str
+    blocking: bool = True
+
+
+def script_problems(text: str, model: str) -> list[ScriptProblem]:
+    """Everything wrong with the text itself, with positions to highlight, in text order."""
+    problems: list[ScriptProblem] = []
+    if len(text) >= TEXT_LIMIT:
+        over = len(text) - TEXT_LIMIT + 1
+        problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters: MiniMax takes "
+                                      f"fewer than {TEXT_LIMIT:,}. Cut {over:,} or split it into two takes."))
+    for problem in pause_marker_problems(text[: TEXT_LIMIT * 2]):
+        message = problem.message[0].upper() + problem.message[1:]
+        problems.append(ScriptProblem(problem.position, problem.length, message))
+    if not supports_interjections(model):
+        for match in _INTERJECTION.finditer(text):
+            problems.append(ScriptProblem(match.start(), match.end() - match.start(),
+                                          f"{match.group()} is read aloud by {model}: interjection tags need "
+                                          "speech-2.8", blocking=False))
+    problems.sort(key=lambda p: p.position)
+    return problems
+
+
+def pause_markers(text: str) -> list[tuple[int, int]]:
+    """(position, length) of every `<#…#>` marker, for highlighting."""
+    return [(m.start(), m.end() - m.start()) for m in _MARKER.finditer(text)]
+
+
+def interjection_tags(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end() - m.start()) for m in _INTERJECTION.finditer(text)]
+
+
+def settings_problem(settings: dict[str, Any]) -> str | None:
+    """Why these settings can't be sent (voice_modify with a non-mp3 stream, no voice, a bad mix or
+    pronunciation entry…), checked with a stand-in text; None when they can."""
+    try:
+        build_request("Hello.", settings)
+    except InputError as exc:
+        return str(exc)
+    return None
+
+
+def build_request(text: str, settings: dict[str, Any]) -> T2ARequest:
+    """The streamed request for `text` with the panel's `settings` (a take payload without its text)."""
+    fields = {k: v for k, v in settings.items() if k not in _REQUEST_ONLY}
+    return T2ARequest(**fields, text=text, stream=True)
+
+
+def panel_settings(payload: dict[str, Any]) -> dict[str, Any]:
+    """A take's request payload → the panel's settings (drops what belongs to one request)."""
+    return {k: v for k, v in payload.items() if k not in _REQUEST_ONLY}
+
+
+def start_event(request: T2ARequest) -> T2AStartEvent:
+    return T2AStartEvent(**{name: getattr(request, name) for name in _START_FIELDS
+                            if getattr(request, name, None) is not None})
+
+
+# --- sentences ----------------------------------------------------------------------------------------
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed. Pause markers never end a sentence."""
+    masked = _MARKER.sub(lambda m: "_" * len(m.group()), text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in [*_SENTENCE_END.finditer(masked), None]:
+        end = match.end() if match is not None else len(text)
+        if match is None and start >= len(text):
+            break
+        segment = text[start:end]
+        left = start + len(segment) - len(segment.lstrip())
+        right = start + len(segment.rstrip())
+        if right > left:
+            spans.append((left, right))
+        start = end
+    return spans
+
+
+def sentence_at(text: str, position: int) -> tuple[int, int] | None:
+    """The sentence the cursor is in (or just after); None for an empty text."""
+    spans = sentence_spans(text)
+    if not spans:
+        return None
+    for start, end in spans:
+        if position <= end:
+            return (start, end) if position >= start or (start, end) == spans[0] else _before(spans, start)
+    return spans[-1]
+
+
+def _before(spans: list[tuple[int, int]], start: int) -> tuple[int, int]:
+    index = next(i for i, span in enumerate(spans) if span[0] == start)
+    return spans[max(0, index - 1)]
+
+
+def speakable(segment: str) -> str:
+    """A sentence or selection as it can be sent alone: pause markers at its edges removed."""
+    segment = segment.strip()
+    while (m := re.match(r"\s*<#[^<>#]*#>\s*", segment)) is not None:
+        segment = segment[m.end():]
+    while (m := re.search(r"\s*<#[^<>#]*#>\s*$", segment)) is not None:
+        segment = segment[: m.start()]
+    return segment.strip()
+
+
+# --- a take in progress -------------------------------------------------------------------------------
+
+
+class WaveformPeaks:
+    """Peak level per 20 ms of the audio that has arrived, decoded at a low rate beside the player."""
+
+    RATE = 8000
+    BUCKET = 160  # samples at RATE: 20 ms
+
+    def __init__(self, fmt: str, sample_rate: int, channels: int) -> None:
+        self.peaks: list[float] = []
+        self._rest = np.zeros(0, np.float32)
+        self._decoder: StreamDecoder | None = StreamDecoder(fmt, self.RATE, 1, in_rate=sample_rate,
+                                                            in_channels=channels)
+
+    @property
+    def seconds(self) -> float:
+        return len(self.peaks) * self.BUCKET / self.RATE
+
+    def feed(self, chunk: bytes) -> None:
+        if self._decoder is None:
+            return
+        try:
+            frames = self._decoder.feed(chunk)
+        except Exception:  # the waveform is a picture; a decoding problem must not stop the take
+            log.debug("waveform decoding stopped", exc_info=True)
+            self._decoder = None
+            return
+        self._add(frames[:, 0] if frames.ndim == 2 else frames)
+
+    def _add(self, samples: np.ndarray) -> None:
+        samples = np.concatenate([self._rest, np.abs(samples)]) if len(self._rest) else np.abs(samples)
+        whole = len(samples) // self.BUCKET * self.BUCKET
+        if whole:
+            self.peaks.extend(samples[:whole].reshape(-1, self.BUCKET).max(axis=1).tolist())
+        self._rest = samples[whole:]
+
+
+@dataclass
+class TakeProgress:
+    """What the transport bar shows while a take streams and plays; filled in by `SpeechSession`."""
+
+    text: str = ""
+    transport: str = ""  # "WebSocket", "SSE" or "file"
+    fallback_reason: str | None = None  # why the WebSocket was not used
+    waveform: WaveformPeaks | None = None
+    bytes_received: int = 0
+    first_byte_ms: float | None = None
+    playback: Playback | None = None
+    take: Take | None = None
+    no_audio: str | None = None  # why nothing is heard
+    _source: Any = field(default=None, repr=False)
+
+    @property
+    def peaks(self) -> list[float]:
+        return self.waveform.peaks if self.waveform is not None else []
+
+    @property
+    def arrived_s(self) -> float:
+        return self.waveform.seconds if self.waveform is not None else 0.0
+
+    @property
+    def position_s(self) -> float:
+        return self.playback.position_s if self.playback is not None else 0.0
+
+    @property
+    def measurements(self) -> PlaybackMeasurements | None:
+        return self.playback.measurements if self.playback is not None else None
+
+    @property
+    def ttfa_ms(self) -> float | None:
+        """Request sent → first sound once the player has reported it, else → first audio byte."""
+        m = self.measurements
+        if m is not None and m.ttfa_ms is not None:
+            return m.ttfa_ms
+        return self.first_byte_ms
+
+    @property
+    def ttfa_is_first_sound(self) -> bool:
+        m = self.measurements
+        return m is not None and m.ttfa_ms is not None
+
+    @property
+    def underruns(self) -> int:
+        m = self.measurements
+        return m.underruns if m is not None else 0
+
+    def attach(self, playback: Playback) -> None:
+        self.playback = playback
+
+    def add(self, chunk: bytes) -> None:
+        self.bytes_received += len(chunk)
+        if self.first_byte_ms is None:
+            self.first_byte_ms = _first_byte_ms(self._source)
+        if self.waveform is not None:
+            self.waveform.feed(chunk)
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    take: Take | None
+    progress: TakeProgress
+
+
+def _first_byte_ms(source: Any) -> float | None:
+    sent, first = getattr(source, "request_sent_at", None), getattr(source, "first_byte_at", None)
+    return (first - sent) * 1000 if sent is not None and first is not None else None
+
+
+def _websocket_did_not_open(exc: BaseException) -> bool:
+    if isinstance(exc, TransportError | StreamError | ServerError):
+        return True
+    return isinstance(exc, APIError) and exc.http_status in (404, 405, 426)
+
+
+class SpeechSession:
+    """Renders, replays and exports takes. `client` is called per render: the account's client changes
+    when the user switches between demo and live."""
+
+    def __init__(
+        self,
+        client: Callable[[], MiniMaxClient],
+        library: Library,
+        output: AudioOutput,
+        *,
+        add_characters: Callable[[int | None], None] | None = None,
+    ) -> None:
+        self._client = client
+        self.library = library
+        self.output = output
+        self._add_characters = add_characters or (lambda _count: None)
+
+    async def render(self, request: T2ARequest, *, transport: Transport = "ws",
+                     progress: TakeProgress | None = None) -> RenderResult:
+        """Stream `request` into a new take while playing it. Cancelling stops the sound at once and keeps
+        what arrived as a partial take."""
+        progress = progress or TakeProgress()
+        request = request.model_copy(update={"stream": True})
+        audio = request.audio_setting
+        client = self._client()
+        progress.text = request.text
+        progress.waveform = WaveformPeaks(audio.format, audio.sample_rate, audio.channel)
+        writer = self.library.begin_take(
+            text=request.text, voice_id=request.voice_setting.voice_id, model=request.model,
+            settings=request.payload(), fmt=audio.format, sample_rate=audio.sample_rate, channels=audio.channel,
+        )
+        settled = False
+
+        async def recorded(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+            nonlocal settled
+            async for chunk in chunks:
+                writer.write(chunk)
+                progress.add(chunk)
+                yield chunk
+            source = progress._source
+            progress.take = writer.complete(source.trace_id, source.extra_info, _first_byte_ms(source))
+            settled = True
+            self._add_characters(progress.take.usage_characters)
+
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                chunks = await self._open(stack, client, request, transport, progress)
+                stream = recorded(chunks)
+                await self._play(stream, audio.format, audio.sample_rate, audio.channel, progress)
+                await drain(stream)
+        except BaseException:
+            if not settled:
+                source = progress._source
+                progress.take = writer.fail(getattr(source, "trace_id", None), _first_byte_ms(source))
+            raise
+        return RenderResult(progress.take, progress)
+
+    async def replay(self, take: Take, progress: TakeProgress | None = None) -> TakeProgress:
+        """Play a recorded take from its file (no request)."""
+        progress = progress or TakeProgress()
+        progress.text, progress.take, progress.transport = take.text, take, "file"
+        progress.waveform = WaveformPeaks(take.format, take.sample_rate or 32000, take.channels or 1)
+
+        async def read() -> AsyncIterator[bytes]:
+            async for chunk in file_chunks(take.path):
+                progress.add(chunk)
+                yield chunk
+
+        stream = read()
+        await self._play(stream, take.format, take.sample_rate or 32000, take.channels or 1, progress)
+        await drain(stream)
+        return progress
+
+    def stop(self) -> None:
+        self.output.stop()
+
+    async def export(self, take: Take, dest: Path) -> Path:
+        """Save a take as mp3/wav/flac (by `dest`'s suffix; converted off the event loop when it differs)."""
+        data = await asyncio.to_thread(take.path.read_bytes)
+        result = await asyncio.to_thread(export_audio, data, take.format, dest,
+                                         sample_rate=take.sample_rate or 32000, channels=take.channels or 1)
+        return result.path
+
+    async def _open(self, stack: contextlib.AsyncExitStack, client: MiniMaxClient, request: T2ARequest,
+                    transport: Transport, progress: TakeProgress) -> AsyncIterator[bytes]:
+        if transport == "ws":
+            try:
+                session = await stack.enter_async_context(client.t2a_websocket(start_event(request)))
+            except Exception as exc:
+                if not _websocket_did_not_open(exc):
+                    raise
+                log.info("speech WebSocket did not open, streaming over SSE instead: %s", exc)
+                progress.fallback_reason = str(exc)
+            else:
+                progress.transport, progress._source = "WebSocket", session
+                return session.speak(request.text)
+        stream = await stack.enter_async_context(client.t2a_stream(request))
+        progress.transport, progress._source = "SSE", stream
+        return stream
+
+    async def _play(self, chunks: AsyncIterator[bytes], fmt: str, sample_rate: int, channels: int,
+                    progress: TakeProgress) -> None:
+        try:
+            played = await self.output.play(chunks, fmt, sample_rate, channels, source=progress._source,
+                                            on_start=progress.attach)
+        except AudioDeviceError as exc:  # the device went away: keep recording, say why it went quiet
+            progress.no_audio = str(exc)
+            return
+        if played is None:
+            progress.no_audio = self.output.unavailable
+
+
+def voice_choices(entries: Iterable[Any]) -> list[tuple[str, str]]:
+    """(voice_id, label) pairs from catalogue entries, for the voice pickers."""
+    return [(e.voice_id, e.name if e.name == e.voice_id else f"{e.name} — {e.voice_id}") for e in entries]

@@ -1,0 +1,106 @@
+"""The script editor: plain text with undo, pause markers and interjection tags tinted, problems underlined,
+and the segment a live preview is rendering shaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from studio.services.speech_session import ScriptProblem, sentence_at
+
+PAUSE_TINT = QColor(59, 111, 216, 46)
+TAG_TINT = QColor(13, 148, 136, 46)
+PREVIEW_TINT = QColor(242, 165, 22, 50)
+ERROR_COLOUR = QColor("#d93025")
+WARNING_COLOUR = QColor("#c77700")
+
+
+class ScriptEditor(QPlainTextEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Type or paste your script. Ctrl+Enter renders it (or the selection); "
+                                "moving a voice slider replays the sentence under the cursor.")
+        self.setTabChangesFocus(True)
+        self._marks: list[QTextEdit.ExtraSelection] = []
+        self._preview: tuple[int, int] | None = None
+
+    # -- what to render -----------------------------------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+
+    def preview_span(self) -> tuple[int, int] | None:
+        """The selection, else the sentence under the cursor."""
+        return self.selected_span() or sentence_at(self.toPlainText(), self.textCursor().position())
+
+    # -- editing ------------------------------------------------------------------------------------
+
+    def insert_snippet(self, snippet: str) -> None:
+        """Insert at the cursor with a space on either side where words would otherwise touch."""
+        cursor = self.textCursor()
+        text = self.toPlainText()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        cursor.insertText(("" if before.isspace() else " ") + snippet + ("" if after.isspace() else " "))
+        self.setTextCursor(cursor)
+        self.setFocus()
+
+    def replace_all(self, text: str) -> None:
+        """Replace the whole text as one undoable edit (setPlainText would clear the undo history)."""
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+
+    # -- marks --------------------------------------------------------------------------------------
+
+    def set_marks(self, problems: Sequence[ScriptProblem], pauses: Sequence[tuple[int, int]],
+                  tags: Sequence[tuple[int, int]]) -> None:
+        marks: list[QTextEdit.ExtraSelection] = []
+        for position, length in pauses:
+            marks.append(self._selection(position, length, background=PAUSE_TINT))
+        for position, length in tags:
+            marks.append(self._selection(position, length, background=TAG_TINT))
+        for problem in problems:
+            colour = ERROR_COLOUR if problem.blocking else WARNING_COLOUR
+            background = QColor(colour)
+            background.setAlpha(40)
+            marks.append(self._selection(problem.position, problem.length, background=background,
+                                         underline=colour, tooltip=problem.message))
+        self._marks = marks
+        self._apply()
+
+    def set_preview_span(self, span: tuple[int, int] | None) -> None:
+        self._preview = span
+        self._apply()
+
+    def _apply(self) -> None:
+        extra = list(self._marks)
+        if self._preview is not None:
+            start, end = self._preview
+            extra.insert(0, self._selection(start, end - start, background=PREVIEW_TINT))
+        self.setExtraSelections(extra)
+
+    def _selection(self, position: int, length: int, *, background: QColor, underline: QColor | None = None,
+                   tooltip: str = "") -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        size = self.document().characterCount() - 1
+        cursor.setPosition(min(position, size))
+        cursor.setPosition(min(position + length, size), QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(background)
+        if underline is not None:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(underline)
+            fmt.setToolTip(tooltip)
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.format = fmt  # type: ignore[attr-defined]
+        return selection
+

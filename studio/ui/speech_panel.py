@@ -1,0 +1,466 @@
+"""Speech panel: write a script, pick a voice and settings, render it streaming as it plays.
+
+Generate (Ctrl+Enter) renders the whole text or the selection. Moving a delivery or effect slider cancels
+whatever is rendering (silent on the next audio block) and, once the slider rests for DEBOUNCE_MS or is
+released, re-renders just the sentence under the cursor (or the selection) with the new settings. Every
+render goes through one TaskRunner key, so a new one always replaces the old, and each is a Library take.
+Input that can't be sent is highlighted and explained, and Generate stays disabled: no request goes out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.api.errors import InputError
+from studio.qt.tasks import TaskRunner
+from studio.services.library import Take
+from studio.services.speech_session import (
+    INTERJECTIONS,
+    TEXT_LIMIT,
+    RenderResult,
+    SpeechSession,
+    TakeProgress,
+    build_request,
+    interjection_tags,
+    panel_settings,
+    pause_markers,
+    script_problems,
+    settings_problem,
+    speakable,
+    supports_interjections,
+)
+from studio.ui.error_banner import ErrorBanner
+from studio.ui.script_editor import ScriptEditor
+from studio.ui.speech_settings import SpeechSettingsForm
+from studio.ui.transport_bar import TransportBar
+
+RENDER_KEY = "speech.render"
+EXPORT_KEY = "speech.export"
+DEBOUNCE_MS = 200
+PAUSES = (0.5, 1.0, 2.0, 5.0)
+
+
+def export_name(take: Take, fmt: str = "mp3") -> str:
+    words = re.findall(r"[A-Za-z0-9]+", take.text)[:5]
+    stem = "-".join(words).lower() or "take"
+    return f"{stem}-{take.id[-6:]}.{fmt}"
+
+
+class SpeechPanel(QWidget):
+    """`preferences` is this panel's dict in the settings file (saved through `save_preferences`);
+    `voice_choices()` lists (voice_id, label) for the pickers; `ask_export_path(default_name)` defaults
+    to a file dialog (tests pass their own)."""
+
+    def __init__(
+        self,
+        session: SpeechSession,
+        runner: TaskRunner,
+        preferences: dict[str, Any],
+        save_preferences: Callable[[], None],
+        *,
+        voice_choices: Callable[[], list[tuple[str, str]]] | None = None,
+        ask_export_path: Callable[[str], Path | None] | None = None,
+        on_account_settings: Callable[[], None] | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SpeechPanel")
+        self._session = session
+        self._runner = runner
+        self._preferences = preferences
+        self._save_preferences = save_preferences
+        self._voice_choices = voice_choices or list
+        self._ask_export_path = ask_export_path or self._export_dialog
+        self.last_take: Take | None = None
+        self.progress: TakeProgress | None = None
+        self.blocked_reason: str | None = None
+        self._retry: Callable[[], None] | None = None
+        self._last_preview: str | None = None  # what the last live preview rendered (segment + settings)
+        self.renders_started = 0
+
+        self.banner = ErrorBanner(on_account_settings=on_account_settings)
+        self._build()
+        self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._debounce.timeout.connect(self.preview)
+        self._ticker = QTimer(self, interval=33)
+        self._ticker.timeout.connect(self._show_progress)
+        self._persist_timer = QTimer(self, singleShot=True, interval=1000)
+        self._persist_timer.timeout.connect(self._persist)
+        runner.busy_changed.connect(self._on_busy)
+        self._restore()
+
+    # -- layout ---------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.editor = ScriptEditor()
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.pause_button = QToolButton()
+        self.pause_button.setText("Insert pause")
+        self.pause_button.setToolTip("Insert a pause marker <#seconds#> at the cursor")
+        self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        pause_menu = QMenu(self.pause_button)
+        for seconds in PAUSES:
+            pause_menu.addAction(f"{seconds:g} s", lambda s=seconds: self.insert_pause(s))
+        pause_menu.addSeparator()
+        pause_menu.addAction("Other length…", self._ask_pause)
+        self.pause_button.setMenu(pause_menu)
+        self.interjection_button = QToolButton()
+        self.interjection_button.setText("Interjection")
+        self.interjection_button.setToolTip("Insert a sound such as (laughs) or (sighs) — speech-2.8 models")
+        self.interjection_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tag_menu = QMenu(self.interjection_button)
+        for tag in INTERJECTIONS:
+            tag_menu.addAction(tag, lambda t=tag: self.editor.insert_snippet(t))
+        self.interjection_button.setMenu(tag_menu)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+        tools = QHBoxLayout()
+        tools.addWidget(self.pause_button)
+        tools.addWidget(self.interjection_button)
+        tools.addStretch(1)
+        tools.addWidget(self.count_label)
+
+        self.problem_label = QLabel(wordWrap=True)
+        self.problem_label.setObjectName("problem")
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label.hide()
+
+        self.transport = TransportBar()
+        self.transport.play_clicked.connect(self.toggle_playback)
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setObjectName("primary")
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the last take as MP3, WAV or FLAC (Ctrl+S)")
+        self.export_button.clicked.connect(self.save)
+        self.status = QLabel(wordWrap=True)
+        self.status.setObjectName("muted")
+        actions = QHBoxLayout()
+        actions.addWidget(self.generate_button)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.status, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.editor, 1)
+        left_layout.addLayout(tools)
+        left_layout.addWidget(self.problem_label)
+        left_layout.addWidget(self.transport)
+        left_layout.addLayout(actions)
+
+        self.form = SpeechSettingsForm()
+        self.form.changed.connect(self._on_settings_changed)
+        self.form.model_changed.connect(lambda _m: self._update_model_tools())
+        self.form.live_edited.connect(self._on_live_edit)
+        self.form.live_released.connect(self._on_live_release)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([640, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+    # -- window commands ------------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        """Render the whole text, or the selection (Ctrl+Enter)."""
+        self._debounce.stop()
+        if self.blocked_reason:
+            shown = self.problem_label.isVisibleTo(self)
+            self._show_status("Nothing was sent: fix the highlighted problem first." if shown else self.blocked_reason)
+            return
+        span = self.editor.selected_span()
+        text = self.editor.toPlainText()
+        segment = speakable(text[span[0]:span[1]]) if span else text
+        self.editor.set_preview_span(span)
+        self._retry = self.generate
+        self._render(segment)
+
+    def toggle_playback(self) -> None:
+        """Stop what is playing or rendering; else play the last take again (Space)."""
+        if self._runner.is_busy(RENDER_KEY):
+            self.stop()
+        elif self.last_take is not None:
+            self.progress = TakeProgress()
+            self._runner.run(RENDER_KEY, self._session.replay(self.last_take, self.progress), owner=self,
+                             on_error=lambda exc: self.banner.show_error(exc))
+            self._ticker.start()
+
+    def stop(self) -> None:
+        self._debounce.stop()
+        self._last_preview = None
+        self._runner.cancel(RENDER_KEY)
+        self._session.stop()
+
+    def save(self) -> None:
+        """Export the last take as mp3/wav/flac (Ctrl+S)."""
+        take = self.last_take
+        if take is None:
+            self._show_status("Nothing to export yet: generate a take first.")
+            return
+        dest = self._ask_export_path(export_name(take, "mp3" if take.format == "pcm" else take.format))
+        if dest is None:
+            return
+        dest = Path(dest)
+        if dest.suffix.lower() not in (".mp3", ".wav", ".flac"):
+            dest = dest.with_suffix(".mp3")
+        self._show_status(f"Exporting to {dest.name}…")
+        self._runner.run(EXPORT_KEY, self._session.export(take, dest), owner=self,
+                         on_done=lambda path: self._show_status(f"Exported to {path}"),
+                         on_error=lambda exc: self.banner.show_error(exc))
+
+    def focus_search(self) -> None:
+        self.form.voice_picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form.voice_picker.lineEdit().selectAll()
+
+    # -- from other panels ----------------------------------------------------------------------------
+
+    def set_voice(self, voice_id: str) -> None:
+        """Use this voice from now on (Voices → Use in Speech)."""
+        self.form.set_voice(voice_id)
+        self._show_status(f"Voice: {voice_id}")
+
+    def load_payload(self, payload: dict[str, Any]) -> None:
+        """Restore a take's text and settings (Library → Re-open in Speech); the edit can be undone."""
+        self.form.load(panel_settings(payload))
+        text = payload.get("text")
+        if isinstance(text, str):
+            self.editor.replace_all(text)
+        self._show_status("Re-opened a take from the Library")
+
+    def audition_settings(self) -> dict[str, Any]:
+        """What the Voices panel auditions with: this panel's model and delivery, one voice."""
+        settings = self.form.settings()
+        settings.pop("timber_weights", None)
+        return settings
+
+    def refresh_voice_choices(self) -> None:
+        self.form.set_voice_choices(self._voice_choices())
+
+    # -- live preview -----------------------------------------------------------------------------------
+
+    def _on_live_edit(self) -> None:
+        if not self.form.live_preview:
+            return
+        # Silence the old settings at once; the new ones render when the slider rests or is released.
+        if self._runner.is_busy(RENDER_KEY):
+            self.stop()
+        self._debounce.start()
+
+    def _on_live_release(self) -> None:
+        if self.form.live_preview and self._debounce.isActive():
+            self._debounce.stop()
+            self.preview()
+
+    def preview(self) -> None:
+        """Render the sentence under the cursor (or the selection) with the current settings."""
+        self._debounce.stop()
+        text = self.editor.toPlainText()
+        span = self.editor.preview_span()
+        if span is None:
+            return
+        segment = speakable(text[span[0]:span[1]])
+        if not segment:
+            return
+        key = json.dumps([segment, self.form.settings(), self.form.transport], sort_keys=True)
+        if key == self._last_preview:
+            return  # the same sentence with the same settings is already playing or was just heard
+        problem = self._blocking_problem_in(span) or self.blocked_settings_reason()
+        if problem:
+            self._show_status(f"Not previewed: {problem}")
+            return
+        self._last_preview = key
+        self.editor.set_preview_span(span)
+        self._retry = self.preview
+        self._render(segment)
+
+    # -- rendering ------------------------------------------------------------------------------------
+
+    def _render(self, text: str) -> None:
+        try:
+            request = build_request(text, self.form.settings())
+        except InputError as exc:
+            self._show_status(str(exc))
+            return
+        self.banner.dismiss()
+        self.progress = TakeProgress()
+        self.transport.clear()
+        self.renders_started += 1
+        self._show_status("Rendering…")
+        self._runner.run(
+            RENDER_KEY,
+            self._session.render(request, transport=self.form.transport, progress=self.progress),  # type: ignore[arg-type]
+            owner=self, on_done=self._on_rendered, on_error=self._on_render_failed,
+        )
+        self._ticker.start()
+
+    def _on_rendered(self, result: RenderResult) -> None:
+        if result.take is not None:
+            self.last_take = result.take
+        self._show_progress()
+        take = result.take
+        if take is not None:
+            used = f" · {take.usage_characters:,} characters" if take.usage_characters else ""
+            heard = " (not played: no audio output)" if result.progress.no_audio else ""
+            self._show_status(f"Saved to the Library{used}{heard}")
+
+    def _on_render_failed(self, error: BaseException) -> None:
+        self._last_preview = None
+        if self.progress is not None and self.progress.take is not None:
+            self.last_take = self.progress.take
+        self.banner.show_error(error, retry=self._retry)
+        self._show_status("")
+
+    def _on_busy(self, key: str, busy: bool) -> None:
+        if key != RENDER_KEY:
+            return
+        if not busy:
+            self._ticker.stop()
+            self._show_progress()
+            self.editor.set_preview_span(None)
+            if self.status.text() == "Rendering…":
+                self._show_status("Stopped" if self.progress and self.progress.take else "")
+        self.transport.set_playing(busy, has_take=self.last_take is not None)
+
+    def _show_progress(self) -> None:
+        progress = self.progress
+        if progress is None:
+            return
+        if progress.take is not None and progress.take is not self.last_take:
+            self.last_take = progress.take
+            self.transport.set_playing(self._runner.is_busy(RENDER_KEY), has_take=True)
+            if self.status.text() == "Rendering…":
+                self._show_status("Saved to the Library · playing")
+        self.transport.show_progress(progress)
+
+    # -- checking input -------------------------------------------------------------------------------
+
+    def _on_text_changed(self) -> None:
+        self._check()
+        self._persist_timer.start()
+
+    def _on_settings_changed(self) -> None:
+        self._check()
+        self._persist_timer.start()
+
+    def _check(self) -> None:
+        text = self.editor.toPlainText()
+        model = self.form.model
+        problems = script_problems(text, model)
+        self.editor.set_marks(problems, pause_markers(text), interjection_tags(text) if supports_interjections(
+            model) else [])
+        over = len(text) >= TEXT_LIMIT
+        self.count_label.setText(f"{len(text):,} / {TEXT_LIMIT - 1:,} characters")
+        self.count_label.setObjectName("problem" if over else "muted")
+        self.count_label.style().unpolish(self.count_label)
+        self.count_label.style().polish(self.count_label)
+        blocking = [p.message for p in problems if p.blocking]
+        warnings = [p.message for p in problems if not p.blocking]
+        reason = blocking[0] if blocking else None
+        if reason is None and not text.strip():
+            reason = "Write something to render."
+        reason = reason or self.blocked_settings_reason()
+        self.blocked_reason = reason
+        self.generate_button.setEnabled(reason is None)
+        self.generate_button.setToolTip(reason or "Render the text, or the selection (Ctrl+Enter)")
+        shown = [m for m in (blocking[:3] if blocking else []) + warnings[:2]]
+        if not blocking and reason and text.strip():
+            shown.insert(0, reason)
+        self.problem_label.setText("\n".join(shown))
+        self.problem_label.setVisible(bool(shown))
+
+    def blocked_settings_reason(self) -> str | None:
+        return self.form.problem() or settings_problem(self.form.settings())
+
+    def _blocking_problem_in(self, span: tuple[int, int]) -> str | None:
+        text = self.editor.toPlainText()
+        for problem in script_problems(text, self.form.model):
+            if problem.blocking and problem.position < span[1] and problem.position + problem.length > span[0]:
+                return problem.message
+        return None
+
+    def _update_model_tools(self) -> None:
+        self.interjection_button.setVisible(supports_interjections(self.form.model))
+
+    # -- editing helpers ------------------------------------------------------------------------------
+
+    def insert_pause(self, seconds: float) -> None:
+        self.editor.insert_snippet(f"<#{seconds:g}#>")
+
+    def _ask_pause(self) -> None:
+        seconds, ok = QInputDialog.getDouble(self, "Insert pause", "Pause length (seconds):", 1.0, 0.01, 99.99, 2)
+        if ok:
+            self.insert_pause(round(seconds, 2))
+
+    # -- preferences ----------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        prefs = self._preferences
+        if isinstance(prefs.get("settings"), dict):
+            self.form.load(prefs["settings"])
+        self.form.set_transport(str(prefs.get("transport", "ws")))
+        self.form.live_preview_box.setChecked(bool(prefs.get("live_preview", True)))
+        if isinstance(prefs.get("text"), str):
+            self.editor.setPlainText(prefs["text"])
+        sizes = prefs.get("splitter")
+        if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(s, int) and s > 0 for s in sizes):
+            self.splitter.setSizes(sizes)
+        self._update_model_tools()
+        self._check()
+        latest = self._session.library.takes(kind="speech", limit=1)
+        self.last_take = latest[0] if latest else None  # Space and Ctrl+S work on it after a restart too
+        self.transport.set_playing(False, has_take=self.last_take is not None)
+
+    def _persist(self) -> None:
+        self._preferences.update(
+            settings=self.form.settings(), transport=self.form.transport, live_preview=self.form.live_preview,
+            text=self.editor.toPlainText()[: TEXT_LIMIT * 2], splitter=self.splitter.sizes(),
+        )
+        self._save_preferences()
+
+    def hideEvent(self, event: Any) -> None:
+        if self._persist_timer.isActive():
+            self._persist_timer.stop()
+            self._persist()
+        super().hideEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh_voice_choices()
+        super().showEvent(event)
+
+    # -- plumbing -------------------------------------------------------------------------------------
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _export_dialog(self, default_name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export take", str(Path.home() / default_name),
+                                              "MP3 (*.mp3);;WAV (*.wav);;FLAC (*.flac)")
+        return Path(path) if path else None

@@ -1,0 +1,312 @@
+"""The Speech panel's settings column: model, voice, delivery, voice effects (voice_modify), the timbre mix,
+text handling, the pronunciation dictionary and the output format. `settings()` is the request payload
+without its text; `load()` takes one back (a Library take's, or the saved preferences)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.api.models import LANGUAGES, SPEECH_MODELS
+from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS, emotions_for
+from studio.ui.pronunciation_editor import PronunciationEditor
+from studio.ui.slider_group import ValueSlider
+from studio.ui.timbre_mixer import TimbreMixer, VoicePicker
+
+DEFAULT_MODEL = "speech-2.8-hd"
+DEFAULT_VOICE = "English_expressive_narrator"
+SAMPLE_RATES = (8000, 16000, 22050, 24000, 32000, 44100)
+BITRATES = (32000, 64000, 128000, 256000)
+# (voice_modify field, title, left caption, right caption)
+VOICE_EFFECTS = (("pitch", "Pitch", "Deepen", "Brighten"), ("intensity", "Intensity", "Stronger", "Softer"),
+                 ("timbre", "Timbre", "Nasal", "Crisp"))
+
+
+def _combo(items: Sequence[tuple[str, Any]]) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+def _select(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def _form(group: QGroupBox) -> QFormLayout:
+    form = QFormLayout(group)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.setContentsMargins(10, 8, 10, 10)
+    form.setVerticalSpacing(8)
+    return form
+
+
+class SpeechSettingsForm(QScrollArea):
+    changed = Signal()  # any setting changed
+    live_edited = Signal()  # a delivery or effect slider moved: a live preview is wanted
+    live_released = Signal()  # …and the user let go of it
+    model_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(320)
+        body = QWidget()
+        body.setObjectName("speechSettings")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(10)
+        for group in (self._voice_group(), self._effects_group(), self._mix_group(), self._text_group(),
+                      self._output_group()):
+            column.addWidget(group)
+        column.addStretch(1)
+        self.setWidget(body)
+        self._update_model_dependent()
+
+    # -- groups ---------------------------------------------------------------------------------------
+
+    def _voice_group(self) -> QGroupBox:
+        group = QGroupBox("Voice")
+        form = _form(group)
+        self.model_combo = _combo([(m, m) for m in SPEECH_MODELS])
+        _select(self.model_combo, DEFAULT_MODEL)
+        self.model_combo.currentIndexChanged.connect(self._on_model_changed)
+        self.voice_picker = VoicePicker()
+        self.voice_picker.set_voice_id(DEFAULT_VOICE)
+        self.voice_picker.currentTextChanged.connect(lambda _t: self.changed.emit())
+        self.emotion_combo = QComboBox()
+        self.emotion_combo.currentIndexChanged.connect(lambda _i: self._live_edit())
+        self.speed = ValueSlider("Speed", 0.5, 2.0, 1.0, step=0.05, decimals=2, suffix="×")
+        self.volume = ValueSlider("Volume", 0.1, 10.0, 1.0, step=0.1, decimals=1)
+        self.pitch = ValueSlider("Pitch (semitones)", -12, 12, 0, signed=True)
+        form.addRow("Model", self.model_combo)
+        form.addRow("Voice", self.voice_picker)
+        form.addRow("Emotion", self.emotion_combo)
+        for slider in (self.speed, self.volume, self.pitch):
+            form.addRow(slider)
+            self._connect_slider(slider)
+        return group
+
+    def _effects_group(self) -> QGroupBox:
+        group = QGroupBox("Voice effects")
+        form = _form(group)
+        self.effect_sliders: dict[str, ValueSlider] = {}
+        for name, title, left, right in VOICE_EFFECTS:
+            slider = ValueSlider(title, -100, 100, 0, left_caption=left, right_caption=right, signed=True)
+            slider.setObjectName(f"effect_{name}")
+            self.effect_sliders[name] = slider
+            self._connect_slider(slider)
+            form.addRow(slider)
+        self.sound_effect_combo = _combo([("None", None), *((label, value) for value, label in SOUND_EFFECTS)])
+        self.sound_effect_combo.currentIndexChanged.connect(lambda _i: self._live_edit(release=True))
+        form.addRow("Sound effect", self.sound_effect_combo)
+        self.live_preview_box = QCheckBox("Live preview of the current sentence")
+        self.live_preview_box.setChecked(True)
+        self.live_preview_box.setToolTip("Moving a slider re-renders the sentence under the cursor (or the "
+                                         "selection) with the new settings and plays it")
+        form.addRow(self.live_preview_box)
+        return group
+
+    def _mix_group(self) -> QGroupBox:
+        group = QGroupBox("Timbre mix")
+        layout = QVBoxLayout(group)
+        layout.setContentsMargins(10, 8, 10, 10)
+        self.mixer = TimbreMixer()
+        self.mixer.changed.connect(self._on_mix_changed)
+        layout.addWidget(self.mixer)
+        return group
+
+    def _text_group(self) -> QGroupBox:
+        group = QGroupBox("Text")
+        form = _form(group)
+        self.language_combo = _combo([("None", None), ("Automatic", "auto"), *((n, n) for n in LANGUAGES)])
+        self.language_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.normalization_box = QCheckBox("Read numbers and dates as words")
+        self.normalization_box.toggled.connect(lambda _on: self.changed.emit())
+        self.latex_box = QCheckBox("Read LaTeX formulas ($$…$$)")
+        self.latex_box.toggled.connect(lambda _on: self.changed.emit())
+        self.pronunciation = PronunciationEditor()
+        self.pronunciation.changed.connect(self.changed)
+        form.addRow("Language boost", self.language_combo)
+        form.addRow(self.normalization_box)
+        form.addRow(self.latex_box)
+        label = QLabel("Pronunciation")
+        form.addRow(label)
+        form.addRow(self.pronunciation)
+        return group
+
+    def _output_group(self) -> QGroupBox:
+        group = QGroupBox("Output")
+        form = _form(group)
+        self.format_combo = _combo([(f.upper(), f) for f in STREAM_FORMATS])
+        self.rate_combo = _combo([(f"{r / 1000:g} kHz", r) for r in SAMPLE_RATES])
+        _select(self.rate_combo, 32000)
+        self.bitrate_combo = _combo([(f"{b // 1000} kbps", b) for b in BITRATES])
+        _select(self.bitrate_combo, 128000)
+        self.channels_combo = _combo([("Mono", 1), ("Stereo", 2)])
+        self.transport_combo = _combo([("WebSocket (SSE fallback)", "ws"), ("SSE", "sse")])
+        for combo in (self.format_combo, self.rate_combo, self.bitrate_combo, self.channels_combo,
+                      self.transport_combo):
+            combo.currentIndexChanged.connect(self._on_output_changed)
+        form.addRow("Format", self.format_combo)
+        form.addRow("Sample rate", self.rate_combo)
+        form.addRow("Bitrate", self.bitrate_combo)
+        form.addRow("Channels", self.channels_combo)
+        form.addRow("Streaming", self.transport_combo)
+        return group
+
+    # -- values ---------------------------------------------------------------------------------------
+
+    @property
+    def model(self) -> str:
+        return str(self.model_combo.currentData())
+
+    @property
+    def transport(self) -> str:
+        return str(self.transport_combo.currentData())
+
+    @property
+    def live_preview(self) -> bool:
+        return self.live_preview_box.isChecked()
+
+    def voice_id(self) -> str:
+        return self.voice_picker.voice_id()
+
+    def settings(self) -> dict[str, Any]:
+        voice: dict[str, Any] = {
+            "voice_id": "" if self.mixer.is_mixing() else self.voice_id(),
+            "speed": self.speed.value(), "vol": self.volume.value(), "pitch": self.pitch.int_value(),
+        }
+        if self.emotion_combo.currentData():
+            voice["emotion"] = self.emotion_combo.currentData()
+        if self.normalization_box.isChecked():
+            voice["text_normalization"] = True
+        if self.latex_box.isChecked():
+            voice["latex_read"] = True
+        settings: dict[str, Any] = {
+            "model": self.model,
+            "voice_setting": voice,
+            "audio_setting": {"sample_rate": self.rate_combo.currentData(), "bitrate": self.bitrate_combo.currentData(),
+                              "format": self.format_combo.currentData(), "channel": self.channels_combo.currentData()},
+        }
+        if self.language_combo.currentData():
+            settings["language_boost"] = self.language_combo.currentData()
+        modify: dict[str, Any] = {name: s.int_value() for name, s in self.effect_sliders.items() if s.int_value()}
+        if self.sound_effect_combo.currentData():
+            modify["sound_effects"] = self.sound_effect_combo.currentData()
+        if modify:
+            settings["voice_modify"] = modify
+        entries = self.pronunciation.entries()
+        if entries:
+            settings["pronunciation_dict"] = {"tone": entries}
+        weights = self.mixer.weights()
+        if weights is not None:
+            settings["timber_weights"] = weights
+        return settings
+
+    def problem(self) -> str | None:
+        """A problem only the form can see (a half-filled pronunciation row)."""
+        return self.pronunciation.problem()
+
+    def load(self, settings: dict[str, Any]) -> None:
+        """Show `settings` (a payload without text); missing fields get their defaults."""
+        self.blockSignals(True)
+        try:
+            _select(self.model_combo, settings.get("model") or DEFAULT_MODEL)
+            self._update_model_dependent()
+            voice = settings.get("voice_setting") or {}
+            if voice.get("voice_id"):
+                self.voice_picker.set_voice_id(str(voice["voice_id"]))
+            self.speed.set_value(float(voice.get("speed", 1.0)))
+            self.volume.set_value(float(voice.get("vol", 1.0)))
+            self.pitch.set_value(float(voice.get("pitch", 0)))
+            self.emotion_combo.setCurrentIndex(max(0, self.emotion_combo.findData(voice.get("emotion"))))
+            self.normalization_box.setChecked(bool(voice.get("text_normalization")))
+            self.latex_box.setChecked(bool(voice.get("latex_read")))
+            modify = settings.get("voice_modify") or {}
+            for name, slider in self.effect_sliders.items():
+                slider.set_value(float(modify.get(name, 0)))
+            self.sound_effect_combo.setCurrentIndex(max(0, self.sound_effect_combo.findData(
+                modify.get("sound_effects"))))
+            audio = settings.get("audio_setting") or {}
+            _select(self.format_combo, audio.get("format", "mp3"))
+            _select(self.rate_combo, audio.get("sample_rate", 32000))
+            _select(self.bitrate_combo, audio.get("bitrate", 128000))
+            _select(self.channels_combo, audio.get("channel", 1))
+            self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.get("language_boost"))))
+            self.pronunciation.set_entries((settings.get("pronunciation_dict") or {}).get("tone") or [])
+            self.mixer.set_weights(settings.get("timber_weights"))
+            self._update_output_dependent()
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
+
+    def set_voice(self, voice_id: str) -> None:
+        """Use one voice (ends a mix)."""
+        self.mixer.set_weights(None)
+        self.voice_picker.set_voice_id(voice_id)
+        self.changed.emit()
+
+    def set_voice_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        self.voice_picker.set_choices(choices)
+        self.mixer.set_choices(choices)
+
+    def set_transport(self, transport: str) -> None:
+        _select(self.transport_combo, transport)
+
+    # -- reactions ------------------------------------------------------------------------------------
+
+    def _connect_slider(self, slider: ValueSlider) -> None:
+        slider.edited.connect(self._live_edit)
+        slider.released.connect(self.live_released)
+
+    def _live_edit(self, *, release: bool = False) -> None:
+        self.changed.emit()
+        self.live_edited.emit()
+        if release:
+            self.live_released.emit()
+
+    def _on_model_changed(self, _index: int) -> None:
+        self._update_model_dependent()
+        self.model_changed.emit(self.model)
+        self.changed.emit()
+
+    def _update_model_dependent(self) -> None:
+        current = self.emotion_combo.currentData()
+        self.emotion_combo.blockSignals(True)
+        self.emotion_combo.clear()
+        self.emotion_combo.addItem("Automatic", None)
+        for emotion in emotions_for(self.model):
+            self.emotion_combo.addItem(emotion.capitalize(), emotion)
+        self.emotion_combo.setCurrentIndex(max(0, self.emotion_combo.findData(current)))
+        self.emotion_combo.blockSignals(False)
+
+    def _on_output_changed(self, _index: int) -> None:
+        self._update_output_dependent()
+        self.changed.emit()
+
+    def _update_output_dependent(self) -> None:
+        self.bitrate_combo.setEnabled(self.format_combo.currentData() == "mp3")
+
+    def _on_mix_changed(self) -> None:
+        self.voice_picker.setEnabled(not self.mixer.is_mixing())
+        self.changed.emit()
