@@ -66,8 +66,8 @@ class TaskRunner(QObject):
             self.cancel(key)
 
     def is_busy(self, key: str) -> bool:
-        task = self._tasks.get(key)
-        return task is not None and not task.done()
+        """True until the work under `key` has finished *and* its on_done/on_error handlers have run."""
+        return key in self._tasks
 
     async def shutdown(self) -> None:
         """Cancel everything and wait for the cancellations to finish (on quit)."""
