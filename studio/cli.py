@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
 import json
 import logging
-import mimetypes
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -29,17 +27,6 @@ def _read_text(args: argparse.Namespace) -> str:
             raise MiniMaxError("No text given: pass TEXT, --file PATH, or pipe text on stdin")
         return sys.stdin.read()
     return args.text
-
-
-def _data_url(path: str) -> str:
-    """A local image becomes a data URL; http(s) URLs are passed through."""
-    if path.startswith(("http://", "https://", "data:")):
-        return path
-    file = Path(path)
-    if not file.is_file():
-        raise MiniMaxError(f"Image not found: {path}")
-    mime = mimetypes.guess_type(file.name)[0] or "image/jpeg"
-    return f"data:{mime};base64,{base64.b64encode(file.read_bytes()).decode()}"
 
 
 def _say_request(args: argparse.Namespace, text: str, stream: bool) -> Any:
@@ -216,82 +203,171 @@ async def cmd_design(conn: Connection, args: argparse.Namespace) -> None:
     print(f"designed {result.voice_id}; trial audio in {out}. Use it in a T2A call within 7 days to keep it.")
 
 
+def _media_library() -> Any:
+    from studio.services.library import Library
+    from studio.settings.paths import data_dir
+
+    return Library(data_dir())
+
+
+def _copy_out(source: Path, dest: Path) -> Path:
+    import shutil
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, dest)
+    return dest
+
+
 async def cmd_image(conn: Connection, args: argparse.Namespace) -> None:
     from studio.api.models import ImageRequest, ImageSubjectReference
+    from studio.services.media import MediaService, picture_ref
 
-    subject = [ImageSubjectReference(type="character", image_file=_data_url(args.subject))] if args.subject \
-        else None
+    subject = [ImageSubjectReference(image_file=picture_ref(args.subject, "subject", "--subject"))] \
+        if args.subject else None
     request = ImageRequest(
-        prompt=args.prompt, aspect_ratio=args.aspect_ratio, width=args.width, height=args.height, n=args.n,
-        seed=args.seed, prompt_optimizer=args.optimize or None, subject_reference=subject,
+        model=args.model, prompt=args.prompt, aspect_ratio=args.aspect_ratio, width=args.width, height=args.height,
+        n=args.n, seed=args.seed, prompt_optimizer=args.optimize or None, subject_reference=subject,
         response_format="base64" if args.base64 else "url",
     )
-    result = await conn.client.image_generation(request)
-    out_dir = Path(args.output)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for i, data in enumerate(result.image_base64):
-        path = out_dir / f"image_{i + 1}.png"
-        path.write_bytes(data)
-        written.append(path)
-    for i, url in enumerate(result.image_urls):
-        suffix = Path(url.split("?")[0]).suffix or ".png"
-        written.append(await conn.client.download(url, out_dir / f"image_{i + 1}{suffix}"))
-    for path in written:
-        print(path)
+    library = _media_library()
+    try:
+        takes = await MediaService(lambda: conn.client, library).generate_images(
+            request, on_wait=lambda s: print(f"image rate limit: waiting {s:.0f} s", file=sys.stderr))
+        out_dir = Path(args.output)
+        for i, take in enumerate(takes):
+            print(_copy_out(take.path, out_dir / f"image_{i + 1}.{take.format}"))
+        print(f"{len(takes)} image(s) in the Library · seed {takes[0].settings.get('seed') if takes else '?'}",
+              file=sys.stderr)
+    finally:
+        library.close()
+
+
+def _video_request(args: argparse.Namespace) -> Any:
+    from studio.api.models import VIDEO_TEMPLATES, VideoRequest, VideoSubjectReference, VideoTemplateRequest
+    from studio.services.media import picture_ref
+
+    if args.template:
+        by_name = {t.name.lower(): t.template_id for t in VIDEO_TEMPLATES.values()}
+        template_id = by_name.get(args.template.lower(), args.template)
+        picture = args.first_frame or args.subject
+        if not picture:
+            raise MiniMaxError("A template animates a picture: pass it with --first-frame")
+        return VideoTemplateRequest(template_id=template_id,
+                                    media_inputs=[picture_ref(picture, "video", "--first-frame")],
+                                    text_inputs=[args.prompt] if args.prompt else None)
+    subject = [VideoSubjectReference(image=[picture_ref(args.subject, "video", "--subject")])] if args.subject \
+        else None
+    return VideoRequest(
+        model=args.model, prompt=args.prompt, duration=args.duration, resolution=args.resolution,
+        first_frame_image=picture_ref(args.first_frame, "video", "--first-frame") if args.first_frame else None,
+        last_frame_image=picture_ref(args.last_frame, "video", "--last-frame") if args.last_frame else None,
+        subject_reference=subject,
+    )
+
+
+def _job_service(conn: Connection, library: Any, poll_interval: float) -> Any:
+    from studio.services.jobs import JobService
+
+    jobs = JobService(lambda: conn.client, library, poll_interval=poll_interval,
+                      max_poll_interval=max(poll_interval, 20.0) if poll_interval >= 5 else poll_interval * 4,
+                      retry_delay=min(10.0, poll_interval * 2))
+
+    def report(event: Any) -> None:
+        if event.kind == "progress":
+            print(f"\r{event.job.id}  {event.message:<40}", end="", file=sys.stderr, flush=True)
+
+    jobs.add_listener(report)
+    return jobs
+
+
+async def _finish_jobs(jobs: Any, job_ids: list[str], output: str | None) -> None:
+    failures = []
+    for job_id in job_ids:
+        job = await jobs.wait(job_id)
+        print(file=sys.stderr)
+        if job.state != "done":
+            failures.append(f"{job.id}: {job.error or job.state}")
+            continue
+        take = jobs.library.take(job.take_id or "")
+        path = _copy_out(take.path, Path(output)) if output and len(job_ids) == 1 else take.path
+        width, height = take.settings.get("video_width"), take.settings.get("video_height")
+        print(f"{path}  {width}x{height}  job {job.id}")
+    if failures:
+        raise MiniMaxError("; ".join(failures))
 
 
 async def cmd_video(conn: Connection, args: argparse.Namespace) -> None:
-    from studio.api.jobs import wait_for_job
-    from studio.api.models import TaskStatus, VideoRequest, VideoSubjectReference
+    from studio.api.models import VideoTemplateRequest
 
-    subject = [VideoSubjectReference(type="character", image=[_data_url(args.subject)])] if args.subject \
-        else None
-    request = VideoRequest(
-        model=args.model, prompt=args.prompt, duration=args.duration, resolution=args.resolution,
-        first_frame_image=_data_url(args.first_frame) if args.first_frame else None,
-        last_frame_image=_data_url(args.last_frame) if args.last_frame else None,
-        subject_reference=subject,
-    )
-    task_id = await conn.client.video_generation(request)
-    print(f"task {task_id} submitted", file=sys.stderr)
-    if not args.wait:
-        print(task_id)
-        return
+    request = _video_request(args)
+    library = _media_library()
+    jobs = _job_service(conn, library, args.poll_interval)
+    try:
+        submit = jobs.submit_template if isinstance(request, VideoTemplateRequest) else jobs.submit_video
+        job = await submit(request)
+        print(f"job {job.id} submitted (task {job.task_id})", file=sys.stderr)
+        if not args.wait:
+            print(job.id)
+            print("`studio jobs` lists it; `studio jobs resume` waits for it and downloads the video",
+                  file=sys.stderr)
+            return
+        await _finish_jobs(jobs, [job.id], args.output)
+    finally:
+        await jobs.aclose()
+        library.close()
 
-    def progress(status: TaskStatus) -> None:
-        print(f"\r{status.status:<12}", end="", file=sys.stderr, flush=True)
 
-    status = await wait_for_job(
-        lambda: conn.client.query_video(task_id), task_id, interval=args.poll_interval, on_progress=progress,
-    )
-    print(file=sys.stderr)
-    file = await conn.client.retrieve_file(status.file_id)
-    assert file.download_url, "a finished video always has a download URL"
-    path = await conn.client.download(file.download_url, args.output, expected_size=file.bytes or None)
-    print(f"{path}  {status.video_width}x{status.video_height}")
+async def cmd_jobs(conn: Connection, args: argparse.Namespace) -> None:
+    library = _media_library()
+    jobs = _job_service(conn, library, args.poll_interval)
+    try:
+        if args.action == "list":
+            listed = jobs.jobs(active_only=args.active, limit=args.limit)
+            for job in listed:
+                when = job.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                what = " ".join(job.prompt.split())[:50]
+                print(f"{job.id:<32} {job.state:<11} {job.status:<11} {when}  task {job.task_id or '-':<18} {what}")
+                if job.state == "failed" and job.error:
+                    print(f"    {job.error}")
+            print(f"{len(listed)} job(s)", file=sys.stderr)
+            return
+        if args.action == "cancel":
+            for job_id in args.job_ids:
+                print(f"{jobs.cancel(job_id).id} no longer watched (MiniMax may still finish it)")
+            return
+        if args.job_ids:
+            resumed = [jobs.resume(job_id).id for job_id in args.job_ids]
+        else:
+            resumed = [job.id for job in jobs.resume_pending()]
+        if not resumed:
+            print("no unfinished jobs", file=sys.stderr)
+            return
+        await _finish_jobs(jobs, resumed, args.output)
+    finally:
+        await jobs.aclose()
+        library.close()
 
 
 async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
     from studio.api.models import MusicAudioSetting, MusicRequest
+    from studio.services.media import MediaService
 
     lyrics = Path(args.lyrics_file).read_text(encoding="utf-8") if args.lyrics_file else args.lyrics
     if lyrics:
         lyrics = lyrics.replace("\\n", "\n")
     request = MusicRequest(
         model=args.model, prompt=args.prompt, lyrics=lyrics, is_instrumental=args.instrumental or None,
-        lyrics_optimizer=args.write_lyrics or None, audio_setting=MusicAudioSetting(format=args.format),
+        lyrics_optimizer=args.write_lyrics or None,
+        audio_setting=MusicAudioSetting(format=args.format, sample_rate=args.sample_rate, bitrate=args.bitrate),
     )
-    out = Path(args.output or f"music.{args.format}")
-    result = await conn.client.music_generation(request)
-    if result.audio is not None:
-        part = out.with_name(out.name + ".part")
-        part.write_bytes(result.audio)
-        part.replace(out)
-    elif result.audio_url:
-        await conn.client.download(result.audio_url, out)
-    seconds = (result.extra_info or {}).get("music_duration", 0) / 1000
-    print(f"{out}  {out.stat().st_size:,} bytes  {seconds:.1f} s")
+    library = _media_library()
+    try:
+        take = await MediaService(lambda: conn.client, library).generate_music(request)
+        out = _copy_out(take.path, Path(args.output or f"music.{args.format}"))
+    finally:
+        library.close()
+    seconds = (take.duration_ms or 0) / 1000
+    print(f"{out}  {out.stat().st_size:,} bytes  {seconds:.1f} s  (kept in the Library)")
 
 
 def _run_emulator(args: argparse.Namespace) -> int:
@@ -410,8 +486,9 @@ def build_parser() -> argparse.ArgumentParser:
     design.add_argument("--voice-id")
     design.add_argument("-o", "--output", default="design_trial.mp3")
 
-    image = add_parser("image", help="generate images")
+    image = add_parser("image", help="generate images (kept in the Library too)")
     image.add_argument("prompt")
+    image.add_argument("--model", choices=["image-01", "image-01-live"], default="image-01")
     image.add_argument("-o", "--output", default="images", help="output folder")
     image.add_argument("--aspect-ratio")
     image.add_argument("--width", type=int)
@@ -422,17 +499,27 @@ def build_parser() -> argparse.ArgumentParser:
     image.add_argument("--subject", help="reference image of a person (file or URL)")
     image.add_argument("--base64", action="store_true", help="receive images inline instead of as URLs")
 
-    video = add_parser("video", help="generate a video (takes minutes)")
-    video.add_argument("prompt", nargs="?")
+    video = add_parser("video", help="generate a video (takes minutes; kept in the Library)")
+    video.add_argument("prompt", nargs="?", help="the shot, camera moves in [brackets]; with --template its text")
     video.add_argument("-o", "--output", default="video.mp4")
     video.add_argument("--model", default="MiniMax-Hailuo-2.3")
-    video.add_argument("--first-frame")
-    video.add_argument("--last-frame")
-    video.add_argument("--subject")
+    video.add_argument("--first-frame", help="picture file or URL: image-to-video (or the template's picture)")
+    video.add_argument("--last-frame", help="with --first-frame: first+last frame video (MiniMax-Hailuo-02)")
+    video.add_argument("--subject", help="subject reference picture (S2V-01)")
+    video.add_argument("--template", help="video agent template id or name (e.g. Diving)")
     video.add_argument("--resolution")
     video.add_argument("--duration", type=int)
-    video.add_argument("--wait", action=argparse.BooleanOptionalAction, default=True)
+    video.add_argument("--wait", action=argparse.BooleanOptionalAction, default=True,
+                       help="wait and download (default); --no-wait prints the job id for `studio jobs resume`")
     video.add_argument("--poll-interval", type=float, default=5.0, help=argparse.SUPPRESS)
+
+    jobs = add_parser("jobs", help="list, resume or stop video jobs")
+    jobs.add_argument("action", nargs="?", choices=["list", "resume", "cancel"], default="list")
+    jobs.add_argument("job_ids", nargs="*", metavar="JOB_ID")
+    jobs.add_argument("--active", action="store_true", help="list only unfinished jobs")
+    jobs.add_argument("--limit", type=int, default=20)
+    jobs.add_argument("-o", "--output", help="with one job: also copy the video here")
+    jobs.add_argument("--poll-interval", type=float, default=5.0, help=argparse.SUPPRESS)
 
     music = add_parser("music", help="generate music")
     music.add_argument("--prompt")
@@ -442,6 +529,8 @@ def build_parser() -> argparse.ArgumentParser:
     music.add_argument("--write-lyrics", action="store_true", help="let the service write lyrics from the prompt")
     music.add_argument("--model", default="music-2.6")
     music.add_argument("--format", choices=["mp3", "wav", "pcm"], default="mp3")
+    music.add_argument("--sample-rate", type=int, choices=[16000, 24000, 32000, 44100], default=44100)
+    music.add_argument("--bitrate", type=int, choices=[32000, 64000, 128000, 256000], default=256000)
     music.add_argument("-o", "--output")
 
     emulator = add_parser("emulator", help="run the local MiniMax emulator")
@@ -458,7 +547,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS: dict[str, Callable[[Connection, argparse.Namespace], Awaitable[None]]] = {
     "say": cmd_say, "voices": cmd_voices, "clone": cmd_clone, "voice": cmd_voice, "design": cmd_design,
-    "image": cmd_image, "video": cmd_video, "music": cmd_music,
+    "image": cmd_image, "video": cmd_video, "jobs": cmd_jobs, "music": cmd_music,
 }
 
 

@@ -13,6 +13,12 @@ from studio.emulator import Emulator, EmulatorConfig
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
+@pytest.fixture(autouse=True)
+def _throwaway_studio_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands that keep results in the Library (`studio image/video/music`) never touch the real one."""
+    monkeypatch.setenv("STUDIO_HOME", str(tmp_path_factory.mktemp("studio-home")))
+
+
 @pytest.fixture
 async def emulator() -> AsyncIterator[Emulator]:
     """A fresh emulator with no pacing: every test sees a clean voice/file/job store."""

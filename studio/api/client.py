@@ -325,15 +325,19 @@ class MiniMaxClient:
         return str(body["task_id"])
 
     async def query_video(self, task_id: str) -> TaskStatus:
-        return TaskStatus.model_validate(await self._get("/v1/query/video_generation", {"task_id": task_id}))
+        return await self._query_task("/v1/query/video_generation", task_id)
+
+    async def _query_task(self, path: str, task_id: str) -> TaskStatus:
+        # The poll's trace id (header or body) goes with the status: a failed job is reported with it.
+        body, response = await self._send("GET", path, params={"task_id": task_id}, idempotent=True)
+        return TaskStatus.model_validate({**body, "trace_id": _trace_id(response, body)})
 
     async def video_template_generation(self, request: VideoTemplateRequest) -> str:
         body = await self._post("/v1/video_template_generation", request.payload())
         return str(body["task_id"])
 
     async def query_video_template(self, task_id: str) -> TaskStatus:
-        body = await self._get("/v1/query/video_template_generation", {"task_id": task_id})
-        return TaskStatus.model_validate(body)
+        return await self._query_task("/v1/query/video_template_generation", task_id)
 
     async def music_generation(self, request: MusicRequest) -> MusicResult:
         if request.stream:

@@ -83,6 +83,28 @@ MIGRATIONS: tuple[str, ...] = (
         deleted_at REAL NOT NULL
     );
     """,
+    # Media: images, videos and music are takes too (kind image/video/music, text = the prompt), with a
+    # thumbnail; video jobs run for minutes on the service and are kept here so a restart resumes polling.
+    """
+    ALTER TABLE takes ADD COLUMN thumbnail TEXT;
+    CREATE INDEX takes_by_kind ON takes (kind, created_at DESC);
+    CREATE TABLE media_jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        task_id TEXT,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        prompt TEXT NOT NULL,
+        model TEXT,
+        settings TEXT NOT NULL,
+        status TEXT NOT NULL,
+        state TEXT NOT NULL,
+        take_id TEXT,
+        error TEXT,
+        trace_id TEXT
+    );
+    CREATE INDEX media_jobs_by_state ON media_jobs (state, created_at);
+    """,
 )
 
 
@@ -106,10 +128,39 @@ class Take:
     usage_characters: int | None
     ttfa_ms: float | None
     status: TakeStatus
+    thumbnail: Path | None = None  # images, videos: a small picture for lists
 
     @property
     def partial(self) -> bool:
         return self.status == "partial"
+
+
+JobState = Literal["submitting", "pending", "running", "downloading", "done", "failed", "cancelled"]
+ACTIVE_JOB_STATES: tuple[JobState, ...] = ("submitting", "pending", "running", "downloading")
+
+
+@dataclass(frozen=True)
+class MediaJob:
+    """A long-running generation (a video) as the Library keeps it: `status` is the service's own word
+    (Preparing, Queueing, Processing, Success, Fail), `state` what the studio does about it."""
+
+    id: str
+    kind: str  # "video" | "template"
+    task_id: str | None
+    created_at: datetime
+    updated_at: datetime
+    prompt: str
+    model: str | None
+    settings: dict[str, Any]
+    status: str
+    state: JobState
+    take_id: str | None
+    error: str | None
+    trace_id: str | None
+
+    @property
+    def active(self) -> bool:
+        return self.state in ACTIVE_JOB_STATES
 
 
 @dataclass(frozen=True)
@@ -371,11 +422,13 @@ class Library:
             self._notify()
 
     def _discard(self, take_id: str, *, notify: bool = True) -> None:
-        row = self._db.execute("SELECT file FROM takes WHERE id = ?", (take_id,)).fetchone()
+        row = self._db.execute("SELECT file, thumbnail FROM takes WHERE id = ?", (take_id,)).fetchone()
         with self._transaction():
             self._db.execute("DELETE FROM takes WHERE id = ?", (take_id,))
         if row is not None:
             (self.media_dir / row["file"]).unlink(missing_ok=True)
+            if row["thumbnail"]:
+                (self.media_dir / row["thumbnail"]).unlink(missing_ok=True)
         if notify:
             self._notify()
 
@@ -412,6 +465,105 @@ class Library:
             usage_characters=row["usage_characters"],
             ttfa_ms=row["ttfa_ms"],
             status=row["status"],
+            thumbnail=self.media_dir / row["thumbnail"] if row["thumbnail"] else None,
+        )
+
+    # -- media takes (image, video, music) ----------------------------------------------------------------
+
+    def new_media_file(self, kind: str, fmt: str) -> tuple[str, Path]:
+        """A fresh take id and the path its file should be written to (atomically) before `add_media_take`."""
+        stamp = datetime.fromtimestamp(self._clock(), UTC).strftime("%Y%m%d-%H%M%S")
+        take_id = f"{stamp}-{uuid.uuid4().hex[:10]}"
+        path = self.media_dir / kind / f"{take_id}.{fmt}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return take_id, path
+
+    def add_media_take(
+        self,
+        take_id: str,
+        path: Path,
+        *,
+        kind: str,
+        text: str,
+        model: str | None,
+        settings: dict[str, Any],
+        duration_ms: int | None = None,
+        trace_id: str | None = None,
+        thumbnail: Path | None = None,
+        sample_rate: int | None = None,
+        channels: int | None = None,
+    ) -> Take:
+        """Record a finished media file that is already in the media directory (from `new_media_file`)."""
+        relative = path.relative_to(self.media_dir).as_posix()
+        thumb = thumbnail.relative_to(self.media_dir).as_posix() if thumbnail is not None else None
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO takes (id, kind, created_at, text, voice_id, model, settings, format, sample_rate,"
+                " channels, file, bytes, duration_ms, trace_id, status, thumbnail)"
+                " VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?)",
+                (take_id, kind, self._clock(), text, model, json.dumps(settings), path.suffix.lstrip("."),
+                 sample_rate, channels, relative, path.stat().st_size, duration_ms, trace_id, thumb),
+            )
+        self._notify()
+        take = self.take(take_id)
+        assert take is not None
+        return take
+
+    # -- media jobs (video) ---------------------------------------------------------------------------------
+
+    def add_job(self, kind: str, prompt: str, model: str | None, settings: dict[str, Any]) -> MediaJob:
+        """A job about to be submitted (state "submitting": a crash before the task id is known shows)."""
+        now = self._clock()
+        job_id = f"job-{datetime.fromtimestamp(now, UTC):%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO media_jobs (id, kind, created_at, updated_at, prompt, model, settings, status, state)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'Submitting', 'submitting')",
+                (job_id, kind, now, now, prompt, model, json.dumps(settings)),
+            )
+        job = self.job(job_id)
+        assert job is not None
+        return job
+
+    _JOB_FIELDS = frozenset({"task_id", "status", "state", "take_id", "error", "trace_id"})
+
+    def update_job(self, job_id: str, **fields: Any) -> MediaJob:
+        unknown = set(fields) - self._JOB_FIELDS
+        if unknown:
+            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
+        columns = ", ".join(f"{name} = ?" for name in fields)
+        with self._transaction():
+            self._db.execute(f"UPDATE media_jobs SET {columns}, updated_at = ? WHERE id = ?",
+                             (*fields.values(), self._clock(), job_id))
+        job = self.job(job_id)
+        if job is None:
+            raise KeyError(job_id)
+        return job
+
+    def job(self, job_id: str) -> MediaJob | None:
+        row = self._db.execute("SELECT * FROM media_jobs WHERE id = ?", (job_id,)).fetchone()
+        return self._job(row) if row else None
+
+    def jobs(self, *, active_only: bool = False, limit: int | None = None) -> list[MediaJob]:
+        """Jobs, newest first; `active_only`: those still to be polled or downloaded."""
+        sql = "SELECT * FROM media_jobs"
+        params: list[Any] = []
+        if active_only:
+            sql += f" WHERE state IN ({', '.join('?' * len(ACTIVE_JOB_STATES))})"
+            params.extend(ACTIVE_JOB_STATES)
+        sql += " ORDER BY created_at DESC, rowid DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [self._job(row) for row in self._db.execute(sql, params)]
+
+    @staticmethod
+    def _job(row: sqlite3.Row) -> MediaJob:
+        return MediaJob(
+            id=row["id"], kind=row["kind"], task_id=row["task_id"],
+            created_at=datetime.fromtimestamp(row["created_at"], UTC),
+            updated_at=datetime.fromtimestamp(row["updated_at"], UTC),
+            prompt=row["prompt"], model=row["model"], settings=json.loads(row["settings"]), status=row["status"],
+            state=row["state"], take_id=row["take_id"], error=row["error"], trace_id=row["trace_id"],
         )
 
     # -- voice notes and favourites ---------------------------------------------------------------------

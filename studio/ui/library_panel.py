@@ -1,4 +1,5 @@
-"""Library panel: every take, newest first, searchable; replay, re-open in Speech, export, delete."""
+"""Library panel: every take (speech, images, videos, music), newest first, searchable and filterable by kind;
+replay, re-open in Speech, export, delete."""
 
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -48,6 +50,10 @@ from studio.services.playback import AudioSink, file_chunks
 PLAY_KEY = "library.play"
 TakeRole = Qt.ItemDataRole.UserRole + 1
 PARTIAL_COLOUR = QColor("#d97706")
+KINDS = [("All", None), ("Speech", "speech"), ("Image", "image"), ("Video", "video"), ("Music", "music")]
+MEDIA_KINDS = ("image", "video", "music")
+PLAYABLE_KINDS = ("speech", "music")
+KIND_COLOURS = {"image": QColor("#0d9488"), "video": QColor("#7c3aed"), "music": QColor("#db2777")}
 
 
 def excerpt(text: str, limit: int = 140) -> str:
@@ -84,8 +90,17 @@ def format_when(when: datetime, now: datetime | None = None) -> str:
 
 def take_facts(take: Take, voice_names: dict[str, str]) -> tuple[str, str]:
     """(voice · model · when, duration · TTFA · characters) for a row."""
-    voice = voice_names.get(take.voice_id or "", "") or take.voice_id or "no voice"
+    if take.kind in MEDIA_KINDS:
+        voice = take.kind.capitalize()
+    else:
+        voice = voice_names.get(take.voice_id or "", "") or take.voice_id or "no voice"
     left = " · ".join(part for part in (voice, take.model or "", format_when(take.created_at)) if part)
+    if take.kind in ("image", "video"):
+        width, height = (take.settings.get(k) for k in (("width", "height") if take.kind == "image"
+                                                         else ("video_width", "video_height")))
+        size = f"{width} × {height}" if width and height else ""
+        duration = format_duration(take.duration_ms) if take.kind == "video" else ""
+        return left, " · ".join(part for part in (duration, size) if part)
     ttfa = f"TTFA {take.ttfa_ms:.0f} ms" if take.ttfa_ms is not None else ""
     chars = f"{take.usage_characters:,} chars" if take.usage_characters is not None else ""
     right = " · ".join(part for part in (format_duration(take.duration_ms), ttfa, chars) if part)
@@ -133,6 +148,46 @@ class TakeListModel(QAbstractListModel):
 
 class TakeDelegate(QStyledItemDelegate):
     ROW_HEIGHT = 58
+    THUMB_WIDTH = 72  # images and videos show a picture at the row's left; music a note
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thumbnails: dict[Path, QPixmap] = {}
+
+    def thumbnail(self, take: Take) -> QPixmap | None:
+        path = take.path if take.kind == "image" else take.thumbnail if take.kind == "video" else None
+        if path is None:
+            return None
+        if path not in self._thumbnails:
+            pixmap = QPixmap(str(path))
+            if not pixmap.isNull():
+                pixmap = pixmap.scaled(self.THUMB_WIDTH * 2, (self.ROW_HEIGHT - 12) * 2,
+                                       Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            self._thumbnails[path] = pixmap
+        return self._thumbnails[path]
+
+    def _paint_media_icon(self, painter: QPainter, take: Take, rect: QRect) -> None:
+        box = QRect(rect.left() + 10, rect.top() + 6, self.THUMB_WIDTH, rect.height() - 12)
+        pixmap = self.thumbnail(take)
+        if pixmap is not None and not pixmap.isNull():
+            scaled = pixmap.scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            target = QRect(0, 0, scaled.width(), scaled.height())
+            target.moveCenter(box.center())
+            painter.drawPixmap(target, scaled)
+            if take.kind == "video":
+                painter.setPen(QColor("#ffffff"))
+                painter.drawText(target, int(Qt.AlignmentFlag.AlignCenter), "▶")
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(KIND_COLOURS.get(take.kind, QColor("#6b7280")))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(QColor("#ffffff"))
+        font = QFont(painter.font())
+        font.setPointSizeF(font.pointSizeF() + 6)
+        painter.setFont(font)
+        glyph = {"music": "♪", "video": "▶", "image": "▣"}.get(take.kind, "•")
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), glyph)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(400, self.ROW_HEIGHT)
@@ -162,6 +217,9 @@ class TakeDelegate(QStyledItemDelegate):
         small_font.setPointSizeF(max(7.0, base_font.pointSizeF() - 1.5))
         title_metrics, small_metrics = QFontMetrics(title_font), QFontMetrics(small_font)
         left, right = rect.left() + 14, rect.right() - 12
+        if take.kind in MEDIA_KINDS:
+            self._paint_media_icon(painter, take, rect)
+            left += self.THUMB_WIDTH + 8
         top_line = QRect(left, rect.top() + 8, right - left, title_metrics.height())
         # +3 px: underscores in voice ids sit below the descent of small fonts and would be clipped
         bottom_line = QRect(left, top_line.bottom() + 5, right - left, small_metrics.height() + 3)
@@ -243,9 +301,14 @@ class LibraryPanel(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        self.search = QLineEdit(placeholderText="Search takes by text, voice, model or trace id…")
+        self.search = QLineEdit(placeholderText="Search by text or prompt, voice, model or trace id…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self.reload())
+        self.kind_filter = QComboBox()
+        for label, kind in KINDS:
+            self.kind_filter.addItem(label, kind)
+        self.kind_filter.setToolTip("Show only speech, images, videos or music")
+        self.kind_filter.currentIndexChanged.connect(lambda _: self.reload())
         self.count_label = QLabel()
 
         self.list = QTableView()
@@ -309,6 +372,7 @@ class LibraryPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.kind_filter)
         top.addWidget(self.count_label)
 
         self.status = QLabel(wordWrap=True)
@@ -352,7 +416,7 @@ class LibraryPanel(QWidget):
     def reload(self) -> None:
         current = self.selected_take()
         query = self.search.text()
-        takes = self._library.takes(query)
+        takes = self._library.takes(query, self.kind_filter.currentData())
         names = {voice_id: note.local_name for voice_id, note in self._library.voice_notes().items()
                  if note.local_name}
         self.model.set_takes(takes, names)
@@ -364,7 +428,11 @@ class LibraryPanel(QWidget):
         else:
             self.stack.setCurrentIndex(1)
             self.count_label.clear()
-            if query.strip():
+            kind = self.kind_filter.currentData()
+            if kind is not None and not query.strip():
+                self.empty_title.setText(f"No {self.kind_filter.currentText().lower()} yet")
+                self.empty_hint.setText(f"What you make in {self.kind_filter.currentText()} appears here.")
+            elif query.strip():
                 self.empty_title.setText(f"No takes match “{query.strip()}”")
                 self.empty_hint.setText("Search looks at the text, voice, model and trace id.")
             else:
@@ -392,6 +460,9 @@ class LibraryPanel(QWidget):
         has_take = self.selected_take() is not None
         for button in (self.play_button, self.reopen_button, self.export_button, self.delete_button):
             button.setEnabled(has_take)
+        kind = self.selected_take().kind if has_take else None  # type: ignore[union-attr]
+        self.play_button.setEnabled(has_take and kind in PLAYABLE_KINDS)
+        self.reopen_button.setEnabled(has_take and kind == "speech")
         playing = self._runner.is_busy(PLAY_KEY)
         selected = self.selected_take()
         self.play_button.setText("■  Stop" if playing and (selected is None or selected.id ==
@@ -401,7 +472,7 @@ class LibraryPanel(QWidget):
 
     def play(self, take_id: str) -> None:
         take = self._library.take(take_id)
-        if take is None:
+        if take is None or take.kind not in PLAYABLE_KINDS:
             return
         if not take.path.exists():
             self._show(f"The audio file of this take is missing: {take.path}")
@@ -420,7 +491,7 @@ class LibraryPanel(QWidget):
 
     def reopen_selected(self) -> None:
         take = self.selected_take()
-        if take is not None:
+        if take is not None and take.kind == "speech":
             self.reopen_in_speech.emit(dict(take.settings))
 
     def delete_selected(self) -> None:
@@ -465,7 +536,8 @@ class LibraryPanel(QWidget):
 
     def _export_dialog(self, default_name: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, "Export take", str(Path.home() / default_name),
-                                              "Audio (*.mp3 *.flac *.wav *.pcm);;All files (*)")
+                                              "Audio (*.mp3 *.flac *.wav *.pcm);;Pictures and video (*.png *.jpg *.mp4)"
+                                              ";;All files (*)")
         return Path(path) if path else None
 
     def _confirm_dialog(self, question: str) -> bool:

@@ -304,5 +304,5 @@ async def test_mix_preview_and_clone_this_mix(lab: Lab) -> None:
 
 def test_the_design_table_is_a_new_migration(tmp_path: Path) -> None:
     library = Library(tmp_path)
-    assert library.schema_version == len(MIGRATIONS) and "design_tries" in MIGRATIONS[-1]
+    assert library.schema_version == len(MIGRATIONS) and any("design_tries" in m for m in MIGRATIONS)
     library.close()

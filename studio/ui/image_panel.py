@@ -1,0 +1,418 @@
+"""Image panel: a prompt, size (aspect ratio or width × height), count, seed and an optional subject
+reference in; a grid of results out, each kept in the Library with its parameters. A result can be
+viewed full size, copied, saved, its seed reused, or sent to Video as a first frame."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.api.errors import InputError
+from studio.api.models import ImageRequest, ImageSubjectReference
+from studio.qt.tasks import TaskRunner
+from studio.services.library import Take
+from studio.services.media import MediaService, picture_data_url
+from studio.ui.error_banner import ErrorBanner
+from studio.ui.media_widgets import CharCounter, PictureSlot, muted_label, problem_label, scaled_pixmap
+
+GENERATE_KEY = "image.generate"
+PROMPT_LIMIT = 1500
+THUMB = QSize(200, 150)
+RECENT = 60
+TakeRole = Qt.ItemDataRole.UserRole + 1
+ASPECTS = [("1:1", "1024 × 1024"), ("16:9", "1280 × 720"), ("4:3", "1152 × 864"), ("3:2", "1248 × 832"),
+           ("2:3", "832 × 1248"), ("3:4", "864 × 1152"), ("9:16", "720 × 1280"), ("21:9", "1344 × 576")]
+CUSTOM = "custom"
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Just the picture, centred in its cell, with a highlight frame when selected (no empty caption row)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(THUMB.width() + 12, THUMB.height() + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        cell = rect.adjusted(3, 3, -3, -3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 3))  # type: ignore[attr-defined]
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(cell, 6, 6)
+        icon: QIcon = index.data(Qt.ItemDataRole.DecorationRole)
+        if icon is not None:
+            pixmap = icon.pixmap(THUMB)
+            target = QRect(0, 0, pixmap.width(), pixmap.height())
+            target.moveCenter(cell.center())
+            painter.drawPixmap(target, pixmap)
+        painter.restore()
+
+
+class ImageViewer(QDialog):
+    """A result at full size (scrolled when larger than the screen)."""
+
+    def __init__(self, take: Take, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(take.text[:80])
+        label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        label.setPixmap(QPixmap(str(take.path)))
+        scroll = QScrollArea()
+        scroll.setWidget(label)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        screen = QGuiApplication.primaryScreen().availableSize()
+        size = label.pixmap().size()
+        self.resize(min(size.width() + 40, int(screen.width() * 0.9)), min(size.height() + 40,
+                                                                          int(screen.height() * 0.9)))
+
+
+class ImagePanel(QWidget):
+    use_as_first_frame = Signal(Path)  # a result's file: the window shows Video with it as the first frame
+    message = Signal(str)
+
+    def __init__(
+        self,
+        media: MediaService,
+        runner: TaskRunner,
+        *,
+        ask_save_path: Callable[[str], Path | None] | None = None,
+        ask_picture: Callable[[], Path | None] | None = None,
+        on_account_settings: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ImagePanel")
+        self._media = media
+        self._runner = runner
+        self._ask_save_path = ask_save_path or self._save_dialog
+        self.banner = ErrorBanner(on_account_settings=on_account_settings)
+        self._build(ask_picture)
+        runner.busy_changed.connect(self._on_busy)
+        self._load_recent()
+        self._validate()
+
+    # -- layout -----------------------------------------------------------------------------------------
+
+    def _build(self, ask_picture: Callable[[], Path | None] | None) -> None:
+        self.prompt = QPlainTextEdit(placeholderText="Describe the picture: subject, setting, light, style…")
+        self.prompt.textChanged.connect(self._validate)
+        self.counter = CharCounter(PROMPT_LIMIT)
+        self.optimizer = QCheckBox("Let MiniMax improve the prompt")
+        self.optimizer.setToolTip("prompt_optimizer: MiniMax rewrites the prompt before generating")
+        under_prompt = QHBoxLayout()
+        under_prompt.addWidget(self.optimizer)
+        under_prompt.addStretch(1)
+        under_prompt.addWidget(self.counter)
+
+        self.model = QComboBox()
+        self.model.addItem("image-01", "image-01")
+        self.model.addItem("image-01-live (faster, aspect ratios only)", "image-01-live")
+        self.model.currentIndexChanged.connect(self._on_model)
+        self.size = QComboBox()
+        for ratio, pixels in ASPECTS:
+            self.size.addItem(f"{ratio}  ·  {pixels}", ratio)
+        self.size.addItem("Custom width × height", CUSTOM)
+        self.size.currentIndexChanged.connect(self._on_size)
+        self.width_box = self._pixels_box()
+        self.height_box = self._pixels_box()
+        for box in (self.width_box, self.height_box):
+            box.valueChanged.connect(lambda _v: self._validate())
+        custom = QHBoxLayout()
+        custom.setContentsMargins(0, 0, 0, 0)
+        custom.addWidget(self.width_box)
+        custom.addWidget(QLabel("×"))
+        custom.addWidget(self.height_box)
+        custom.addWidget(muted_label("px, multiples of 8"), 1)
+        self.custom_row = QWidget()
+        self.custom_row.setLayout(custom)
+        self.count = QSpinBox(minimum=1, maximum=9, value=4)
+        self.count.setToolTip("How many pictures to make (1–9)")
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
+        self.seed.setSpecialValueText("Random")
+        self.seed.setToolTip("The same seed and prompt give the same picture; Random picks a new one")
+        self.reuse_seed_button = QPushButton("Reuse seed")
+        self.reuse_seed_button.setToolTip("Use the selected result's seed for the next pictures")
+        self.reuse_seed_button.clicked.connect(self.reuse_seed)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.reuse_seed_button)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Model", self.model)
+        form.addRow("Size", self.size)
+        form.addRow("", self.custom_row)
+        form.addRow("Pictures", self.count)
+        form.addRow("Seed", seed_row)
+
+        self.subject = PictureSlot("Subject reference (optional)",
+                                   "One front-facing person to keep · JPG or PNG under 10 MB", ask_path=ask_picture)
+        self.subject.changed.connect(lambda _p: self._validate())
+        self.problem = problem_label()
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setObjectName("primary")
+        self.generate_button.clicked.connect(self.generate)
+        self.status = muted_label(wrap=True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.generate_button)
+        actions.addWidget(self.status, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.prompt, 1)
+        left_layout.addLayout(under_prompt)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.subject)
+        left_layout.addWidget(self.problem)
+        left_layout.addLayout(actions)
+
+        self.grid = QListWidget()
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setIconSize(THUMB)
+        self.grid.setGridSize(QSize(THUMB.width() + 12, THUMB.height() + 12))
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setSpacing(4)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setItemDelegate(ThumbnailDelegate(self.grid))
+        self.grid.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.grid.itemDoubleClicked.connect(lambda _item: self.view_selected())
+        self.results_label = muted_label("Your pictures appear here, newest first.")
+        self.view_button = QPushButton("View")
+        self.view_button.setToolTip("Full size (double-click)")
+        self.view_button.clicked.connect(self.view_selected)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.save_button = QPushButton("Save…")
+        self.save_button.clicked.connect(self.save_selected)
+        self.first_frame_button = QPushButton("Use as video first frame")
+        self.first_frame_button.setToolTip("Open Video in image-to-video mode with this picture")
+        self.first_frame_button.clicked.connect(self._send_to_video)
+        buttons = QHBoxLayout()
+        for button in (self.view_button, self.copy_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.first_frame_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(self.results_label)
+        right_layout.addWidget(self.grid, 1)
+        right_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 620])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self._on_size()
+        self._update_buttons()
+
+    @staticmethod
+    def _pixels_box() -> QSpinBox:
+        box = QSpinBox(minimum=512, maximum=2048, value=1024, singleStep=8)
+        box.setSuffix(" px")
+        return box
+
+    # -- inputs -----------------------------------------------------------------------------------------
+
+    def _on_model(self) -> None:
+        live = self.model.currentData() == "image-01-live"
+        item = self.size.model().item(self.size.count() - 1)  # type: ignore[attr-defined]
+        item.setEnabled(not live)
+        if live and self.size.currentData() == CUSTOM:
+            self.size.setCurrentIndex(0)
+        self._validate()
+
+    def _on_size(self) -> None:
+        self.custom_row.setVisible(self.size.currentData() == CUSTOM)
+        self._validate()
+
+    def build_request(self) -> ImageRequest:
+        """The request the form describes; raises InputError (nothing is sent) when a rule is broken."""
+        custom = self.size.currentData() == CUSTOM
+        subject = None
+        if self.subject.path is not None:
+            url = picture_data_url(self.subject.path, "subject", "subject_reference")
+            subject = [ImageSubjectReference(image_file=url)]
+        return ImageRequest(
+            model=self.model.currentData(),
+            prompt=self.prompt.toPlainText().strip(),
+            aspect_ratio=None if custom else self.size.currentData(),
+            width=self.width_box.value() if custom else None,
+            height=self.height_box.value() if custom else None,
+            n=self.count.value(),
+            seed=self.seed.value() or None,
+            prompt_optimizer=True if self.optimizer.isChecked() else None,
+            subject_reference=subject,
+        )
+
+    def _validate(self) -> None:
+        text = self.prompt.toPlainText().strip()
+        within = self.counter.count(len(text))
+        problem = ""
+        if not within:
+            problem = f"The prompt is {len(text) - PROMPT_LIMIT:,} characters over MiniMax's {PROMPT_LIMIT:,}."
+        elif self.size.currentData() == CUSTOM:
+            for name, box in (("Width", self.width_box), ("Height", self.height_box)):
+                if box.value() % 8:
+                    problem = f"{name} must be a multiple of 8 (got {box.value()})."
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.generate_button.setEnabled(bool(text) and not problem and not self._runner.is_busy(GENERATE_KEY))
+
+    # -- actions ----------------------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        try:
+            request = self.build_request()
+        except InputError as exc:
+            self.problem.setText(f"Nothing was sent: {exc}")
+            self.problem.show()
+            return
+        self.banner.dismiss()
+        self.problem.hide()
+        self.status.setText(f"Generating {request.n} picture{'s' if request.n != 1 else ''}…")
+
+        def waiting(seconds: float) -> None:
+            self.status.setText(f"MiniMax takes 10 image requests a minute: waiting {seconds:.0f} s…")
+
+        self._runner.run(GENERATE_KEY, self._media.generate_images(request, on_wait=waiting), owner=self,
+                         on_done=self._show_results, on_error=lambda exc: self._failed(exc))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.clear()
+        self.banner.show_error(exc, retry=self.generate)
+
+    def _show_results(self, takes: list[Take]) -> None:
+        for take in reversed(takes):
+            self.grid.insertItem(0, self._item(take))
+        self.grid.setCurrentRow(0)
+        seed = takes[0].settings.get("seed") if takes else None
+        self.status.setText(f"{len(takes)} picture{'s' if len(takes) != 1 else ''} saved to the Library"
+                            + (f" · seed {seed}" if seed else ""))
+        self._update_results_label()
+        self.message.emit(self.status.text())
+
+    def _load_recent(self) -> None:
+        for take in self._media.library.takes(kind="image", limit=RECENT):
+            self.grid.addItem(self._item(take))
+        self._update_results_label()
+
+    def _item(self, take: Take) -> QListWidgetItem:
+        item = QListWidgetItem(QIcon(scaled_pixmap(take.path, THUMB)), "")
+        item.setData(TakeRole, take)
+        size = f"{take.settings.get('width', '?')} × {take.settings.get('height', '?')}"
+        item.setToolTip(f"{take.text}\n{size} · seed {take.settings.get('seed', '?')} · {take.model}")
+        return item
+
+    def _update_results_label(self) -> None:
+        n = self.grid.count()
+        self.results_label.setText(f"{n} picture{'s' if n != 1 else ''} · double-click to view full size" if n
+                                   else "Your pictures appear here, newest first.")
+
+    def selected_take(self) -> Take | None:
+        item = self.grid.currentItem()
+        return item.data(TakeRole) if item is not None else None
+
+    def results(self) -> list[Take]:
+        return [self.grid.item(row).data(TakeRole) for row in range(self.grid.count())]
+
+    def view_selected(self) -> ImageViewer | None:
+        take = self.selected_take()
+        if take is None:
+            return None
+        viewer = ImageViewer(take, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer
+
+    def copy_selected(self) -> None:
+        take = self.selected_take()
+        if take is not None:
+            QGuiApplication.clipboard().setImage(QImage(str(take.path)))
+            self.status.setText("Picture copied")
+
+    def save_selected(self) -> None:
+        take = self.selected_take()
+        if take is None:
+            return
+        dest = self._ask_save_path(f"{_file_stem(take.text)}.{take.format}")
+        if dest is None:
+            return
+        try:
+            shutil.copyfile(take.path, dest)
+        except OSError as exc:
+            self.status.setText(f"Couldn't save: {exc.strerror or exc}")
+            return
+        self.status.setText(f"Saved to {dest}")
+
+    def reuse_seed(self) -> None:
+        take = self.selected_take()
+        seed = take.settings.get("seed") if take is not None else None
+        if seed:
+            self.seed.setValue(int(seed))
+            self.status.setText(f"Seed {seed} will be used for the next pictures")
+
+    def _send_to_video(self) -> None:
+        take = self.selected_take()
+        if take is not None:
+            self.use_as_first_frame.emit(take.path)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_take() is not None
+        for button in (self.view_button, self.copy_button, self.save_button, self.first_frame_button):
+            button.setEnabled(has)
+        self.reuse_seed_button.setEnabled(has)
+
+    def _on_busy(self, key: str, busy: bool) -> None:
+        if key == GENERATE_KEY:
+            self.generate_button.setText("Generating…" if busy else "Generate")
+            self._validate()
+
+    def _save_dialog(self, default_name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save picture", str(Path.home() / default_name),
+                                              "Pictures (*.png *.jpg *.jpeg);;All files (*)")
+        return Path(path) if path else None
+
+
+def _file_stem(text: str) -> str:
+    words = "".join(c if c.isalnum() or c in " -'" else " " for c in text).split()
+    return " ".join(words[:8])[:60].strip() or "picture"

@@ -1,0 +1,52 @@
+"""Tells the user when a video job finishes or fails, wherever they are in the app: a status-bar message
+and, when the desktop has a tray, a tray notification (video jobs take minutes; people switch away)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon, QWidget
+
+from studio.services.jobs import JobEvent, JobService, describe
+
+STATUS_MS = 10_000
+
+
+class JobNotifier(QObject):
+    """`finished(job_id, message)` / `failed(job_id, message)` for every job of `jobs`, plus `attach()` to
+    show them in a status bar and a tray icon."""
+
+    finished = Signal(str, str)
+    failed = Signal(str, str)
+    progress = Signal(str, str)
+
+    def __init__(self, jobs: JobService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe = jobs.add_listener(self._on_event)
+        self.destroyed.connect(lambda *_: self._unsubscribe())
+        self.tray: QSystemTrayIcon | None = None
+
+    def attach(self, status_bar: QStatusBar | None = None, tray: QSystemTrayIcon | None = None,
+               window: QWidget | None = None) -> None:
+        """Show outcomes in `status_bar`; with `tray` (only where QSystemTrayIcon.isSystemTrayAvailable()),
+        also as a desktop notification while `window` isn't the active window."""
+        if status_bar is not None:
+            self.finished.connect(lambda _id, text: status_bar.showMessage(text, STATUS_MS))
+            self.failed.connect(lambda _id, text: status_bar.showMessage(text, STATUS_MS))
+        if tray is not None:
+            self.tray = tray
+
+            def notify(title: str, text: str, icon: QSystemTrayIcon.MessageIcon) -> None:
+                if window is None or not window.isActiveWindow():
+                    tray.showMessage(title, text, icon, STATUS_MS)
+
+            self.finished.connect(lambda _id, text: notify("Video ready", text,
+                                                           QSystemTrayIcon.MessageIcon.Information))
+            self.failed.connect(lambda _id, text: notify("Video failed", text, QSystemTrayIcon.MessageIcon.Warning))
+
+    def _on_event(self, event: JobEvent) -> None:
+        if event.kind == "finished":
+            self.finished.emit(event.job.id, event.message)
+        elif event.kind == "failed" and event.job.state == "failed":
+            self.failed.emit(event.job.id, f"Video failed: {describe(event.job)} — {event.job.error or event.message}")
+        elif event.kind == "progress":
+            self.progress.emit(event.job.id, event.message)

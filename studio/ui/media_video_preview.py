@@ -1,0 +1,172 @@
+"""A finished video: its thumbnail, played in the app through QtMultimedia when a backend is there, and
+always an "Open in system player" button (the only way to watch it when QtMultimedia has no backend)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from studio.ui.media_widgets import muted_label
+
+log = logging.getLogger(__name__)
+
+
+def multimedia_available() -> bool:
+    """QtMultimedia imports and has a media backend (FFmpeg, GStreamer, …) on this machine."""
+    try:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return bool(QMediaPlayer().isAvailable())
+    except Exception as exc:  # the module or its plugins can be missing in stripped-down installs
+        log.info("QtMultimedia unavailable: %s", exc)
+        return False
+
+
+def open_in_system_player(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class VideoPreview(QWidget):
+    """`load(video, thumbnail)`; `play()`/`pause()`; `player` is None without QtMultimedia."""
+
+    THUMBNAIL_PAGE, VIDEO_PAGE = 0, 1
+
+    def __init__(
+        self,
+        *,
+        multimedia: bool | None = None,
+        open_externally: Callable[[Path], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.video: Path | None = None
+        self._thumbnail: QPixmap | None = None
+        self._open_externally = open_externally or open_in_system_player
+        self.multimedia = multimedia_available() if multimedia is None else multimedia
+        self.thumbnail = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setMinimumSize(320, 180)
+        self.thumbnail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.thumbnail.setObjectName("videoThumbnail")
+        self.thumbnail.setStyleSheet("QLabel#videoThumbnail { background: #111318; color: #9aa3b2; "
+                                     "border-radius: 6px; }")
+        self.thumbnail.setText("Your video plays here when it is ready")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.thumbnail)
+        self.player = None
+        self.video_widget = None
+        if self.multimedia:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+            from PySide6.QtMultimediaWidgets import QVideoWidget
+
+            self.video_widget = QVideoWidget()
+            self.player = QMediaPlayer(self)
+            self.audio_output = QAudioOutput(self)
+            self.player.setAudioOutput(self.audio_output)
+            self.player.setVideoOutput(self.video_widget)
+            self.player.playbackStateChanged.connect(self._on_state)
+            self.player.mediaStatusChanged.connect(self._on_status)
+            self.player.errorOccurred.connect(lambda _e, text: self.note.setText(f"Can't play this video: {text}"))
+            self.stack.addWidget(self.video_widget)
+
+        self.play_button = QPushButton("▶  Play")
+        self.play_button.clicked.connect(self.toggle)
+        self.play_button.setVisible(self.multimedia)
+        self.external_button = QPushButton("Open in system player")
+        self.external_button.clicked.connect(self.open_externally)
+        self.note = muted_label(wrap=True)
+        if not self.multimedia:
+            self.note.setText("Playback inside the app isn't available on this system: "
+                              "open the video in your system player.")
+        controls = QHBoxLayout()
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.external_button)
+        controls.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(controls)
+        self._update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 320)
+
+    def load(self, video: Path, thumbnail: Path | None) -> None:
+        self.video = video
+        self._thumbnail = QPixmap(str(thumbnail)) if thumbnail is not None and thumbnail.exists() else None
+        self._show_thumbnail()
+        if self.player is not None:
+            self.player.stop()
+            self.player.setSource(QUrl.fromLocalFile(str(video)))
+        self._update()
+
+    def clear(self) -> None:
+        self.video = None
+        self._thumbnail = None
+        if self.player is not None:
+            self.player.stop()
+            self.player.setSource(QUrl())
+        self.thumbnail.setPixmap(QPixmap())
+        self.thumbnail.setText("Your video plays here when it is ready")
+        self._update()
+
+    def toggle(self) -> None:
+        if self.player is None:
+            return
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.pause()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        if self.player is not None and self.video is not None:
+            self.stack.setCurrentIndex(self.VIDEO_PAGE)
+            self.player.play()
+
+    def pause(self) -> None:
+        if self.player is not None:
+            self.player.pause()
+
+    def open_externally(self) -> None:
+        if self.video is not None:
+            self._open_externally(self.video)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.stack.currentIndex() == self.THUMBNAIL_PAGE:
+            self._show_thumbnail()
+
+    def _show_thumbnail(self) -> None:
+        self.stack.setCurrentIndex(self.THUMBNAIL_PAGE)
+        if self._thumbnail is not None and not self._thumbnail.isNull():
+            self.thumbnail.setPixmap(self._thumbnail.scaled(
+                self.thumbnail.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        elif self.video is not None:
+            self.thumbnail.setPixmap(QPixmap())
+            self.thumbnail.setText(self.video.name)
+
+    def _on_state(self, _state: object) -> None:
+        self._update()
+
+    def _on_status(self, status: object) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self._show_thumbnail()
+
+    def _update(self) -> None:
+        has_video = self.video is not None
+        self.external_button.setEnabled(has_video)
+        self.play_button.setEnabled(has_video)
+        playing = False
+        if self.player is not None:
+            from PySide6.QtMultimedia import QMediaPlayer
+
+            playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        self.play_button.setText("❚❚  Pause" if playing else "▶  Play")

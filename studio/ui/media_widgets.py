@@ -1,0 +1,223 @@
+"""Small widgets the Image, Video and Music panels share: a picture slot that takes a dropped or chosen
+file, a character counter, and a waveform of a finished song."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)"
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+
+def muted_label(text: str = "", *, wrap: bool = False) -> QLabel:
+    label = QLabel(text, wordWrap=wrap)
+    label.setObjectName("muted")
+    return label
+
+
+def problem_label() -> QLabel:
+    label = QLabel(wordWrap=True)
+    label.setObjectName("problem")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def scaled_pixmap(path: Path, size: QSize) -> QPixmap:
+    pixmap = QPixmap(str(path))
+    if pixmap.isNull():
+        return pixmap
+    return pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+class PictureSlot(QFrame):
+    """A picture input: drop a file on it or click it to choose one; ✕ clears it. `changed(path or None)`.
+
+    The file isn't read here: the service checks type, size and dimensions when the request is built."""
+
+    changed = Signal(object)  # Path | None
+
+    def __init__(self, title: str, hint: str = "Drop a picture or click to choose",
+                 *, ask_path: Callable[[], Path | None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pictureSlot")
+        self.setAcceptDrops(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(150, 112)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(112)
+        self.path: Path | None = None
+        self._ask_path = ask_path or self._choose_dialog
+        self._hovering = False
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(128, 88)
+        glyph = self.preview.font()
+        glyph.setPointSizeF(glyph.pointSizeF() * 2.2)
+        self.preview.setFont(glyph)
+        self.hint = muted_label(hint, wrap=True)
+        self.name = muted_label()
+        self.clear_button = QToolButton(text="✕", autoRaise=True)
+        self.clear_button.setToolTip("Remove this picture")
+        self.clear_button.clicked.connect(lambda: self.set_path(None))
+        text = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.clear_button)
+        text.addLayout(head)
+        text.addWidget(self.hint)
+        text.addWidget(self.name)
+        text.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.preview)
+        layout.addLayout(text, 1)
+        self._restyle()
+        self.set_path(None)
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = Path(path) if path is not None else None
+        if self.path is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("+")
+            self.name.clear()
+            self.clear_button.hide()
+        else:
+            pixmap = scaled_pixmap(self.path, self.preview.size())
+            self.preview.setPixmap(pixmap)
+            if pixmap.isNull():
+                self.preview.setText("?")
+            self.name.setText(self.name.fontMetrics().elidedText(self.path.name, Qt.TextElideMode.ElideMiddle, 220))
+            self.name.setToolTip(str(self.path))
+            self.clear_button.show()
+        self.changed.emit(self.path)
+
+    def _restyle(self) -> None:
+        border = "palette(highlight)" if self._hovering else "palette(mid)"
+        self.setStyleSheet(f"QFrame#pictureSlot {{ border: 2px dashed {border}; border-radius: 8px; }}")
+
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(PICTURE_SUFFIXES):
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+            self._hovering = True
+            self._restyle()
+
+    def dragLeaveEvent(self, event: object) -> None:
+        self._hovering = False
+        self._restyle()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._hovering = False
+        self._restyle()
+        path = self._dropped_path(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.set_path(path)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            path = self._ask_path()
+            if path is not None:
+                self.set_path(path)
+
+    def _choose_dialog(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a picture", str(Path.home()), PICTURE_FILTER)
+        return Path(path) if path else None
+
+
+class CharCounter(QLabel):
+    """"123 / 1,500" under a text box; red past the limit."""
+
+    def __init__(self, limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self.setObjectName("muted")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count(0)
+
+    def count(self, n: int) -> bool:
+        """Show `n`; True when it is within the limit."""
+        over = n > self.limit
+        self.setText(f"{n:,} / {self.limit:,}")
+        if self.objectName() != ("problem" if over else "muted"):
+            self.setObjectName("problem" if over else "muted")
+            self.style().unpolish(self)
+            self.style().polish(self)
+        return not over
+
+
+class SongWaveform(QWidget):
+    """Peak bars of a whole song, the played part in the accent colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.peaks: list[float] = []
+        self.played = 0.0  # fraction 0..1
+        self.placeholder = "The waveform appears when a song is ready"
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 64)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, 64)
+
+    def set_peaks(self, peaks: Sequence[float], played: float = 0.0) -> None:
+        self.peaks, self.played = list(peaks), played
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect, 6, 6)
+        inner = rect.adjusted(8, 6, -8, -6)
+        if not self.peaks:
+            colour = QColor(palette.color(QPalette.ColorRole.WindowText))
+            colour.setAlphaF(0.5)
+            painter.setPen(colour)
+            painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, self.placeholder)
+            return
+        bars = max(1, int(inner.width() // 3))
+        per_bar = len(self.peaks) / bars
+        top = max(max(self.peaks), 0.05)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        rest = QColor(palette.color(QPalette.ColorRole.WindowText))
+        rest.setAlphaF(0.35)
+        painter.setPen(Qt.PenStyle.NoPen)
+        mid = inner.center().y()
+        for bar in range(bars):
+            start = int(bar * per_bar)
+            chunk = self.peaks[start : max(start + 1, int((bar + 1) * per_bar))]
+            if not chunk:
+                break
+            height = max(1.5, max(chunk) / top * inner.height())
+            painter.setBrush(accent if bar / bars < self.played else rest)
+            painter.drawRect(QRectF(inner.left() + bar * 3, mid - height / 2, 2, height))
