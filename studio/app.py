@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from studio.qt.theme import ThemeManager
     from studio.services.account import Account
     from studio.services.audio_output import AudioOutput
+    from studio.services.jobs import JobService
     from studio.services.library import Library
+    from studio.services.media import MediaService
     from studio.settings.secrets import KeyStore
 
 log = logging.getLogger("studio.app")
@@ -50,12 +52,15 @@ class Services:
     account: AccountController  # signals for the UI, request_settings(), add_characters()
     library: Library  # every take, recovered at start-up
     audio: AudioOutput  # the one Player (opened on first play) and the AudioSink every panel plays through
+    media: MediaService  # image and music generations, saved to the Library
+    jobs: JobService  # video and template jobs: persisted, resumed after a restart
 
     def save_settings(self) -> None:
         save_settings(self.settings)
 
     async def aclose(self) -> None:
         await self.tasks.shutdown()  # renders settle their takes as they are cancelled
+        await self.jobs.aclose()  # unfinished jobs keep their state for next time
         self.audio.close()
         await self.account_service.close()  # the client, then the emulator it talks to
         self.library.close()
@@ -69,7 +74,9 @@ def build_services(
     from studio.qt.tasks import TaskRunner
     from studio.services.account import Account
     from studio.services.audio_output import AudioOutput
+    from studio.services.jobs import JobService
     from studio.services.library import Library
+    from studio.services.media import MediaService, RateLimits
     from studio.settings.paths import data_dir
 
     settings = settings if settings is not None else load_settings()
@@ -80,23 +87,26 @@ def build_services(
     recovered = library.recover()  # takes a crash left "recording": partial when they have audio
     if recovered:
         log.info("kept %d interrupted take(s) as partial", len(recovered))
-    return Services(settings, tasks, account_service, account, library, AudioOutput(settings.output_device))
-
-
-def _placeholder(key: str, title: str, summary: str) -> PanelSpec:
-    from studio.ui.placeholder_panel import PlaceholderPanel
-
-    return PanelSpec(key, title, key, PlaceholderPanel(title, summary, key))
+    limits = RateLimits()  # shared: image, music and video requests count against the documented limits
+    client = account_service.require_client
+    return Services(settings, tasks, account_service, account, library, AudioOutput(settings.output_device),
+                    MediaService(client, library, limits=limits),
+                    JobService(client, library, library.media_dir, limits=limits))
 
 
 def build_panels(services: Services) -> list[PanelSpec]:
     """The panels, in navigation order (Ctrl+1…), and the signals between them. Switching panels on those
     signals needs the window: `connect_window` does that."""
     from studio.services.speech_session import SpeechSession, voice_choices
+    from studio.services.voice_lab import VoiceLab
     from studio.services.voices import Auditioner, VoiceCatalog
     from studio.settings.paths import cache_dir
+    from studio.ui.image_panel import ImagePanel
     from studio.ui.library_panel import LibraryPanel
+    from studio.ui.music_panel import MusicPanel
     from studio.ui.speech_panel import SpeechPanel
+    from studio.ui.video_panel import VideoPanel
+    from studio.ui.voice_lab_panel import VoiceLabPanel
     from studio.ui.voices_panel import VoicesPanel
 
     client = services.account_service.require_client
@@ -108,8 +118,17 @@ def build_panels(services: Services) -> list[PanelSpec]:
     voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir()),
                          sample_line=lambda: services.settings.sample_line, audition_settings=speech.audition_settings)
     library = LibraryPanel(services.library, services.tasks, services.audio)
+    account_settings = services.account.request_settings
+    voice_lab = VoiceLabPanel(VoiceLab(client, services.library), services.tasks, services.audio,
+                              on_account_settings=account_settings)
+    image = ImagePanel(services.media, services.tasks, on_account_settings=account_settings)
+    video = VideoPanel(services.jobs, services.tasks, on_account_settings=account_settings)
+    music = MusicPanel(services.media, services.tasks, services.audio, on_account_settings=account_settings)
     voices.use_in_speech.connect(speech.set_voice)
+    voice_lab.use_in_speech.connect(speech.set_voice)
+    voice_lab.voices_changed.connect(voices.refresh)
     library.reopen_in_speech.connect(speech.load_payload)
+    image.use_as_first_frame.connect(video.set_first_frame)
 
     seen = {"client": services.account_service.client}
 
@@ -118,15 +137,16 @@ def build_panels(services: Services) -> list[PanelSpec]:
         if client_now is not None and client_now is not seen["client"]:
             seen["client"] = client_now
             voices.refresh()
+            voice_lab.check_expiry()  # warns about cloned/designed voices expiring within 48 h
 
     services.account.state_changed.connect(reload_voices_for_a_new_client)
     return [
         PanelSpec("voices", "Voices", "voices", voices),
         PanelSpec("speech", "Speech", "speech", speech),
-        _placeholder("voicelab", "Voice Lab", "Clone a voice from a recording or design one from a description."),
-        _placeholder("image", "Image", "Generate images from a prompt and a reference picture."),
-        _placeholder("video", "Video", "Turn a prompt or an image into a short video clip."),
-        _placeholder("music", "Music", "Compose songs from lyrics and a style prompt."),
+        PanelSpec("voicelab", "Voice Lab", "voicelab", voice_lab),
+        PanelSpec("image", "Image", "image", image),
+        PanelSpec("video", "Video", "video", video),
+        PanelSpec("music", "Music", "music", music),
         PanelSpec("library", "Library", "library", library),
     ]
 
@@ -137,15 +157,30 @@ def connect_window(window: MainWindow, services: Services) -> None:
     from PySide6.QtWidgets import QLabel
 
     from studio.services.audio_output import NO_AUDIO_MESSAGE
+    from studio.ui.image_panel import ImagePanel
     from studio.ui.library_panel import LibraryPanel
+    from studio.ui.media_notifier import JobNotifier
+    from studio.ui.voice_lab_panel import VoiceLabPanel
     from studio.ui.voices_panel import VoicesPanel
 
     panels = {spec.key: spec.widget for spec in window.panels}
-    voices, library = panels.get("voices"), panels.get("library")
-    if isinstance(voices, VoicesPanel):
-        voices.use_in_speech.connect(lambda _voice_id: window.show_panel("speech"))
-    if isinstance(library, LibraryPanel):
-        library.reopen_in_speech.connect(lambda _payload: window.show_panel("speech"))
+    for panel in panels.values():
+        if isinstance(panel, VoicesPanel | VoiceLabPanel):
+            panel.use_in_speech.connect(lambda _voice_id: window.show_panel("speech"))
+        elif isinstance(panel, LibraryPanel):
+            panel.reopen_in_speech.connect(lambda _payload: window.show_panel("speech"))
+        elif isinstance(panel, ImagePanel):
+            panel.use_as_first_frame.connect(lambda _path: window.show_panel("video"))
+        message = getattr(panel, "message", None)
+        if message is not None:
+            message.connect(lambda text: window.statusBar().show_notice(text))
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = QSystemTrayIcon(window.windowIcon(), window)
+        tray.show()
+    JobNotifier(services.jobs, window).attach(window.statusBar().show_notice, tray=tray, window=window)
     window.output_devices = services.audio.device_names
     window.settings_applied.connect(lambda: services.audio.set_device(services.settings.output_device))
 
@@ -177,6 +212,7 @@ def start_account(window: MainWindow, services: Services, *, force_demo: bool = 
     """Reconnect as last time, or ask: first run (or a session-only key that is gone) opens Account."""
     if not services.account.resume(force_demo=force_demo):
         window.open_account_dialog(first_run=True)
+    services.jobs.resume_pending()  # video jobs of an earlier session: their polls wait for a client
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -185,6 +221,8 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--reset", action="store_true",
                         help="forget settings and window layout (the old file is kept as a backup)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this install headless (emulator, audio path, decoding), print one line, exit 0/1")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # For bench/startup.py and smoke tests: print when the window is shown, then quit.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
@@ -209,6 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.self_test:
+        from studio.selftest import run_self_test
+
+        return run_self_test()
     if args.reset:
         _reset_settings()
     app = _create_application()

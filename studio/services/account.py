@@ -32,7 +32,7 @@ class NoAccountError(MiniMaxError):
     """A panel asked for the client before an account was chosen."""
 
     def __init__(self) -> None:
-        super().__init__("No account is connected yet. Enter an API key or start the demo in File → Account….")
+        super().__init__("No account is connected yet. Enter an API key or start the demo in File → Account…")
 
 
 class KeyRejectedError(AuthError):

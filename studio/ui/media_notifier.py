@@ -3,8 +3,10 @@ and, when the desktop has a tray, a tray notification (video jobs take minutes; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from studio.services.jobs import JobEvent, JobService, describe
 
@@ -25,13 +27,13 @@ class JobNotifier(QObject):
         self.destroyed.connect(lambda *_: self._unsubscribe())
         self.tray: QSystemTrayIcon | None = None
 
-    def attach(self, status_bar: QStatusBar | None = None, tray: QSystemTrayIcon | None = None,
+    def attach(self, show_notice: Callable[[str], None] | None = None, tray: QSystemTrayIcon | None = None,
                window: QWidget | None = None) -> None:
-        """Show outcomes in `status_bar`; with `tray` (only where QSystemTrayIcon.isSystemTrayAvailable()),
-        also as a desktop notification while `window` isn't the active window."""
-        if status_bar is not None:
-            self.finished.connect(lambda _id, text: status_bar.showMessage(text, STATUS_MS))
-            self.failed.connect(lambda _id, text: status_bar.showMessage(text, STATUS_MS))
+        """Show outcomes through `show_notice` (the status bar's); with `tray` (only where
+        QSystemTrayIcon.isSystemTrayAvailable()), also as a desktop notification while `window` isn't active."""
+        if show_notice is not None:
+            self.finished.connect(lambda _id, text: show_notice(text))
+            self.failed.connect(lambda _id, text: show_notice(text))
         if tray is not None:
             self.tray = tray
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from studio.services.account import REGION_NAMES
@@ -30,12 +31,29 @@ class AccountStatusBar(QStatusBar):
         self.mode_label = QLabel()
         self.characters_label = QLabel()
         self.characters_label.setToolTip("Characters billed for speech since the studio started")
+        # Panels' notices go in a label of their own: QStatusBar.showMessage paints over the labels above.
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("statusNotice")
+        self.notice_label.hide()
+        self._notice_timer = QTimer(self, singleShot=True, timeout=self.clear_notice)
         for label in (self.connection_label, self.region_label, self.mode_label):
             self.addWidget(label)
+        self.addWidget(self.notice_label, 1)
         self.addPermanentWidget(self.characters_label)
         self.setSizeGripEnabled(False)
+        account.state_changed.connect(self.clear_notice)  # a notice about the old connection is stale
         account.state_changed.connect(self.refresh)
         self.refresh()
+
+    def show_notice(self, text: str, msecs: int = 8000) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setToolTip(text)
+        self.notice_label.show()
+        self._notice_timer.start(msecs)
+
+    def clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.notice_label.hide()
 
     def refresh(self) -> None:
         controller = self._account
