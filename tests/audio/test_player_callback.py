@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import tracemalloc
 from types import SimpleNamespace
 from typing import Any
@@ -9,7 +10,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from studio.audio.player import Player, PlayerState
+from studio.audio.playback import Playback
+from studio.audio.player import AudioDeviceError, Player, PlayerState
 
 BLOCK = 256
 STATUS = SimpleNamespace(output_underflow=False)
@@ -145,3 +147,36 @@ async def test_listeners_hear_state_and_position_on_the_asyncio_loop(player: Pla
         if any(e.state is PlayerState.PLAYING for e in events):
             break
     assert any(e.state is PlayerState.PLAYING and e.position_s == BLOCK / 8000 for e in events)
+
+
+async def test_a_device_that_disappears_mid_take_is_a_clear_error_and_keeps_the_audio(tmp_path: Any) -> None:
+    streams: list[FakeStream] = []
+
+    def unpluggable(**kwargs: Any) -> FakeStream:
+        stream = FakeStream(**kwargs)
+        stream.unplug = kwargs["finished_callback"]  # type: ignore[attr-defined]
+        streams.append(stream)
+        return stream
+
+    player = Player(samplerate=8000, channels=1, ring_seconds=0.5, stream_factory=unpluggable)
+    t = np.arange(8000 * 2) / 8000
+    pcm = (np.sin(2 * np.pi * 440 * t) * 10000).astype("<i2").tobytes()
+
+    async def arriving() -> Any:
+        for start in range(0, len(pcm), 1600):
+            if start == 3200:  # 0.2 s in: PortAudio reports the stream finished, as when a headset is pulled
+                streams[-1].active = False
+                streams[-1].unplug()  # type: ignore[attr-defined]
+            yield pcm[start:start + 1600]
+            await asyncio.sleep(0)
+
+    playback = Playback(player, "pcm", sample_rate=8000, channels=1, dest=tmp_path / "take.pcm")
+    try:
+        with pytest.raises(AudioDeviceError, match="unplugged"):
+            await asyncio.wait_for(playback.play(arriving()), timeout=10)
+        kept = [p for p in tmp_path.iterdir() if p.stat().st_size > 0]
+        assert kept, "the audio that arrived before the device vanished is kept"
+        player.begin_take()  # the next take opens the output again instead of failing forever
+        assert len(streams) == 2 and player.error is None
+    finally:
+        player.close()
