@@ -4,7 +4,6 @@ viewed full size, copied, saved, its seed reused, or sent to Video as a first fr
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -34,13 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.api.errors import InputError
 from studio.api.models import ImageRequest, ImageSubjectReference
 from studio.qt.tasks import TaskRunner
 from studio.services.library import Take
 from studio.services.media import MediaService, picture_data_url
-from studio.ui.error_banner import ErrorBanner
-from studio.ui.media_widgets import CharCounter, PictureSlot, muted_label, problem_label, scaled_pixmap
+from studio.ui.media_widgets import CharCounter, MediaPanel, PictureSlot, muted_label, problem_label, scaled_pixmap
 
 GENERATE_KEY = "image.generate"
 PROMPT_LIMIT = 1500
@@ -96,9 +91,10 @@ class ImageViewer(QDialog):
                                                                           int(screen.height() * 0.9)))
 
 
-class ImagePanel(QWidget):
+class ImagePanel(MediaPanel):
     use_as_first_frame = Signal(Path)  # a result's file: the window shows Video with it as the first frame
-    message = Signal(str)
+    SAVE_TITLE = "Save picture"
+    SAVE_FILTER = "Pictures (*.png *.jpg *.jpeg);;All files (*)"
 
     def __init__(
         self,
@@ -110,12 +106,9 @@ class ImagePanel(QWidget):
         on_account_settings: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("ImagePanel")
+        super().__init__("ImagePanel", runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
+                         parent=parent)
         self._media = media
-        self._runner = runner
-        self._ask_save_path = ask_save_path or self._save_dialog
-        self.banner = ErrorBanner(on_account_settings=on_account_settings)
         self._build(ask_picture)
         runner.busy_changed.connect(self._on_busy)
         self._load_recent()
@@ -232,16 +225,7 @@ class ImagePanel(QWidget):
         right_layout.addWidget(self.grid, 1)
         right_layout.addLayout(buttons)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 620])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        self._set_panes(left, right, [380, 620])
         self._on_size()
         self._update_buttons()
 
@@ -301,11 +285,8 @@ class ImagePanel(QWidget):
     # -- actions ----------------------------------------------------------------------------------------
 
     def generate(self) -> None:
-        try:
-            request = self.build_request()
-        except InputError as exc:
-            self.problem.setText(f"Nothing was sent: {exc}")
-            self.problem.show()
+        request = self._checked_request(self.build_request)
+        if request is None:
             return
         self.banner.dismiss()
         self.problem.hide()
@@ -315,11 +296,8 @@ class ImagePanel(QWidget):
             self.status.setText(f"MiniMax takes 10 image requests a minute: waiting {seconds:.0f} s…")
 
         self._runner.run(GENERATE_KEY, self._media.generate_images(request, on_wait=waiting), owner=self,
-                         on_done=self._show_results, on_error=lambda exc: self._failed(exc))
-
-    def _failed(self, exc: BaseException) -> None:
-        self.status.clear()
-        self.banner.show_error(exc, retry=self.generate)
+                         on_done=self._show_results,
+                         on_error=lambda exc: self._generate_failed(exc, self.generate))
 
     def _show_results(self, takes: list[Take]) -> None:
         for take in reversed(takes):
@@ -372,17 +350,8 @@ class ImagePanel(QWidget):
 
     def save_selected(self) -> None:
         take = self.selected_take()
-        if take is None:
-            return
-        dest = self._ask_save_path(f"{_file_stem(take.text)}.{take.format}")
-        if dest is None:
-            return
-        try:
-            shutil.copyfile(take.path, dest)
-        except OSError as exc:
-            self.status.setText(f"Couldn't save: {exc.strerror or exc}")
-            return
-        self.status.setText(f"Saved to {dest}")
+        if take is not None:
+            self._save_copy(take.path, f"{_file_stem(take.text)}.{take.format}")
 
     def reuse_seed(self) -> None:
         take = self.selected_take()
@@ -406,11 +375,6 @@ class ImagePanel(QWidget):
         if key == GENERATE_KEY:
             self.generate_button.setText("Generating…" if busy else "Generate")
             self._validate()
-
-    def _save_dialog(self, default_name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save picture", str(Path.home() / default_name),
-                                              "Pictures (*.png *.jpg *.jpeg);;All files (*)")
-        return Path(path) if path else None
 
 
 def _file_stem(text: str) -> str:

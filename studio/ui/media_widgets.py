@@ -1,10 +1,12 @@
-"""Small widgets the Image, Video and Music panels share: a picture slot that takes a dropped or chosen
-file, a character counter, and a waveform of a finished song."""
+"""What the Image, Video and Music panels share: their common frame (MediaPanel), a picture slot that
+takes a dropped or chosen file, a character counter, and a waveform of a finished song."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
@@ -14,13 +16,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from studio.api.errors import InputError
+from studio.qt.tasks import TaskRunner
+from studio.ui.error_banner import ErrorBanner
+
 PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)"
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+RequestT = TypeVar("RequestT")
 
 
 def muted_label(text: str = "", *, wrap: bool = False) -> QLabel:
@@ -42,6 +50,72 @@ def scaled_pixmap(path: Path, size: QSize) -> QPixmap:
     if pixmap.isNull():
         return pixmap
     return pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+class MediaPanel(QWidget):
+    """The frame of the Image, Video and Music panels: an error banner over a form | results splitter, a
+    request checked before anything is sent, and a result saved to a file the user picks.
+
+    A panel builds `problem` and `status` labels and sets SAVE_TITLE and SAVE_FILTER for its save dialog."""
+
+    message = Signal(str)
+    SAVE_TITLE = "Save"
+    SAVE_FILTER = "All files (*)"
+    problem: QLabel
+    status: QLabel
+
+    def __init__(self, name: str, runner: TaskRunner, *, ask_save_path: Callable[[str], Path | None] | None,
+                 on_account_settings: Callable[[], None] | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._runner = runner
+        self._ask_save_path = ask_save_path or self._save_dialog
+        self.banner = ErrorBanner(on_account_settings=on_account_settings)
+
+    def _set_panes(self, left: QWidget, right: QWidget, sizes: list[int], *, left_stretch: int = 0) -> None:
+        """The banner on top, then the form (left) and the results (right) side by side."""
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        if left_stretch:
+            self.splitter.setStretchFactor(0, left_stretch)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes(sizes)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+    def _checked_request(self, build: Callable[[], RequestT]) -> RequestT | None:
+        """`build()`'s request, or None with the broken rule shown under the form (nothing is sent)."""
+        try:
+            return build()
+        except InputError as exc:
+            self.problem.setText(f"Nothing was sent: {exc}")
+            self.problem.show()
+            return None
+
+    def _generate_failed(self, exc: BaseException, retry: Callable[[], None]) -> None:
+        self.status.clear()
+        self.banner.show_error(exc, retry=retry)
+
+    def _save_copy(self, source: Path, default_name: str) -> None:
+        """Ask where to save `source` (suggesting `default_name`) and copy it there; the outcome goes in status."""
+        dest = self._ask_save_path(default_name)
+        if dest is None:
+            return
+        try:
+            shutil.copyfile(source, dest)
+        except OSError as exc:
+            self.status.setText(f"Couldn't save: {exc.strerror or exc}")
+            return
+        self.status.setText(f"Saved to {dest}")
+
+    def _save_dialog(self, default_name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.SAVE_TITLE, str(Path.home() / default_name),
+                                              self.SAVE_FILTER)
+        return Path(path) if path else None
 
 
 class PictureSlot(QFrame):

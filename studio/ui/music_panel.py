@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,9 +36,8 @@ from studio.qt.tasks import TaskRunner
 from studio.services.library import Take
 from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, audio_peaks
 from studio.services.playback import AudioSink, file_chunks
-from studio.ui.error_banner import ErrorBanner
 from studio.ui.library_panel import format_duration
-from studio.ui.media_widgets import CharCounter, SongWaveform, muted_label, problem_label
+from studio.ui.media_widgets import CharCounter, MediaPanel, SongWaveform, muted_label, problem_label
 
 GENERATE_KEY = "music.generate"
 PLAY_KEY = "music.play"
@@ -82,8 +79,9 @@ def lyrics_stats(lyrics: str) -> str:
     return f"{sections} section{'s' if sections != 1 else ''} · {sung} line{'s' if sung != 1 else ''}"
 
 
-class MusicPanel(QWidget):
-    message = Signal(str)
+class MusicPanel(MediaPanel):
+    SAVE_TITLE = "Save song"
+    SAVE_FILTER = "Audio (*.mp3 *.wav *.pcm);;All files (*)"
 
     def __init__(
         self,
@@ -96,17 +94,14 @@ class MusicPanel(QWidget):
         on_account_settings: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("MusicPanel")
+        super().__init__("MusicPanel", runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
+                         parent=parent)
         self._media = media
-        self._runner = runner
         self._player = player
-        self._ask_save_path = ask_save_path or self._save_dialog
         self._ask_reference = ask_reference or self._reference_dialog
         self.refer_voice: str | None = None
         self.refer_instrumental: str | None = None
         self.received_bytes = 0
-        self.banner = ErrorBanner(on_account_settings=on_account_settings)
         self._build()
         runner.busy_changed.connect(self._on_busy)
         runner.failed.connect(self._on_failed)
@@ -249,17 +244,7 @@ class MusicPanel(QWidget):
         right_layout.addWidget(songs_title)
         right_layout.addWidget(self.songs, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 480])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        self._set_panes(left, right, [520, 480], left_stretch=1)
         self._update_song_buttons()
 
     # -- the form ---------------------------------------------------------------------------------------
@@ -331,11 +316,8 @@ class MusicPanel(QWidget):
     # -- actions ----------------------------------------------------------------------------------------
 
     def generate(self) -> None:
-        try:
-            request = self.build_request()
-        except InputError as exc:
-            self.problem.setText(f"Nothing was sent: {exc}")
-            self.problem.show()
+        request = self._checked_request(self.build_request)
+        if request is None:
             return
         self.banner.dismiss()
         self._runner.cancel(PLAY_KEY)
@@ -409,15 +391,7 @@ class MusicPanel(QWidget):
         if take is None:
             return
         words = "".join(c if c.isalnum() or c in " -'" else " " for c in take.text).split()
-        dest = self._ask_save_path(f"{' '.join(words[:8])[:60] or 'song'}.{take.format}")
-        if dest is None:
-            return
-        try:
-            shutil.copyfile(take.path, dest)
-        except OSError as exc:
-            self.status.setText(f"Couldn't save: {exc.strerror or exc}")
-            return
-        self.status.setText(f"Saved to {dest}")
+        self._save_copy(take.path, f"{' '.join(words[:8])[:60] or 'song'}.{take.format}")
 
     # -- songs ------------------------------------------------------------------------------------------
 
@@ -471,11 +445,6 @@ class MusicPanel(QWidget):
     def _on_failed(self, key: str, text: str) -> None:
         if key in (PLAY_KEY, LYRICS_KEY, UPLOAD_KEY):
             self.status.setText(text)
-
-    def _save_dialog(self, default_name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save song", str(Path.home() / default_name),
-                                              "Audio (*.mp3 *.wav *.pcm);;All files (*)")
-        return Path(path) if path else None
 
     def _reference_dialog(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a reference song", str(Path.home()),

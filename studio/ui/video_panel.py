@@ -6,16 +6,14 @@ through Preparing → Queueing → Processing → downloading, and a finished vi
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -47,9 +45,8 @@ from studio.qt.tasks import TaskRunner
 from studio.services.jobs import JobEvent, JobService, describe, mode_label
 from studio.services.library import MediaJob
 from studio.services.media import picture_data_url
-from studio.ui.error_banner import ErrorBanner
 from studio.ui.media_video_preview import VideoPreview
-from studio.ui.media_widgets import CharCounter, PictureSlot, muted_label, problem_label
+from studio.ui.media_widgets import CharCounter, MediaPanel, PictureSlot, muted_label, problem_label
 
 SUBMIT_KEY = "video.submit"
 PROMPT_LIMIT = 2000
@@ -148,8 +145,9 @@ class JobRow(QWidget):
         self.error.setText(job.error or "")
 
 
-class VideoPanel(QWidget):
-    message = Signal(str)
+class VideoPanel(MediaPanel):
+    SAVE_TITLE = "Save video"
+    SAVE_FILTER = "Video (*.mp4);;All files (*)"
 
     def __init__(
         self,
@@ -163,13 +161,10 @@ class VideoPanel(QWidget):
         on_account_settings: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("VideoPanel")
+        super().__init__("VideoPanel", runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
+                         parent=parent)
         self._jobs = jobs
-        self._runner = runner
-        self._ask_save_path = ask_save_path or self._save_dialog
         self._rows: dict[str, tuple[QListWidgetItem, JobRow]] = {}
-        self.banner = ErrorBanner(on_account_settings=on_account_settings)
         self.preview = VideoPreview(multimedia=multimedia, open_externally=open_externally)
         self._build(ask_picture)
         for job in reversed(jobs.jobs(limit=30)):
@@ -309,16 +304,7 @@ class VideoPanel(QWidget):
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addWidget(right_split)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 580])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        self._set_panes(scroll, right, [420, 580])
         self._on_template()
         self._update_job_buttons()
 
@@ -457,26 +443,20 @@ class VideoPanel(QWidget):
     # -- submitting and jobs ------------------------------------------------------------------------------
 
     def generate(self) -> None:
-        try:
-            request = self.build_request()
-        except InputError as exc:
-            self.problem.setText(f"Nothing was sent: {exc}")
-            self.problem.show()
+        request = self._checked_request(self.build_request)
+        if request is None:
             return
         self.banner.dismiss()
         self.status.setText("Sending…")
         submit = self._jobs.submit_template(request) if isinstance(request, VideoTemplateRequest) \
             else self._jobs.submit_video(request)
-        self._runner.run(SUBMIT_KEY, submit, on_done=self._submitted, on_error=self._failed)
+        self._runner.run(SUBMIT_KEY, submit, on_done=self._submitted,
+                         on_error=lambda exc: self._generate_failed(exc, self.generate))
 
     def _submitted(self, job: MediaJob) -> None:
         self.status.setText("Submitted. Videos take a few minutes; you can close this panel or the app "
                             "and the video is fetched when it is ready.")
         self._select_job(job.id)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.status.clear()
-        self.banner.show_error(exc, retry=self.generate)
 
     def _on_event(self, event: JobEvent) -> None:
         self._show_job(event.job, event.message, event.fraction)
@@ -539,15 +519,7 @@ class VideoPanel(QWidget):
         if self.preview.video is None:
             return
         job = self.selected_job()
-        dest = self._ask_save_path(f"{describe(job)[:50] if job else 'video'}.mp4")
-        if dest is None:
-            return
-        try:
-            shutil.copyfile(self.preview.video, dest)
-        except OSError as exc:
-            self.status.setText(f"Couldn't save: {exc.strerror or exc}")
-            return
-        self.status.setText(f"Saved to {dest}")
+        self._save_copy(self.preview.video, f"{describe(job)[:50] if job else 'video'}.mp4")
 
     def _update_job_buttons(self) -> None:
         job = self.selected_job()
@@ -558,8 +530,3 @@ class VideoPanel(QWidget):
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == SUBMIT_KEY:
             self._validate()
-
-    def _save_dialog(self, default_name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save video", str(Path.home() / default_name),
-                                              "Video (*.mp4);;All files (*)")
-        return Path(path) if path else None
