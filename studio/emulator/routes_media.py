@@ -7,7 +7,7 @@ import base64
 import re
 import secrets
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
@@ -36,7 +36,10 @@ from studio.emulator.encode import encode_audio, encode_stream
 from studio.emulator.faults import Fault
 from studio.emulator.media import make_mp4, make_music, make_png
 from studio.emulator.routes_speech import CONTENT_TYPES, FAIL_MARKER, Pacer, seed_of, stream_sse
-from studio.emulator.state import FILE_URL_TTL, Task
+from studio.emulator.state import FILE_URL_TTL, Account, Task
+
+if TYPE_CHECKING:
+    from studio.emulator.server import Emulator
 
 # -- image ----------------------------------------------------------------------------------------
 
@@ -169,18 +172,17 @@ async def video_generation(request: web.Request) -> web.Response:
     string(data, "callback_url")  # accepted; the emulator never calls back
     width, height = VIDEO_SIZES[resolution]
     task = Task(emu.state.next_id(), "video", emu.state.clock.now(), data, fail=FAIL_MARKER in prompt,
-                width=width, height=height)
+                width=width, height=height, params={"prompt": prompt or model or "", "duration": duration})
     acct.tasks[task.task_id] = task
     if not task.fail:
-        task.result = emu.spawn(_video_job(request, task, prompt or model or "", duration))
+        emu.start_job(acct, task)
     return reply(ok(task_id=str(task.task_id)))
 
 
-async def _video_job(request: web.Request, task: Task, prompt: str, duration: int) -> None:
-    emu = emulator(request)
-    mp4 = await emu.run(make_mp4, task.width, task.height, float(duration), prompt, task.task_id % 2**32,
-                        fps=emu.config.video_fps)
-    task.file_id = emu.state.add_file(account(request), "output_aigc.mp4", "video_generation", mp4).file_id
+async def video_job(emu: Emulator, acct: Account, task: Task) -> None:
+    mp4 = await emu.run(make_mp4, task.width, task.height, float(task.params["duration"]), task.params["prompt"],
+                        task.task_id % 2**32, fps=emu.config.video_fps)
+    task.file_id = emu.state.add_file(acct, "output_aigc.mp4", "video_generation", mp4).file_id
 
 
 def find_task(request: web.Request, kind: str) -> Task:
@@ -237,19 +239,19 @@ async def template_generation(request: web.Request) -> web.Response:
         image_ref(value, "media_inputs.value")
     string(data, "callback_url")
     fail = any(FAIL_MARKER in v for v in media + texts)
-    task = Task(emu.state.next_id(), "template", emu.state.clock.now(), data, fail=fail, width=1280, height=720)
+    task = Task(emu.state.next_id(), "template", emu.state.clock.now(), data, fail=fail, width=1280, height=720,
+                params={"prompt": f"{name} {' '.join(texts)}".strip()})
     acct.tasks[task.task_id] = task
     if not fail:
-        task.result = emu.spawn(_template_job(request, task, f"{name} {' '.join(texts)}".strip()))
+        emu.start_job(acct, task)
     return reply(ok(task_id=str(task.task_id)))
 
 
-async def _template_job(request: web.Request, task: Task, prompt: str) -> None:
-    emu = emulator(request)
-    mp4 = await emu.run(make_mp4, task.width, task.height, 6.0, prompt, task.task_id % 2**32,
+async def template_job(emu: Emulator, acct: Account, task: Task) -> None:
+    mp4 = await emu.run(make_mp4, task.width, task.height, 6.0, task.params["prompt"], task.task_id % 2**32,
                         fps=emu.config.video_fps)
     token = emu.state.add_blob(mp4, "video/mp4", FILE_URL_TTL)
-    task.video_url = public_url(request, f"/emulator/download/{token}/output.mp4")
+    task.video_url = f"/emulator/download/{token}/output.mp4"  # host added per query: ports change on restart
 
 
 async def template_query(request: web.Request) -> web.Response:
@@ -257,7 +259,7 @@ async def template_query(request: web.Request) -> web.Response:
     status = await job_status(request, task, ("Preparing", "Processing"), "Fail")
     out: dict[str, Any] = {"task_id": str(task.task_id), "status": status}
     if status == "Success":
-        out["video_url"] = task.video_url
+        out["video_url"] = public_url(request, task.video_url)
     return reply(ok(**out))
 
 

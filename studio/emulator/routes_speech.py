@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import json
 import random
@@ -14,7 +15,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from aiohttp import WSMsgType, web
@@ -46,6 +47,9 @@ from studio.emulator.faults import Fault, Pacing
 from studio.emulator.speech import render_speech
 from studio.emulator.state import ASYNC_RESULT_TTL, Account, RecordedRequest, State, Task
 from studio.emulator.voices import system_voices
+
+if TYPE_CHECKING:
+    from studio.emulator.server import Emulator
 
 SPEECH_MODELS = (
     "speech-2.8-hd", "speech-2.8-turbo", "speech-2.6-hd", "speech-2.6-turbo", "speech-2.5-hd-preview",
@@ -228,8 +232,12 @@ def extra_info(synth: Synth, text: str, size: int, seconds: float) -> dict[str, 
 
 
 async def render(request: web.Request, synth: Synth, text: str) -> np.ndarray:
+    return await render_with(emulator(request), synth, text)
+
+
+async def render_with(emu: Emulator, synth: Synth, text: str) -> np.ndarray:
     try:
-        return await emulator(request).run(
+        return await emu.run(
             render_speech, synth.render_text(text), synth.voice_id, speed=synth.speed, vol=synth.vol,
             pitch=synth.pitch, emotion=synth.emotion, sample_rate=synth.sample_rate, channels=synth.channels,
             voice_modify=synth.voice_modify)
@@ -624,20 +632,22 @@ async def t2a_async_create(request: web.Request) -> web.Response:
     flag(data, "aigc_watermark")
     activate(acct, emu.state, synth)
     task = Task(emu.state.next_id(), "t2a_async", emu.state.clock.now(), data, fail=FAIL_MARKER in text,
-                file_id=emu.state.next_id())
+                file_id=emu.state.next_id(), params={"synth": dataclasses.asdict(synth), "text": text})
     acct.tasks[task.task_id] = task
-    task.result = emu.spawn(_async_job(request, acct, synth, text, task.task_id, task.file_id))
+    emu.start_job(acct, task)
     task_token = "eyJ" + uuid.uuid4().hex + uuid.uuid4().hex
     return reply(ok(task_id=task.task_id, task_token=task_token, file_id=task.file_id,
                     usage_characters=len(spoken(text))))
 
 
-async def _async_job(request: web.Request, acct: Account, synth: Synth, text: str, task_id: int,
-                     file_id: int) -> int:
+async def async_job(emu: Emulator, acct: Account, task: Task) -> int:
     """Result bundle (emulator's guess at the real shape): a tar holding the audio, the sentence
     subtitles and the extra-info JSON."""
-    emu = emulator(request)
-    samples = await render(request, synth, text)
+    params = task.params["synth"]
+    synth = Synth(**{**params, "tones": [tuple(t) for t in params.get("tones", [])]})
+    text: str = task.params["text"]
+    task_id, file_id = task.task_id, task.file_id
+    samples = await render_with(emu, synth, text)
     audio = await emu.run(encode_audio, samples, synth.sample_rate, synth.fmt, synth.bitrate)
     seconds = len(samples) / synth.sample_rate
     members = {

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import logging
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from aiohttp import web
@@ -16,7 +18,10 @@ from aiohttp import web
 from studio.emulator import routes_files, routes_media, routes_speech, routes_voices
 from studio.emulator.common import CTX, EMULATOR, REGION, ApiError, Ctx, base_resp, ok, plain_fault, reply
 from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
-from studio.emulator.state import Account, RecordedRequest, State
+from studio.emulator.persist import load_state, save_state
+from studio.emulator.state import Account, RecordedRequest, State, Task
+
+log = logging.getLogger(__name__)
 
 DEMO_KEY = "sk-api-demo-global-0000"
 MAINLAND_DEMO_KEY = "sk-api-demo-mainland-0000"
@@ -44,6 +49,9 @@ class EmulatorConfig:
     host: str = "127.0.0.1"
     port: int = 0  # 0 = pick a free port
     mainland_port: int = 0
+    # Where to keep the state across restarts (loaded at start, saved after each request that may
+    # change it and when a job's output is ready). None = in memory only.
+    state_dir: Path | None = None
 
 
 class Emulator:
@@ -66,6 +74,8 @@ class Emulator:
 
     async def start(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="emulator")
+        if self.config.state_dir is not None:
+            self._load(Path(self.config.state_dir))
         urls = []
         for region, port in (("global", self.config.port), ("mainland", self.config.mainland_port)):
             runner = web.AppRunner(self._make_app(region), access_log=None, shutdown_timeout=0.5)
@@ -83,6 +93,7 @@ class Emulator:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        self.save()  # unfinished jobs are saved as such and run again on the next start
         for runner in self._runners:
             await runner.cleanup()
         self._runners.clear()
@@ -123,6 +134,36 @@ class Emulator:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
+
+    def start_job(self, acct: Account, task: Task) -> None:
+        """Produce a task's output in the background (from `task.params`); saved when it is ready."""
+        result = task.result = self.spawn(_JOBS[task.kind](self, acct, task))
+        # After completion, so the save sees the outcome; a job cancelled by stop() is saved as unfinished.
+        result.add_done_callback(lambda f: None if f.cancelled() else self.save())
+
+    # -- persistence ------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the state to `config.state_dir` (no-op without one). Never raises: a failed save is
+        logged and the next one tries again."""
+        if self.config.state_dir is None:
+            return
+        try:
+            save_state(self.state, Path(self.config.state_dir))
+        except Exception:  # a full disk must not break the emulated service
+            log.exception("could not save the emulator state to %s", self.config.state_dir)
+
+    def _load(self, state_dir: Path) -> None:
+        self.state, pending = load_state(state_dir)
+        loop = asyncio.get_running_loop()
+        waiting = {id(task) for _, task in pending}
+        for acct in self.state.accounts.values():
+            for task in acct.tasks.values():
+                if not task.fail and id(task) not in waiting:
+                    task.result = loop.create_future()  # finished before the restart
+                    task.result.set_result(None)
+        for acct, task in pending:
+            self.start_job(acct, task)
 
     # -- app --------------------------------------------------------------------------------------
 
@@ -196,9 +237,19 @@ class Emulator:
                     return resp
             else:
                 ctx.fault = fault
-            return await handler(request)
+            try:
+                return await handler(request)
+            finally:
+                self.save()
         except ApiError as err:
             return reply({"trace_id": ctx.trace_id, "base_resp": base_resp(err.code, err.msg)})
+
+
+_JOBS: dict[str, Callable[[Emulator, Account, Task], Awaitable[Any]]] = {
+    "video": routes_media.video_job,
+    "template": routes_media.template_job,
+    "t2a_async": routes_speech.async_job,
+}
 
 
 async def _add_trace_header(request: web.Request, response: web.StreamResponse) -> None:

@@ -1,9 +1,10 @@
-"""In-memory state of the emulated service: clock, ids, accounts (files, voices, tasks), download blobs."""
+"""State of the emulated service: clock, ids, accounts (files, voices, tasks), download blobs.
+
+In memory; `studio.emulator.persist` saves and loads it when the emulator has a `state_dir`."""
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -89,6 +90,7 @@ class Task:
     finished_at: float | None = None
     width: int = 0
     height: int = 0
+    params: dict[str, Any] = field(default_factory=dict)  # what the job needs to run (again, after a restart)
 
 
 @dataclass
@@ -124,10 +126,11 @@ class State:
         self.clock = Clock()
         self.accounts: dict[str, Account] = {}
         self.blobs: dict[str, Blob] = {}
-        self._ids = itertools.count(FIRST_ID)
+        self.ids = FIRST_ID  # the next id handed out
 
     def next_id(self) -> int:
-        return next(self._ids)
+        self.ids += 1
+        return self.ids - 1
 
     def add_file(self, account: Account, filename: str, purpose: str, data: bytes,
                  file_id: int | None = None) -> FileRecord:
