@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.api.errors import InputError
 from studio.qt.tasks import TaskRunner
 from studio.ui.error_banner import ErrorBanner
+from studio.ui.waveform import BAR_PITCH, paint_bars, paint_frame
 
 PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)"
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -266,32 +267,8 @@ class SongWaveform(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(rect, 6, 6)
-        inner = rect.adjusted(8, 6, -8, -6)
+        inner = paint_frame(painter, self, None if self.peaks else self.placeholder)
         if not self.peaks:
-            colour = QColor(palette.color(QPalette.ColorRole.WindowText))
-            colour.setAlphaF(0.5)
-            painter.setPen(colour)
-            painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, self.placeholder)
             return
-        bars = max(1, int(inner.width() // 3))
-        per_bar = len(self.peaks) / bars
-        top = max(max(self.peaks), 0.05)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        rest = QColor(palette.color(QPalette.ColorRole.WindowText))
-        rest.setAlphaF(0.35)
-        painter.setPen(Qt.PenStyle.NoPen)
-        mid = inner.center().y()
-        for bar in range(bars):
-            start = int(bar * per_bar)
-            chunk = self.peaks[start : max(start + 1, int((bar + 1) * per_bar))]
-            if not chunk:
-                break
-            height = max(1.5, max(chunk) / top * inner.height())
-            painter.setBrush(accent if bar / bars < self.played else rest)
-            painter.drawRect(QRectF(inner.left() + bar * 3, mid - height / 2, 2, height))
+        bars = max(1, int(inner.width() // BAR_PITCH))
+        paint_bars(painter, self.palette(), inner, self.peaks, bars, len(self.peaks) / bars, self.played * bars)

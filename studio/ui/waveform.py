@@ -1,4 +1,5 @@
-"""The waveform of a take as it arrives: peak bars, the played part in the accent colour, a playhead."""
+"""The waveform of a take as it arrives: peak bars, the played part in the accent colour, a playhead.
+paint_frame and paint_bars also draw the Music panel's whole-song waveform."""
 
 from __future__ import annotations
 
@@ -10,6 +11,44 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MIN_SECONDS = 4.0  # a short take doesn't stretch to the full width
 BAR_PITCH = 3  # px per bar (2 px bar + 1 px gap)
+
+
+def paint_frame(painter: QPainter, widget: QWidget, placeholder: str | None = None) -> QRectF:
+    """The rounded box the bars sit in, with `placeholder` centred in it when given (no audio yet).
+    Returns the area inside for the bars."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    palette = widget.palette()
+    rect = QRectF(widget.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+    painter.setPen(palette.color(QPalette.ColorRole.Mid))
+    painter.setBrush(palette.color(QPalette.ColorRole.Base))
+    painter.drawRoundedRect(rect, 6, 6)
+    inner = rect.adjusted(8, 6, -8, -6)
+    if placeholder is not None:
+        muted = QColor(palette.color(QPalette.ColorRole.WindowText))
+        muted.setAlphaF(0.5)
+        painter.setPen(muted)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, placeholder)
+    return inner
+
+
+def paint_bars(painter: QPainter, palette: QPalette, inner: QRectF, peaks: Sequence[float], bars: int,
+               per_bar: float, played_bars: float) -> None:
+    """`bars` peak bars across `inner`, bar i the loudest of peaks from i × per_bar on (stopping where the
+    peaks end), scaled to the loudest peak; bars before `played_bars` in the accent colour."""
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    rest = QColor(palette.color(QPalette.ColorRole.WindowText))
+    rest.setAlphaF(0.35)
+    mid = inner.center().y()
+    top = max(max(peaks), 0.05)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for bar in range(bars):
+        start = int(bar * per_bar)
+        if start >= len(peaks):
+            break
+        level = max(peaks[start : max(start + 1, int((bar + 1) * per_bar))]) / top
+        height = max(1.5, level * inner.height())
+        painter.setBrush(accent if bar < played_bars else rest)
+        painter.drawRect(QRectF(inner.left() + bar * BAR_PITCH, mid - height / 2, BAR_PITCH - 1, height))
 
 
 class WaveformView(QWidget):
@@ -40,38 +79,15 @@ class WaveformView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(rect, 6, 6)
-        inner = rect.adjusted(8, 6, -8, -6)
+        inner = paint_frame(painter, self, None if self.peaks else self.placeholder)
         if not self.peaks:
-            muted = QColor(palette.color(QPalette.ColorRole.WindowText))
-            muted.setAlphaF(0.5)
-            painter.setPen(muted)
-            painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, self.placeholder)
             return
         bars = max(1, int(inner.width() // BAR_PITCH))
         span_s = max(self.arrived_s, MIN_SECONDS)
         per_bar = max(1.0, len(self.peaks) * (span_s / max(self.arrived_s, 1e-6)) / bars)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        rest = QColor(palette.color(QPalette.ColorRole.WindowText))
-        rest.setAlphaF(0.35)
         played_bars = self.position_s / span_s * bars
-        mid = inner.center().y()
-        top = max(max(self.peaks), 0.05)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for bar in range(bars):
-            start = int(bar * per_bar)
-            if start >= len(self.peaks):
-                break
-            level = max(self.peaks[start : max(start + 1, int((bar + 1) * per_bar))]) / top
-            height = max(1.5, level * inner.height())
-            painter.setBrush(accent if bar < played_bars else rest)
-            painter.drawRect(QRectF(inner.left() + bar * BAR_PITCH, mid - height / 2, BAR_PITCH - 1, height))
+        paint_bars(painter, self.palette(), inner, self.peaks, bars, per_bar, played_bars)
         if self.position_s > 0:
             x = inner.left() + min(played_bars, bars) * BAR_PITCH
-            painter.setPen(accent)
+            painter.setPen(self.palette().color(QPalette.ColorRole.Highlight))
             painter.drawLine(int(x), int(inner.top()), int(x), int(inner.bottom()))
