@@ -207,6 +207,16 @@ async def plain_fault(request: web.Request, fault: Fault) -> web.StreamResponse 
     return web.Response()
 
 
+async def stream_fault(request: web.Request, stream: bool) -> tuple[web.StreamResponse | None, Fault | None]:
+    """For an endpoint that answers streamed or whole: the fault the middleware left it. Not streaming, it is
+    applied now as plain_fault does; streaming, it is kept for the stream to apply mid-way.
+    Returns (the response to send instead, or None to go on; the fault still to apply while streaming)."""
+    fault: Fault | None = request[CTX].fault
+    if fault is not None and not stream:
+        return await plain_fault(request, fault), None
+    return None, fault
+
+
 def http_reason(status: int) -> str:
     try:
         return HTTPStatus(status).phrase

@@ -26,14 +26,13 @@ from studio.emulator.common import (
     number,
     obj,
     ok,
-    plain_fault,
     public_url,
     reply,
+    stream_fault,
     string,
     trace_id,
 )
 from studio.emulator.encode import encode_audio, encode_stream
-from studio.emulator.faults import Fault
 from studio.emulator.media import make_mp4, make_music, make_png
 from studio.emulator.routes_speech import CONTENT_TYPES, FAIL_MARKER, Pacer, seed_of, stream_sse
 from studio.emulator.state import FILE_URL_TTL, Account, Task
@@ -291,12 +290,9 @@ async def music_generation(request: web.Request) -> web.StreamResponse:
     acct = account(request)
     data = body(request)
     stream = flag(data, "stream")
-    fault: Fault | None = request[CTX].fault
-    if fault is not None and not stream:
-        resp = await plain_fault(request, fault)
-        if resp is not None:
-            return resp
-        fault = None
+    resp, fault = await stream_fault(request, stream)
+    if resp is not None:
+        return resp
     model = choice(data, "model", MUSIC_MODELS, None)
     if model is None:
         raise invalid("model is required")

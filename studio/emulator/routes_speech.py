@@ -37,9 +37,9 @@ from studio.emulator.common import (
     number,
     obj,
     ok,
-    plain_fault,
     public_url,
     reply,
+    stream_fault,
     trace_id,
 )
 from studio.emulator.encode import encode_audio, encode_stream
@@ -310,12 +310,9 @@ async def t2a(request: web.Request) -> web.StreamResponse:
     acct = account(request)
     data = body(request)
     stream = flag(data, "stream")
-    fault: Fault | None = request[CTX].fault
-    if fault is not None and not stream:
-        resp = await plain_fault(request, fault)
-        if resp is not None:
-            return resp
-        fault = None
+    resp, fault = await stream_fault(request, stream)
+    if resp is not None:
+        return resp
     text = check_text(data.get("text"))
     synth = parse_synth(data, acct, emu.state, stream=stream)
     output_format = choice(data, "output_format", ("hex", "url"), "hex")
