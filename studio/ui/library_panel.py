@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 from studio.qt.tasks import TaskRunner
 from studio.services.library import Library, Take
 from studio.services.playback import AudioSink, file_chunks
+from studio.ui.row_painting import begin_row
 
 PLAY_KEY = "library.play"
 TakeRole = Qt.ItemDataRole.UserRole + 1
@@ -199,23 +199,10 @@ class TakeDelegate(QStyledItemDelegate):
         model: TakeListModel = index.model()  # type: ignore[assignment]
         rect: QRect = option.rect  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if selected:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
-        elif option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        dim = QColor(text_colour)
-        dim.setAlphaF(0.62)
-
-        base_font = QFont(option.font)  # type: ignore[attr-defined]
-        title_font = QFont(base_font)
-        title_font.setBold(True)
-        small_font = QFont(base_font)
-        small_font.setPointSizeF(max(7.0, base_font.pointSizeF() - 1.5))
-        title_metrics, small_metrics = QFontMetrics(title_font), QFontMetrics(small_font)
+        row = begin_row(painter, option)
+        text_colour, dim = row.text, row.dim
+        title_font, small_font = row.title_font, row.small_font
+        title_metrics, small_metrics = row.title_metrics, row.small_metrics
         left, right = rect.left() + 14, rect.right() - 12
         if take.kind in MEDIA_KINDS:
             self._paint_media_icon(painter, take, rect)

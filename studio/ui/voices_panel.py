@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPolygonF
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from studio.qt.tasks import TaskRunner
 from studio.services.voices import AGES, STYLES, Auditioner, VoiceCatalog, VoiceEntry
+from studio.ui.row_painting import begin_row
 
 AUDITION_KEY = "voices.audition"
 REFRESH_KEY = "voices.refresh"
@@ -290,16 +290,8 @@ class VoiceDelegate(QStyledItemDelegate):
         entry: VoiceEntry = index.data(EntryRole)
         rect = option.rect  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if selected:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
-        elif option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        dim = QColor(text_colour)
-        dim.setAlphaF(0.62)
+        row = begin_row(painter, option)
+        selected, text_colour, dim = row.selected, row.text, row.dim
 
         # play / stop button
         playing = bool(index.data(PlayingRole))
@@ -319,12 +311,8 @@ class VoiceDelegate(QStyledItemDelegate):
 
         left = button.right() + 12
         right = self._star_rect(rect).left() - 8
-        base_font = QFont(option.font)  # type: ignore[attr-defined]
-        name_font = QFont(base_font)
-        name_font.setBold(True)
-        small_font = QFont(base_font)
-        small_font.setPointSizeF(max(7.0, base_font.pointSizeF() - 1.5))
-        name_metrics, small_metrics = QFontMetrics(name_font), QFontMetrics(small_font)
+        base_font, name_font, small_font = row.font, row.title_font, row.small_font
+        name_metrics, small_metrics = row.title_metrics, row.small_metrics
         top_line = QRect(left, rect.top() + 7, right - left, name_metrics.height())
         # +3 px: underscores in ids sit below the descent of small fonts and would be clipped
         bottom_line = QRect(left, rect.top() + 9 + name_metrics.height(), right - left, small_metrics.height() + 3)
