@@ -377,6 +377,8 @@ def _run_emulator(args: argparse.Namespace) -> int:
     for flag, value in (("--ttfa-ms", args.ttfa_ms), ("--rtf", args.rtf), ("--jitter-ms", args.jitter_ms)):
         if value is not None:
             argv += [flag, str(value)]
+    if args.state_dir is not None:
+        argv += ["--state-dir", str(args.state_dir)]
     return emulator_main(argv) or 0
 
 
@@ -539,6 +541,8 @@ def build_parser() -> argparse.ArgumentParser:
     emulator.add_argument("--ttfa-ms", type=float)
     emulator.add_argument("--rtf", type=float)
     emulator.add_argument("--jitter-ms", type=float)
+    emulator.add_argument("--state-dir", help="keep the emulator's accounts, voices, files and jobs here "
+                          "across restarts (default: nothing kept)")
 
     key = add_parser("key", help="store or remove the API key in the system keychain")
     key.add_argument("action", choices=["set", "remove", "status"])

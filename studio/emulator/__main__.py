@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import signal
+from pathlib import Path
 
 from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Pacing
 
@@ -19,6 +20,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--rtf", type=float, default=0.0, help="real-time factor of streamed audio (0 = unpaced)")
     p.add_argument("--jitter-ms", type=float, default=0.0, help="± jitter on each chunk's send time")
     p.add_argument("--job-seconds", type=float, default=8.0, help="video/template/async job duration")
+    p.add_argument("--state-dir", type=Path, default=None,
+                   help="keep accounts, voices, files and jobs in this directory across restarts")
     return p.parse_args(argv)
 
 
@@ -26,10 +29,13 @@ async def serve(args: argparse.Namespace) -> None:
     config = EmulatorConfig(
         pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
         job_seconds=args.job_seconds, host=args.host, port=args.port, mainland_port=args.mainland_port,
+        state_dir=args.state_dir,
     )
     async with Emulator(config) as emu:
         print(f"MiniMax emulator — global:   {emu.global_url}  key {DEMO_KEY}", flush=True)
         print(f"                   mainland: {emu.mainland_url}  key {MAINLAND_DEMO_KEY}", flush=True)
+        if args.state_dir is not None:
+            print(f"                   state:    {args.state_dir}", flush=True)
         print("Ctrl+C to stop.", flush=True)
         stop = asyncio.Event()
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop

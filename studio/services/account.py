@@ -182,11 +182,14 @@ class Account:
     async def connect_demo(self, region: str = "global") -> None:
         """Start the bundled emulator in this process and talk to it over loopback, as to the real API."""
         from studio.api.client import MiniMaxClient
-        from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator
+        from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig
+        from studio.settings.paths import data_dir
 
         if self.mode == "demo" and self.region == region:
             return
-        emulator = Emulator()
+        # Kept on disk like the real service keeps it: a video job started before quitting still
+        # finishes after reopening, and demo voices and files stay.
+        emulator = Emulator(EmulatorConfig(state_dir=data_dir() / "demo-emulator"))
         await emulator.start()
         try:
             url = emulator.mainland_url if region == "mainland" else emulator.global_url
