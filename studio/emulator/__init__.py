@@ -18,6 +18,9 @@ Conventions where the real service's behaviour is unknown or cannot be triggered
 - Async T2A output (purpose t2a_async, `<task_id>.tar`) holds `<task_id>.<fmt>`,
   `<task_id>.titles.json` (sentence subtitles) and `<task_id>.extra.json` (extra_info).
 - Video `callback_url` is accepted and never called.
+- `EmulatorConfig(state_dir=...)` keeps the state on disk (see `studio.emulator.persist`): a restart
+  (new ports) keeps keys' files, voices, tasks, download tokens, the id counter and the clock offset;
+  jobs unfinished at stop run again on start. Without it everything is in memory.
 - Per-request knobs: headers `X-Emulator-Pacing: first_audio_ms=300;rtf=0.3;jitter_ms=50` and
   `X-Emulator-Fault: kind=base_resp;code=1002;after_chunks=2` (also read on the WS upgrade).
 """
