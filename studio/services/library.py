@@ -17,14 +17,14 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from studio.services.playback import AudioSink, drain
+from studio.services.playback import AudioSink, play_and_keep
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -675,18 +675,8 @@ async def record_speech(
         channels=audio.channel,
     )
     stream = client.t2a_stream(request)
-
-    async def teed() -> AsyncIterator[bytes]:
-        async for chunk in stream:
-            writer.write(chunk)
-            yield chunk
-
-    chunks = teed()
     try:
-        async with stream:
-            if sink is not None:
-                await sink.play(chunks, audio.format, audio.sample_rate, audio.channel)
-            await drain(chunks)
+        await play_and_keep(stream, writer.write, sink, audio.format, audio.sample_rate, audio.channel)
     except BaseException:
         writer.fail(stream.trace_id, _ttfa_ms(stream))
         raise

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from studio.api.errors import InputError
 from studio.api.models import ImageRequest, LyricsRequest, LyricsResult, MusicRequest, MusicUploadResult
-from studio.services.playback import AudioSink, drain
+from studio.services.playback import AudioSink, play_and_keep
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -395,19 +395,13 @@ class MediaService:
         )
         stream = self._client().music_stream(request)
 
-        async def teed() -> AsyncIterator[bytes]:
-            async for chunk in stream:
-                writer.write(chunk)
-                if on_chunk is not None:
-                    on_chunk(chunk)
-                yield chunk
+        def keep(chunk: bytes) -> None:
+            writer.write(chunk)
+            if on_chunk is not None:
+                on_chunk(chunk)
 
-        chunks = teed()
         try:
-            async with stream:
-                if sink is not None:
-                    await sink.play(chunks, audio.format, audio.sample_rate, channels)
-                await drain(chunks)
+            await play_and_keep(stream, keep, sink, audio.format, audio.sample_rate, channels)
         except BaseException:
             writer.fail(stream.trace_id)
             raise

@@ -4,10 +4,13 @@ it, and `FileSink` writes what would have been played to a file (tests, machines
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from studio.api.client import AudioStream
 
 READ_CHUNK = 32 * 1024
 
@@ -78,3 +81,20 @@ async def drain(chunks: AsyncIterable[bytes]) -> None:
     """Consume what a sink left unread (it was stopped) so a recording still gets every paid-for byte."""
     async for _ in chunks:
         pass
+
+
+async def play_and_keep(stream: AudioStream, keep: Callable[[bytes], None], sink: AudioSink | None, fmt: str,
+                        sample_rate: int, channels: int) -> None:
+    """Open `stream` and hand each chunk to `keep` as it arrives while `sink` (if any) plays it; when the sink
+    stops early the rest is still read, so `keep` gets every paid-for byte. Errors propagate to the caller."""
+
+    async def teed() -> AsyncIterator[bytes]:
+        async for chunk in stream:
+            keep(chunk)
+            yield chunk
+
+    chunks = teed()
+    async with stream:
+        if sink is not None:
+            await sink.play(chunks, fmt, sample_rate, channels)
+        await drain(chunks)

@@ -8,7 +8,7 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -19,7 +19,7 @@ from studio.api.client import MiniMaxClient
 from studio.api.models import LANGUAGES, T2ARequest
 from studio.api.models.voice import VoiceInfo, VoiceKind
 from studio.services.library import Library
-from studio.services.playback import AudioSink, drain, file_chunks
+from studio.services.playback import AudioSink, file_chunks, play_and_keep
 
 VOICE_LIFETIME = timedelta(hours=168)  # unused cloned/designed voices are deleted 7 days after creation
 UNKNOWN = ""
@@ -442,18 +442,9 @@ class Auditioner:
         audio = request.audio_setting
         entry = _PartFile(path)
         stream = self._client().t2a_stream(request)
-
-        async def teed() -> AsyncIterator[bytes]:
-            async for chunk in stream:
-                entry.write(chunk)
-                yield chunk
-
-        chunks = teed()
         try:
-            async with stream:
-                await self._sink.play(chunks, "mp3", audio.sample_rate, audio.channel)
-                # Stopping the sound doesn't waste the paid-for preview: the rest still goes to the cache.
-                await drain(chunks)
+            # Stopping the sound doesn't waste the paid-for preview: the rest still goes to the cache.
+            await play_and_keep(stream, entry.write, self._sink, "mp3", audio.sample_rate, audio.channel)
         except BaseException:
             entry.discard()
             raise
