@@ -1,5 +1,6 @@
 """What the Image, Video and Music panels share: their common frame (MediaPanel), a picture slot that
-takes a dropped or chosen file, a character counter, and a waveform of a finished song."""
+takes a dropped or chosen file, a character counter, and a waveform of a finished song; and the muted and
+problem labels the Speech panel uses too."""
 
 from __future__ import annotations
 

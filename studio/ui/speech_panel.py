@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMenu,
     QPushButton,
     QSplitter,
@@ -48,6 +47,7 @@ from studio.services.speech_session import (
     supports_interjections,
 )
 from studio.ui.error_banner import ErrorBanner
+from studio.ui.media_widgets import muted_label, problem_label
 from studio.ui.script_editor import ScriptEditor
 from studio.ui.speech_settings import SpeechSettingsForm
 from studio.ui.transport_bar import TransportBar
@@ -131,18 +131,14 @@ class SpeechPanel(QWidget):
         for tag in INTERJECTIONS:
             tag_menu.addAction(tag, lambda t=tag: self.editor.insert_snippet(t))
         self.interjection_button.setMenu(tag_menu)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("muted")
+        self.count_label = muted_label()
         tools = QHBoxLayout()
         tools.addWidget(self.pause_button)
         tools.addWidget(self.interjection_button)
         tools.addStretch(1)
         tools.addWidget(self.count_label)
 
-        self.problem_label = QLabel(wordWrap=True)
-        self.problem_label.setObjectName("problem")
-        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem_label.hide()
+        self.problem_label = problem_label()
 
         self.transport = TransportBar()
         self.transport.play_clicked.connect(self.toggle_playback)
@@ -153,8 +149,7 @@ class SpeechPanel(QWidget):
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save the last take as MP3, WAV or FLAC (Ctrl+S)")
         self.export_button.clicked.connect(self.save)
-        self.status = QLabel(wordWrap=True)
-        self.status.setObjectName("muted")
+        self.status = muted_label(wrap=True)
         actions = QHBoxLayout()
         actions.addWidget(self.generate_button)
         actions.addWidget(self.export_button)
