@@ -26,7 +26,6 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +45,7 @@ from studio.qt.tasks import TaskRunner
 from studio.services.library import Library, Take
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.row_painting import begin_row
+from studio.ui.widgets import ask_save_file
 
 PLAY_KEY = "library.play"
 TakeRole = Qt.ItemDataRole.UserRole + 1
@@ -522,10 +522,8 @@ class LibraryPanel(QWidget):
         self.message.emit(text)
 
     def _export_dialog(self, default_name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export take", str(Path.home() / default_name),
-                                              "Audio (*.mp3 *.flac *.wav *.pcm);;Pictures and video (*.png *.jpg *.mp4)"
-                                              ";;All files (*)")
-        return Path(path) if path else None
+        return ask_save_file(self, "Export take", default_name,
+                             "Audio (*.mp3 *.flac *.wav *.pcm);;Pictures and video (*.png *.jpg *.mp4);;All files (*)")
 
     def _confirm_dialog(self, question: str) -> bool:
         answer = QMessageBox.question(self, "Delete take", question,

@@ -27,6 +27,7 @@ from studio.api.errors import InputError
 from studio.qt.tasks import TaskRunner
 from studio.ui.error_banner import ErrorBanner
 from studio.ui.waveform import BAR_PITCH, paint_bars, paint_frame
+from studio.ui.widgets import ask_save_file, restyle
 
 PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)"
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -115,9 +116,7 @@ class MediaPanel(QWidget):
         self.status.setText(f"Saved to {dest}")
 
     def _save_dialog(self, default_name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.SAVE_TITLE, str(Path.home() / default_name),
-                                              self.SAVE_FILTER)
-        return Path(path) if path else None
+        return ask_save_file(self, self.SAVE_TITLE, default_name, self.SAVE_FILTER)
 
 
 class PictureSlot(QFrame):
@@ -241,8 +240,7 @@ class CharCounter(QLabel):
         self.setText(f"{n:,} / {self.limit:,}")
         if self.objectName() != ("problem" if over else "muted"):
             self.setObjectName("problem" if over else "muted")
-            self.style().unpolish(self)
-            self.style().polish(self)
+            restyle(self)
         return not over
 
 

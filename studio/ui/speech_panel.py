@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QMenu,
@@ -51,6 +50,7 @@ from studio.ui.media_widgets import muted_label, problem_label
 from studio.ui.script_editor import ScriptEditor
 from studio.ui.speech_settings import SpeechSettingsForm
 from studio.ui.transport_bar import TransportBar
+from studio.ui.widgets import ask_save_file, restyle
 
 RENDER_KEY = "speech.render"
 EXPORT_KEY = "speech.export"
@@ -374,8 +374,7 @@ class SpeechPanel(QWidget):
         over = len(text) >= TEXT_LIMIT
         self.count_label.setText(f"{len(text):,} / {TEXT_LIMIT - 1:,} characters")
         self.count_label.setObjectName("problem" if over else "muted")
-        self.count_label.style().unpolish(self.count_label)
-        self.count_label.style().polish(self.count_label)
+        restyle(self.count_label)
         blocking = [p.message for p in problems if p.blocking]
         warnings = [p.message for p in problems if not p.blocking]
         reason = blocking[0] if blocking else None
@@ -456,6 +455,4 @@ class SpeechPanel(QWidget):
         self.status.setText(text)
 
     def _export_dialog(self, default_name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export take", str(Path.home() / default_name),
-                                              "MP3 (*.mp3);;WAV (*.wav);;FLAC (*.flac)")
-        return Path(path) if path else None
+        return ask_save_file(self, "Export take", default_name, "MP3 (*.mp3);;WAV (*.wav);;FLAC (*.flac)")

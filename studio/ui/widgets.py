@@ -1,11 +1,12 @@
-"""Small shared widgets: the status bar's account summary."""
+"""Small shared widgets and helpers: restyling, the save-file dialog, the status bar's account summary."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QStatusBar, QWidget
 
 from studio.services.account import REGION_NAMES
 
@@ -17,6 +18,12 @@ def restyle(widget: QWidget) -> None:
     """Re-evaluate stylesheet rules that depend on a dynamic property."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def ask_save_file(parent: QWidget, title: str, default_name: str, file_filter: str) -> Path | None:
+    """A save dialog opening in the home folder with `default_name` filled in; None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
+    return Path(path) if path else None
 
 
 class AccountStatusBar(QStatusBar):
