@@ -35,7 +35,15 @@ from studio.api.models import ImageRequest, ImageSubjectReference
 from studio.qt.tasks import TaskRunner
 from studio.services.library import Take
 from studio.services.media import MediaService, picture_data_url
-from studio.ui.media_widgets import CharCounter, MediaPanel, PictureSlot, muted_label, problem_label, scaled_pixmap
+from studio.ui.media_widgets import (
+    CharCounter,
+    MediaPanel,
+    PictureSlot,
+    file_stem,
+    muted_label,
+    problem_label,
+    scaled_pixmap,
+)
 
 GENERATE_KEY = "image.generate"
 PROMPT_LIMIT = 1500
@@ -351,7 +359,7 @@ class ImagePanel(MediaPanel):
     def save_selected(self) -> None:
         take = self.selected_take()
         if take is not None:
-            self._save_copy(take.path, f"{_file_stem(take.text)}.{take.format}")
+            self._save_copy(take.path, f"{file_stem(take.text)}.{take.format}")
 
     def reuse_seed(self) -> None:
         take = self.selected_take()
@@ -375,8 +383,3 @@ class ImagePanel(MediaPanel):
         if key == GENERATE_KEY:
             self.generate_button.setText("Generating…" if busy else "Generate")
             self._validate()
-
-
-def _file_stem(text: str) -> str:
-    words = "".join(c if c.isalnum() or c in " -'" else " " for c in text).split()
-    return " ".join(words[:8])[:60].strip() or "picture"

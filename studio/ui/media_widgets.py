@@ -34,6 +34,12 @@ PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 RequestT = TypeVar("RequestT")
 
 
+def file_stem(text: str, fallback: str = "picture") -> str:
+    """A file name from the first words of a prompt, for save dialogs."""
+    words = "".join(c if c.isalnum() or c in " -'" else " " for c in text).split()
+    return " ".join(words[:8])[:60].strip() or fallback
+
+
 def muted_label(text: str = "", *, wrap: bool = False) -> QLabel:
     label = QLabel(text, wordWrap=wrap)
     label.setObjectName("muted")

@@ -37,7 +37,7 @@ from studio.services.library import Take
 from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, audio_peaks
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.library_panel import format_duration
-from studio.ui.media_widgets import CharCounter, MediaPanel, SongWaveform, muted_label, problem_label
+from studio.ui.media_widgets import CharCounter, MediaPanel, SongWaveform, file_stem, muted_label, problem_label
 
 GENERATE_KEY = "music.generate"
 PLAY_KEY = "music.play"
@@ -390,8 +390,7 @@ class MusicPanel(MediaPanel):
         take = self.selected_take()
         if take is None:
             return
-        words = "".join(c if c.isalnum() or c in " -'" else " " for c in take.text).split()
-        self._save_copy(take.path, f"{' '.join(words[:8])[:60] or 'song'}.{take.format}")
+        self._save_copy(take.path, f"{file_stem(take.text, 'song')}.{take.format}")
 
     # -- songs ------------------------------------------------------------------------------------------
 
