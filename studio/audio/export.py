@@ -11,6 +11,8 @@ from pathlib import Path
 import av
 import numpy as np
 
+from studio.files import partial_path, write_atomically
+
 ENCODABLE = ("mp3", "wav", "flac")
 # name → (integrated loudness target in LUFS, true-peak ceiling in dBTP)
 LOUDNESS_PRESETS: dict[str, tuple[float, float]] = {
@@ -39,10 +41,6 @@ class ExportResult:
 def format_of(path: Path | str) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     return {"raw": "pcm", "mpeg": "mp3"}.get(suffix, suffix)
-
-
-def partial_path(dest: Path) -> Path:
-    return dest.with_name(f"{dest.stem}.partial{dest.suffix}")
 
 
 # -- decode / encode -------------------------------------------------------------------------------
@@ -126,12 +124,6 @@ def normalize_loudness(
 # -- files -----------------------------------------------------------------------------------------
 
 
-def _write_atomically(dest: Path, data: bytes) -> None:
-    part = dest.with_name(dest.name + ".part")
-    part.write_bytes(data)
-    os.replace(part, dest)
-
-
 def export_audio(
     data: bytes,
     src_fmt: str,
@@ -150,7 +142,7 @@ def export_audio(
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest_fmt = format_of(dest)
     if dest_fmt == src_fmt and loudness is None:
-        _write_atomically(dest, data)
+        write_atomically(dest, data)
         return ExportResult(dest, reencoded=False)
     samples, rate = decode_all(data, src_fmt, sample_rate=sample_rate, channels=channels)
     report = None
@@ -161,7 +153,7 @@ def export_audio(
         out = (np.clip(samples, -1, 1) * 32767).round().astype("<i2").tobytes()
     else:
         out = encode(samples, rate, dest_fmt, bitrate=bitrate)
-    _write_atomically(dest, out)
+    write_atomically(dest, out)
     return ExportResult(dest, reencoded=True, loudness=report)
 
 

@@ -257,11 +257,6 @@ class Playback:
             m.audio_seconds = self._decoder.frames_out / self._decoder.out_rate
 
 
-def _start_event(request: T2ARequest) -> T2AStartEvent:
-    keep = ("model", "voice_setting", "audio_setting", "pronunciation_dict", "timber_weights",
-            "language_boost", "voice_modify")
-    return T2AStartEvent(**{name: getattr(request, name) for name in keep if getattr(request, name, None) is not None})
-
 
 async def play_speech(
     client: MiniMaxClient,
@@ -286,5 +281,5 @@ async def play_speech(
     if transport == "sse":
         async with client.t2a_stream(request) as stream:
             return await playback.play(stream, source=stream)
-    async with client.t2a_websocket(_start_event(request)) as session:
+    async with client.t2a_websocket(T2AStartEvent.from_request(request)) as session:
         return await playback.play(session.speak(request.text), source=session)

@@ -11,7 +11,6 @@ import asyncio
 import base64
 import contextlib
 import logging
-import os
 import random
 import struct
 import time
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from studio.api.errors import InputError
 from studio.api.models import ImageRequest, LyricsRequest, LyricsResult, MusicRequest, MusicUploadResult
+from studio.files import write_atomically
 from studio.services.playback import AudioSink, play_and_keep
 
 if TYPE_CHECKING:
@@ -184,18 +184,6 @@ def video_thumbnail(video: Path, dest: Path, max_width: int = 480) -> VideoFacts
         return None
     write_atomically(dest, png)
     return VideoFacts(width, height, round(duration * 1000) if duration else None)
-
-
-def write_atomically(dest: Path, data: bytes) -> Path:
-    """Write to `dest.part`, flush to disk, then rename: a crash never leaves a truncated file under `dest`."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".part")
-    with partial.open("wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, dest)
-    return dest
 
 
 # --- audio files ----------------------------------------------------------------------------------------

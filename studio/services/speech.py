@@ -10,6 +10,7 @@ from typing import Any, Literal
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError
 from studio.api.models import T2ARequest, T2AStartEvent
+from studio.files import partial_path, write_atomically
 
 Transport = Literal["http", "sse", "ws"]
 
@@ -37,10 +38,6 @@ class PartialTakeError(MiniMaxError):
         self.path = path
 
 
-def partial_path(dest: Path) -> Path:
-    return dest.with_name(f"{dest.stem}.partial{dest.suffix}")
-
-
 async def synthesize_to_file(
     client: MiniMaxClient, request: T2ARequest, dest: Path | str, *, transport: Transport = "http"
 ) -> SpeechTake:
@@ -55,7 +52,7 @@ async def synthesize_to_file(
             await client.download(result.audio_url, dest)
             data_len = dest.stat().st_size
         else:
-            _write_atomically(dest, data)
+            write_atomically(dest, data)
             data_len = len(data)
         return SpeechTake(dest, data_len, result.trace_id, dict(result.extra_info or {}))
 
@@ -75,7 +72,7 @@ async def synthesize_to_file(
                         written += len(chunk)
                     trace_id, extra = stream.trace_id, dict(stream.extra_info or {})
             else:
-                start = T2AStartEvent(**_start_fields(request))
+                start = T2AStartEvent.from_request(request)
                 async with client.t2a_websocket(start) as session:
                     async for chunk in session.speak(request.text):
                         first_byte = first_byte or time.perf_counter()
@@ -94,15 +91,3 @@ async def synthesize_to_file(
     part.replace(dest)
     first_ms = (first_byte - started) * 1000 if first_byte else None
     return SpeechTake(dest, written, trace_id, extra, first_ms)
-
-
-def _start_fields(request: T2ARequest) -> dict[str, Any]:
-    keep = ("model", "voice_setting", "audio_setting", "pronunciation_dict", "timber_weights",
-            "language_boost", "voice_modify")
-    return {name: getattr(request, name) for name in keep if getattr(request, name, None) is not None}
-
-
-def _write_atomically(dest: Path, data: bytes) -> None:
-    part = dest.with_name(dest.name + ".part")
-    part.write_bytes(data)
-    part.replace(dest)

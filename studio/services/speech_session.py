@@ -45,8 +45,6 @@ STREAM_FORMATS = ("mp3", "flac", "pcm")  # wav cannot be streamed; export conver
 EXPORT_FORMATS = ("mp3", "wav", "flac")
 # Fields of a take's payload that describe one request, not the panel's settings.
 _REQUEST_ONLY = ("text", "stream", "stream_options", "output_format", "subtitle_enable")
-_START_FIELDS = ("model", "voice_setting", "audio_setting", "pronunciation_dict", "timber_weights",
-                 "language_boost", "voice_modify")
 _MARKER = re.compile(r"<#[^<>#]*#>")
 _INTERJECTION = re.compile("|".join(re.escape(tag) for tag in INTERJECTIONS))
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|[。！？]+|\n")
@@ -124,11 +122,6 @@ def build_request(text: str, settings: dict[str, Any]) -> T2ARequest:
 def panel_settings(payload: dict[str, Any]) -> dict[str, Any]:
     """A take's request payload → the panel's settings (drops what belongs to one request)."""
     return {k: v for k, v in payload.items() if k not in _REQUEST_ONLY}
-
-
-def start_event(request: T2ARequest) -> T2AStartEvent:
-    return T2AStartEvent(**{name: getattr(request, name) for name in _START_FIELDS
-                            if getattr(request, name, None) is not None})
 
 
 # --- sentences ----------------------------------------------------------------------------------------
@@ -380,7 +373,7 @@ class SpeechSession:
                     transport: Transport, progress: TakeProgress) -> AsyncIterator[bytes]:
         if transport == "ws":
             try:
-                session = await stack.enter_async_context(client.t2a_websocket(start_event(request)))
+                session = await stack.enter_async_context(client.t2a_websocket(T2AStartEvent.from_request(request)))
             except Exception as exc:
                 if not _websocket_did_not_open(exc):
                     raise

@@ -345,6 +345,13 @@ class T2AStartEvent(_SpeechOptions):
         self._check_format(streaming=True)
         return self
 
+    @classmethod
+    def from_request(cls, request: T2ARequest) -> T2AStartEvent:
+        """The same voice and audio settings as an HTTP request, for speaking its text over a WebSocket."""
+        names = ("model", "voice_setting", "audio_setting", "pronunciation_dict", "timber_weights",
+                 "language_boost", "voice_modify")
+        return cls(**{name: getattr(request, name) for name in names if getattr(request, name) is not None})
+
     def payload(self) -> dict[str, Any]:
         return {"event": "task_start", **super().payload()}
 
