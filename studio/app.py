@@ -243,6 +243,20 @@ def _create_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def show_shell() -> tuple[QApplication, Settings, ThemeManager, MainWindow]:
+    """The first frame: settings, theme and the window shell, before asyncio, the services or PySide's `Qt`
+    namespace (bench/startup.py; tests/gui/test_app.py keeps the namespace out)."""
+    from studio.qt.theme import ThemeManager
+
+    app = _create_application()
+    settings = load_settings()
+    theme = ThemeManager(app, settings.theme, os_scheme_hint=settings.last_os_scheme)
+    window = create_shell(settings, theme)
+    window.show()
+    app.processEvents()
+    return app, settings, theme, window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -253,17 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     if args.reset:
         _reset_settings()
-    app = _create_application()
-    from studio.qt.theme import ThemeManager
-
-    settings = load_settings()
-    theme = ThemeManager(app, settings.theme)
-    app.setWindowIcon(icon("app"))
-    window = create_shell(settings, theme)
-    window.show()
-    app.processEvents()  # the first frame, before asyncio and the services are imported
+    app, settings, theme, window = show_shell()
     if args.quit_after_show:
         print(f"shown {time.time():.6f}", flush=True)
+    settings.last_os_scheme = theme.follow_os()  # saved with the window layout on quit
+    app.setWindowIcon(icon("app"))
 
     import asyncio
 

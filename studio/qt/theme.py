@@ -32,8 +32,16 @@ _COLORS: dict[Scheme, dict[str, str]] = {
 
 
 def system_scheme() -> Scheme:
-    # By name: touching the Qt namespace costs ~13 ms at startup, before the first frame.
+    """The OS colour scheme. The first call builds PySide's `Qt` namespace (~14 ms of Python enum creation),
+    so startup calls it only after the first frame (`ThemeManager.follow_os`)."""
     return "dark" if QGuiApplication.styleHints().colorScheme().name == "Dark" else "light"
+
+
+def platform_palette_scheme(app: QApplication) -> Scheme:
+    """A guess without the `Qt` namespace: the platform's own palette is dark on Windows, macOS and KDE when
+    the OS is; GNOME's is light either way, which `follow_os` then corrects."""
+    window = app.palette().color(QPalette.ColorRole.Window)
+    return "dark" if window.lightness() < 128 else "light"
 
 
 def colors(scheme: Scheme) -> dict[str, str]:
@@ -101,24 +109,46 @@ QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
 
 
 class ThemeManager(QObject):
-    """Applies the chosen theme; with "system" it follows the OS when its colour scheme changes."""
+    """Applies the chosen theme; with "system" it follows the OS when its colour scheme changes.
 
-    def __init__(self, app: QApplication, preference: str = "system") -> None:
+    Until `follow_os()` runs, "system" means `os_scheme_hint` (the scheme the OS had last run, kept in the
+    settings) or else a guess from the platform palette: the window's first frame must not wait ~14 ms for
+    the `Qt` namespace that reading the real scheme needs. `follow_os()` right after the first frame
+    corrects a wrong guess, which can only happen on a first run or after the OS switched while we were closed.
+    """
+
+    def __init__(self, app: QApplication, preference: str = "system", *, os_scheme_hint: Scheme | None = None) -> None:
         super().__init__(app)
         self._app = app
         self.preference = preference
         self.scheme: Scheme = "light"
+        self._following_os = False
         app.setStyle("Fusion")
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._os_scheme_changed)
+        self._os_scheme: Scheme = os_scheme_hint or platform_palette_scheme(app)
         self.apply(preference)
+
+    @property
+    def os_scheme(self) -> Scheme:
+        return self._os_scheme
+
+    def follow_os(self) -> Scheme:
+        """Read the OS scheme for real, re-apply if "system" had guessed wrong, and follow its changes from now."""
+        if not self._following_os:
+            self._following_os = True
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self._os_scheme_changed)
+        self._os_scheme = system_scheme()
+        if self.preference == "system" and self.scheme != self._os_scheme:
+            self.apply("system")
+        return self._os_scheme
 
     def apply(self, preference: str) -> None:
         self.preference = preference
-        scheme: Scheme = system_scheme() if preference == "system" else ("dark" if preference == "dark" else "light")
+        scheme: Scheme = self._os_scheme if preference == "system" else ("dark" if preference == "dark" else "light")
         self.scheme = scheme
         self._app.setPalette(palette_for(scheme))
         self._app.setStyleSheet(stylesheet_for(scheme))
 
     def _os_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self._os_scheme = system_scheme()
         if self.preference == "system":
             self.apply("system")

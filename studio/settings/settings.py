@@ -32,6 +32,7 @@ SAMPLE_LINE_MAX = 500
 Mode = Literal["live", "demo"]
 Region = Literal["global", "mainland"]
 Theme = Literal["system", "light", "dark"]
+Scheme = Literal["light", "dark"]
 
 
 def _optional_choice(choices: tuple[str, ...]) -> Callable[[Any], bool]:
@@ -60,6 +61,7 @@ _RULES: dict[str, Callable[[Any], bool]] = {
     "window_state": _optional_str,
     "last_panel": _optional_str,
     "theme": lambda v: v in get_args(Theme),
+    "last_os_scheme": _optional_choice(get_args(Scheme)),
     "output_device": _optional_str,
     "panels": _panel_preferences,
 }
@@ -77,6 +79,7 @@ class Settings:
     window_state: str | None = None  # QMainWindow.saveState(), base64
     last_panel: str | None = None
     theme: Theme = "system"
+    last_os_scheme: Scheme | None = None  # the OS's colour scheme last run: the first frame's "system" theme
     output_device: str | None = None  # None: the system default
     panels: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # each panel's own preferences
 

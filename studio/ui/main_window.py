@@ -14,18 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPlainTextEdit,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +46,6 @@ PANEL_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("save", "Save", ("Ctrl+S",)),
     ("focus_search", "Search", ("Ctrl+F",)),
 )
-TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
 @dataclass
@@ -86,7 +79,6 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.account_dialog: AccountDialog | None = None
         self.output_devices: Callable[[], Sequence[str]] = tuple  # names for the settings dialog
-        self.setWindowIcon(icon("app"))
         self.resize(1100, 720)
         self.setMinimumSize(760, 480)
 
@@ -119,6 +111,7 @@ class MainWindow(QMainWindow):
         from studio.ui.error_banner import ErrorBanner
         from studio.ui.widgets import AccountStatusBar
 
+        self.setWindowIcon(icon("app"))  # after the first frame: loading the SVG icon engine takes ~2 ms
         self.account = account
         self.banner = ErrorBanner(on_account_settings=self.open_account_dialog)
         self.content_layout.insertWidget(0, self.banner)
@@ -142,7 +135,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(spec.widget)
         action = self.view_menu.addAction(icon(spec.icon), spec.title)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False, row=index: self.navigation.setCurrentRow(row))
 
     # -- panels ---------------------------------------------------------------------------------------
@@ -172,11 +165,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(callable(getattr(panel, method, None)))
 
     def _forward(self, method: str) -> None:
+        from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
         focus = QApplication.focusWidget()
         if method == "toggle_playback" and focus is not None:
             # Text inputs claim Space before the shortcut fires; this covers the rest. A focused button keeps
             # its keyboard click: the shortcut ate the press, so press it here and its key release clicks it.
-            if isinstance(focus, TEXT_INPUTS) or (isinstance(focus, QComboBox) and focus.isEditable()):
+            text_input = isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+            if text_input or (isinstance(focus, QComboBox) and focus.isEditable()):
                 return
             if isinstance(focus, QAbstractButton):
                 focus.setDown(True)
@@ -188,13 +184,15 @@ class MainWindow(QMainWindow):
     # -- menus and shortcuts --------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        # setShortcuts, not setShortcut: resolving setShortcut's overloads builds PySide's `Qt` namespace
+        # (~14 ms), and the menus are built before the first frame.
         file_menu = self.menuBar().addMenu("&File")
         self.settings_action = file_menu.addAction("&Settings…", self.open_settings_dialog)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         self.account_action = file_menu.addAction("&Account…", self.open_account_dialog)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.view_menu = self.menuBar().addMenu("&View")
