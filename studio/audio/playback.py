@@ -141,7 +141,9 @@ class Playback:
         try:
             async for chunk in chunks:
                 now = time.perf_counter()
-                m.first_byte_at = m.first_byte_at or now
+                if m.first_byte_at is None:
+                    m.first_byte_at = now
+                    m.request_sent_at = getattr(source, "request_sent_at", None) or m.request_sent_at
                 m.bytes_received += len(chunk)
                 if tee is not None:
                     tee.write(chunk)
@@ -153,6 +155,7 @@ class Playback:
                 if len(frames) and m.first_decoded_at is None:
                     m.first_decoded_at = time.perf_counter()
                 await self._push(frames)
+                self._watch_callback()
             self._stream_done = True
             if tee is not None:
                 result = tee.close()
@@ -164,7 +167,7 @@ class Playback:
                 if self.play_out:
                     await self._play_out()
                 else:
-                    self._watch_underruns()
+                    self._watch_callback()
             m.completed = True
         finally:
             self._collect(source)
@@ -197,7 +200,7 @@ class Playback:
             frames = frames[n:]
             if not len(frames):
                 return
-            self._watch_underruns()
+            self._watch_callback()
             if player.ring.read_pos != last_pos or player.state() is PlayerState.PAUSED:
                 last_pos, stalled_since = player.ring.read_pos, time.perf_counter()
             elif time.perf_counter() - stalled_since > STALL_SECONDS:
@@ -214,16 +217,21 @@ class Playback:
             if self._seek_to is not None:
                 await self._push(self._apply_seek())
                 player.end_take(self._take)
-            self._watch_underruns()
+            self._watch_callback()
             if player.ring.read_pos != last_pos or player.state() is PlayerState.PAUSED:
                 stalled_since, last_pos = time.perf_counter(), player.ring.read_pos
             elif time.perf_counter() - stalled_since > STALL_SECONDS:
                 raise AudioDeviceError(f"The audio output {player.device_name!r} is not taking any audio")
             await asyncio.sleep(0.01)
 
-    def _watch_underruns(self) -> None:
+    def _watch_callback(self) -> None:
+        """While the take plays: its first sound (the UI shows TTFA from then on) and underruns (the jitter
+        prebuffer grows after one)."""
         assert self.player is not None
-        underruns = self.player.take_stats(self._take)["underruns"]
+        stats = self.player.take_stats(self._take)
+        if self.measurements.first_frame_at is None:
+            self.measurements.first_frame_at = stats["first_frame_at"]
+        underruns = stats["underruns"]
         if underruns > self.measurements.underruns:
             self.measurements.underruns = underruns
             self.jitter.grow_after_underrun()
@@ -249,7 +257,7 @@ class Playback:
             m.first_byte_at = getattr(source, "first_byte_at", None) or m.first_byte_at
         if self.player is not None and self._take:
             stats = self.player.take_stats(self._take)
-            m.first_frame_at = stats["first_frame_at"]
+            m.first_frame_at = stats["first_frame_at"] or m.first_frame_at
             m.underruns = max(m.underruns, stats["underruns"])
             m.device_underflows = self.player.device_underflows
         if self._decoder is not None:

@@ -3,9 +3,11 @@ one) the real audio device: type, pick, generate, drag a slider, get bad input r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -96,6 +98,29 @@ def test_generate_plays_records_bills_and_lists_the_take(
     assert [t.id for t in again.library_takes()] == [take.id]
     assert again.speech.editor.toPlainText() == LINE  # the draft and the voice were remembered
     assert again.speech.form.voice_id() == VOICE
+
+
+def test_the_transport_shows_time_to_first_sound_while_the_take_still_streams(
+    demo_studio: Callable[..., Studio], wait_until: Callable
+) -> None:
+    studio = demo_studio()
+    studio.emulator.config.pacing = Pacing(first_audio_ms=200, rtf=0.5)  # ~3 s of streaming
+    studio.window.show_panel("speech")
+    speech = studio.speech
+    write(speech, THREE)
+    generate(studio)
+    wait_until(lambda: speech.progress is not None and speech.progress.bytes_received > 0)
+    if studio.services.audio.player() is None:
+        pytest.skip("no audio output on this machine: nothing is heard, so there is no first sound to time")
+    figures = speech.transport.figures_label
+    wait_until(lambda: figures.text().startswith("TTFA") or not studio.rendering(), timeout=10)
+    assert studio.rendering(), f"the take finished before its first-sound TTFA was shown: {figures.text()!r}"
+    assert re.match(r"TTFA [\d,]+ ms · \d+ underruns? · WebSocket$", figures.text()), figures.text()
+    shown_while_streaming = speech.progress.ttfa_ms
+    wait_until(lambda: not studio.rendering(), timeout=20)
+    assert speech.progress.ttfa_ms == shown_while_streaming  # the figure seen live is the one kept
+    # The Library keeps the service's figure (request → first byte), which comes before the first sound.
+    assert speech.last_take is not None and 0 < speech.last_take.ttfa_ms <= shown_while_streaming
 
 
 def test_without_an_audio_device_takes_are_saved_and_the_status_bar_says_so(
