@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from studio.audio.player import PlayerState
-from studio.emulator import Pacing
+from studio.emulator import Fault, Pacing
 from studio.services.audio_output import NO_AUDIO_MESSAGE
 from studio.services.speech_session import sentence_at, speakable
+from studio.settings.settings import load_settings
 from studio.ui.speech_panel import SpeechPanel
 from tests.gui.speech_fixtures import Studio, demo_studio, studio_home
 from tests.gui.studio_fixtures import snapshot
@@ -277,6 +278,83 @@ def test_use_in_speech_and_reopen_from_the_library(
     assert speech.form.settings() == settings
     speech.editor.undo()  # re-opening is one edit: undo brings the previous text back
     assert speech.editor.toPlainText() == "Something else entirely."
+
+
+def test_when_the_websocket_will_not_open_the_take_streams_over_sse_and_says_why(
+    demo_studio: Callable[..., Studio], wait_until: Callable
+) -> None:
+    studio = demo_studio()
+    studio.emulator.inject(Fault(kind="http", path="/ws/v1/t2a_v2", status=404, msg="no WebSocket here"))
+    studio.window.show_panel("speech")
+    write(studio.speech, LINE)
+    generate(studio)
+    wait_until(lambda: studio.speech.last_take is not None and not studio.rendering(), timeout=20)
+    progress, take = studio.speech.progress, studio.speech.last_take
+    assert progress is not None and progress.transport == "SSE" and "404" in (progress.fallback_reason or "")
+    figures = studio.speech.transport.figures_label
+    assert figures.text().endswith("SSE (WebSocket failed)") and figures.toolTip() == progress.fallback_reason
+    assert take.status == "complete" and take.text == LINE and take.path.stat().st_size == take.bytes > 0
+    posts = [r.json for r in studio.speech_requests() if r.path == "/v1/t2a_v2"]
+    assert len(posts) == 1 and posts[0]["stream"] is True and posts[0]["text"] == LINE
+    assert studio.task_starts() == []
+    if studio.services.audio.player() is not None:
+        assert progress.measurements is not None and progress.measurements.first_frame_at is not None  # heard
+
+
+def test_a_timbre_mix_renders_from_weights_and_reopens_as_the_same_mix(
+    demo_studio: Callable[..., Studio], wait_until: Callable
+) -> None:
+    studio = demo_studio(audio=False)
+    speech = studio.speech
+    wait_until(lambda: studio.voices.model.rowCount() > 0, message="voices never loaded")
+    studio.window.show_panel("speech")
+    write(speech, LINE)
+    mixer = speech.form.mixer
+    mixer.enabled_box.click()  # two empty rows to fill in
+    assert len(mixer.rows) == 2 and not speech.form.voice_picker.isEnabled()
+    for (picker, weight, _), voice, share in zip(mixer.rows, (VOICE, "English_Trustworth_Man"), (70, 30), strict=True):
+        picker.set_voice_id(voice)
+        weight.setValue(share)
+    generate(studio)
+    wait_until(lambda: studio.speech.last_take is not None and not studio.rendering(), timeout=20)
+    mix = [{"voice_id": VOICE, "weight": 70}, {"voice_id": "English_Trustworth_Man", "weight": 30}]
+    start = studio.task_starts()[-1]
+    assert start["timber_weights"] == mix and start["voice_setting"]["voice_id"] == ""
+    take = speech.last_take
+    assert take.status == "complete" and take.bytes > 0 and take.settings["timber_weights"] == mix
+
+    mixer.enabled_box.click()  # back to a single voice
+    assert mixer.weights() is None and "timber_weights" not in speech.form.settings()
+    studio.window.show_panel("library")
+    assert studio.library.select_take(take.id)
+    studio.library.reopen_button.click()
+    assert mixer.is_mixing() and mixer.weights() == mix
+
+
+def test_an_output_device_chosen_in_settings_plays_the_next_take_and_is_remembered(
+    demo_studio: Callable[..., Studio], wait_until: Callable
+) -> None:
+    studio = demo_studio()
+    audio = studio.services.audio
+    if audio.player() is None or len(audio.device_names()) < 2:
+        pytest.skip("needs two audio outputs (the CI sound card has 'pulse' and 'default')")
+    studio.window.show_panel("speech")
+    speech = studio.speech
+    write(speech, LINE)
+    generate(studio)
+    wait_until(lambda: speech.last_take is not None and not studio.rendering(), timeout=20)
+    first_device = speech.progress.measurements.device
+    other = next(name for name in audio.device_names() if name != first_device)
+
+    dialog = studio.window.open_settings_dialog()
+    dialog.output_device_combo.setCurrentIndex(dialog.output_device_combo.findData(other))
+    dialog.accept()
+    assert audio.device == other and load_settings().output_device == other
+    before = speech.progress
+    generate(studio)
+    wait_until(lambda: speech.progress is not before and speech.progress.measurements is not None
+               and not studio.rendering(), timeout=20)
+    assert speech.progress.measurements.device == other and speech.progress.measurements.first_frame_at is not None
 
 
 def test_sentence_under_the_cursor() -> None:
