@@ -117,7 +117,8 @@ def build_panels(services: Services) -> list[PanelSpec]:
                          on_account_settings=services.account.request_settings)
     voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir()),
                          sample_line=lambda: services.settings.sample_line, audition_settings=speech.audition_settings)
-    library = LibraryPanel(services.library, services.tasks, services.audio)
+    library = LibraryPanel(services.library, services.tasks, services.audio,
+                           preferences=services.settings.panel("library"), save_preferences=services.save_settings)
     account_settings = services.account.request_settings
     voice_lab = VoiceLabPanel(VoiceLab(client, services.library), services.tasks, services.audio,
                               on_account_settings=account_settings)

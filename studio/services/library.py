@@ -105,6 +105,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX media_jobs_by_state ON media_jobs (state, created_at);
     """,
+    # Live previews: the sentence a Speech slider re-rendered. Kept like any take (it was paid for), but the
+    # Library lists them only on request, so twenty slider moves don't bury the real takes.
+    """
+    ALTER TABLE takes ADD COLUMN preview INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 
@@ -129,6 +134,7 @@ class Take:
     ttfa_ms: float | None
     status: TakeStatus
     thumbnail: Path | None = None  # images, videos: a small picture for lists
+    preview: bool = False  # a live-slider preview of one sentence, not a take the user asked for
 
     @property
     def partial(self) -> bool:
@@ -328,6 +334,7 @@ class Library:
         sample_rate: int | None,
         channels: int | None,
         kind: str = "speech",
+        preview: bool = False,
     ) -> TakeWriter:
         """Create the record (status "recording") and the empty file; write the audio through the writer."""
         now = self._clock()
@@ -339,9 +346,9 @@ class Library:
         with self._transaction():
             self._db.execute(
                 "INSERT INTO takes (id, kind, created_at, text, voice_id, model, settings, format, sample_rate,"
-                " channels, file, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'recording')",
+                " channels, file, preview, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'recording')",
                 (take_id, kind, now, text, voice_id, model, json.dumps(settings), fmt, sample_rate, channels,
-                 relative),
+                 relative, int(preview)),
             )
         return TakeWriter(self, take_id, path)
 
@@ -466,6 +473,7 @@ class Library:
             ttfa_ms=row["ttfa_ms"],
             status=row["status"],
             thumbnail=self.media_dir / row["thumbnail"] if row["thumbnail"] else None,
+            preview=bool(row["preview"]),
         )
 
     # -- media takes (image, video, music) ----------------------------------------------------------------

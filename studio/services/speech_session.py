@@ -304,9 +304,9 @@ class SpeechSession:
         self._add_characters = add_characters or (lambda _count: None)
 
     async def render(self, request: T2ARequest, *, transport: Transport = "ws",
-                     progress: TakeProgress | None = None) -> RenderResult:
+                     progress: TakeProgress | None = None, preview: bool = False) -> RenderResult:
         """Stream `request` into a new take while playing it. Cancelling stops the sound at once and keeps
-        what arrived as a partial take."""
+        what arrived as a partial take. `preview`: a live-slider preview (the Library lists those on request)."""
         progress = progress or TakeProgress()
         request = request.model_copy(update={"stream": True})
         audio = request.audio_setting
@@ -316,6 +316,7 @@ class SpeechSession:
         writer = self.library.begin_take(
             text=request.text, voice_id=request.voice_setting.voice_id, model=request.model,
             settings=request.payload(), fmt=audio.format, sample_rate=audio.sample_rate, channels=audio.channel,
+            preview=preview,
         )
         settled = False
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -94,7 +95,8 @@ def take_facts(take: Take, voice_names: dict[str, str]) -> tuple[str, str]:
         voice = take.kind.capitalize()
     else:
         voice = voice_names.get(take.voice_id or "", "") or take.voice_id or "no voice"
-    left = " · ".join(part for part in (voice, take.model or "", format_when(take.created_at)) if part)
+    kind_note = "slider preview" if take.preview else ""
+    left = " · ".join(part for part in (kind_note, voice, take.model or "", format_when(take.created_at)) if part)
     if take.kind in ("image", "video"):
         width, height = (take.settings.get(k) for k in (("width", "height") if take.kind == "image"
                                                          else ("video_width", "video_height")))
@@ -255,7 +257,8 @@ class TakeDelegate(QStyledItemDelegate):
 
 class LibraryPanel(QWidget):
     """Every take the user rendered. `player` plays a take's file; `ask_export_path(default_name)` and
-    `confirm_delete(question)` default to dialogs (tests pass their own)."""
+    `confirm_delete(question)` default to dialogs (tests pass their own). `preferences` (this panel's part
+    of the settings) remembers whether live-slider previews are listed."""
 
     reopen_in_speech = Signal(dict)  # the take's full request payload
     message = Signal(str)
@@ -268,10 +271,14 @@ class LibraryPanel(QWidget):
         *,
         ask_export_path: Callable[[str], Path | None] | None = None,
         confirm_delete: Callable[[str], bool] | None = None,
+        preferences: dict[str, Any] | None = None,
+        save_preferences: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
+        self._preferences = preferences if preferences is not None else {}
+        self._save_preferences = save_preferences or (lambda: None)
         self._library = library
         self._runner = runner
         self._player = player
@@ -296,6 +303,11 @@ class LibraryPanel(QWidget):
             self.kind_filter.addItem(label, kind)
         self.kind_filter.setToolTip("Show only speech, images, videos or music")
         self.kind_filter.currentIndexChanged.connect(lambda _: self.reload())
+        self.previews_box = QCheckBox("Slider previews")
+        self.previews_box.setToolTip("List the sentences Speech re-rendered while you moved its sliders "
+                                     "(they are always kept; untick to hide them)")
+        self.previews_box.setChecked(bool(self._preferences.get("show_previews", True)))
+        self.previews_box.toggled.connect(self._on_previews_toggled)
         self.count_label = QLabel()
 
         self.list = QTableView()
@@ -360,6 +372,7 @@ class LibraryPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.kind_filter)
+        top.addWidget(self.previews_box)
         top.addWidget(self.count_label)
 
         self.status = QLabel(wordWrap=True)
@@ -403,7 +416,9 @@ class LibraryPanel(QWidget):
     def reload(self) -> None:
         current = self.selected_take()
         query = self.search.text()
-        takes = self._library.takes(query, self.kind_filter.currentData())
+        matching = self._library.takes(query, self.kind_filter.currentData())
+        takes = matching if self.previews_box.isChecked() else [take for take in matching if not take.preview]
+        hidden = len(matching) - len(takes)
         names = {voice_id: note.local_name for voice_id, note in self._library.voice_notes().items()
                  if note.local_name}
         self.model.set_takes(takes, names)
@@ -412,11 +427,17 @@ class LibraryPanel(QWidget):
         if self.model.rowCount():
             self.stack.setCurrentIndex(0)
             self.count_label.setText(f"{len(takes):,} take{'s' if len(takes) != 1 else ''}")
+            self.count_label.setToolTip(f"{hidden:,} slider preview{'s' if hidden != 1 else ''} not listed"
+                                        if hidden else "")
         else:
             self.stack.setCurrentIndex(1)
             self.count_label.clear()
             kind = self.kind_filter.currentData()
-            if kind is not None and not query.strip():
+            if hidden:
+                self.empty_title.setText(f"Only slider previews{' match' if query.strip() else ' so far'}")
+                self.empty_hint.setText(f"{hidden:,} sentence{'s' if hidden != 1 else ''} re-rendered by the "
+                                        "Speech sliders. Tick “Slider previews” to list them.")
+            elif kind is not None and not query.strip():
                 self.empty_title.setText(f"No {self.kind_filter.currentText().lower()} yet")
                 self.empty_hint.setText(f"What you make in {self.kind_filter.currentText()} appears here.")
             elif query.strip():
@@ -427,6 +448,11 @@ class LibraryPanel(QWidget):
                 self.empty_hint.setText("Render something in Speech: it is saved as it streams, "
                                         "with its voice, settings, trace id and cost.")
         self._update_buttons()
+
+    def _on_previews_toggled(self, shown: bool) -> None:
+        self._preferences["show_previews"] = shown
+        self._save_preferences()
+        self.reload()
 
     def _schedule_reload(self) -> None:
         self._reload_timer.start()  # many changes in one turn of the loop → one reload

@@ -294,11 +294,11 @@ class SpeechPanel(QWidget):
         self._last_preview = key
         self.editor.set_preview_span(span)
         self._retry = self.preview
-        self._render(segment)
+        self._render(segment, preview=True)
 
     # -- rendering ------------------------------------------------------------------------------------
 
-    def _render(self, text: str) -> None:
+    def _render(self, text: str, *, preview: bool = False) -> None:
         try:
             request = build_request(text, self.form.settings())
         except InputError as exc:
@@ -311,7 +311,8 @@ class SpeechPanel(QWidget):
         self._show_status("Rendering…")
         self._runner.run(
             RENDER_KEY,
-            self._session.render(request, transport=self.form.transport, progress=self.progress),  # type: ignore[arg-type]
+            self._session.render(request, transport=self.form.transport,  # type: ignore[arg-type]
+                                 progress=self.progress, preview=preview),
             owner=self, on_done=self._on_rendered, on_error=self._on_render_failed,
         )
         self._ticker.start()

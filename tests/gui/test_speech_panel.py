@@ -16,6 +16,7 @@ from studio.emulator import Fault, Pacing
 from studio.services.audio_output import NO_AUDIO_MESSAGE
 from studio.services.speech_session import sentence_at, speakable
 from studio.settings.settings import load_settings
+from studio.ui.library_panel import take_facts
 from studio.ui.speech_panel import SpeechPanel
 from tests.gui.speech_fixtures import Studio, demo_studio, studio_home
 from tests.gui.studio_fixtures import snapshot
@@ -355,6 +356,43 @@ def test_an_output_device_chosen_in_settings_plays_the_next_take_and_is_remember
     wait_until(lambda: speech.progress is not before and speech.progress.measurements is not None
                and not studio.rendering(), timeout=20)
     assert speech.progress.measurements.device == other and speech.progress.measurements.first_frame_at is not None
+
+
+def test_slider_previews_are_marked_in_the_library_and_can_be_hidden_for_good(
+    demo_studio: Callable[..., Studio], run: Callable, wait_until: Callable
+) -> None:
+    studio = demo_studio(audio=False)
+    studio.window.show_panel("speech")
+    speech = studio.speech
+    write(speech, THREE)
+    cursor = speech.editor.textCursor()
+    cursor.setPosition(THREE.index("lighthouse"))
+    speech.editor.setTextCursor(cursor)
+    drag(speech.form.effect_sliders["pitch"], [10, 30])
+    wait_until(lambda: speech.last_take is not None and not studio.rendering(), timeout=20)
+    preview = speech.last_take
+    assert preview.preview and preview.text == "Nobody saw the lighthouse keeper leave."
+    generate(studio)
+    wait_until(lambda: speech.last_take is not preview and not studio.rendering(), timeout=20)
+    full = speech.last_take
+    assert full is not None and not full.preview and full.text == THREE
+
+    studio.window.show_panel("library")
+    wait_until(lambda: [t.id for t in studio.library_takes()] == [full.id, preview.id])  # listed by default
+    assert take_facts(studio.library_takes()[1], {})[0].startswith("slider preview · ")
+    assert not take_facts(studio.library_takes()[0], {})[0].startswith("slider preview")
+    studio.library.previews_box.click()
+    assert [t.id for t in studio.library_takes()] == [full.id]
+    assert studio.library.count_label.text() == "1 take"
+    assert studio.library.count_label.toolTip() == "1 slider preview not listed"
+    assert load_settings().panels["library"] == {"show_previews": False}
+
+    studio.window.close()
+    run(studio.services.aclose())
+    again = demo_studio(audio=False)
+    assert not again.library.previews_box.isChecked()
+    assert [t.id for t in again.library_takes()] == [full.id]
+    assert again.services.library.take(preview.id) is not None  # hidden, never deleted
 
 
 def test_sentence_under_the_cursor() -> None:
