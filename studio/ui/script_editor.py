@@ -1,10 +1,13 @@
 """The script editor: plain text with undo, pause markers and interjection tags tinted, problems underlined,
-and the segment a live preview is rendering shaded."""
+and the segment a live preview is rendering shaded. A text file dropped (or pasted) from a file manager
+inserts its text, not its path."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -15,9 +18,35 @@ TAG_TINT = QColor(13, 148, 136, 46)
 PREVIEW_TINT = QColor(242, 165, 22, 50)
 ERROR_COLOUR = QColor("#d93025")
 WARNING_COLOUR = QColor("#c77700")
+SCRIPT_FILE_MAX_BYTES = 1_000_000
+
+
+class ScriptFileError(ValueError):
+    pass
+
+
+def read_script_file(path: Path) -> str:
+    """The text of a dropped script: UTF-8 (with or without BOM) or UTF-16 with a BOM, at most 1 MB."""
+    try:
+        size = path.stat().st_size
+        if size > SCRIPT_FILE_MAX_BYTES:
+            raise ScriptFileError(f"{path.name} is {size / 1e6:.1f} MB: a script file can be at most 1 MB of text")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ScriptFileError(f"Couldn't read {path.name}: {exc.strerror or exc}") from None
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ScriptFileError(f"{path.name} is not UTF-8 text: save it as UTF-8 plain text and drop it again") from None
+    if "\x00" in text:
+        raise ScriptFileError(f"{path.name} is not a text file: drop a plain-text script (.txt, .md)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class ScriptEditor(QPlainTextEdit):
+    notice = Signal(str)  # what happened to a dropped file, for the panel's status line
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText("Type or paste your script. Ctrl+Enter renders it (or the selection); "
@@ -56,6 +85,26 @@ class ScriptEditor(QPlainTextEdit):
         cursor.insertText(text)
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         self.setTextCursor(cursor)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Drops and pastes: a local file inserts its text at the cursor (one undoable edit)."""
+        files = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()] if source.hasUrls() else []
+        if not files:
+            super().insertFromMimeData(source)
+            return
+        if len(files) > 1:
+            self.notice.emit(f"Drop one script file at a time ({len(files)} were dropped)")
+            return
+        try:
+            text = read_script_file(files[0])
+        except ScriptFileError as exc:
+            self.notice.emit(str(exc))
+            return
+        self.textCursor().insertText(text)
+        self.notice.emit(f"Inserted {files[0].name} ({len(text):,} characters)")
 
     # -- marks --------------------------------------------------------------------------------------
 

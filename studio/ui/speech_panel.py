@@ -113,6 +113,7 @@ class SpeechPanel(QWidget):
     def _build(self) -> None:
         self.editor = ScriptEditor()
         self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.notice.connect(self._show_status)
         self.pause_button = QToolButton()
         self.pause_button.setText("Insert pause")
         self.pause_button.setToolTip("Insert a pause marker <#seconds#> at the cursor")
