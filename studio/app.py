@@ -26,7 +26,6 @@ from studio import __version__
 from studio.settings.paths import APP_NAME
 from studio.settings.settings import Settings, load_settings, save_settings, settings_path
 from studio.ui.main_window import MainWindow, PanelSpec
-from studio.ui.resources import icon
 
 if TYPE_CHECKING:
     from studio.qt.account import AccountController
@@ -272,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quit_after_show:
         print(f"shown {time.time():.6f}", flush=True)
     settings.last_os_scheme = theme.follow_os()  # saved with the window layout on quit
+    from studio.ui.resources import icon
+
     app.setWindowIcon(icon("app"))
 
     import asyncio

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from studio import __version__
 from studio.settings.settings import Settings
-from studio.ui.resources import icon
 
 if TYPE_CHECKING:  # the shell is shown before asyncio and the services are imported (bench/startup.py)
     from PySide6.QtGui import QCloseEvent
@@ -109,6 +108,7 @@ class MainWindow(QMainWindow):
     def install(self, panels: list[PanelSpec], account: AccountController) -> None:
         """Add the panels (navigation order = Ctrl+1…) and the account status; show the last panel."""
         from studio.ui.error_banner import ErrorBanner
+        from studio.ui.resources import icon
         from studio.ui.widgets import AccountStatusBar
 
         self.setWindowIcon(icon("app"))  # after the first frame: loading the SVG icon engine takes ~2 ms
@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
 
     def _add_panel(self, spec: PanelSpec) -> None:
+        from studio.ui.resources import icon
+
         index = len(self.panels)
         self.panels.append(spec)
         shortcut = f"Ctrl+{index + 1}" if index < 9 else ""
