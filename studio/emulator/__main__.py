@@ -29,7 +29,7 @@ async def serve(args: argparse.Namespace) -> None:
     config = EmulatorConfig(
         pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
         job_seconds=args.job_seconds, host=args.host, port=args.port, mainland_port=args.mainland_port,
-        state_dir=args.state_dir,
+        state_dir=args.state_dir, max_recorded_requests=10_000,
     )
     async with Emulator(config) as emu:
         print(f"MiniMax emulator — global:   {emu.global_url}  key {DEMO_KEY}", flush=True)

@@ -498,7 +498,7 @@ class WsSession:
                 data = json.loads(msg.data)
             except ValueError:
                 data = None
-        self.emu.requests.append(RecordedRequest(
+        self.emu.record(RecordedRequest(
             self.request.app[REGION], "WS", self.request.path, dict(self.request.query),
             data if data is not None else msg.data, {}))
         return data if isinstance(data, dict) else None

@@ -52,6 +52,9 @@ class EmulatorConfig:
     # Where to keep the state across restarts (loaded at start, saved after each request that may
     # change it and when a job's output is ready). None = in memory only.
     state_dir: Path | None = None
+    # How many requests `Emulator.requests` keeps (oldest dropped first). None = all of them (tests); the
+    # app's demo mode and the standalone server run for hours and cap it.
+    max_recorded_requests: int | None = None
 
 
 class Emulator:
@@ -107,6 +110,12 @@ class Emulator:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
+
+    def record(self, request: RecordedRequest) -> None:
+        self.requests.append(request)
+        cap = self.config.max_recorded_requests
+        if cap is not None and len(self.requests) > cap:
+            del self.requests[: len(self.requests) - cap]
 
     def inject(self, fault: Fault) -> None:
         self._faults.add(fault)
@@ -204,7 +213,7 @@ class Emulator:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in SECRET_HEADERS}
         rec = RecordedRequest(request.app[REGION], request.method, request.path, dict(request.query),
                               data, headers)
-        self.requests.append(rec)
+        self.record(rec)
         return Ctx(uuid.uuid4().hex, rec, data, pacing=self.config.pacing)
 
     @web.middleware

@@ -189,7 +189,7 @@ class Account:
             return
         # Kept on disk like the real service keeps it: a video job started before quitting still
         # finishes after reopening, and demo voices and files stay.
-        emulator = Emulator(EmulatorConfig(state_dir=data_dir() / "demo-emulator"))
+        emulator = Emulator(EmulatorConfig(state_dir=data_dir() / "demo-emulator", max_recorded_requests=1000))
         await emulator.start()
         try:
             url = emulator.mainland_url if region == "mainland" else emulator.global_url

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 import websockets
 
-from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, Fault
+from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Fault
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
 VOICE = "English_expressive_narrator"
@@ -101,6 +101,14 @@ async def test_requests_are_recorded_without_the_key(emulator: Emulator, client:
         "global", "POST", "/v1/get_voice", {"GroupId": "7"}, {"voice_type": "system"})
     assert not {"authorization", "x-api-key"} & {k.lower() for k in rec.headers}
     assert DEMO_KEY not in repr(emulator.requests)
+
+
+async def test_a_long_running_emulator_keeps_only_its_newest_requests() -> None:
+    async with Emulator(EmulatorConfig(max_recorded_requests=3)) as emu:
+        async with httpx.AsyncClient(base_url=emu.global_url, headers={"Authorization": f"Bearer {DEMO_KEY}"}) as http:
+            for n in range(5):
+                await http.post("/v1/get_voice", json={"voice_type": "system", "n": n})
+        assert [r.json["n"] for r in emu.requests] == [2, 3, 4]
 
 
 # -- T2A HTTP -------------------------------------------------------------------------------------
