@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from studio.settings.settings import Scheme
+
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
-
-Scheme = Literal["light", "dark"]
 
 _COLORS: dict[Scheme, dict[str, str]] = {
     "light": {
@@ -126,10 +126,6 @@ class ThemeManager(QObject):
         app.setStyle("Fusion")
         self._os_scheme: Scheme = os_scheme_hint or platform_palette_scheme(app)
         self.apply(preference)
-
-    @property
-    def os_scheme(self) -> Scheme:
-        return self._os_scheme
 
     def follow_os(self) -> Scheme:
         """Read the OS scheme for real, re-apply if "system" had guessed wrong, and follow its changes from now."""
