@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -68,3 +69,15 @@ def make_studio(
     for services, window in made:
         window.close()
         run(services.aclose())
+
+
+@pytest.fixture
+def make_live_studio(gui_emulator: Emulator, make_studio: Callable) -> Callable[..., tuple[Services, MainWindow]]:
+    """make_studio with both regions' hosts on the test's emulator, for live-key flows.
+
+    Requesting the emulator before make_studio makes every studio close before the emulator stops, as on
+    quit. The other order flakes: a studio still fetching voices as the emulator stops can connect just as
+    the server closes, and CPython 3.11 then leaks that connection's socket (an AssertionError in
+    asyncio's Server._attach, seen later as an "unclosed transport" warning)."""
+    return functools.partial(make_studio, probe_hosts=emulator_hosts(gui_emulator))
+

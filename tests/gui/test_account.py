@@ -14,9 +14,9 @@ from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator
 from studio.settings.settings import load_settings, settings_path
 from studio.ui.account_dialog import SESSION_ONLY, STORED
 from studio.ui.error_banner import ErrorBanner
-from tests.gui.studio_fixtures import emulator_hosts, file_key_store, make_studio, snapshot, studio_home
+from tests.gui.studio_fixtures import file_key_store, make_live_studio, make_studio, snapshot, studio_home
 
-__all__ = ["make_studio", "studio_home"]  # fixtures used by name below
+__all__ = ["make_live_studio", "make_studio", "studio_home"]  # fixtures used by name below
 
 
 def test_first_run_offers_a_key_or_the_demo(
@@ -63,10 +63,10 @@ def test_try_the_demo_starts_the_emulator_and_labels_the_window(
 
 
 def test_a_key_without_a_secure_keychain_is_kept_for_the_session_only(
-    make_studio: Callable, gui_emulator: Emulator, qapp: object, run: Callable, wait_until: Callable,
+    make_live_studio: Callable, qapp: object, run: Callable, wait_until: Callable,
     screenshot: Callable, tmp_path: Path,
 ) -> None:
-    services, window = make_studio(probe_hosts=emulator_hosts(gui_emulator))
+    services, window = make_live_studio()
     start_account(window, services)
     dialog = window.account_dialog
     dialog.enter_key_button.click()
@@ -95,9 +95,9 @@ def test_a_key_without_a_secure_keychain_is_kept_for_the_session_only(
 
 
 def test_a_mainland_key_is_detected_as_mainland(
-    make_studio: Callable, gui_emulator: Emulator, qapp: object, wait_until: Callable
+    make_live_studio: Callable, gui_emulator: Emulator, qapp: object, wait_until: Callable
 ) -> None:
-    services, window = make_studio(probe_hosts=emulator_hosts(gui_emulator))
+    services, window = make_live_studio()
     window.open_account_dialog(first_run=True)
     dialog = window.account_dialog
     dialog.enter_key_button.click()
@@ -113,9 +113,9 @@ def test_a_mainland_key_is_detected_as_mainland(
 
 
 def test_a_key_no_host_accepts_is_refused_and_changes_nothing(
-    make_studio: Callable, gui_emulator: Emulator, qapp: object, wait_until: Callable
+    make_live_studio: Callable, qapp: object, wait_until: Callable
 ) -> None:
-    services, window = make_studio(probe_hosts=emulator_hosts(gui_emulator))
+    services, window = make_live_studio()
     window.open_account_dialog(first_run=True)
     dialog = window.account_dialog
     dialog.enter_key_button.click()
@@ -130,10 +130,9 @@ def test_a_key_no_host_accepts_is_refused_and_changes_nothing(
 
 
 def test_a_stored_key_survives_a_restart_and_can_be_removed(
-    make_studio: Callable, gui_emulator: Emulator, qapp: object, wait_until: Callable, tmp_path: Path
+    make_live_studio: Callable, qapp: object, wait_until: Callable, tmp_path: Path
 ) -> None:
-    hosts = emulator_hosts(gui_emulator)
-    services, window = make_studio(key_store=file_key_store(tmp_path, persistent=True), probe_hosts=hosts)
+    services, window = make_live_studio(key_store=file_key_store(tmp_path, persistent=True))
     window.open_account_dialog(first_run=True)
     dialog = window.account_dialog
     dialog.enter_key_button.click()
@@ -146,7 +145,7 @@ def test_a_stored_key_survives_a_restart_and_can_be_removed(
     window.close()
 
     # Restart: the key comes back from the keychain and the studio reconnects without asking.
-    services, window = make_studio(key_store=file_key_store(tmp_path, persistent=True), probe_hosts=hosts)
+    services, window = make_live_studio(key_store=file_key_store(tmp_path, persistent=True))
     start_account(window, services)
     wait_until(lambda: services.account.status == "connected", timeout=20)
     assert window.account_dialog is None
@@ -163,11 +162,11 @@ def test_a_stored_key_survives_a_restart_and_can_be_removed(
 
 
 def test_minimax_api_key_is_honoured(
-    make_studio: Callable, gui_emulator: Emulator, qapp: object, wait_until: Callable,
+    make_live_studio: Callable, qapp: object, wait_until: Callable,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("MINIMAX_API_KEY", MAINLAND_DEMO_KEY)
-    services, window = make_studio(probe_hosts=emulator_hosts(gui_emulator))
+    services, window = make_live_studio()
     start_account(window, services)
     wait_until(lambda: services.account.status == "connected", timeout=20)
     state = services.account.state
@@ -176,11 +175,11 @@ def test_minimax_api_key_is_honoured(
 
 
 def test_a_rejected_key_shows_the_fix_in_the_banner_with_account_settings(
-    make_studio: Callable, gui_emulator: Emulator, qapp: object, wait_until: Callable,
+    make_live_studio: Callable, qapp: object, wait_until: Callable,
     monkeypatch: pytest.MonkeyPatch, screenshot: Callable, run: Callable,
 ) -> None:
     monkeypatch.setenv("MINIMAX_API_KEY", "sk-api-revoked-key")
-    services, window = make_studio(probe_hosts=emulator_hosts(gui_emulator))
+    services, window = make_live_studio()
     start_account(window, services)
     wait_until(lambda: window.banner.isVisible(), timeout=20)
     assert services.account.status == "failed"
