@@ -13,10 +13,11 @@ client is replaced when the user switches between demo and live.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -94,35 +95,56 @@ def build_services(
 
 
 def build_panels(services: Services) -> list[PanelSpec]:
-    """The panels, in navigation order (Ctrl+1…), and the signals between them. Switching panels on those
-    signals needs the window: `connect_window` does that."""
+    """The panels, in navigation order (Ctrl+1…), and the signals between them, all at once."""
+    panels: list[PanelSpec] = []
+    for _step in panel_steps(services, panels):
+        pass
+    return panels
+
+
+def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
+    """Build the panels into `panels` one per step, then wire the signals between them. `open_studio` runs
+    one step per loop turn so the shown window keeps painting. Switching panels on those signals needs the
+    window: `connect_window` does that."""
     from studio.services.speech_session import SpeechSession, voice_choices
     from studio.services.voice_lab import VoiceLab
     from studio.services.voices import Auditioner, VoiceCatalog
     from studio.settings.paths import cache_dir
-    from studio.ui.image_panel import ImagePanel
-    from studio.ui.library_panel import LibraryPanel
-    from studio.ui.music_panel import MusicPanel
-    from studio.ui.speech_panel import SpeechPanel
-    from studio.ui.video_panel import VideoPanel
-    from studio.ui.voice_lab_panel import VoiceLabPanel
-    from studio.ui.voices_panel import VoicesPanel
 
     client = services.account_service.require_client
+    account_settings = services.account.request_settings
     catalog = VoiceCatalog(client, services.library)
     session = SpeechSession(client, services.library, services.audio, add_characters=services.account.add_characters)
+    from studio.ui.speech_panel import SpeechPanel
+
     speech = SpeechPanel(session, services.tasks, services.settings.panel("speech"), services.save_settings,
-                         voice_choices=lambda: voice_choices(catalog.entries),
-                         on_account_settings=services.account.request_settings)
+                         voice_choices=lambda: voice_choices(catalog.entries), on_account_settings=account_settings)
+    yield
+    from studio.ui.voices_panel import VoicesPanel
+
     voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir()),
                          sample_line=lambda: services.settings.sample_line, audition_settings=speech.audition_settings)
+    yield
+    from studio.ui.library_panel import LibraryPanel
+
     library = LibraryPanel(services.library, services.tasks, services.audio,
                            preferences=services.settings.panel("library"), save_preferences=services.save_settings)
-    account_settings = services.account.request_settings
+    yield
+    from studio.ui.voice_lab_panel import VoiceLabPanel
+
     voice_lab = VoiceLabPanel(VoiceLab(client, services.library), services.tasks, services.audio,
                               on_account_settings=account_settings)
+    yield
+    from studio.ui.image_panel import ImagePanel
+
     image = ImagePanel(services.media, services.tasks, on_account_settings=account_settings)
+    yield
+    from studio.ui.video_panel import VideoPanel
+
     video = VideoPanel(services.jobs, services.tasks, on_account_settings=account_settings)
+    yield
+    from studio.ui.music_panel import MusicPanel
+
     music = MusicPanel(services.media, services.tasks, services.audio, on_account_settings=account_settings)
     voices.use_in_speech.connect(speech.set_voice)
     voice_lab.use_in_speech.connect(speech.set_voice)
@@ -140,7 +162,7 @@ def build_panels(services: Services) -> list[PanelSpec]:
             voice_lab.check_expiry()  # warns about cloned/designed voices expiring within 48 h
 
     services.account.state_changed.connect(reload_voices_for_a_new_client)
-    return [
+    panels.extend([
         PanelSpec("voices", "Voices", "voices", voices),
         PanelSpec("speech", "Speech", "speech", speech),
         PanelSpec("voicelab", "Voice Lab", "voicelab", voice_lab),
@@ -148,7 +170,7 @@ def build_panels(services: Services) -> list[PanelSpec]:
         PanelSpec("video", "Video", "video", video),
         PanelSpec("music", "Music", "music", music),
         PanelSpec("library", "Library", "library", library),
-    ]
+    ])
 
 
 def connect_window(window: MainWindow, services: Services) -> None:
@@ -208,6 +230,38 @@ def create_window(services: Services, theme: ThemeManager | None = None) -> Main
     return window
 
 
+# The Qt-free layers, with numpy, PyAV, httpx and pydantic under them: ~450 ms of imports, the bulk of
+# startup after the first frame. `open_studio` imports them off the main thread so the shown window keeps
+# painting. Safe because services/, api/ and audio/ never import Qt (tests/test_layers.py).
+SERVICE_MODULES = (
+    "studio.api.client", "studio.services.account", "studio.services.audio_output", "studio.services.jobs",
+    "studio.services.library", "studio.services.media", "studio.services.speech_session",
+    "studio.services.voice_lab", "studio.services.voices",
+)
+
+
+def import_service_modules() -> None:
+    for name in SERVICE_MODULES:
+        importlib.import_module(name)
+
+
+async def open_studio(window: MainWindow, settings: Settings, opened: list[Services]) -> Services:
+    """Everything after the first frame, a little per loop turn: imports in a worker thread, then the
+    services (appended to `opened` at once, so a quit during startup still closes them), then one panel
+    per turn, then the panels are installed in the window."""
+    import asyncio
+
+    await asyncio.to_thread(import_service_modules)
+    services = build_services(settings=settings)
+    opened.append(services)
+    panels: list[PanelSpec] = []
+    for _step in panel_steps(services, panels):
+        await asyncio.sleep(0)
+    window.install(panels, services.account)
+    connect_window(window, services)
+    return services
+
+
 def start_account(window: MainWindow, services: Services, *, force_demo: bool = False) -> None:
     """Reconnect as last time, or ask: first run (or a session-only key that is gone) opens Account."""
     if not services.account.resume(force_demo=force_demo):
@@ -256,6 +310,30 @@ def show_shell() -> tuple[QApplication, Settings, ThemeManager, MainWindow]:
     app.processEvents()
     return app, settings, theme, window
 
+class StallWatch:
+    """For bench/startup.py: the longest time (to within the 5 ms tick) the main thread did not get to run a
+    timer, from the first frame on; a click or a repaint waits that long."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def stop(self) -> float:
+        self._tick()
+        self._timer.stop()
+        return self.longest
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
@@ -268,8 +346,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.reset:
         _reset_settings()
     app, settings, theme, window = show_shell()
+    stalls = None
     if args.quit_after_show:
         print(f"shown {time.time():.6f}", flush=True)
+        stalls = StallWatch()
     settings.last_os_scheme = theme.follow_os()  # saved with the window layout on quit
     from studio.ui.resources import icon
 
@@ -283,21 +363,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     quit_requested: asyncio.Future[None] = loop.create_future()
     app.aboutToQuit.connect(lambda: quit_requested.done() or quit_requested.set_result(None))
-    services = build_services(settings=settings)
-    try:
-        window.install(build_panels(services), services.account)
-        connect_window(window, services)
+    opened: list[Services] = []
+
+    async def start() -> None:
+        services = await open_studio(window, settings, opened)
         if args.quit_after_show:
             print(f"ready {time.time():.6f}", flush=True)
-            loop.call_soon(window.close)
+            if stalls is not None:
+                print(f"stall {stalls.stop():.6f}", flush=True)
+            window.close()
         else:
-            loop.call_soon(lambda: start_account(window, services, force_demo=args.demo))
+            start_account(window, services, force_demo=args.demo)
+
+    def startup_done(task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None and not quit_requested.done():
+            quit_requested.set_exception(task.exception())  # type: ignore[arg-type]  # a bug: fail as before
+
+    startup = loop.create_task(start())
+    startup.add_done_callback(startup_done)
+    try:
         loop.run_until_complete(quit_requested)
     finally:
-        loop.run_until_complete(services.aclose())
+        startup.cancel()  # the window closed while starting
+        loop.run_until_complete(asyncio.gather(startup, return_exceptions=True))
+        for services in opened:
+            loop.run_until_complete(services.aclose())
         loop.close()
         asyncio.set_event_loop(None)
     return 0
+
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ def open_in_system_player(path: Path) -> None:
 
 
 class VideoPreview(QWidget):
-    """`load(video, thumbnail)`; `play()`/`pause()`; `player` is None without QtMultimedia."""
+    """`load(video, thumbnail)`; `play()`/`pause()`; `player` is None until the first video is loaded, and
+    always without QtMultimedia."""
 
     THUMBNAIL_PAGE, VIDEO_PAGE = 0, 1
 
@@ -47,7 +48,9 @@ class VideoPreview(QWidget):
         self.video: Path | None = None
         self._thumbnail: QPixmap | None = None
         self._open_externally = open_externally or open_in_system_player
-        self.multimedia = multimedia_available() if multimedia is None else multimedia
+        # None: checked when the first video is loaded. Creating a QMediaPlayer loads the media backend
+        # (~40 ms of FFmpeg or GStreamer), too much to pay while the studio starts.
+        self.multimedia = multimedia
         self.thumbnail = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setMinimumSize(320, 180)
         self.thumbnail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -59,29 +62,13 @@ class VideoPreview(QWidget):
         self.stack.addWidget(self.thumbnail)
         self.player = None
         self.video_widget = None
-        if self.multimedia:
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-            from PySide6.QtMultimediaWidgets import QVideoWidget
-
-            self.video_widget = QVideoWidget()
-            self.player = QMediaPlayer(self)
-            self.audio_output = QAudioOutput(self)
-            self.player.setAudioOutput(self.audio_output)
-            self.player.setVideoOutput(self.video_widget)
-            self.player.playbackStateChanged.connect(self._on_state)
-            self.player.mediaStatusChanged.connect(self._on_status)
-            self.player.errorOccurred.connect(lambda _e, text: self.note.setText(f"Can't play this video: {text}"))
-            self.stack.addWidget(self.video_widget)
 
         self.play_button = QPushButton("▶  Play")
         self.play_button.clicked.connect(self.toggle)
-        self.play_button.setVisible(self.multimedia)
+        self.play_button.setVisible(self.multimedia is not False)
         self.external_button = QPushButton("Open in system player")
         self.external_button.clicked.connect(self.open_externally)
         self.note = muted_label(wrap=True)
-        if not self.multimedia:
-            self.note.setText("Playback inside the app isn't available on this system: "
-                              "open the video in your system player.")
         controls = QHBoxLayout()
         controls.addWidget(self.play_button)
         controls.addWidget(self.external_button)
@@ -90,6 +77,8 @@ class VideoPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
         layout.addLayout(controls)
+        if self.multimedia is False:
+            self._without_multimedia()
         self._update()
 
     def sizeHint(self) -> QSize:
@@ -99,10 +88,35 @@ class VideoPreview(QWidget):
         self.video = video
         self._thumbnail = QPixmap(str(thumbnail)) if thumbnail is not None and thumbnail.exists() else None
         self._show_thumbnail()
+        if self.multimedia is None:
+            self.multimedia = multimedia_available()
+            if self.multimedia:
+                self._create_player()
+            else:
+                self._without_multimedia()
         if self.player is not None:
             self.player.stop()
             self.player.setSource(QUrl.fromLocalFile(str(video)))
         self._update()
+
+    def _create_player(self) -> None:
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+        from PySide6.QtMultimediaWidgets import QVideoWidget
+
+        self.video_widget = QVideoWidget()
+        self.player = QMediaPlayer(self)
+        self.audio_output = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio_output)
+        self.player.setVideoOutput(self.video_widget)
+        self.player.playbackStateChanged.connect(self._on_state)
+        self.player.mediaStatusChanged.connect(self._on_status)
+        self.player.errorOccurred.connect(lambda _e, text: self.note.setText(f"Can't play this video: {text}"))
+        self.stack.addWidget(self.video_widget)
+
+    def _without_multimedia(self) -> None:
+        self.play_button.setVisible(False)
+        self.note.setText("Playback inside the app isn't available on this system: "
+                          "open the video in your system player.")
 
     def clear(self) -> None:
         self.video = None

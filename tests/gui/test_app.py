@@ -3,18 +3,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from studio.app import build_panels, build_services
+from studio.app import Services, build_panels, build_services, create_shell, open_studio
 from studio.qt.theme import colors
 from studio.settings.settings import load_settings
 from studio.ui.main_window import MainWindow, PanelSpec
@@ -145,13 +148,36 @@ def test_settings_dialog_changes_theme_and_sample_line(make_studio: Callable, qa
     window.theme.apply("light")
 
 
+def test_closing_the_window_while_the_studio_starts_closes_what_was_built(
+    studio_home: Path, qapp: object, run: Callable, wait_until: Callable
+) -> None:
+    window = create_shell(load_settings())
+    window.show()
+    opened: list[Services] = []
+    starting = asyncio.ensure_future(open_studio(window, window.settings, opened))
+
+    wait_until(lambda: opened)  # the services exist; the panels are being built, one per loop turn
+    window.close()
+    starting.cancel()  # what main() does when the window closes during startup
+    outcome = run(asyncio.gather(starting, return_exceptions=True))
+    assert isinstance(outcome[0], asyncio.CancelledError)
+    assert window.panels == [] and window.navigation.count() == 0  # nothing half-installed
+    run(opened[0].aclose())
+    with pytest.raises(sqlite3.ProgrammingError):  # the Library was closed, as on quit
+        opened[0].library.schema_version  # noqa: B018
+
+
 def test_python_dash_m_studio_shows_the_window_and_quits_cleanly(tmp_path: Path) -> None:
     env = {**os.environ, "STUDIO_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     env.pop("MINIMAX_API_KEY", None)
     result = subprocess.run([sys.executable, "-m", "studio", "--quit-after-show"], env=env, capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
-    assert [line.split()[0] for line in result.stdout.splitlines()] == ["shown", "ready"]
+    events = dict(line.split() for line in result.stdout.splitlines())
+    assert list(events) == ["shown", "ready", "stall"]
+    # Between the first frame and ready the window kept answering: the imports ran in a worker thread, so
+    # the longest wait for the main thread is well short of the whole start (it was all of it).
+    assert float(events["stall"]) < 0.7 * (float(events["ready"]) - float(events["shown"]))
     assert "Traceback" not in result.stderr
     assert (tmp_path / "config" / "settings.json").is_file()
     assert json.loads((tmp_path / "config" / "settings.json").read_text())["last_os_scheme"] == "light"
