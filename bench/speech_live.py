@@ -20,9 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +30,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from emulator_process import emulator_process  # bench/, the script's own folder
 from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 
@@ -45,28 +44,6 @@ LONG_TEXT = (
     "the lighthouse keeper leave. By morning, the lamp was dark, and the harbour was quiet. That is the end."
 )
 PREVIEW_TEXT = "The fog rolled in at dusk. Nobody saw the lighthouse keeper leave. By morning, the lamp was dark."
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_emulator() -> tuple[subprocess.Popen[bytes], str, str]:
-    port, mainland = _free_port(), _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "studio.emulator", "--port", str(port), "--mainland-port", str(mainland),
-         "--ttfa-ms", str(EMULATOR_TTFA_MS), "--rtf", "0.3"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return process, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{mainland}"
 
 
 def quantiles(values: list[float]) -> tuple[float, float, float, float]:
@@ -209,16 +186,14 @@ def main() -> None:
     parser.add_argument("--stream-runs", type=int, default=3, help="long takes to stream (a)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(["speech-live-bench"])
-    process, global_url, mainland_url = start_emulator()
-    with tempfile.TemporaryDirectory() as home:
+    emulator = emulator_process("--ttfa-ms", str(EMULATOR_TTFA_MS), "--rtf", "0.3")
+    with emulator as (global_url, mainland_url), tempfile.TemporaryDirectory() as home:
         os.environ["STUDIO_HOME"] = home
         loop = QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
             loop.run_until_complete(run(args, global_url, mainland_url))
         finally:
-            process.terminate()
-            process.wait()
             loop.close()
 
 

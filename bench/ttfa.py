@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from emulator_process import emulator_process  # bench/, the script's own folder
 
 from studio.api.client import MiniMaxClient
 from studio.api.models import AudioSetting, T2ARequest, VoiceSetting
@@ -64,12 +65,6 @@ class Result:
         if q == 0.5:
             return statistics.median(values)
         return values[min(len(values) - 1, round(q * (len(values) - 1)))]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _request(stream: bool) -> T2ARequest:
@@ -169,23 +164,7 @@ def _external_command() -> list[str] | None:
     return None
 
 
-def start_emulator() -> tuple[subprocess.Popen[bytes], int]:
-    port, mainland = _free_port(), _free_port()
-    emulator = subprocess.Popen(
-        [sys.executable, "-m", "studio.emulator", "--port", str(port), "--mainland-port", str(mainland),
-         "--ttfa-ms", "300", "--rtf", "0.3", "--jitter-ms", "50"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return emulator, port
-
-
-async def main_async(args: argparse.Namespace, port: int) -> list[Result]:
+async def main_async(args: argparse.Namespace, base_url: str) -> list[Result]:
     player = Player(args.device, ring_seconds=45.0)  # the whole take fits: see the module docstring
     results = [Result("(a) this player, SSE"), Result("(b) this player, WebSocket"),
                Result("(c) whole file, then play"), Result("(d) pipe to external player")]
@@ -193,7 +172,7 @@ async def main_async(args: argparse.Namespace, port: int) -> list[Result]:
     if command is None:
         results[3].skipped = "neither mpv nor ffplay is installed"
     try:
-        async with MiniMaxClient(DEMO_KEY, base_url=f"http://127.0.0.1:{port}") as client:
+        async with MiniMaxClient(DEMO_KEY, base_url=base_url) as client:
             jitter = JitterEstimator()
             await streaming(client, player, jitter, "sse")  # warm-up: connection pool, codec tables
             for i in range(args.runs):
@@ -247,12 +226,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--device", help="output device (default: the system's)")
     args = parser.parse_args()
-    emulator, port = start_emulator()
-    try:
-        results = asyncio.run(main_async(args, port))
-    finally:
-        emulator.terminate()
-        emulator.wait()
+    with emulator_process("--ttfa-ms", "300", "--rtf", "0.3", "--jitter-ms", "50") as (base_url, _mainland):
+        results = asyncio.run(main_async(args, base_url))
     report(results, args.runs)
     player = Player(args.device)
     player.open()
