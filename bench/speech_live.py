@@ -186,6 +186,7 @@ def main() -> None:
     parser.add_argument("--stream-runs", type=int, default=3, help="long takes to stream (a)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(["speech-live-bench"])
+    app.setQuitOnLastWindowClosed(False)  # closing the window must not stop the loop before services close
     emulator = emulator_process("--ttfa-ms", str(EMULATOR_TTFA_MS), "--rtf", "0.3")
     with emulator as (global_url, mainland_url), tempfile.TemporaryDirectory() as home:
         os.environ["STUDIO_HOME"] = home
