@@ -14,7 +14,7 @@ from typing import Any
 
 from studio import __version__
 from studio.api.errors import MiniMaxError
-from studio.services.connection import Connection, open_connection
+from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
 
 log = logging.getLogger("studio.cli")
 
@@ -308,8 +308,11 @@ async def cmd_video(conn: Connection, args: argparse.Namespace) -> None:
         print(f"job {job.id} submitted (task {job.task_id})", file=sys.stderr)
         if not args.wait:
             print(job.id)
-            print("`studio jobs` lists it; `studio jobs resume` waits for it and downloads the video",
-                  file=sys.stderr)
+            if conn.demo_kept:
+                print("`studio jobs` lists it; `studio jobs resume` waits for it and downloads the video",
+                      file=sys.stderr)
+            else:
+                print("this demo keeps nothing once closed, so the job can't be resumed later", file=sys.stderr)
             return
         await _finish_jobs(jobs, [job.id], args.output)
     finally:
@@ -559,6 +562,8 @@ async def _run(args: argparse.Namespace) -> None:
     async with open_connection(use_emulator=args.emulator, base_url=args.host, region=args.region) as conn:
         if conn.is_demo and not args.emulator:
             print("demo mode: no API key found, using the built-in emulator", file=sys.stderr)
+        if conn.is_demo and not conn.demo_kept:
+            print(f"demo mode: {DEMO_NOT_KEPT}", file=sys.stderr)
         await COMMANDS[args.command](conn, args)
 
 

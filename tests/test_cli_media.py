@@ -104,3 +104,22 @@ def test_template_image_and_music_land_in_the_library(
     assert {t.kind for t in library.takes()} == {"video", "image", "music"}
     assert len(library.takes("diving board", kind="image")) == 2
     library.close()
+
+
+def test_demo_video_no_wait_then_jobs_resume_in_another_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each `studio --emulator` run starts its own in-process emulator; the demo's state on disk is what lets
+    # the second run find the first run's job, as MiniMax would. (The emulator's jobs take 8 s.)
+    monkeypatch.setenv("STUDIO_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("MINIMAX_API_KEY", raising=False)
+    assert main(["--emulator", "video", "a paper boat", "--model", "T2V-01", "--no-wait"]) == 0
+    captured = capsys.readouterr()
+    job_id = captured.out.strip()
+    assert job_id.startswith("job-") and "`studio jobs resume` waits for it" in captured.err
+    out = tmp_path / "boat.mp4"
+    assert main(["--emulator", "jobs", "resume", "-o", str(out), "--poll-interval", "0.2"]) == 0
+    assert out.stat().st_size > 1000 and out.read_bytes()[4:8] == b"ftyp"  # an MP4
+    library = Library(data_dir())
+    assert [job.id for job in library.jobs()] == [job_id] and library.jobs(active_only=True) == []
+    library.close()

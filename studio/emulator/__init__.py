@@ -20,13 +20,16 @@ Conventions where the real service's behaviour is unknown or cannot be triggered
 - Video `callback_url` is accepted and never called.
 - `EmulatorConfig(state_dir=...)` keeps the state on disk (see `studio.emulator.persist`): a restart
   (new ports) keeps keys' files, voices, tasks, download tokens, the id counter and the clock offset;
-  jobs unfinished at stop run again on start. Without it everything is in memory.
+  jobs unfinished at stop run again on start. One emulator at a time per directory: `start()` raises
+  `StateDirInUse` while another holds it. Without it everything is in memory.
 - Per-request knobs: headers `X-Emulator-Pacing: first_audio_ms=300;rtf=0.3;jitter_ms=50` and
   `X-Emulator-Fault: kind=base_resp;code=1002;after_chunks=2` (also read on the WS upgrade).
 """
 
 from studio.emulator.faults import Fault, Pacing
+from studio.emulator.persist import StateDirInUse
 from studio.emulator.server import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig
 from studio.emulator.state import RecordedRequest
 
-__all__ = ["DEMO_KEY", "MAINLAND_DEMO_KEY", "Emulator", "EmulatorConfig", "Fault", "Pacing", "RecordedRequest"]
+__all__ = ["DEMO_KEY", "MAINLAND_DEMO_KEY", "Emulator", "EmulatorConfig", "Fault", "Pacing", "RecordedRequest",
+           "StateDirInUse"]

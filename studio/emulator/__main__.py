@@ -8,7 +8,7 @@ import contextlib
 import signal
 from pathlib import Path
 
-from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Pacing
+from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Pacing, StateDirInUse
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -45,7 +45,10 @@ async def serve(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(parse_args(argv)))
+        try:
+            asyncio.run(serve(parse_args(argv)))
+        except StateDirInUse as exc:
+            raise SystemExit(f"emulator: {exc}: stop it first, or pick another --state-dir") from None
 
 
 if __name__ == "__main__":

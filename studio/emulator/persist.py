@@ -7,6 +7,10 @@ Layout of `state_dir`:
   download link that is not a stored file. Written once (they never change), before the index that
   names them; files the index no longer names are removed after it is written.
 
+- `lock`: held (an OS file lock) by the one emulator using the directory. Two emulators saving into one
+  directory would each delete the other's files, so a second one is refused (`StateDirInUse`). The OS
+  drops the lock when the process ends, however it ends.
+
 An unreadable or malformed `state.json` is moved to `state.json.bad` and the emulator starts empty.
 A blob file that has gone missing drops just that file or link. Download URLs are not stored: tokens
 are, and the URLs handed out after a restart carry the new host:port.
@@ -28,9 +32,47 @@ log = logging.getLogger(__name__)
 
 INDEX = "state.json"
 FILES = "files"
+LOCK = "lock"
 VERSION = 1
 TASK_FIELDS = ("task_id", "kind", "created_at", "request", "fail", "file_id", "video_url", "finished_at",
                "width", "height", "params")
+
+
+class StateDirInUse(RuntimeError):
+    """Another emulator (in this process or another) is using the state directory."""
+
+    def __init__(self, state_dir: Path) -> None:
+        super().__init__(f"another emulator is using {state_dir}")
+        self.state_dir = state_dir
+
+
+class StateDirLock:
+    """The exclusive lock on a state directory: `StateDirLock(state_dir)` takes it or raises StateDirInUse."""
+
+    def __init__(self, state_dir: Path) -> None:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        self._file = open(state_dir / LOCK, "a+b")  # held open for the lock's lifetime
+        try:
+            self._file.seek(0)  # Windows locks bytes from the file position: every process locks byte 0
+            _lock(self._file.fileno())
+        except OSError:
+            self._file.close()
+            raise StateDirInUse(state_dir) from None
+
+    def release(self) -> None:
+        self._file.close()  # closing the file releases the lock
+
+
+def _lock(fd: int) -> None:
+    """Lock without waiting; OSError when another open file holds it (also in this process)."""
+    if os.name == "nt":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

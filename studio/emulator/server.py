@@ -18,7 +18,7 @@ from aiohttp import web
 from studio.emulator import routes_files, routes_media, routes_speech, routes_voices
 from studio.emulator.common import CTX, EMULATOR, REGION, ApiError, Ctx, base_resp, ok, plain_fault, reply
 from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
-from studio.emulator.persist import load_state, save_state
+from studio.emulator.persist import StateDirLock, load_state, save_state
 from studio.emulator.state import Account, RecordedRequest, State, Task
 
 log = logging.getLogger(__name__)
@@ -72,10 +72,21 @@ class Emulator:
         self._executor: ThreadPoolExecutor | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self.sockets: set[web.WebSocketResponse] = set()
+        self._state_lock: StateDirLock | None = None
 
     # -- public control surface -------------------------------------------------------------------
 
     async def start(self) -> None:
+        """Raises StateDirInUse, before anything starts, when another emulator uses `config.state_dir`."""
+        if self.config.state_dir is not None:
+            self._state_lock = StateDirLock(Path(self.config.state_dir))
+        try:
+            await self._start()
+        except BaseException:
+            await self._release()  # without saving: the state may be half-loaded
+            raise
+
+    async def _start(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="emulator")
         if self.config.state_dir is not None:
             self._load(Path(self.config.state_dir))
@@ -97,12 +108,18 @@ class Emulator:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self.save()  # unfinished jobs are saved as such and run again on the next start
+        await self._release()
+
+    async def _release(self) -> None:
         for runner in self._runners:
             await runner.cleanup()
         self._runners.clear()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+        if self._state_lock is not None:
+            self._state_lock.release()
+            self._state_lock = None
 
     async def __aenter__(self) -> Emulator:
         await self.start()

@@ -46,6 +46,7 @@ class AccountState:
     key_source: KeySource | None  # live mode only
     key_is_persistent: bool  # the key survives a restart (keychain or environment)
     characters_used: int
+    demo_kept: bool = True  # False: another MiniMax Studio holds the demo's state; this demo keeps nothing
 
 
 class Account:
@@ -69,6 +70,7 @@ class Account:
         self._client_options = dict(client_options or {})
         self.client: MiniMaxClient | None = None
         self.emulator: Any = None  # studio.emulator.Emulator in demo mode
+        self.demo_kept = True
         self.mode: Mode | None = None
         self.region: str | None = None
         self.key_source: KeySource | None = None
@@ -79,7 +81,8 @@ class Account:
 
     @property
     def state(self) -> AccountState:
-        return AccountState(self.mode, self.region, self.key_source, self.key_is_persistent, self.characters_used)
+        return AccountState(self.mode, self.region, self.key_source, self.key_is_persistent, self.characters_used,
+                            self.demo_kept)
 
     @property
     def key_store(self) -> KeyStore:
@@ -182,27 +185,29 @@ class Account:
     async def connect_demo(self, region: str = "global") -> None:
         """Start the bundled emulator in this process and talk to it over loopback, as to the real API."""
         from studio.api.client import MiniMaxClient
-        from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig
-        from studio.settings.paths import data_dir
+        from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY
+        from studio.services.connection import start_demo_emulator
 
         if self.mode == "demo" and self.region == region:
             return
-        # Kept on disk like the real service keeps it: a video job started before quitting still
-        # finishes after reopening, and demo voices and files stay.
-        emulator = Emulator(EmulatorConfig(state_dir=data_dir() / "demo-emulator", max_recorded_requests=1000))
-        await emulator.start()
+        if self.mode == "demo" and self.emulator is not None:
+            emulator, kept = self.emulator, self.demo_kept  # it serves both regions: only the client changes
+        else:
+            emulator, kept = await start_demo_emulator()
+        started = None if emulator is self.emulator else emulator  # what to stop if this fails
         try:
             url = emulator.mainland_url if region == "mainland" else emulator.global_url
             key = MAINLAND_DEMO_KEY if region == "mainland" else DEMO_KEY
             client = MiniMaxClient(key, base_url=url, **self._client_options)
         except BaseException:
-            await emulator.stop()
+            await _close(None, started)
             raise
         try:
             await _verify(client)
         except BaseException:
-            await _close(client, emulator)
+            await _close(client, started)
             raise
+        self.demo_kept = kept
         await self._replace(client, emulator, mode="demo", region=region, key_source=None)
 
     async def check_connection(self) -> None:
@@ -233,8 +238,10 @@ class Account:
         old_client, old_emulator = self.client, self.emulator
         self.client, self.emulator = client, emulator
         self.mode, self.region, self.key_source = mode, region, key_source
+        if mode != "demo":
+            self.demo_kept = True
         self._notify()
-        await _close(old_client, old_emulator)
+        await _close(old_client, None if old_emulator is emulator else old_emulator)
 
     def _notify(self) -> None:
         state = self.state

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from studio.api.client import MiniMaxClient
 from studio.api.hosts import Region
 from studio.settings.secrets import KeyStore, resolve_api_key
+
+if TYPE_CHECKING:
+    from studio.emulator import Emulator
+
+DEMO_NOT_KEPT = ("Another MiniMax Studio is using the demo, so this one started an empty demo that keeps "
+                 "nothing once closed.")
 
 
 @dataclass
@@ -17,6 +23,7 @@ class Connection:
     client: MiniMaxClient
     mode: Literal["live", "demo"]
     emulator: object | None = None  # studio.emulator.Emulator in demo mode
+    demo_kept: bool = True  # False: another process holds the demo's state; this demo keeps nothing
 
     @property
     def is_demo(self) -> bool:
@@ -41,10 +48,31 @@ async def open_connection(
             yield Connection(client, "live")
         return
 
-    from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator
+    from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY
 
-    async with Emulator() as emulator:
+    emulator, kept = await start_demo_emulator()
+    try:
         url = emulator.mainland_url if region == "mainland" else emulator.global_url
         demo_key = MAINLAND_DEMO_KEY if region == "mainland" else DEMO_KEY
         async with MiniMaxClient(demo_key, base_url=url, headers=headers) as client:
-            yield Connection(client, "demo", emulator)
+            yield Connection(client, "demo", emulator, demo_kept=kept)
+    finally:
+        await emulator.stop()
+
+
+async def start_demo_emulator() -> tuple[Emulator, bool]:
+    """The bundled emulator for demo mode, shared by the app and the CLI. It keeps its state in the data
+    dir, as the real service keeps an account's: a video job started before quitting still finishes after
+    reopening, and demo voices and files stay. While another process is using that state: an empty
+    in-memory emulator, and False (say DEMO_NOT_KEPT)."""
+    from studio.emulator import Emulator, EmulatorConfig, StateDirInUse
+    from studio.settings.paths import data_dir
+
+    try:
+        emulator = Emulator(EmulatorConfig(state_dir=data_dir() / "demo-emulator", max_recorded_requests=1000))
+        await emulator.start()
+        return emulator, True
+    except StateDirInUse:
+        emulator = Emulator(EmulatorConfig(max_recorded_requests=1000))
+        await emulator.start()
+        return emulator, False

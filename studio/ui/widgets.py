@@ -74,9 +74,12 @@ class AccountStatusBar(QStatusBar):
         self.region_label.setText(f"Region: {REGION_NAMES.get(state.region or '', 'not set')}")
         self.region_label.setVisible(state.mode is not None)
         if state.mode == "demo":
-            self.mode_label.setText("DEMO")
+            self.mode_label.setText("DEMO" if state.demo_kept else "DEMO · NOT KEPT")
             self.mode_label.setObjectName("demoBadge")
-            self.mode_label.setToolTip("Demo mode: a built-in emulator on this computer. Nothing is sent or billed.")
+            self.mode_label.setToolTip(
+                "Demo mode: a built-in emulator on this computer. Nothing is sent or billed." + ("" if state.demo_kept
+                else "\nAnother MiniMax Studio is using the demo, so this window's demo started empty: its voices "
+                     "and unfinished jobs are gone once it closes. Takes and files are still kept in the Library."))
         else:
             self.mode_label.setText("LIVE" if state.mode == "live" else "")
             self.mode_label.setObjectName("liveBadge")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import sys
 import tarfile
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
-from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
+from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, StateDirInUse
 from studio.emulator.state import VOICE_TTL
 from tests.emulator.test_server import wav_bytes
 
@@ -155,3 +157,37 @@ async def test_without_state_dir_nothing_is_written(tmp_path: Path, monkeypatch:
     async with Emulator(EmulatorConfig(job_seconds=0.6)) as emu, client(emu) as c:
         ok(await c.post("/v1/files/upload", data={"purpose": "voice_clone"}, files={"file": ("a.wav", b"A")}))
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_second_emulator_on_the_same_state_dir_is_refused_and_deletes_nothing(tmp_path: Path) -> None:
+    # Both would save the whole index after every request and delete the files it doesn't name: the
+    # other's uploads. So the second is refused before it starts.
+    async with emu_at(tmp_path) as first, client(first) as c:
+        up = ok(await c.post("/v1/files/upload", data={"purpose": "voice_clone"}, files={"file": ("a.wav", b"A")}))
+        second = emu_at(tmp_path)
+        with pytest.raises(StateDirInUse):
+            await second.start()
+        assert second.global_url == ""
+        assert ok(await c.get("/v1/files/list"))["files"][0]["file_id"] == up["file"]["file_id"]
+    async with emu_at(tmp_path) as third, client(third) as c:  # free again once the first stopped
+        assert [f["file_id"] for f in ok(await c.get("/v1/files/list"))["files"]] == [up["file"]["file_id"]]
+
+
+async def test_an_emulator_in_another_process_holds_its_state_dir(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "studio.emulator", "--port", "0", "--mainland-port", "0", "--state-dir",
+               str(tmp_path)]
+    running = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE)
+    try:
+        assert running.stdout is not None
+        assert b"MiniMax emulator" in await asyncio.wait_for(running.stdout.readline(), 30)
+        with pytest.raises(StateDirInUse):
+            await emu_at(tmp_path).start()
+        refused = await asyncio.create_subprocess_exec(*command, stderr=asyncio.subprocess.PIPE)
+        _, err = await asyncio.wait_for(refused.communicate(), 30)
+        assert refused.returncode == 1
+        assert f"another emulator is using {tmp_path}" in err.decode()
+    finally:
+        running.terminate()
+        await running.wait()
+    async with emu_at(tmp_path):  # the OS dropped the lock with the process
+        pass

@@ -10,7 +10,8 @@ import pytest
 
 from studio.api.errors import RateLimitError
 from studio.app import start_account
-from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator
+from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig
+from studio.settings.paths import data_dir
 from studio.settings.settings import load_settings, settings_path
 from studio.ui.account_dialog import SESSION_ONLY, STORED
 from studio.ui.error_banner import ErrorBanner
@@ -60,6 +61,24 @@ def test_try_the_demo_starts_the_emulator_and_labels_the_window(
         snapshot(run, screenshot, window, "main_window_demo_dark")
     finally:
         theme.apply("light")
+
+
+def test_a_second_studio_on_the_demo_gets_an_empty_demo_labelled_not_kept(
+    make_studio: Callable, qapp: object, run: Callable, wait_until: Callable, screenshot: Callable
+) -> None:
+    other_studio = Emulator(EmulatorConfig(state_dir=data_dir() / "demo-emulator"))  # holds the demo's state
+    run(other_studio.start())
+    try:
+        services, window = make_studio()
+        start_account(window, services)
+        window.account_dialog.demo_button.click()
+        wait_until(lambda: services.account.status == "connected", timeout=20)
+        badge = window.statusBar().mode_label
+        assert badge.text() == "DEMO · NOT KEPT" and "Another MiniMax Studio is using the demo" in badge.toolTip()
+        snapshot(run, screenshot, window.statusBar(), "status_bar_demo_not_kept")
+        run(services.account_service.close())
+    finally:
+        run(other_studio.stop())
 
 
 def test_a_key_without_a_secure_keychain_is_kept_for_the_session_only(
