@@ -9,7 +9,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.ui.media_widgets import muted_label
 
@@ -68,15 +77,28 @@ class VideoPreview(QWidget):
         self.play_button.setVisible(self.multimedia is not False)
         self.external_button = QPushButton("Open in system player")
         self.external_button.clicked.connect(self.open_externally)
+        # Seek bar and "0:02 / 0:06": shown once there is a player. ←/→ step 1 s, PgUp/PgDn 5 s.
+        self.seek = QSlider(Qt.Orientation.Horizontal)
+        self.seek.setSingleStep(1000)
+        self.seek.setPageStep(5000)
+        self.seek.setAccessibleName("Video position")
+        self.seek.valueChanged.connect(self._seek_by_user)
+        self.seek.hide()
+        self.time_label = muted_label()
+        self.time_label.hide()
+        self._moving_seek = False  # set while the player moves the bar, so that isn't taken as a seek
         self.note = muted_label(wrap=True)
         controls = QHBoxLayout()
         controls.addWidget(self.play_button)
+        controls.addWidget(self.seek, 1)
+        controls.addWidget(self.time_label)
         controls.addWidget(self.external_button)
-        controls.addWidget(self.note, 1)
+        controls.addStretch()  # takes the room only while the seek bar is hidden (no QtMultimedia)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
         layout.addLayout(controls)
+        layout.addWidget(self.note)
         if self.multimedia is False:
             self._without_multimedia()
         self._update()
@@ -111,7 +133,11 @@ class VideoPreview(QWidget):
         self.player.playbackStateChanged.connect(self._on_state)
         self.player.mediaStatusChanged.connect(self._on_status)
         self.player.errorOccurred.connect(lambda _e, text: self.note.setText(f"Can't play this video: {text}"))
+        self.player.durationChanged.connect(self._on_duration)
+        self.player.positionChanged.connect(self._on_position)
         self.stack.addWidget(self.video_widget)
+        self.seek.show()
+        self.time_label.show()
 
     def _without_multimedia(self) -> None:
         self.play_button.setVisible(False)
@@ -165,6 +191,29 @@ class VideoPreview(QWidget):
             self.thumbnail.setPixmap(QPixmap())
             self.thumbnail.setText(self.video.name)
 
+    def _seek_by_user(self, position_ms: int) -> None:
+        if self._moving_seek or self.player is None or self.video is None:
+            return
+        self.stack.setCurrentIndex(self.VIDEO_PAGE)  # show the frame sought to, also while paused
+        self.player.setPosition(position_ms)
+
+    def _on_duration(self, duration_ms: int) -> None:
+        self._moving_seek = True
+        self.seek.setRange(0, max(0, duration_ms))
+        self._moving_seek = False
+        self._show_time()
+
+    def _on_position(self, position_ms: int) -> None:
+        if not self.seek.isSliderDown():  # the user's drag wins over the player's updates
+            self._moving_seek = True
+            self.seek.setValue(position_ms)
+            self._moving_seek = False
+        self._show_time()
+
+    def _show_time(self) -> None:
+        if self.player is not None:
+            self.time_label.setText(f"{_clock(self.player.position())} / {_clock(self.player.duration())}")
+
     def _on_state(self, _state: object) -> None:
         self._update()
 
@@ -178,9 +227,16 @@ class VideoPreview(QWidget):
         has_video = self.video is not None
         self.external_button.setEnabled(has_video)
         self.play_button.setEnabled(has_video)
+        self.seek.setEnabled(has_video)
         playing = False
         if self.player is not None:
             from PySide6.QtMultimedia import QMediaPlayer
 
             playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
+
+
+def _clock(ms: int) -> str:
+    seconds = max(0, ms) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+

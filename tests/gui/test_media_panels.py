@@ -139,8 +139,18 @@ def test_images_to_video_to_library(
         wait_until(lambda: player.mediaStatus() in (QMediaPlayer.MediaStatus.LoadedMedia,
                                                     QMediaPlayer.MediaStatus.BufferedMedia), 10, "media loaded")
         assert 5000 < player.duration() < 7000
+        seek = video.preview.seek
+        assert seek.isVisible() and seek.maximum() == player.duration()
+        assert video.preview.time_label.text() == "0:00 / 0:06"
+        seek.setFocus()
+        QTest.keyClick(seek, Qt.Key.Key_PageUp)  # 5 s on, while paused: the frame there is shown
+        wait_until(lambda: player.position() >= 4900, 10, "PgUp on the seek bar moves the video 5 s on")
+        assert video.preview.stack.currentIndex() == video.preview.VIDEO_PAGE
+        assert video.preview.time_label.text() == "0:05 / 0:06"
+        QTest.keyClick(seek, Qt.Key.Key_Home)
+        wait_until(lambda: player.position() < 100, 10, "Home goes back to the start")
         video.preview.play()
-        wait_until(lambda: player.position() > 0, 10, "the video plays")
+        wait_until(lambda: player.position() > 0 and seek.value() > 0, 10, "the video plays, the bar follows")
         video.preview.pause()
         video.preview.load(video.preview.video, studio.library.take(job.take_id or "").thumbnail)
     settle(run, 0.2)
