@@ -250,6 +250,9 @@ class CharCounter(QLabel):
         return not over
 
 
+ARRIVING_SPAN = 3000  # peaks: one minute at 20 ms
+
+
 class SongWaveform(QWidget):
     """Peak bars of a whole song, the played part in the accent colour."""
 
@@ -269,6 +272,11 @@ class SongWaveform(QWidget):
     def set_peaks(self, peaks: Sequence[float], played: float = 0.0) -> None:
         self.peaks, self.played = list(peaks), played
         self.update()
+
+    def set_arriving(self, peaks: Sequence[float]) -> None:
+        """The song so far, while it streams: the bar spans at least a minute (20 ms peaks), so early audio
+        isn't stretched across the whole width; past a minute it spans what has arrived."""
+        self.set_peaks([*peaks, *[0.0] * (ARRIVING_SPAN - len(peaks))])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -34,8 +34,9 @@ from studio.api.errors import InputError
 from studio.api.models import INSTRUMENTAL_MODELS, MusicAudioSetting, MusicRequest
 from studio.qt.tasks import TaskRunner
 from studio.services.library import Take
-from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, audio_peaks
+from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, audio_peaks, music_title
 from studio.services.playback import AudioSink, file_chunks
+from studio.services.speech_session import WaveformPeaks
 from studio.ui.library_panel import format_duration
 from studio.ui.media_widgets import CharCounter, MediaPanel, SongWaveform, file_stem, muted_label, problem_label
 
@@ -325,9 +326,19 @@ class MusicPanel(MediaPanel):
         streaming = request.audio_setting.format in MUSIC_STREAM_FORMATS
         self.status.setText("Composing… it plays as it arrives" if streaming else "Composing… (takes a minute)")
 
+        audio = request.audio_setting
+        live = WaveformPeaks(audio.format, audio.sample_rate, 2) if streaming else None  # MiniMax songs: stereo
+        self.songs.setCurrentItem(None)  # the song being made takes the waveform
+        self._runner.cancel("music.waveform")
+        self.song_title.setText(music_title(request)[:90])
+        self.song_facts.setText(f"{request.model} · composing")
+
         def arrived(chunk: bytes) -> None:
             self.received_bytes += len(chunk)
             self.status.setText(f"Playing as it arrives · {self.received_bytes / 1024:,.0f} KB")
+            if live is not None:
+                live.feed(chunk)
+                self.waveform.set_arriving(live.peaks)
 
         song = self._media.generate_music(request, sink=self._player, on_chunk=arrived)
         self._runner.run(GENERATE_KEY, song, on_done=self._song_ready,

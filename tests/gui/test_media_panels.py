@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from studio.api.client import MiniMaxClient
-from studio.emulator import DEMO_KEY, Emulator
+from studio.emulator import DEMO_KEY, Emulator, Pacing
 from studio.qt.tasks import TaskRunner
 from studio.qt.theme import ThemeManager
 from studio.services.jobs import JobService
@@ -287,7 +287,13 @@ def test_music_with_lyrics_plays_as_it_streams_and_lands_in_the_library(
     music.instrumental.setChecked(True)
     assert not music.lyrics.isEnabled()
     music.instrumental.setChecked(False)
+    studio.emulator.config.pacing = Pacing(rtf=0.1)  # the song streams over a second or two
     QTest.mouseClick(music.generate_button, Qt.MouseButton.LeftButton)
+    wait_until(lambda: len([p for p in music.waveform.peaks if p > 0]) > 50, 20, "the waveform grows as it streams")
+    assert music.generate_button.text() == "Composing…" and music.songs.count() == 0
+    assert music.song_title.text().startswith("Warm lo-fi piano")
+    settle(run)
+    screenshot(music, "media-music-streaming")
     wait_until(lambda: music.songs.count() == 1, 20, "the song is ready")
     take = music.selected_take()
     assert take is not None and take.kind == "music" and take.status == "complete"
