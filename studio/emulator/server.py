@@ -76,6 +76,11 @@ class Emulator:
 
     # -- public control surface -------------------------------------------------------------------
 
+    @property
+    def keeps_state(self) -> bool:
+        """The state outlives this emulator (saved in `config.state_dir`)."""
+        return self.config.state_dir is not None
+
     async def start(self) -> None:
         """Raises StateDirInUse, before anything starts, when another emulator uses `config.state_dir`."""
         if self.config.state_dir is not None:

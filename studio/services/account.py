@@ -70,7 +70,6 @@ class Account:
         self._client_options = dict(client_options or {})
         self.client: MiniMaxClient | None = None
         self.emulator: Any = None  # studio.emulator.Emulator in demo mode
-        self.demo_kept = True
         self.mode: Mode | None = None
         self.region: str | None = None
         self.key_source: KeySource | None = None
@@ -82,7 +81,7 @@ class Account:
     @property
     def state(self) -> AccountState:
         return AccountState(self.mode, self.region, self.key_source, self.key_is_persistent, self.characters_used,
-                            self.demo_kept)
+                            self.emulator is None or self.emulator.keeps_state)
 
     @property
     def key_store(self) -> KeyStore:
@@ -190,10 +189,8 @@ class Account:
 
         if self.mode == "demo" and self.region == region:
             return
-        if self.mode == "demo" and self.emulator is not None:
-            emulator, kept = self.emulator, self.demo_kept  # it serves both regions: only the client changes
-        else:
-            emulator, kept = await start_demo_emulator()
+        # A running demo emulator serves both regions: switching region changes only the client.
+        emulator = self.emulator if self.emulator is not None else await start_demo_emulator()
         started = None if emulator is self.emulator else emulator  # what to stop if this fails
         try:
             url = emulator.mainland_url if region == "mainland" else emulator.global_url
@@ -207,7 +204,6 @@ class Account:
         except BaseException:
             await _close(client, started)
             raise
-        self.demo_kept = kept
         await self._replace(client, emulator, mode="demo", region=region, key_source=None)
 
     async def check_connection(self) -> None:
@@ -238,8 +234,6 @@ class Account:
         old_client, old_emulator = self.client, self.emulator
         self.client, self.emulator = client, emulator
         self.mode, self.region, self.key_source = mode, region, key_source
-        if mode != "demo":
-            self.demo_kept = True
         self._notify()
         await _close(old_client, None if old_emulator is emulator else old_emulator)
 

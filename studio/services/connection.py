@@ -22,12 +22,16 @@ DEMO_NOT_KEPT = ("Another MiniMax Studio is using the demo, so this one started 
 class Connection:
     client: MiniMaxClient
     mode: Literal["live", "demo"]
-    emulator: object | None = None  # studio.emulator.Emulator in demo mode
-    demo_kept: bool = True  # False: another process holds the demo's state; this demo keeps nothing
+    emulator: Emulator | None = None  # in demo mode
 
     @property
     def is_demo(self) -> bool:
         return self.mode == "demo"
+
+    @property
+    def demo_kept(self) -> bool:
+        """False: another process holds the demo's state, so this demo keeps nothing."""
+        return self.emulator is None or self.emulator.keeps_state
 
 
 @asynccontextmanager
@@ -50,29 +54,28 @@ async def open_connection(
 
     from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY
 
-    emulator, kept = await start_demo_emulator()
+    emulator = await start_demo_emulator()
     try:
         url = emulator.mainland_url if region == "mainland" else emulator.global_url
         demo_key = MAINLAND_DEMO_KEY if region == "mainland" else DEMO_KEY
         async with MiniMaxClient(demo_key, base_url=url, headers=headers) as client:
-            yield Connection(client, "demo", emulator, demo_kept=kept)
+            yield Connection(client, "demo", emulator)
     finally:
         await emulator.stop()
 
 
-async def start_demo_emulator() -> tuple[Emulator, bool]:
+async def start_demo_emulator() -> Emulator:
     """The bundled emulator for demo mode, shared by the app and the CLI. It keeps its state in the data
     dir, as the real service keeps an account's: a video job started before quitting still finishes after
     reopening, and demo voices and files stay. While another process is using that state: an empty
-    in-memory emulator, and False (say DEMO_NOT_KEPT)."""
+    in-memory emulator (its `keeps_state` is False: say DEMO_NOT_KEPT)."""
     from studio.emulator import Emulator, EmulatorConfig, StateDirInUse
     from studio.settings.paths import data_dir
 
     try:
         emulator = Emulator(EmulatorConfig(state_dir=data_dir() / "demo-emulator", max_recorded_requests=1000))
         await emulator.start()
-        return emulator, True
     except StateDirInUse:
         emulator = Emulator(EmulatorConfig(max_recorded_requests=1000))
         await emulator.start()
-        return emulator, False
+    return emulator
