@@ -310,6 +310,7 @@ def show_shell() -> tuple[QApplication, Settings, ThemeManager, MainWindow]:
     app.processEvents()
     return app, settings, theme, window
 
+
 class StallWatch:
     """For bench/startup.py: the longest time (to within the 5 ms tick) the main thread did not get to run a
     timer, from the first frame on; a click or a repaint waits that long."""
@@ -391,7 +392,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         loop.close()
         asyncio.set_event_loop(None)
     return 0
-
 
 
 if __name__ == "__main__":

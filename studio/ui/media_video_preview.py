@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.ui.media_widgets import muted_label
+from studio.ui.widgets import minutes
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,6 @@ class VideoPreview(QWidget):
         self.seek.hide()
         self.time_label = muted_label()
         self.time_label.hide()
-        self._moving_seek = False  # set while the player moves the bar, so that isn't taken as a seek
         self.note = muted_label(wrap=True)
         controls = QHBoxLayout()
         controls.addWidget(self.play_button)
@@ -192,27 +192,27 @@ class VideoPreview(QWidget):
             self.thumbnail.setText(self.video.name)
 
     def _seek_by_user(self, position_ms: int) -> None:
-        if self._moving_seek or self.player is None or self.video is None:
+        if self.player is None or self.video is None:
             return
         self.stack.setCurrentIndex(self.VIDEO_PAGE)  # show the frame sought to, also while paused
         self.player.setPosition(position_ms)
 
+    # The player moves the bar with its signals blocked, so that isn't taken as the user seeking.
     def _on_duration(self, duration_ms: int) -> None:
-        self._moving_seek = True
-        self.seek.setRange(0, max(0, duration_ms))
-        self._moving_seek = False
+        with QSignalBlocker(self.seek):
+            self.seek.setRange(0, max(0, duration_ms))
         self._show_time()
 
     def _on_position(self, position_ms: int) -> None:
         if not self.seek.isSliderDown():  # the user's drag wins over the player's updates
-            self._moving_seek = True
-            self.seek.setValue(position_ms)
-            self._moving_seek = False
+            with QSignalBlocker(self.seek):
+                self.seek.setValue(position_ms)
         self._show_time()
 
     def _show_time(self) -> None:
         if self.player is not None:
-            self.time_label.setText(f"{_clock(self.player.position())} / {_clock(self.player.duration())}")
+            self.time_label.setText(f"{minutes(self.player.position() / 1000)} / "
+                                    f"{minutes(self.player.duration() / 1000)}")
 
     def _on_state(self, _state: object) -> None:
         self._update()
@@ -234,9 +234,3 @@ class VideoPreview(QWidget):
 
             playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
-
-
-def _clock(ms: int) -> str:
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
-

@@ -42,6 +42,7 @@ from studio.services.voice_lab import (
     VoiceLab,
 )
 from studio.ui.voice_lab_widgets import BAD, OK, WARN, DropZone, LevelMeter, SampleReportView, heading, muted
+from studio.ui.widgets import minutes
 
 CHECK_KEY = "voicelab.check"
 PROMPT_CHECK_KEY = "voicelab.check_prompt"
@@ -56,10 +57,6 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     return area
-
-
-def minutes(seconds: float) -> str:
-    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
 
 
 class CloneTab(QWidget):

@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from studio.qt.account import AccountController
 
 
+def minutes(seconds: float) -> str:
+    """0:07, 12:30: a recording's or a video's time."""
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
 def restyle(widget: QWidget) -> None:
     """Re-evaluate stylesheet rules that depend on a dynamic property."""
     widget.style().unpolish(widget)
