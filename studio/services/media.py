@@ -186,31 +186,6 @@ def video_thumbnail(video: Path, dest: Path, max_width: int = 480) -> VideoFacts
     return VideoFacts(width, height, round(duration * 1000) if duration else None)
 
 
-# --- audio files ----------------------------------------------------------------------------------------
-
-PEAK_RATE = 8000
-PEAK_BUCKET = 160  # 20 ms per peak at PEAK_RATE
-
-
-def audio_peaks(path: Path, fmt: str, sample_rate: int | None = None, channels: int | None = None) -> list[float]:
-    """One peak per 20 ms of a music/speech file, for a waveform; [] when it can't be decoded."""
-    import numpy as np
-
-    from studio.audio.decoder import StreamDecoder
-
-    try:
-        decoder = StreamDecoder(fmt, PEAK_RATE, 1, in_rate=sample_rate or 32000, in_channels=channels or 1)
-        data = path.read_bytes()
-        parts = [decoder.feed(data[i : i + 65536]) for i in range(0, len(data), 65536)]
-        parts.append(decoder.flush())
-    except (ValueError, OSError) as exc:
-        log.warning("no waveform for %s: %s", path, exc)
-        return []
-    samples = np.abs(np.concatenate([p.reshape(-1) for p in parts])) if parts else np.zeros(0, np.float32)
-    whole = len(samples) // PEAK_BUCKET * PEAK_BUCKET
-    return samples[:whole].reshape(-1, PEAK_BUCKET).max(axis=1).tolist() if whole else []
-
-
 # --- rate limits ----------------------------------------------------------------------------------------
 
 # Reference §11 (global platform, per account): video 5 RPM, image 10 RPM, music 120 RPM and 20 at once.

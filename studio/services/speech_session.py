@@ -18,13 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import numpy as np
-
 from studio.api.client import MiniMaxClient
 from studio.api.errors import APIError, InputError, ServerError, StreamError, TransportError
 from studio.api.models import T2ARequest, T2AStartEvent, pause_marker_problems
-from studio.audio.decoder import StreamDecoder
 from studio.audio.export import export_audio
+from studio.audio.peaks import WaveformPeaks
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.audio.player import AudioDeviceError
 from studio.services.audio_output import AudioOutput
@@ -172,41 +170,6 @@ def speakable(segment: str) -> str:
 
 
 # --- a take in progress -------------------------------------------------------------------------------
-
-
-class WaveformPeaks:
-    """Peak level per 20 ms of the audio that has arrived, decoded at a low rate beside the player."""
-
-    RATE = 8000
-    BUCKET = 160  # samples at RATE: 20 ms
-
-    def __init__(self, fmt: str, sample_rate: int, channels: int) -> None:
-        self.peaks: list[float] = []
-        self._rest = np.zeros(0, np.float32)
-        self._decoder: StreamDecoder | None = StreamDecoder(fmt, self.RATE, 1, in_rate=sample_rate,
-                                                            in_channels=channels)
-
-    @property
-    def seconds(self) -> float:
-        return len(self.peaks) * self.BUCKET / self.RATE
-
-    def feed(self, chunk: bytes) -> None:
-        if self._decoder is None:
-            return
-        try:
-            frames = self._decoder.feed(chunk)
-        except Exception:  # the waveform is a picture; a decoding problem must not stop the take
-            log.debug("waveform decoding stopped", exc_info=True)
-            self._decoder = None
-            return
-        self._add(frames[:, 0] if frames.ndim == 2 else frames)
-
-    def _add(self, samples: np.ndarray) -> None:
-        samples = np.concatenate([self._rest, np.abs(samples)]) if len(self._rest) else np.abs(samples)
-        whole = len(samples) // self.BUCKET * self.BUCKET
-        if whole:
-            self.peaks.extend(samples[:whole].reshape(-1, self.BUCKET).max(axis=1).tolist())
-        self._rest = samples[whole:]
 
 
 @dataclass

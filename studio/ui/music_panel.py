@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from studio.api.errors import InputError
 from studio.api.models import INSTRUMENTAL_MODELS, MusicAudioSetting, MusicRequest
+from studio.audio.peaks import WaveformPeaks, audio_peaks
 from studio.qt.tasks import TaskRunner
 from studio.services.library import Take
-from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, audio_peaks, music_title
+from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, music_title
 from studio.services.playback import AudioSink, file_chunks
-from studio.services.speech_session import WaveformPeaks
 from studio.ui.library_panel import format_duration
 from studio.ui.media_widgets import CharCounter, MediaPanel, SongWaveform, file_stem, muted_label, problem_label
 

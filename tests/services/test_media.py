@@ -10,12 +10,12 @@ import pytest
 from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.models import ImageRequest, ImageSubjectReference, MusicAudioSetting, MusicRequest
+from studio.audio.peaks import audio_peaks
 from studio.emulator import DEMO_KEY, Emulator
 from studio.emulator.media import make_png
 from studio.services.library import Library
 from studio.services.media import (
     MediaService,
-    audio_peaks,
     check_picture,
     picture_data_url,
     picture_info,
