@@ -17,7 +17,9 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "virtual-soundcard.sh"
 RATE = 48000  # the null sink's rate: no resampling between what we play and what the monitor records
-TEST_SINK = "studio_test"  # our own sink: other programs playing to the default one cannot leak into our recordings
+# Our own sink per test run: other programs, and another test run on the same machine, playing at the same time
+# cannot leak into our recordings.
+TEST_SINK = f"studio_test_{os.getpid()}"
 
 
 def tone(seconds: float, rate: int, channels: int = 1, freq: float = 440.0, level: float = 0.5) -> np.ndarray:
@@ -35,9 +37,11 @@ def sound_card() -> Iterator[str]:
     if started.returncode != 0:
         pytest.skip(f"could not start the virtual sound card: {started.stderr.strip()}")
     sinks = subprocess.run(["pactl", "list", "short", "sinks"], capture_output=True, text=True).stdout
+    module = None
     if TEST_SINK not in sinks.split():
-        subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={TEST_SINK}", f"rate={RATE}",
-                        "channels=2", "norewinds=1"], check=True, capture_output=True)
+        loaded = subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={TEST_SINK}", f"rate={RATE}",
+                                 "channels=2", "norewinds=1"], check=True, capture_output=True, text=True)
+        module = loaded.stdout.strip()
     os.environ["PULSE_SINK"], os.environ["PULSE_SOURCE"] = TEST_SINK, f"{TEST_SINK}.monitor"  # read by libpulse
     try:
         import sounddevice as sd
@@ -50,3 +54,5 @@ def sound_card() -> Iterator[str]:
     except Exception as exc:
         pytest.skip(f"no audio output device even with the virtual sound card: {exc}")
     yield TEST_SINK
+    if module:
+        subprocess.run(["pactl", "unload-module", module], capture_output=True)

@@ -13,6 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from qasync import QEventLoop
 
@@ -51,6 +52,20 @@ class StudioTestLoop(QEventLoop):
         if not future.done():
             raise RuntimeError("Event loop stopped before Future completed.")
         return future.result()
+
+
+@pytest.fixture(autouse=True)
+def _no_widgets_outlive_their_test(qapp: QApplication) -> Iterator[None]:
+    """Every top-level widget a test made is deleted after it. Left alive, they pile up across the run, and
+    each later theme change (setStyle/setStyleSheet repolishes every widget) grows slower until the suite
+    seems to hang around its three-quarter mark."""
+    before = set(QApplication.topLevelWidgets())
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget not in before:
+            widget.close()
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
