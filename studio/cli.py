@@ -407,6 +407,18 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+class _OneSoundEffect(argparse.Action):
+    """`--effect` once: MiniMax applies one sound effect, so a second one is refused, not silently kept."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        first = getattr(namespace, self.dest, None)
+        if first is not None:
+            raise argparse.ArgumentError(self, f"given twice ({first}, then {values}): MiniMax applies one sound "
+                                         "effect at a time, so give --effect once")
+        setattr(namespace, self.dest, values)
+
+
 def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     def default(value: object) -> object:
         return value if defaults else argparse.SUPPRESS
@@ -455,7 +467,8 @@ def build_parser() -> argparse.ArgumentParser:
     say.add_argument("--deepen-brighten", type=int, metavar="-100..100")
     say.add_argument("--stronger-softer", type=int, metavar="-100..100")
     say.add_argument("--nasal-crisp", type=int, metavar="-100..100")
-    say.add_argument("--effect", choices=["spacious_echo", "auditorium_echo", "lofi_telephone", "robotic"])
+    say.add_argument("--effect", choices=["spacious_echo", "auditorium_echo", "lofi_telephone", "robotic"],
+                     action=_OneSoundEffect, help="one sound effect (MiniMax applies one at a time)")
 
     voices = add_parser("voices", help="list voices")
     voices.add_argument("--type", choices=["system", "cloned", "designed", "all"], default="all")

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from studio.cli import main
+from studio.emulator import DEMO_KEY
 from tests.audio_utils import decode, rms
+from tests.test_cli_voice_lab import ThreadedEmulator
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +56,28 @@ def test_say_refuses_bad_input_with_the_rule_and_writes_nothing(
     assert main(["--emulator", "say", "Streaming wav", "--format", "wav", "--stream", "-o", str(out)]) == 1
     assert "wav" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_say_refuses_a_second_effect_or_an_emotion_the_model_lacks_and_sends_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "take.mp3"
+    monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
+    with ThreadedEmulator() as emulator:
+        monkeypatch.setenv("MINIMAX_API_HOST", emulator.global_url)
+        with pytest.raises(SystemExit) as exited:
+            main(["say", "Hello", "--effect", "robotic", "--effect", "spacious_echo", "-o", str(out)])
+        err = capsys.readouterr().err
+        assert exited.value.code == 2
+        assert "argument --effect: given twice (robotic, then spacious_echo)" in err
+        assert "one sound effect at a time" in err
+        for model, emotion in (("speech-02-hd", "whisper"), ("speech-2.8-hd", "fluent")):
+            assert main(["say", "Hello", "--model", model, "--emotion", emotion, "-o", str(out)]) == 1
+            err = capsys.readouterr().err
+            assert f"voice_setting.emotion '{emotion}' is not available on {model}: pick one of happy," in err
+        assert emulator.requests == [] and not out.exists()
+        assert main(["say", "Hello", "--model", "speech-2.6-hd", "--emotion", "whisper", "-o", str(out)]) == 0
+    assert out.stat().st_size > 1000
 
 
 def test_voices_lists_and_searches(capsys: pytest.CaptureFixture[str]) -> None:

@@ -56,6 +56,10 @@ SPEECH_MODELS = (
     "speech-2.5-turbo-preview", "speech-02-hd", "speech-02-turbo", "speech-01-hd", "speech-01-turbo",
 )
 EMOTIONS = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm", "fluent", "whisper")
+# What the service takes per model (reference §2): fluent and whisper on speech-2.6 only, and only
+# speech-2.8 renders interjection tags like (laughs) as sounds; older models read the word aloud.
+MODEL_EMOTIONS = {model: EMOTIONS if model.startswith("speech-2.6") else EMOTIONS[:7] for model in SPEECH_MODELS}
+INTERJECTION_MODELS = ("speech-2.8-hd", "speech-2.8-turbo")
 LANGUAGE_BOOSTS = (
     "auto", "Chinese", "Chinese,Yue", "English", "Arabic", "Russian", "Spanish", "French", "Portuguese", "German",
     "Turkish", "Dutch", "Ukrainian", "Vietnamese", "Indonesian", "Japanese", "Italian", "Korean", "Thai", "Polish",
@@ -151,7 +155,7 @@ def parse_synth(data: dict[str, Any], acct: Account, state: State, *, is_async: 
         speed=number(vs, "speed", 1.0, 0.5, 2.0),
         vol=number(vs, "vol", 1.0, 0.0, 10.0, lo_open=True),
         pitch=int(number(vs, "pitch", 0, -12, 12, integer=True)),
-        emotion=choice(vs, "emotion", EMOTIONS, None),
+        emotion=choice(vs, "emotion", MODEL_EMOTIONS[model], None),
         # The async endpoint names the rate audio_sample_rate; the other spelling is silently ignored.
         sample_rate=choice(aus, "audio_sample_rate" if is_async else "sample_rate", SAMPLE_RATES, 32000),
         bitrate=choice(aus, "bitrate", BITRATES, 128000),
@@ -240,7 +244,7 @@ async def render_with(emu: Emulator, synth: Synth, text: str) -> np.ndarray:
         return await emu.run(
             render_speech, synth.render_text(text), synth.voice_id, speed=synth.speed, vol=synth.vol,
             pitch=synth.pitch, emotion=synth.emotion, sample_rate=synth.sample_rate, channels=synth.channels,
-            voice_modify=synth.voice_modify)
+            voice_modify=synth.voice_modify, interjections=synth.model in INTERJECTION_MODELS)
     except ValueError as exc:
         raise invalid(str(exc)) from None
 

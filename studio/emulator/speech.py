@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 ESPEAK_RATE = 22050  # libespeak-ng's native output rate
 PAUSE_RE = re.compile(r"<#\s*(\d+(?:\.\d+)?)\s*#>")
-# Interjections (speech-2.8) become sounds, never read aloud: name -> (bursts, burst s, gap s, level)
+# Interjections as sounds (speech-2.8; older models read the word): name -> (bursts, burst s, gap s, level)
 INTERJECTIONS: dict[str, tuple[int, float, float, float]] = {
     "laughs": (4, 0.09, 0.07, 0.25),
     "chuckle": (3, 0.07, 0.06, 0.15),
@@ -184,13 +184,16 @@ def _interjection(name: str, sr: int) -> np.ndarray:
     return dsp.equalize(noise, sr, dsp.band_pass(400, 4000, 2), dsp.peak(1200, 6, 1.0))
 
 
-def _segments(text: str) -> list[tuple[str, str | float]]:
-    """Split text into ("speak", text) / ("pause", seconds) / ("tag", name) in order."""
+def _segments(text: str, interjections: bool) -> list[tuple[str, str | float]]:
+    """Split text into ("speak", text) / ("pause", seconds) / ("tag", name) in order; without
+    `interjections` a tag's word is spoken like the text around it."""
     out: list[tuple[str, str | float]] = []
     for i, piece in enumerate(PAUSE_RE.split(text)):
         if i % 2:
             out.append(("pause", min(99.99, max(0.01, float(piece)))))
             continue
+        if not interjections:
+            piece = TAG_RE.sub(r"\1", piece)
         for j, sub in enumerate(TAG_RE.split(piece)):
             if j % 2:
                 out.append(("tag", sub))
@@ -210,12 +213,14 @@ def render_speech(
     sample_rate: int = 32000,
     channels: int = 1,
     voice_modify: dict | None = None,
+    interjections: bool = True,
 ) -> np.ndarray:
     """Speak `text` with `voice_id`; returns float32 (frames, channels) in [-1, 1] at `sample_rate`.
 
     `<#x#>` inserts exactly x seconds of silence; interjection tags like `(laughs)` become short
-    breathy sounds. speed 0.5..2 scales the speaking rate (espeak floors it at 80 wpm), pitch is in
-    semitones (clamped to espeak's range), vol is linear gain with a soft limiter.
+    breathy sounds, or with `interjections` off (models before speech-2.8) their word is read aloud.
+    speed 0.5..2 scales the speaking rate (espeak floors it at 80 wpm), pitch is in semitones (clamped
+    to espeak's range), vol is linear gain with a soft limiter.
     """
     profile: VoiceProfile = voice_profile(voice_id)
     rate_factor, semitones, pitch_range = EMOTIONS.get(emotion or "", (1.0, 0.0, 50))
@@ -228,7 +233,7 @@ def render_speech(
     espeak_pitch = max(0, min(100, _espeak_pitch(profile.base_pitch, semitones)))
 
     pieces: list[np.ndarray] = [np.zeros(0, np.float32)]
-    for kind, value in _segments(text):
+    for kind, value in _segments(text, interjections):
         if kind == "pause":  # generated at the output rate so pauses stay sample-exact
             pieces.append(np.zeros(round(float(value) * sample_rate), np.float32))
             continue

@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 
 Transport = Literal["ws", "sse"]
 TEXT_LIMIT = 10_000  # T2A takes fewer than this many characters
-BASE_EMOTIONS = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
 # speech-2.8 reads these tags as sounds; older models would speak the words.
 INTERJECTIONS = ("(laughs)", "(chuckle)", "(sighs)", "(breath)", "(inhale)", "(exhale)", "(gasps)", "(coughs)",
                  "(clear-throat)", "(sniffs)", "(groans)", "(humming)", "(emm)")
@@ -49,11 +48,6 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|[。！？]+|\n")
 
 
 # --- what each model offers ---------------------------------------------------------------------------
-
-
-def emotions_for(model: str) -> tuple[str, ...]:
-    """fluent and whisper exist on speech-2.6 only."""
-    return (*BASE_EMOTIONS, "fluent", "whisper") if model.startswith("speech-2.6") else BASE_EMOTIONS
 
 
 def supports_interjections(model: str) -> bool:

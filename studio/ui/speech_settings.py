@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.api.models import LANGUAGES, SPEECH_MODELS
-from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS, emotions_for
+from studio.api.models import LANGUAGES, MODEL_EMOTIONS, SPEECH_MODELS
+from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS
 from studio.ui.pronunciation_editor import PronunciationEditor
 from studio.ui.slider_group import ValueSlider
 from studio.ui.timbre_mixer import TimbreMixer, VoicePicker
@@ -295,7 +295,7 @@ class SpeechSettingsForm(QScrollArea):
         self.emotion_combo.blockSignals(True)
         self.emotion_combo.clear()
         self.emotion_combo.addItem("Automatic", None)
-        for emotion in emotions_for(self.model):
+        for emotion in MODEL_EMOTIONS[self.model]:
             self.emotion_combo.addItem(emotion.capitalize(), emotion)
         self.emotion_combo.setCurrentIndex(max(0, self.emotion_combo.findData(current)))
         self.emotion_combo.blockSignals(False)

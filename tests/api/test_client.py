@@ -136,6 +136,26 @@ async def test_websocket_task_failed_maps_to_typed_error(client: MiniMaxClient, 
                 pass
 
 
+async def test_emulator_refuses_an_emotion_the_model_lacks_with_2013_as_the_service_would(
+    client: MiniMaxClient, emulator: Emulator
+) -> None:
+    # Built past our own check (as an older client of ours would send it): the service itself refuses it.
+    voice = VoiceSetting(voice_id=VOICE, emotion="whisper")
+    request = T2ARequest.model_construct(model="speech-02-hd", text="Say it softly.", voice_setting=voice,
+                                         audio_setting=AudioSetting())
+    with pytest.raises(errors.InvalidParamsError) as caught:
+        await client.t2a(request)
+    assert caught.value.status_code == 2013 and "emotion" in str(caught.value)
+    assert calls(emulator, "/v1/t2a_v2") == 1  # a refusal is not retried
+    start = T2AStartEvent.model_construct(model="speech-2.8-hd", voice_setting=voice.model_copy(
+        update={"emotion": "fluent"}), audio_setting=AudioSetting())
+    with pytest.raises(errors.InvalidParamsError) as caught:
+        async with client.t2a_websocket(start) as session:
+            async for _ in session.speak("Fluently, please."):
+                pass
+    assert caught.value.status_code == 2013
+
+
 async def test_async_t2a_job_completes_and_its_file_is_retrievable(client: MiniMaxClient) -> None:
     task = await client.t2a_async_create(
         T2AAsyncRequest(text="A long chapter, shortened for the test.", voice_setting=VoiceSetting(voice_id=VOICE))

@@ -11,6 +11,7 @@ import pytest
 from studio.api.errors import BadResponseError, InputError
 from studio.api.models import (
     LANGUAGES,
+    MODEL_EMOTIONS,
     SPEECH_MODELS,
     VIDEO_MODELS,
     VIDEO_TEMPLATES,
@@ -105,6 +106,28 @@ def test_voice_setting_edges_accepted() -> None:
         VoiceSetting(speed=speed)
     VoiceSetting(vol=10, pitch=-12, emotion="whisper", text_normalization=True, latex_read=False)
     VoiceSetting(vol=0.01, pitch=12)
+
+
+@pytest.mark.parametrize("build", [t2a, T2AStartEvent, lambda **kw: T2AAsyncRequest(text="Hello there.", **kw)],
+                         ids=["t2a", "ws", "async"])
+@pytest.mark.parametrize(("model", "emotion"), [("speech-02-hd", "whisper"), ("speech-2.8-hd", "fluent"),
+                                                ("speech-2.8-turbo", "whisper"), ("speech-01-turbo", "fluent")])
+def test_emotion_the_model_lacks_is_refused_naming_the_model_and_its_emotions(
+    build: Any, model: str, emotion: str
+) -> None:
+    refused(lambda: build(model=model, voice_setting={**VOICE, "emotion": emotion}),
+            f"voice_setting.emotion '{emotion}' is not available on {model}",
+            "happy, sad, angry, fearful, disgusted, surprised, calm,")
+
+
+def test_each_model_takes_the_emotions_of_the_reference() -> None:
+    # Reference §2: fluent and whisper on speech-2.6 only; the seven others everywhere.
+    seven = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
+    for model in SPEECH_MODELS:
+        expected = (*seven, "fluent", "whisper") if model.startswith("speech-2.6") else seven
+        assert MODEL_EMOTIONS[model] == expected
+        for emotion in expected:
+            assert t2a(model=model, voice_setting={**VOICE, "emotion": emotion}).voice_setting.emotion == emotion
 
 
 @pytest.mark.parametrize(

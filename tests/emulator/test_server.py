@@ -19,7 +19,8 @@ import numpy as np
 import pytest
 import websockets
 
-from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Fault
+from studio.api.models import MODEL_EMOTIONS, SPEECH_MODELS
+from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Fault, routes_speech
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
 VOICE = "English_expressive_narrator"
@@ -151,10 +152,45 @@ async def test_t2a_hex_url_and_subtitles(client: httpx.AsyncClient, emulator: Em
     {"stream": True, "audio_setting": {"format": "wav"}},
     {"stream": True, "audio_setting": {"format": "pcm"}, "voice_modify": {"pitch": 10}},
     {"voice_modify": {"sound_effects": ["robotic", "spacious_echo"]}}, {"voice_modify": {"timbre": 101}},
+    {"model": "speech-02-hd", "voice_setting": {"voice_id": VOICE, "emotion": "whisper"}},
+    {"model": "speech-2.8-hd", "voice_setting": {"voice_id": VOICE, "emotion": "fluent"}},
 ])
 async def test_t2a_invalid_params(client: httpx.AsyncClient, patch: dict[str, Any]) -> None:
     r = await client.post("/v1/t2a_v2", json={**TTS, **patch})
     assert code(r) == 2013 and r.json()["base_resp"]["status_msg"].startswith("invalid params")
+
+
+async def test_emulator_takes_the_emotions_the_client_allows_and_no_others(client: httpx.AsyncClient) -> None:
+    """The emulator follows the reference on its own; it must agree with the client's table."""
+    assert routes_speech.MODEL_EMOTIONS == MODEL_EMOTIONS
+    for model in SPEECH_MODELS:
+        for emotion in ("fluent", "whisper"):  # the two that only some models take
+            body = {**TTS, "model": model, "text": "Hi.", "audio_setting": {"format": "pcm"},
+                    "voice_setting": {"voice_id": VOICE, "emotion": emotion}}
+            expected = 0 if emotion in MODEL_EMOTIONS[model] else 2013
+            assert code(await client.post("/v1/t2a_v2", json=body)) == expected, (model, emotion)
+
+
+async def speech_samples(client: httpx.AsyncClient, model: str, text: str) -> np.ndarray:
+    body = {**TTS, "model": model, "text": text, "audio_setting": {"format": "pcm", "sample_rate": 32000}}
+    r = await client.post("/v1/t2a_v2", json=body)
+    assert code(r) == 0
+    return np.frombuffer(bytes.fromhex(r.json()["data"]["audio"]), "<i2")
+
+
+async def test_interjection_tags_are_sounds_on_2_8_and_read_aloud_before(client: httpx.AsyncClient) -> None:
+    # speech-02: "(laughs)" is the spoken word "laughs", sample for sample.
+    tagged = await speech_samples(client, "speech-02-hd", "Well (laughs) okay.")
+    assert np.array_equal(tagged, await speech_samples(client, "speech-02-hd", "Well laughs okay."))
+    # speech-2.8: a laugh (4 bursts of 90 ms + 70 ms gaps = 0.64 s) where the word would be.
+    word = await speech_samples(client, "speech-2.8-hd", "laughs")
+    laugh = await speech_samples(client, "speech-2.8-hd", "(laughs)")
+    assert len(laugh) / 32000 == pytest.approx(0.64, abs=0.01)
+    assert abs(len(word) - len(laugh)) / 32000 > 0.1
+    spoken_around = len(await speech_samples(client, "speech-2.8-hd", "Well"))
+    spoken_around += len(await speech_samples(client, "speech-2.8-hd", "okay."))
+    with_laugh = await speech_samples(client, "speech-2.8-hd", "Well (laughs) okay.")
+    assert (len(with_laugh) - spoken_around) / 32000 == pytest.approx(0.64, abs=0.01)
 
 
 async def test_t2a_timbre_weights_and_invisible_chars(client: httpx.AsyncClient) -> None:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from studio.api.models import MODEL_EMOTIONS
 from studio.audio.player import PlayerState
 from studio.emulator import Fault, Pacing
 from studio.services.audio_output import NO_AUDIO_MESSAGE
@@ -244,6 +245,8 @@ def test_bad_input_is_highlighted_and_nothing_is_sent(
     assert speech.interjection_button.isVisibleTo(speech)
     speech.form.model_combo.setCurrentIndex(speech.form.model_combo.findData("speech-02-hd"))
     assert not speech.interjection_button.isVisibleTo(speech)
+    emotions = speech.form.emotion_combo  # the API's per-model table: no whisper or fluent here
+    assert [emotions.itemData(i) for i in range(1, emotions.count())] == list(MODEL_EMOTIONS["speech-02-hd"])
     write(speech, "Well (laughs) that was close.")
     assert speech.generate_button.isEnabled() and "read aloud" in speech.problem_label.text()
     assert len(studio.speech_requests()) == sent  # not one request for any of it

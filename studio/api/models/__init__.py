@@ -47,6 +47,7 @@ from studio.api.models.media import (
 )
 from studio.api.models.speech import (
     LANGUAGES,
+    MODEL_EMOTIONS,
     SPEECH_MODELS,
     AsyncT2ATask,
     AudioFormat,
@@ -84,6 +85,7 @@ from studio.api.models.voice import (
 __all__ = [
     "INSTRUMENTAL_MODELS",
     "LANGUAGES",
+    "MODEL_EMOTIONS",
     "SPEECH_MODELS",
     "VIDEO_MODELS",
     "VIDEO_MODE_NAMES",

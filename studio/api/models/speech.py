@@ -36,6 +36,13 @@ SpeechModel = Literal[
 SPEECH_MODELS: tuple[str, ...] = get_args(SpeechModel)
 
 Emotion = Literal["happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm", "fluent", "whisper"]
+_BASE_EMOTIONS: tuple[Emotion, ...] = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
+# The emotions each model takes (reference §2, voice_setting.emotion): fluent and whisper exist on
+# speech-2.6 only (S4; REF: whisper is not on 2.8). Without an emotion the model picks one itself.
+MODEL_EMOTIONS: dict[str, tuple[Emotion, ...]] = {
+    model: (*_BASE_EMOTIONS, "fluent", "whisper") if model.startswith("speech-2.6") else _BASE_EMOTIONS
+    for model in SPEECH_MODELS
+}
 SoundEffect = Literal["spacious_echo", "auditorium_echo", "lofi_telephone", "robotic"]
 AudioFormat = Literal["mp3", "pcm", "flac", "wav"]
 LanguageBoost = Literal[
@@ -280,6 +287,13 @@ class _SpeechOptions(RequestModel):
     language_boost: LanguageBoost | None = None
     voice_modify: VoiceModify | None = None
 
+    def _check_emotion(self) -> None:
+        emotion, allowed = self.voice_setting.emotion, MODEL_EMOTIONS[self.model]
+        if emotion is not None and emotion not in allowed:
+            raise InputError("voice_setting.emotion",
+                             f"{emotion!r} is not available on {self.model}: pick one of {', '.join(allowed)}, "
+                             "or leave it out to let the model choose")
+
     def _check_voice(self, timber_weights: list[TimberWeight] | None) -> None:
         voice_id = (self.voice_setting.voice_id or "").strip()
         if timber_weights:
@@ -317,6 +331,7 @@ class T2ARequest(_SpeechOptions):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         self._check_voice(self.timber_weights)
+        self._check_emotion()
         if self.stream:
             if self.output_format == "url":
                 raise InputError("output_format", "must be hex when streaming (got 'url'): streams are always hex")
@@ -342,6 +357,7 @@ class T2AStartEvent(_SpeechOptions):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         self._check_voice(self.timber_weights)
+        self._check_emotion()
         self._check_format(streaming=True)
         return self
 
@@ -375,6 +391,7 @@ class T2AAsyncRequest(_SpeechOptions):
             except InputError as exc:
                 raise exc.within("text") from None
         self._check_voice(None)
+        self._check_emotion()
         if self.audio_setting.format == "wav":
             raise InputError("audio_setting.format", "must be mp3, pcm or flac for long-text speech (got 'wav')")
         if self.audio_setting.force_cbr:
