@@ -265,7 +265,7 @@ def test_filter_boxes_fit_their_text_at_the_default_window_size_and_at_1280x800(
 
 
 def test_an_empty_result_names_the_filters_and_clearing_them_keeps_the_words(
-    studio: Studio, wait_until: Callable
+    studio: Studio, wait_until: Callable, screenshot: Callable
 ) -> None:
     panel = loaded(studio.panel(), wait_until)
     pick(panel.language_filter, "English")
@@ -274,6 +274,8 @@ def test_an_empty_result_names_the_filters_and_clearing_them_keeps_the_words(
     assert panel.proxy.rowCount() == 0 and panel.list_stack.currentIndex() == 1
     assert panel.empty_title.text() == "No voices match “narrator” with the filters English · Female"
     assert panel.empty_action.text() == "Clear the filters (English · Female)"
+    panel.show()
+    screenshot(panel, "voices-panel-empty-with-filters")
     QTest.mouseClick(panel.empty_action, Qt.MouseButton.LeftButton)
     assert panel.search.text() == "narrator" and panel.language_filter.currentIndex() == 0
     assert panel.gender_filter.currentIndex() == 0 and panel.list_stack.currentIndex() == 0
@@ -293,7 +295,7 @@ def test_the_list_starts_with_the_ui_locale_language_then_english(
 
 
 def test_same_named_voices_show_their_language_and_variant_in_the_row(
-    studio: Studio, wait_until: Callable
+    studio: Studio, wait_until: Callable, screenshot: Callable
 ) -> None:
     panel = loaded(studio.panel(), wait_until)
     QTest.keyClicks(panel.search, "calm narrator")
@@ -301,6 +303,8 @@ def test_same_named_voices_show_their_language_and_variant_in_the_row(
     named = [title for title in titles if title.startswith("Calm Narrator (Male)")]
     assert len(named) >= 30 and len(set(named)) == len(named), "same-named voices look alike"
     assert "Calm Narrator (Male) · English" in named
+    panel.show()
+    screenshot(panel, "voices-panel-same-names")
     panel.search.clear()
     QTest.keyClicks(panel.search, "news anchor female english")
     titles = {panel.proxy.index(row).data(EntryRole).voice_id: panel.proxy.index(row).data(Qt.ItemDataRole.DisplayRole)
