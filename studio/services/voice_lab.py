@@ -47,6 +47,9 @@ from studio.services.voices import creation_time, expiry_time
 
 log = logging.getLogger(__name__)
 
+SAMPLE_LENGTH = f"{CLONE_MIN_S:.0f} s – {CLONE_MAX_S / 60:.0f} min"  # the service's limit
+BEST_SAMPLE_LENGTH = "30 s – 2 min"  # of clear speech clones best: our advice, not a limit
+
 ClientProvider = Callable[[], MiniMaxClient]
 Verdict = Literal["pass", "warn", "fail"]
 SamplePurpose = Literal["voice_clone", "prompt_audio"]
@@ -226,12 +229,12 @@ def check_sample(path: str | Path, purpose: SamplePurpose = "voice_clone") -> Sa
     if purpose == "voice_clone":
         if duration < CLONE_MIN_S:
             findings.append(Finding("fail", f"it is {duration:.1f} s long; a clone needs at least 10 s",
-                                    "Record at least 10 s (30 s–2 min of clear speech works best)."))
+                                    f"Record at least 10 s ({BEST_SAMPLE_LENGTH} of clear speech works best)."))
         elif duration > CLONE_MAX_S:
             findings.append(Finding("fail", f"it is {duration / 60:.1f} min long; the limit is 5 min",
                                     "Trim it to the best 1–5 minutes."))
         else:
-            findings.append(Finding("pass", f"{duration:.1f} s is within 10 s – 5 min"))
+            findings.append(Finding("pass", f"{duration:.1f} s is within {SAMPLE_LENGTH}"))
     elif duration >= PROMPT_MAX_S:
         findings.append(Finding("fail", f"the prompt audio is {duration:.1f} s; it must be shorter than 8 s",
                                 "Cut one sentence of 3–7 s."))
@@ -420,12 +423,23 @@ class LabVoice:
         return self.hours_left is not None and self.hours_left <= hours
 
 
+def short_voice_name(voice_id: str, local_name: str = "") -> str:
+    """The user's name for a voice, else its id, shortened where the service made it up: a designed voice's
+    "ttv-voice-20261203163326-po80a5aj" reads "designed voice po80a5aj"."""
+    if local_name and local_name != voice_id:
+        return local_name
+    if voice_id.startswith("ttv-voice-"):
+        return f"designed voice {voice_id.rsplit('-', 1)[-1]}"
+    return voice_id
+
+
 def expiry_warning(voices: Sequence[LabVoice], within_hours: float = EXPIRY_WARNING_HOURS) -> str:
     """The start-up warning for voices about to be deleted, or "" when there are none."""
     soon = sorted((v for v in voices if v.expires_within(within_hours)), key=lambda v: v.hours_left or 0)
     if not soon:
         return ""
-    names = ", ".join(f"{v.name} ({max(0, round(v.hours_left or 0))} h)" for v in soon[:3])
+    names = ", ".join(f"{short_voice_name(v.voice_id, v.name)} ({max(0, round(v.hours_left or 0))} h)"
+                      for v in soon[:3])
     more = f" and {len(soon) - 3} more" if len(soon) > 3 else ""
     verb = "expires" if len(soon) == 1 else "expire"
     return (f"{len(soon)} voice{'s' if len(soon) != 1 else ''} {verb} within {within_hours:.0f} h unless used: "

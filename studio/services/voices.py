@@ -8,7 +8,8 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -124,6 +125,13 @@ def parse_language(voice_id: str, name: str = "", description: Iterable[str] = (
         if mention:
             return _LANGUAGE_ALIASES[mention.group(1)]
     return UNKNOWN
+
+
+def language_named(name: str) -> str:
+    """The catalogue's name for a language named elsewhere (a locale's "German", "Chinese", "Norwegian
+    Bokmal"), or "" when it has no voices of its own."""
+    name = name.strip().lower()
+    return _LANGUAGE_ALIASES.get(name) or _LANGUAGE_ALIASES.get(name.split(" ")[0], UNKNOWN)
 
 
 def parse_gender(sources: Iterable[str]) -> str:
@@ -242,11 +250,44 @@ class VoiceEntry:
     local_name: str = ""
     notes: str = ""
     created_time: str | None = None
+    variant: str = ""  # what tells it apart from voices of the same name: "English", "English · News_Anchor_Female"
     search_text: str = field(default="", repr=False)  # lowercase haystack for search-as-you-type
 
     @property
     def is_mine(self) -> bool:
         return self.kind != "system"
+
+    @property
+    def title(self) -> str:
+        """The name a list shows: the user's own name as is, a shared service name with its variant."""
+        return f"{self.name} · {self.variant}" if self.variant and not self.local_name else self.name
+
+
+def with_variants(entries: Sequence[VoiceEntry]) -> list[VoiceEntry]:
+    """Voices sharing a service name (32 × "Calm Narrator (Male)") get their language as the variant, and
+    where the language is shared too, the rest of their id after the language."""
+    def named(entry: VoiceEntry) -> str:
+        return entry.service_name or entry.voice_id
+
+    names = Counter(named(entry) for entry in entries)
+    names_in_language = Counter((named(entry), entry.language) for entry in entries)
+    marked = []
+    for entry in entries:
+        parts = []
+        if names[named(entry)] > 1:
+            parts.append(entry.language)
+            if names_in_language[(named(entry), entry.language)] > 1:
+                prefix, _, rest = entry.voice_id.partition("_")
+                parts.append(rest if rest and language_named(prefix) else entry.voice_id)
+        marked.append(replace(entry, variant=" · ".join(part for part in parts if part)))
+    return marked
+
+
+def by_language(entries: Sequence[VoiceEntry], first: Sequence[str]) -> list[VoiceEntry]:
+    """The user's own voices, then system voices in the languages `first` (in that order), then the rest;
+    otherwise in the order given."""
+    rank = {language: position for position, language in enumerate(first)}
+    return sorted(entries, key=lambda entry: -1 if entry.is_mine else rank.get(entry.language, len(rank)))
 
 
 def make_entry(
@@ -337,7 +378,7 @@ class VoiceCatalog:
                     used=info.voice_id in used,
                     now=now,
                 )
-            return entries
+            return {entry.voice_id: entry for entry in with_variants(list(entries.values()))}
 
         # Parsing thousands of descriptions takes a few hundred ms the first time: not on the UI thread.
         self._entries = await asyncio.to_thread(build)

@@ -33,7 +33,9 @@ from studio.api.models import SPEECH_MODELS
 from studio.audio.recorder import InputDevice, LevelReading, Recorder
 from studio.qt.tasks import TaskRunner
 from studio.services.voice_lab import (
+    BEST_SAMPLE_LENGTH,
     DEFAULT_MODEL,
+    SAMPLE_LENGTH,
     CloneOutcome,
     CloneProgress,
     CloneSpec,
@@ -88,7 +90,9 @@ class CloneTab(QWidget):
         self.prompt_path: Path | None = None
         self.prompt_report: SampleReport | None = None
         self.outcome: CloneOutcome | None = None
-        self._id_edited = False
+        # Who chose the voice id: "auto" (empty, or made from the name or a recording) follows the Name
+        # field; "file" (a chosen file's name) follows the next file; "user" (typed) stays.
+        self._id_source = "auto"
         self._showing_why = False  # the stage line explains why Clone is disabled
         self._build()
         runner.busy_changed.connect(self._on_busy)
@@ -111,8 +115,8 @@ class CloneTab(QWidget):
 
     def _build_sample_side(self) -> QWidget:
         side = QWidget()
-        side.setMinimumWidth(420)
-        self.drop_zone = DropZone("Drop a recording here: mp3, m4a or wav, 10 s – 5 min, up to 20 MB")
+        self.drop_zone = DropZone(f"Drop a recording here: mp3, m4a or wav, {SAMPLE_LENGTH} "
+                                  f"({BEST_SAMPLE_LENGTH} works best), up to 20 MB")
         self.drop_zone.dropped.connect(self.set_sample)
         self.choose_button = QPushButton("Choose file…")
         self.choose_button.clicked.connect(self._choose_sample)
@@ -133,8 +137,8 @@ class CloneTab(QWidget):
         self.clip_warning.setStyleSheet(f"color: {BAD}; font-weight: bold;")
         self.clip_warning.hide()
         self.record_hint = muted(QLabel(
-            "Read naturally for 30 s – 2 min in a quiet room, mouth a hand's width from the microphone. "
-            "Keep the bar in the green.", wordWrap=True))
+            f"Read naturally for {BEST_SAMPLE_LENGTH} (the limit is {SAMPLE_LENGTH}) in a quiet room, mouth a "
+            "hand's width from the microphone. Keep the bar in the green.", wordWrap=True))
         device_row = QHBoxLayout()
         device_row.addWidget(QLabel("Input"))
         device_row.addWidget(self.device_combo, 1)
@@ -163,10 +167,9 @@ class CloneTab(QWidget):
 
     def _build_clone_side(self) -> QWidget:
         side = QWidget()
-        side.setMinimumWidth(420)
         self.voice_id = QLineEdit(placeholderText="e.g. NightOwlHost01")
         self.voice_id.textChanged.connect(self._on_voice_id)
-        self.voice_id.textEdited.connect(lambda _: setattr(self, "_id_edited", True))
+        self.voice_id.textEdited.connect(lambda text: setattr(self, "_id_source", "user" if text else "auto"))
         self.suggest_button = QPushButton("Suggest")
         self.suggest_button.setToolTip("A free id that follows the rules, from the name (or the file name)")
         self.suggest_button.clicked.connect(self.suggest_id)
@@ -255,14 +258,15 @@ class CloneTab(QWidget):
         self.activate_button.setToolTip("Renders one short line with it in T2A, which stops the 7-day expiry")
         self.activate_button.clicked.connect(
             lambda: self.outcome and self.activate_requested.emit(self.outcome.voice_id))
-        result_buttons = QHBoxLayout()
-        for button in (self.play_demo, self.use_button, self.activate_button):
-            result_buttons.addWidget(button)
+        result_buttons = QHBoxLayout()  # two rows: one row of three doesn't fit a half-width column
+        result_buttons.addWidget(self.play_demo)
+        result_buttons.addWidget(self.use_button)
         result_buttons.addStretch(1)
         inner = QVBoxLayout(self.result)
         inner.addWidget(self.result_title)
         inner.addWidget(self.result_text)
         inner.addLayout(result_buttons)
+        inner.addWidget(self.activate_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.result.hide()
 
         layout = QVBoxLayout(side)
@@ -339,7 +343,7 @@ class CloneTab(QWidget):
         stamp = time.strftime("%Y%m%d-%H%M%S")
         path = recorder.save_wav(self._lab.media_dir / "recordings" / f"take-{stamp}-{self._takes}.wav")
         self.meter.reset()
-        self.set_sample(path)
+        self.set_sample(path, recorded=True)
         return path
 
     def _on_level(self, reading: LevelReading) -> None:
@@ -362,15 +366,18 @@ class CloneTab(QWidget):
         if path:
             self.set_sample(Path(path))
 
-    def set_sample(self, path: Path) -> None:
-        """Check `path` (nothing is sent) and show the verdict."""
+    def set_sample(self, path: Path, *, recorded: bool = False) -> None:
+        """Check `path` (nothing is sent) and show the verdict. A chosen file's name becomes the voice id
+        unless the user typed one or the name made it; a recording's stamp only until a name is typed."""
         self.sample_path = Path(path)
         self.outcome = None
         self.result.hide()
         self.report_view.checking(self.sample_path)
         self._update_clone_button()
-        if not self._id_edited:
-            self.voice_id.setText(self._lab.suggest_voice_id(self.name.text() or self.sample_path.stem))
+        named = bool(self.name.text().strip())
+        if self._id_source == "file" or (self._id_source == "auto" and not named):
+            self.voice_id.setText(self._lab.suggest_voice_id(self.sample_path.stem))
+            self._id_source = "auto" if recorded else "file"
         self._runner.run(CHECK_KEY, self._lab.check_sample(self.sample_path), owner=self,
                          on_done=self._on_checked, on_error=self._show_error)
 
@@ -413,7 +420,7 @@ class CloneTab(QWidget):
     # -- voice id -------------------------------------------------------------------------------------
 
     def _on_name(self, text: str) -> None:
-        if not self._id_edited:
+        if self._id_source == "auto":
             self.voice_id.setText(self._lab.suggest_voice_id(text) if text.strip() else "")
 
     def suggest_id(self) -> None:
@@ -465,7 +472,7 @@ class CloneTab(QWidget):
         busy = self._runner.is_busy(CLONE_KEY)
         self.clone_button.setEnabled(ready and not busy)
         self.clone_button.setToolTip(why)
-        if not busy and not ready:
+        if not busy and not ready and self.outcome is None:  # after a clone the result says what happened
             self.stage_label.setText(why)
             self._showing_why = True
         elif self._showing_why:
@@ -516,7 +523,7 @@ class CloneTab(QWidget):
         self.play_demo.setVisible(outcome.demo_path is not None)
         self.result.show()
         # Ready for the next voice: the id just used is taken now.
-        self._id_edited = False
+        self._id_source = "auto"
         for field in (self.voice_id, self.name, self.notes):
             field.clear()
         self.cloned.emit(outcome.voice_id)

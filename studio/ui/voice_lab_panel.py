@@ -20,7 +20,14 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from studio.audio.recorder import InputDevice, input_devices
 from studio.qt.tasks import TaskRunner
 from studio.services.playback import AudioSink
-from studio.services.voice_lab import EXPIRY_WARNING_HOURS, LabVoice, VoiceLab, expiry_warning, play_file
+from studio.services.voice_lab import (
+    EXPIRY_WARNING_HOURS,
+    LabVoice,
+    VoiceLab,
+    expiry_warning,
+    play_file,
+    short_voice_name,
+)
 from studio.ui.error_banner import ErrorBanner
 from studio.ui.voice_lab_clone import CloneTab, RecorderFactory, default_recorder_factory
 from studio.ui.voice_lab_design import DesignTab
@@ -121,7 +128,8 @@ class VoiceLabPanel(QWidget):
     def _on_new_voice(self, voice_id: str) -> None:
         self.voices_tab.refresh()
         self.voices_changed.emit()
-        self.message.emit(f"{voice_id} is in your voices; it expires in 7 days unless used in Speech.")
+        name = short_voice_name(voice_id, self._lab.library.voice_note(voice_id).local_name)
+        self.message.emit(f"“{name}” is in your voices; it expires in 7 days unless used in Speech.")
 
     def _activate_from_clone(self, voice_id: str) -> None:
         self.tabs.setCurrentIndex(VOICES_TAB)

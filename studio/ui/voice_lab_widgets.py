@@ -248,7 +248,7 @@ class SampleReportView(QFrame):
         self.report = report
         badge(self.verdict, report.verdict)
         self.verdict.show()
-        self.file_label.setText(str(report.path))
+        self.file_label.setText(str(report.path).replace("/", "/\u200b"))  # a long path wraps at its slashes
         self.file_label.show()
         self.play_button.setVisible(report.format is not None)
         self.summary.setText(report.headline())

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,17 +23,19 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPalette, QPolygonF
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -44,7 +47,15 @@ from PySide6.QtWidgets import (
 )
 
 from studio.qt.tasks import TaskRunner
-from studio.services.voices import AGES, STYLES, Auditioner, VoiceCatalog, VoiceEntry
+from studio.services.voices import (
+    AGES,
+    STYLES,
+    Auditioner,
+    VoiceCatalog,
+    VoiceEntry,
+    by_language,
+    language_named,
+)
 from studio.ui.row_painting import begin_row
 
 AUDITION_KEY = "voices.audition"
@@ -72,6 +83,12 @@ def expiry_text(entry: VoiceEntry) -> str:
     return f"{days} day{'s' if days != 1 else ''} left"
 
 
+def ui_languages() -> tuple[str, ...]:
+    """The languages to list first: the UI locale's (when there are voices in it), then English."""
+    own = language_named(QLocale.languageToString(QLocale().language()))
+    return tuple(dict.fromkeys(language for language in (own, "English") if language))
+
+
 def facets_text(entry: VoiceEntry) -> str:
     who = " ".join(part for part in (entry.age, entry.gender) if part)
     return " · ".join(part for part in (entry.language, who, ", ".join(entry.styles[:3])) if part)
@@ -79,7 +96,7 @@ def facets_text(entry: VoiceEntry) -> str:
 
 def voice_data(entry: VoiceEntry, role: int, playing_voice_id: str | None) -> Any:
     if role == Qt.ItemDataRole.DisplayRole:
-        return entry.name
+        return entry.title
     if role == EntryRole:
         return entry
     if role == VoiceIdRole:
@@ -345,7 +362,7 @@ class VoiceDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(top_line.left(), top_line.top(), name_space, top_line.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            name_metrics.elidedText(entry.name, Qt.TextElideMode.ElideRight, name_space),
+            name_metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, name_space),
         )
         painter.setFont(small_font)
         painter.setPen(dim)
@@ -391,7 +408,20 @@ class VoiceDelegate(QStyledItemDelegate):
 
 class VoiceListView(QTableView):
     """A one-column table: a table's rows have a fixed height, so a model reset costs O(1) where a
-    QListView (even with uniform item sizes) lays out every row — ~7 ms for 5,000 voices per keystroke."""
+    QListView (even with uniform item sizes) lays out every row — ~7 ms for 5,000 voices per keystroke.
+    Return auditions the current voice; Up on the first row goes back to the search box."""
+
+    return_pressed = Signal(str)  # voice_id of the current row
+    up_from_top = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
+            self.return_pressed.emit(current.data(VoiceIdRole))
+        elif event.key() == Qt.Key.Key_Up and current.row() <= 0:
+            self.up_from_top.emit()
+        else:
+            super().keyPressEvent(event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -440,6 +470,7 @@ class VoicesPanel(QWidget):
         self._loaded = False
         self._load_error = ""
         self._current_voice_id: str | None = None  # shown in the details, even while filtered out
+        self.first_languages = ui_languages()
 
         self.model = VoiceListModel(self)
         self.proxy = VoiceFilterModel(self.model, self)
@@ -455,6 +486,7 @@ class VoicesPanel(QWidget):
         self.search = QLineEdit(placeholderText="Search voices by name, id, language, style…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)
 
         self.language_filter = self._combo("All languages")
         self.gender_filter = self._combo("Any gender", [("Female", "female"), ("Male", "male")])
@@ -468,16 +500,17 @@ class VoicesPanel(QWidget):
         self.refresh_button.setToolTip("Reload the voices of your account")
         self.refresh_button.clicked.connect(self.refresh)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        for widget in (self.language_filter, self.gender_filter, self.age_filter, self.style_filter,
-                       self.kind_filter):
-            filters.addWidget(widget)
-        filters.addWidget(self.favourites_filter)
-        filters.addStretch(1)
+        # Two rows of three: one row of six is cut off beside the details at the default window size.
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(6)
+        filters.setVerticalSpacing(4)
+        for position, widget in enumerate((self.language_filter, self.gender_filter, self.age_filter,
+                                           self.style_filter, self.kind_filter, self.favourites_filter)):
+            filters.addWidget(widget, position // 3, position % 3)
+        filters.setColumnStretch(3, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("voiceCount")
-        filters.addWidget(self.count_label)
+        filters.addWidget(self.count_label, 1, 4)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
@@ -491,6 +524,8 @@ class VoicesPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.proxy.modelReset.connect(self._restore_current)
         self.list.doubleClicked.connect(lambda index: self.audition(index.data(VoiceIdRole)))
+        self.list.return_pressed.connect(self.audition)
+        self.list.up_from_top.connect(self.focus_search)
 
         self.empty_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty_title.setObjectName("emptyTitle")
@@ -541,6 +576,7 @@ class VoicesPanel(QWidget):
         for label, value in items:
             combo.addItem(label, value)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never narrower than its text
         combo.currentIndexChanged.connect(lambda _: self._apply_facets())
         return combo
 
@@ -613,6 +649,20 @@ class VoicesPanel(QWidget):
 
     # -- window actions ------------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down and self.proxy.rowCount()):
+            self._enter_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _enter_list(self) -> None:
+        """Down from the search box: into the list, on the current voice or the first one."""
+        self.list.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.list.currentIndex().isValid():
+            self.list.setCurrentIndex(self.proxy.index(0))
+        self.list.scrollTo(self.list.currentIndex())
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -638,7 +688,7 @@ class VoicesPanel(QWidget):
         if self._load_error and self.status.text() == self._load_error:
             self.status.clear()  # e.g. "no account yet" from before the account connected
         self._loaded, self._load_error = True, ""
-        self.model.set_entries(entries)
+        self.model.set_entries(by_language(entries, self.first_languages))
         languages = sorted({entry.language for entry in entries if entry.language})
         chosen = self.language_filter.currentData()
         self.language_filter.blockSignals(True)
@@ -669,20 +719,28 @@ class VoicesPanel(QWidget):
         )
         self._update_empty_state()
 
-    def clear_filters(self) -> None:
-        for combo in (self.language_filter, self.gender_filter, self.age_filter, self.style_filter,
-                      self.kind_filter):
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.language_filter, self.gender_filter, self.age_filter, self.style_filter, self.kind_filter)
+
+    def active_filters(self) -> list[str]:
+        """The facet filters in force, as their boxes show them ("English", "Female", "★ Favourites")."""
+        chosen = [combo.currentText() for combo in self._filter_combos() if combo.currentIndex() > 0]
+        return chosen + ([self.favourites_filter.text()] if self.favourites_filter.isChecked() else [])
+
+    def clear_facets(self) -> None:
+        """Every facet filter back to "any"; the search words stay."""
+        for combo in self._filter_combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
         self.favourites_filter.blockSignals(True)
         self.favourites_filter.setChecked(False)
         self.favourites_filter.blockSignals(False)
-        self.search.blockSignals(True)
+        self._apply_facets()
+
+    def clear_filters(self) -> None:
+        self.clear_facets()
         self.search.clear()
-        self.search.blockSignals(False)
-        self.proxy.clear_filters()
-        self._update_empty_state()
 
     def _update_empty_state(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -693,9 +751,10 @@ class VoicesPanel(QWidget):
         self.list_stack.setCurrentIndex(1)
         self.count_label.setText(f"0 of {total:,} voices" if total else "")
         if total:
-            query = self.proxy.query.strip()
-            self.empty_title.setText(f"No voices match “{query}”" if query else "No voices match these filters")
-            self.empty_action.setText("Clear filters")
+            query, filters = self.proxy.query.strip(), " · ".join(self.active_filters())
+            match = f"No voices match “{query}”" if query else "No voices"
+            self.empty_title.setText(f"{match} with the filters {filters}" if filters else match)
+            self.empty_action.setText(f"Clear the filters ({filters})" if filters else "Clear the search")
             self.empty_action.show()
         elif self._load_error:
             self.empty_title.setText(f"Couldn't load the voices.\n{self._load_error}")
@@ -709,8 +768,10 @@ class VoicesPanel(QWidget):
             self.empty_action.hide()
 
     def _on_empty_action(self) -> None:
-        if self.model.rowCount():
-            self.clear_filters()
+        if self.model.rowCount() and self.active_filters():
+            self.clear_facets()
+        elif self.model.rowCount():
+            self.search.clear()
         else:
             self.refresh()
 
@@ -752,7 +813,7 @@ class VoicesPanel(QWidget):
             self.details_stack.setCurrentIndex(0)
             return
         self.details_stack.setCurrentIndex(1)
-        self.detail_name.setText(entry.name)
+        self.detail_name.setText(entry.title)
         self.detail_id.setText(entry.voice_id)
         kind = KIND_LABELS[entry.kind]
         self.detail_facets.setText(" · ".join(part for part in (kind, facets_text(entry)) if part))
@@ -828,7 +889,7 @@ class VoicesPanel(QWidget):
         if updated is not None:
             self.model.update_entry(updated)
             if updated.voice_id == self.selected_voice_id():
-                self.detail_name.setText(updated.name)
+                self.detail_name.setText(updated.title)
 
     # -- audition ------------------------------------------------------------------------------------
 
@@ -858,7 +919,7 @@ class VoicesPanel(QWidget):
 
     def _display_name(self, voice_id: str) -> str:
         entry = self._catalog.entry(voice_id)
-        return entry.name if entry else voice_id
+        return entry.title if entry else voice_id
 
     def _show_audition_state(self) -> None:
         playing = self.model.playing_voice_id

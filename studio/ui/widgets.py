@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QSizePolicy, QStatusBar, QWidget
 
 from studio.services.account import REGION_NAMES
 
@@ -31,6 +32,23 @@ def ask_save_file(parent: QWidget, title: str, default_name: str, file_filter: s
     return Path(path) if path else None
 
 
+class ElidedLabel(QLabel):
+    """One line that takes the room it is given and elides the rest, never pushing its neighbours away."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
+        self.style().drawItemText(QPainter(self), room, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
+                                  self.palette(), self.isEnabled(), shown, self.foregroundRole())
+
+
 class AccountStatusBar(QStatusBar):
     """Connection state, region, DEMO/LIVE and the characters used this session, kept current."""
 
@@ -44,7 +62,7 @@ class AccountStatusBar(QStatusBar):
         self.characters_label = QLabel()
         self.characters_label.setToolTip("Characters billed for speech since the studio started")
         # Panels' notices go in a label of their own: QStatusBar.showMessage paints over the labels above.
-        self.notice_label = QLabel()
+        self.notice_label = ElidedLabel()  # the full text is its tooltip
         self.notice_label.setObjectName("statusNotice")
         self.notice_label.hide()
         self._notice_timer = QTimer(self, singleShot=True, timeout=self.clear_notice)

@@ -12,10 +12,12 @@ from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QScrollArea
 
 from studio.api.client import MiniMaxClient
+from studio.app import start_account
 from studio.audio.recorder import Recorder, input_devices
 from studio.emulator import DEMO_KEY, Emulator, Fault
 from studio.qt.tasks import TaskRunner
@@ -27,7 +29,7 @@ from studio.services.voices import VoiceCatalog
 from studio.ui.voice_lab_clone import CHECK_KEY, CLONE_KEY
 from studio.ui.voice_lab_panel import CLONE_TAB, DESIGN_TAB, MIX_TAB, VOICES_TAB, VoiceLabPanel
 from studio.ui.voice_lab_voices import LIST_KEY
-from tests.gui.studio_fixtures import settle
+from tests.gui.studio_fixtures import make_studio, settle, snapshot, studio_home  # noqa: F401 (fixtures)
 from tests.services.test_voice_lab import sample, speech_like
 
 PAID_PATHS = ("/v1/files/upload", "/v1/voice_clone")
@@ -381,3 +383,121 @@ def test_lifecycle_warns_activates_and_deletes_everywhere(studio: LabStudio, wai
     panel.clone_tab.voice_id.setText("OldInterview01")
     assert "never be used again" in panel.clone_tab.id_hint.text()
     shoot(panel, run, screenshot, "lifecycle-after")
+
+
+# --- issue #11 item 20: the id the user or a file chose stays, no complaint after success, fits, limits agree ---
+
+
+def test_an_id_from_the_file_or_typed_stays_while_an_untouched_id_follows_the_name(
+    studio: LabStudio, wait_until: Callable, tmp_path: Path
+) -> None:
+    tab = studio.panel().clone_tab
+    tab.set_sample(sample(tmp_path, "night-owl-intro.wav", 12))
+    assert tab.voice_id.text() == "night-owl-intro"
+    QTest.keyClicks(tab.name, "Night Owl")
+    assert tab.voice_id.text() == "night-owl-intro", "the file's id was replaced from the name"
+    tab.set_sample(sample(tmp_path, "night-owl-outro.wav", 12))
+    assert tab.voice_id.text() == "night-owl-outro"  # a file's id follows the next file
+    idle(studio, wait_until, CHECK_KEY)
+
+    fresh = studio.panel().clone_tab
+    QTest.keyClicks(fresh.name, "Night Owl")
+    assert fresh.voice_id.text() == "Night_Owl"  # untouched: follows the name
+    fresh.set_sample(sample(tmp_path, "take-7.wav", 12))
+    assert fresh.voice_id.text() == "Night_Owl"  # the name made it: a file doesn't replace it
+    fresh.voice_id.clear()
+    QTest.keyClicks(fresh.voice_id, "HostVoice01")
+    QTest.keyClicks(fresh.name, " host")
+    assert fresh.voice_id.text() == "HostVoice01", "a typed id was replaced from the name"
+    idle(studio, wait_until, CHECK_KEY)
+
+
+def test_after_a_clone_no_complaint_shows_under_the_button(
+    studio: LabStudio, wait_until: Callable, tmp_path: Path
+) -> None:
+    tab = show(studio.panel(), studio, wait_until).clone_tab
+    tab.set_sample(sample(tmp_path, "night-owl-intro.wav", 24))
+    idle(studio, wait_until, CHECK_KEY)
+    QTest.mouseClick(tab.clone_button, Qt.MouseButton.LeftButton)
+    idle(studio, wait_until, CLONE_KEY)
+    assert tab.result.isVisibleTo(tab) and "Cloned night-owl-intro" in tab.result_title.text()
+    assert tab.stage_label.text() == "", f"after success the line under Clone says {tab.stage_label.text()!r}"
+    assert tab.voice_id.text() == "" and not tab.clone_button.isEnabled()  # the id is used: a new one is needed
+    QTest.keyClicks(tab.voice_id, "AnotherVoice01")
+    assert tab.clone_button.isEnabled()
+    idle(studio, wait_until, "voicelab.play")
+
+
+def test_the_drop_zone_and_the_record_hint_give_the_same_limit_and_advice(studio: LabStudio) -> None:
+    tab = studio.panel().clone_tab
+    for text in (tab.drop_zone.label.text(), tab.record_hint.text()):
+        assert "10 s – 5 min" in text and "30 s – 2 min" in text, text
+
+
+def demo_voice_lab(make: Callable, wait_until: Callable) -> tuple[Any, Any, VoiceLabPanel]:
+    """The app's window on its demo, showing Voice Lab; (services, window, panel)."""
+    services, window = make()
+    start_account(window, services)
+    window.account_dialog.demo_button.click()
+    wait_until(lambda: services.account.status == "connected", timeout=20)
+    wait_until(lambda: not window.account_dialog.isVisible())
+    window.show_panel("voicelab")
+    panel = window.stack.currentWidget()
+    assert isinstance(panel, VoiceLabPanel)
+    return services, window, panel
+
+
+def test_the_clone_columns_fit_at_1280x800_and_the_default_size_after_a_clone(
+    make_studio: Callable,  # noqa: F811 (the fixture)
+    run: Callable, wait_until: Callable, screenshot: Callable, tmp_path: Path,
+) -> None:
+    _, window, panel = demo_voice_lab(make_studio, wait_until)
+    default_size = window.size()
+    window.resize(1280, 800)
+    tab = panel.clone_tab
+    tab.set_sample(sample(tmp_path, "night-owl-intro.wav", 24))
+    wait_until(lambda: tab.report_view.report is not None, timeout=20)
+    QTest.mouseClick(tab.clone_button, Qt.MouseButton.LeftButton)
+    wait_until(lambda: tab.outcome is not None, timeout=30, message=tab.stage_label.text())
+    for size in (QSize(1280, 800), default_size):
+        window.resize(size)
+        settle(run, 0.1)
+        for column in tab.findChildren(QScrollArea):
+            assert not column.horizontalScrollBar().isVisible(), f"a clone column scrolls sideways at {size}"
+        keep = tab.activate_button
+        assert keep.sizeHint().width() <= keep.width(), f"{keep.text()!r} cut off at {size}"
+        assert keep.mapTo(tab.result, QPoint(keep.width(), 0)).x() <= tab.result.width()
+    window.resize(1280, 800)
+    snapshot(run, screenshot, window, "voice-lab-clone-done-1280x800")
+
+
+def test_the_status_bar_names_designed_voices_shortly_and_keeps_the_character_counter(
+    make_studio: Callable,  # noqa: F811 (the fixture)
+    run: Callable, wait_until: Callable, screenshot: Callable,
+) -> None:
+    services, window, panel = demo_voice_lab(make_studio, wait_until)
+    default_size = window.size()
+    status = window.statusBar()
+    panel.tabs.setCurrentIndex(DESIGN_TAB)
+    design = panel.design_tab
+    design.prompt.setPlainText("A warm, slightly husky woman in her fifties, unhurried.")
+    for _ in range(3):
+        design.design()
+        wait_until(lambda: not services.tasks.is_busy("voicelab.design"), timeout=30)
+    for row in range(3):
+        design.select_rows([row])
+        design.keep_selected()  # kept without a name
+    kept_id = design.tries[2].voice_id
+    assert kept_id.startswith("ttv-voice-") and kept_id not in status.notice_label.text()
+    assert status.notice_label.text().startswith(f"“designed voice {kept_id.rsplit('-', 1)[-1]}”")
+    panel.check_expiry(within_hours=200)  # all three, named in one warning
+    wait_until(lambda: "expire within" in status.notice_label.text())
+    for size in (QSize(1280, 800), default_size):
+        window.resize(size)
+        settle(run, 0.1)
+        counter = status.characters_label
+        assert counter.isVisible() and counter.sizeHint().width() <= counter.width(), f"counter cut at {size}"
+        assert counter.mapTo(status, QPoint(counter.width(), 0)).x() <= status.width(), f"counter off at {size}"
+        assert "ttv-voice-" not in status.notice_label.text()
+    window.resize(1280, 800)
+    snapshot(run, screenshot, window, "voice-lab-design-1280x800")

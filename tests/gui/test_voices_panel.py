@@ -10,17 +10,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, QPoint, QSize, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
 
 from studio.api.client import MiniMaxClient
 from studio.api.models import VoiceCloneRequest
+from studio.app import start_account
 from studio.emulator import DEMO_KEY, Emulator, Pacing
 from studio.qt.tasks import TaskRunner
 from studio.services.library import Library
 from studio.services.playback import FileSink
 from studio.services.voices import Auditioner, VoiceCatalog
 from studio.ui.voices_panel import AUDITION_KEY, EntryRole, VoicesPanel, expiry_text
+from tests.gui.studio_fixtures import make_studio, settle, snapshot, studio_home  # noqa: F401 (fixtures)
 
 SAMPLE_LINE = "Welcome back to Night Owl, the podcast about things that go bump."
 
@@ -222,4 +225,107 @@ def test_cloned_voices_come_first_with_days_left(
     assert panel.detail_expiry.text().startswith("1 day left") and "color" in panel.detail_expiry.styleSheet()
     panel.show()
     screenshot(panel, "voices-panel-cloned")
+    panel.hide()
+
+
+# --- issue #11 item 19: fit, say which filters hide everything, locale first, tell same names apart, keys ---
+
+
+@pytest.fixture
+def german_locale() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_filter_boxes_fit_their_text_at_the_default_window_size_and_at_1280x800(
+    make_studio: Callable,  # noqa: F811 (the fixture)
+    run: Callable, wait_until: Callable, screenshot: Callable,
+) -> None:
+    services, window = make_studio()
+    start_account(window, services)
+    window.account_dialog.demo_button.click()
+    wait_until(lambda: services.account.status == "connected", timeout=20)
+    window.show_panel("voices")
+    panel = window.stack.currentWidget()
+    assert isinstance(panel, VoicesPanel)
+    loaded(panel, wait_until)
+    default_size = window.size()
+    for size in (default_size, QSize(1280, 800)):
+        window.resize(size)
+        settle(run)
+        left_pane = panel.list_stack.parentWidget()
+        for box in (panel.language_filter, panel.gender_filter, panel.age_filter, panel.style_filter,
+                    panel.kind_filter, panel.favourites_filter, panel.count_label):
+            label = box.currentText() if isinstance(box, QComboBox) else box.text()
+            assert box.sizeHint().width() <= box.width(), f"{label!r} cut off at {size}"
+            assert box.mapTo(left_pane, QPoint(box.width(), 0)).x() <= left_pane.width(), f"{label!r} outside"
+        snapshot(run, screenshot, window, f"voices-panel-{size.width()}x{size.height()}")
+
+
+def test_an_empty_result_names_the_filters_and_clearing_them_keeps_the_words(
+    studio: Studio, wait_until: Callable, screenshot: Callable
+) -> None:
+    panel = loaded(studio.panel(), wait_until)
+    pick(panel.language_filter, "English")
+    pick(panel.gender_filter, "female")
+    QTest.keyClicks(panel.search, "narrator")
+    assert panel.proxy.rowCount() == 0 and panel.list_stack.currentIndex() == 1
+    assert panel.empty_title.text() == "No voices match “narrator” with the filters English · Female"
+    assert panel.empty_action.text() == "Clear the filters (English · Female)"
+    panel.show()
+    screenshot(panel, "voices-panel-empty-with-filters")
+    QTest.mouseClick(panel.empty_action, Qt.MouseButton.LeftButton)
+    assert panel.search.text() == "narrator" and panel.language_filter.currentIndex() == 0
+    assert panel.gender_filter.currentIndex() == 0 and panel.list_stack.currentIndex() == 0
+    assert shown_entries(panel) and all("narrator" in e.search_text for e in shown_entries(panel))
+
+
+def test_the_list_starts_with_the_ui_locale_language_then_english(
+    studio: Studio, wait_until: Callable, german_locale: None
+) -> None:
+    panel = loaded(studio.panel(), wait_until)
+    languages = [e.language for e in shown_entries(panel)]
+    german = languages.count("German")
+    english = languages.count("English")
+    assert german and english
+    assert languages[:german] == ["German"] * german
+    assert languages[german:german + english] == ["English"] * english
+
+
+def test_same_named_voices_show_their_language_and_variant_in_the_row(
+    studio: Studio, wait_until: Callable, screenshot: Callable
+) -> None:
+    panel = loaded(studio.panel(), wait_until)
+    QTest.keyClicks(panel.search, "calm narrator")
+    titles = [panel.proxy.index(row).data(Qt.ItemDataRole.DisplayRole) for row in range(panel.proxy.rowCount())]
+    named = [title for title in titles if title.startswith("Calm Narrator (Male)")]
+    assert len(named) >= 30 and len(set(named)) == len(named), "same-named voices look alike"
+    assert "Calm Narrator (Male) · English" in named
+    panel.show()
+    screenshot(panel, "voices-panel-same-names")
+    panel.search.clear()
+    QTest.keyClicks(panel.search, "news anchor female english")
+    titles = {panel.proxy.index(row).data(EntryRole).voice_id: panel.proxy.index(row).data(Qt.ItemDataRole.DisplayRole)
+              for row in range(panel.proxy.rowCount())}
+    assert titles["English_News_Anchor"] == "News Anchor (Female) · English · News_Anchor"
+    assert titles["English_News_Anchor_Female"] == "News Anchor (Female) · English · News_Anchor_Female"
+
+
+def test_down_from_the_search_enters_the_list_and_return_auditions(studio: Studio, wait_until: Callable) -> None:
+    panel = loaded(studio.panel(), wait_until)
+    panel.show()
+    panel.focus_search()
+    QTest.keyClicks(panel.search, "graceful lady")
+    first = shown_entries(panel)[0]
+    QTest.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.focusWidget() is panel.list and panel.selected_voice_id() == first.voice_id
+    QTest.keyClick(panel.list, Qt.Key.Key_Return)
+    assert panel.model.playing_voice_id == first.voice_id
+    wait_until(lambda: not studio.runner.is_busy(AUDITION_KEY))
+    assert studio.t2a_requests() == 1
+    assert studio.emulator.requests[-1].json["voice_setting"]["voice_id"] == first.voice_id
+    QTest.keyClick(panel.list, Qt.Key.Key_Up)
+    assert panel.focusWidget() is panel.search
     panel.hide()
