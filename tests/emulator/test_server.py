@@ -468,6 +468,8 @@ IMG = "https://example.com/cat.png"
 
 
 async def test_video_modes_and_download(client: httpx.AsyncClient, emulator: Emulator) -> None:
+    emulator.config.video_fps = 6  # real H.264 files; at 24 fps four videos took > 30 s on a loaded machine
+    emulator.config.job_seconds = 3  # 1 s a phase: the first poll still sees "Preparing" on a loaded machine
     modes = [
         {"model": "MiniMax-Hailuo-2.3", "prompt": "a cat [Pan left]"},
         {"model": "MiniMax-Hailuo-02", "first_frame_image": IMG, "resolution": "512P", "duration": 10},
