@@ -8,6 +8,7 @@ import contextlib
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -205,6 +206,13 @@ def _open_library() -> Any:
     library.add_listener(lambda: _tell(library))
     _tell(library)
     return library
+
+
+def _library_db() -> Path:
+    from studio.services.library import DB_NAME
+    from studio.settings.paths import data_dir
+
+    return data_dir() / DB_NAME
 
 
 def _tell(library: Any) -> None:
@@ -599,6 +607,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as exc:
         print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # e.g. a read-only Library where a video job must be kept to be resumed
+        print(f"studio: error: the Library's database can't be used ({exc}): {_library_db()}", file=sys.stderr)
         return 1
     return 0
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,5 +79,73 @@ def test_a_rerun_keeps_the_audio_a_killed_run_received_and_the_library_recovers_
         interrupted = takes[CHAPTER]
         assert interrupted.status == "partial" and recovered == [interrupted.id]
         assert interrupted.bytes > 16_000 and received.startswith(interrupted.path.read_bytes())
+    finally:
+        library.close()
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
+    monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
+    monkeypatch.delenv("MINIMAX_API_HOST", raising=False)
+    with emulator_in_thread(EmulatorConfig(job_seconds=0.5, video_fps=6)) as emulator:
+        yield emulator
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """`path` can't be written, not even by root (the tests run as root, where chmod is no obstacle): a
+    read-only bind mount of the file over itself. As another user chmod is enough."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        try:
+            yield
+        finally:
+            path.chmod(0o644)
+        return
+    mounted = subprocess.run(["mount", "--bind", str(path), str(path)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"can't make a read-only file here: {mounted.stderr.decode().strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(path)], check=True)
+        yield
+    finally:
+        subprocess.run(["umount", str(path)], check=True)
+
+
+def test_a_read_only_library_costs_a_warning_never_the_output(
+    server: Emulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    host = ["--host", server.global_url]
+    assert main(["image", "a first picture", "-o", str(tmp_path / "first"), *host]) == 0
+    db = data_dir() / "library.sqlite3"
+    capsys.readouterr()
+    with read_only(db):
+        with pytest.raises(OSError):
+            db.open("ab").close()  # really read-only
+        assert main(["image", "a lighthouse at dusk", "-o", str(tmp_path / "pictures"), *host]) == 0
+        image_err = capsys.readouterr().err
+        assert main(["music", "--prompt", "calm piano", "--lyrics", "[Verse]\\nHush", "-o",
+                     str(tmp_path / "song.mp3"), *host]) == 0
+        music_err = capsys.readouterr().err
+        assert main(["say", "Still here", "--stream", "-o", str(tmp_path / "line.mp3"), *host]) == 0
+        say_err = capsys.readouterr().err
+        # A video job must be kept in the Library to be resumed: refused in one line, before anything is sent.
+        assert main(["video", "waves", "--model", "T2V-01", "-o", str(tmp_path / "v.mp4"), *host]) == 1
+        video_err = capsys.readouterr().err
+        assert not [r for r in server.requests if r.path == "/v1/video_generation"]
+    for err in (image_err, music_err, say_err):
+        warnings = [line for line in err.splitlines() if line.startswith("studio: warning:")]
+        assert len(warnings) == 1 and str(db) in warnings[0] and "readonly" in warnings[0], err
+    assert video_err.count("\n") == 1 and video_err.startswith("studio: error:") and str(db) in video_err
+    assert (tmp_path / "pictures" / "image_1.png").read_bytes().startswith(b"\x89PNG")
+    assert len(decode((tmp_path / "song.mp3").read_bytes())[0]) > 32000
+    assert len(decode((tmp_path / "line.mp3").read_bytes())[0]) > 16000
+    # Writable again: the next open adds what the read-only database missed, from the files' sidecars.
+    library = Library(data_dir())
+    try:
+        texts = {take.text: take for take in library.takes()}
+        assert {"a lighthouse at dusk", "calm piano", "Still here"} <= set(texts)
+        assert texts["a lighthouse at dusk"].path.read_bytes() == (tmp_path / "pictures" / "image_1.png").read_bytes()
+        assert texts["Still here"].status == "complete" and texts["Still here"].trace_id
     finally:
         library.close()

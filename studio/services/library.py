@@ -403,8 +403,9 @@ class Library:
 
     def not_recorded(self, message: str) -> None:
         """Something the user has on disk is missing from the Library: a notice for the user, not an error."""
-        log.warning("%s", message)
-        self.notices.append(LibraryNotice("not_recorded", message))
+        log.info("%s", message)
+        if all(notice.message != message for notice in self.notices):  # begin and settle: one word per take
+            self.notices.append(LibraryNotice("not_recorded", message))
 
     def recover(self) -> list[str]:
         """Settle takes a crash left "recording": partial if their file has bytes, deleted if not.
@@ -473,7 +474,7 @@ class Library:
                 for record in added:
                     self._insert(record)
         except sqlite3.Error as exc:  # read-only: they stay on disk for a later open
-            log.warning("could not add %d take(s) from their files: %s", len(added), exc)
+            log.info("could not add %d take(s) from their files: %s", len(added), exc)
             return 0
         if added:
             log.info("added %d take(s) from their files to the Library", len(added))
