@@ -149,3 +149,42 @@ def test_a_read_only_library_costs_a_warning_never_the_output(
         assert texts["Still here"].status == "complete" and texts["Still here"].trace_id
     finally:
         library.close()
+
+
+@pytest.mark.parametrize("damage", ["truncated to 3,000 bytes", "emptied to 0 bytes"])
+def test_a_damaged_library_is_moved_aside_and_rebuilt_from_the_files(
+    server: Emulator, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    host = ["--host", server.global_url]
+    assert main(["say", "The first take", "--stream", "-o", str(tmp_path / "one.mp3"), *host]) == 0
+    assert main(["say", "The second take", "-o", str(tmp_path / "two.mp3"), *host]) == 0
+    assert main(["image", "a red kite", "-o", str(tmp_path / "pictures"), *host]) == 0
+    assert main(["music", "--prompt", "slow blues", "--lyrics", "[Verse]\\nRain", "-o",
+                 str(tmp_path / "song.mp3"), *host]) == 0
+    library = Library(data_dir())
+    before = {take.id: take for take in library.takes()}
+    library.close()
+    assert len(before) == 4
+    db = data_dir() / "library.sqlite3"
+    with db.open("r+b") as f:
+        f.truncate(3000 if damage.startswith("truncated") else 0)
+    capsys.readouterr()
+
+    assert main(["say", "After the damage", "-o", str(tmp_path / "three.mp3"), *host]) == 0
+
+    err = capsys.readouterr().err
+    [moved] = data_dir().glob("library (damaged *).sqlite3")
+    assert moved.stat().st_size == (3000 if damage.startswith("truncated") else 0)
+    warning = [line for line in err.splitlines() if line.startswith("studio: warning:")]
+    assert len(warning) == 1 and str(moved) in warning[0] and "rebuilt" in warning[0]
+    library = Library(data_dir())
+    try:
+        assert library.notices == []  # rebuilt once, sound since
+        after = {take.id: take for take in library.takes()}
+        assert set(after) == {*before, *(t.id for t in after.values() if t.text == "After the damage")}
+        for take_id, take in before.items():  # every fact, from the files alone
+            assert after[take_id] == take
+        speech = [t for t in after.values() if t.kind == "speech" and t.text != "After the damage"]
+        assert all(t.trace_id and t.usage_characters and t.status == "complete" for t in speech)
+    finally:
+        library.close()

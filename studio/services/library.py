@@ -309,7 +309,7 @@ class Library:
             self._open_db()
             count = self._import_sidecars(everything=True)
             self.notices.append(LibraryNotice(
-                "rebuilt", f"The Library's database was damaged ({damage}): it was moved to {moved_to}, and the "
+                "rebuilt", f"The Library's database was damaged ({damage}). It was moved to {moved_to}, and the "
                 f"Library was rebuilt from the {count} file(s) in {self.media_dir}.", moved_to))
 
     # -- lifecycle ------------------------------------------------------------------------------------
