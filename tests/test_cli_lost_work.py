@@ -188,3 +188,74 @@ def test_a_damaged_library_is_moved_aside_and_rebuilt_from_the_files(
         assert all(t.trace_id and t.usage_characters and t.status == "complete" for t in speech)
     finally:
         library.close()
+
+
+@contextmanager
+def small_disk(where: Path, size: str) -> Iterator[Path]:
+    """A real, tiny filesystem (tmpfs) at `where`: writes past `size` fail with ENOSPC, as on a full disk."""
+    where.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"can't mount a small tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def error_lines(err: str) -> list[str]:
+    assert "Traceback" not in err
+    return [line for line in err.splitlines() if line.startswith("studio: error:")]
+
+
+def test_a_full_disk_keeps_the_part_of_a_paid_song_that_fit_and_names_the_file(
+    server: Emulator, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    media = data_dir() / "media"
+    with small_disk(media, "200k"):
+        assert main(["music", "--prompt", "slow blues", "--lyrics", "[Verse]\\nRain falls down", "-o",
+                     str(tmp_path / "song.mp3"), "--host", server.global_url]) == 1
+        [error] = error_lines(capsys.readouterr().err)
+        assert "No space left on device" in error and "kept as a partial take" in error
+        kept = Path(error.rsplit(": ", 1)[1])
+        assert kept.parent == media / "music" and kept.stat().st_size > 100_000
+        assert len(decode(kept.read_bytes())[0]) > 44100  # seconds of the paid song, playable
+        assert not list(media.rglob("*.part"))
+        library = Library(data_dir())
+        try:
+            [take] = library.takes(kind="music")
+            assert take.status == "partial" and take.path == kept and take.text == "slow blues"
+        finally:
+            library.close()
+
+
+def test_a_full_disk_leaves_no_half_picture_and_names_the_file(
+    server: Emulator, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    media = data_dir() / "media"
+    with small_disk(media, "8k"):
+        assert main(["image", "a lighthouse", "-o", str(tmp_path / "pictures"), "--host", server.global_url]) == 1
+        [error] = error_lines(capsys.readouterr().err)
+        assert "No space left on device" in error and str(media / "image") in error
+        assert not [p for p in media.rglob("*") if p.suffix in (".png", ".part")]
+
+
+def test_a_full_output_disk_keeps_the_speech_that_fit_and_names_both_files(
+    server: Emulator, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with small_disk(tmp_path / "usb", "24k") as usb:
+        out = usb / "chapter.mp3"
+        assert main(["say", CHAPTER, "--stream", "-o", str(out), "--host", server.global_url]) == 1
+        [error] = error_lines(capsys.readouterr().err)
+        kept = usb / "chapter.partial.mp3"
+        assert "No space left on device" in error and str(out) in error and error.endswith(str(kept))
+        received = kept.read_bytes()
+        assert len(received) > 16_000 and not list(usb.glob("*.part"))
+    library = Library(data_dir())  # the Library's copy (on another disk) is kept as a partial take too
+    try:
+        [take] = library.takes(kind="speech")
+        assert take.text == CHAPTER and take.status == "partial" and take.bytes > 16_000
+        assert received.startswith(take.path.read_bytes())
+    finally:
+        library.close()

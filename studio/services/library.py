@@ -867,6 +867,15 @@ class Library:
         )
 
 
+def disk_full_error(exc: OSError, kept: Take | None) -> OSError:
+    """A write that failed (a full disk) as the user should read it: the file it was writing and, when paid
+    audio had reached the disk, that it is kept as a partial take (and where)."""
+    if kept is None:
+        return OSError(exc.errno, exc.strerror, exc.filename)
+    return OSError(exc.errno, f"{exc.strerror}; the {kept.bytes:,} bytes that fit are kept as a partial take",
+                   str(kept.path))
+
+
 async def record_speech(
     client: MiniMaxClient, library: Library, request: T2ARequest, sink: AudioSink | None = None
 ) -> Take:

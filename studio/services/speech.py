@@ -6,7 +6,7 @@ import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError
@@ -74,7 +74,8 @@ async def synthesize_to_file(
     trace_id: str | None = None
     extra: dict[str, Any] = {}
     with contextlib.ExitStack() as files:
-        out = files.enter_context(part.open("wb"))
+        out = part.open("wb")
+        files.callback(_close_quietly, out)
         copy = files.enter_context(_LibraryCopy(library, request)) if library is not None else None
 
         def keep(chunk: bytes) -> None:
@@ -103,16 +104,16 @@ async def synthesize_to_file(
                     trace_id, extra = session.trace_id, dict(session.extra_info or {})
         except BaseException as exc:  # includes cancellation: paid-for audio is kept either way
             files.close()  # settles the library take as partial (or removes it when empty)
-            if not written:
+            if not part.stat().st_size:
                 part.unlink(missing_ok=True)
                 raise
             kept = partial_path(dest)
             part.replace(kept)
             if isinstance(exc, MiniMaxError):
                 raise PartialTakeError(exc, kept, written) from exc
-            if isinstance(exc, OSError):
-                raise OSError(exc.errno, f"{exc.strerror} (writing {exc.filename}); the {written:,} bytes "
-                              "received were kept", str(kept)) from exc
+            if isinstance(exc, OSError):  # a full disk: say which file, and where what fit is kept
+                raise OSError(exc.errno, f"{exc.strerror} (writing {exc.filename}); the {kept.stat().st_size:,} "
+                              "bytes that fit are kept", str(kept)) from exc
             raise
         out.close()
         part.replace(dest)
@@ -120,6 +121,11 @@ async def synthesize_to_file(
             copy.complete(trace_id, extra)
     first_ms = (first_byte - started) * 1000 if first_byte else None
     return SpeechTake(dest, written, trace_id, extra, first_ms)
+
+
+def _close_quietly(file: BinaryIO) -> None:
+    with contextlib.suppress(OSError):  # a full disk was already reported; what reached the disk stays
+        file.close()
 
 
 class _LibraryCopy:
