@@ -259,3 +259,19 @@ def test_a_full_output_disk_keeps_the_speech_that_fit_and_names_both_files(
         assert received.startswith(take.path.read_bytes())
     finally:
         library.close()
+
+
+def test_a_video_that_finds_the_disk_full_waits_at_minimax_and_resumes_once_there_is_room(
+    server: Emulator, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    media = data_dir() / "media"
+    host = ["--host", server.global_url]
+    with small_disk(media, "8k"):
+        assert main(["video", "waves at night", "--model", "T2V-01", "-o", str(tmp_path / "v.mp4"),
+                     "--poll-interval", "0.1", *host]) == 1
+        [error] = error_lines(capsys.readouterr().err)
+        assert "No space left on device" in error and str(media / "video") in error and "resume" in error
+        assert not [p for p in media.rglob("*") if p.is_file()]
+    job_id = error.removeprefix("studio: error: ").split(":", 1)[0]
+    assert main(["jobs", "resume", job_id, "-o", str(tmp_path / "v.mp4"), "--poll-interval", "0.1", *host]) == 0
+    assert (tmp_path / "v.mp4").read_bytes()[4:8] == b"ftyp"

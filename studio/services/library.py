@@ -43,6 +43,7 @@ TakeStatus = Literal["recording", "complete", "partial"]
 DB_NAME = "library.sqlite3"
 MEDIA_DIR = "media"
 SIDECAR_SUFFIX = ".json"
+TAKE_KINDS = ("speech", "music", "image", "video")  # the folders of media/ that hold takes
 TAKE_COLUMNS = ("id", "kind", "created_at", "text", "voice_id", "model", "settings", "format", "sample_rate",
                 "channels", "file", "bytes", "duration_ms", "trace_id", "usage_characters", "ttfa_ms", "status",
                 "thumbnail", "preview")
@@ -482,7 +483,8 @@ class Library:
 
     def _records_from_bare_files(self, known: set[str]) -> list[dict[str, Any]]:
         records = []
-        for path in sorted(self.media_dir.glob("*/*.*")):
+        paths = (path for kind in TAKE_KINDS for path in sorted((self.media_dir / kind).glob("*.*")))
+        for path in paths:  # (media/voicelab holds Voice Lab's previews, which are not takes)
             kind, fmt = path.parent.name, path.suffix.lstrip(".")
             if (path.stem in known or path.suffix in (SIDECAR_SUFFIX, ".part")
                     or (kind == "video" and fmt == "png")):  # a video's thumbnail
@@ -492,7 +494,8 @@ class Library:
             except ValueError:
                 created = path.stat().st_mtime
             records.append({column: None for column in TAKE_COLUMNS} | {
-                "id": path.stem, "kind": kind, "created_at": created, "text": "", "settings": "{}",
+                "id": path.stem, "kind": kind, "created_at": created, "settings": "{}",
+                "text": f"Recovered {path.name} (its details were lost with the damaged database)",
                 "format": fmt, "file": f"{kind}/{path.name}", "status": "complete", "preview": 0,
                 "thumbnail": f"video/{path.stem}.png" if (path.with_suffix(".png")).exists() and kind == "video"
                 else None,

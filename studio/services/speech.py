@@ -11,7 +11,7 @@ from typing import Any, BinaryIO, Literal
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError
 from studio.api.models import T2ARequest, T2AStartEvent
-from studio.files import keep_leftover_part, partial_path, write_atomically
+from studio.files import keep_leftover_part, partial_path
 from studio.services.library import Library, TakeWriter
 
 Transport = Literal["http", "sse", "ws"]
@@ -44,32 +44,27 @@ async def synthesize_to_file(
     client: MiniMaxClient, request: T2ARequest, dest: Path | str, *, transport: Transport = "http",
     library: Library | None = None,
 ) -> SpeechTake:
-    """Render `request` into `dest`. Streams are teed to a `.part` file chunk by chunk and renamed when
-    complete; if a stream breaks after audio arrived, the audio is kept as `<name>.partial<ext>`. A `.part`
-    an earlier, killed run left is moved to a name of its own first (`keep_leftover_part`), never overwritten.
-    With a `library` the take is also recorded there as it arrives (after `dest`: the user's file comes
-    first), so a crash leaves a take the app's `recover()` keeps."""
+    """Render `request` into `dest`. The audio goes to a `.part` file chunk by chunk (a whole-file answer as
+    one chunk), renamed when complete; if a stream breaks or the disk fills after audio arrived, what is on
+    disk is kept as `<name>.partial<ext>`. A `.part` an earlier, killed run left is moved to a name of its own
+    first (`keep_leftover_part`), never overwritten. With a `library` the take is also recorded there as it
+    arrives (after `dest`: the user's file comes first), so a crash leaves a take the app's `recover()` keeps."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     keep_leftover_part(dest)
-    if transport == "http":
-        result = await client.t2a(request)
-        data = result.audio if result.audio is not None else b""
-        if result.audio is None and result.audio_url:
-            await client.download(result.audio_url, dest)
-            data = dest.read_bytes()
-        else:
-            write_atomically(dest, data)
-        take = SpeechTake(dest, len(data), result.trace_id, dict(result.extra_info or {}))
+    started = time.perf_counter()
+    whole = await client.t2a(request) if transport == "http" else None
+    if whole is not None and whole.audio is None and whole.audio_url:
+        await client.download(whole.audio_url, dest)
+        data = dest.read_bytes()
         if library is not None:
             copy = _LibraryCopy(library, request)
             copy.write(data)
-            copy.complete(take.trace_id, take.extra_info)
-        return take
+            copy.complete(whole.trace_id, dict(whole.extra_info or {}))
+        return SpeechTake(dest, len(data), whole.trace_id, dict(whole.extra_info or {}))
 
     part = dest.with_name(dest.name + ".part")
     written = 0
-    started = time.perf_counter()
     first_byte: float | None = None
     trace_id: str | None = None
     extra: dict[str, Any] = {}
@@ -91,7 +86,10 @@ async def synthesize_to_file(
                 copy.write(chunk)
 
         try:
-            if transport == "sse":
+            if whole is not None:
+                trace_id, extra = whole.trace_id, dict(whole.extra_info or {})
+                keep(whole.audio or b"")
+            elif transport == "sse":
                 async with client.t2a_stream(request) as stream:
                     async for chunk in stream:
                         keep(chunk)
@@ -119,7 +117,7 @@ async def synthesize_to_file(
         part.replace(dest)
         if copy is not None:
             copy.complete(trace_id, extra)
-    first_ms = (first_byte - started) * 1000 if first_byte else None
+    first_ms = (first_byte - started) * 1000 if first_byte and whole is None else None
     return SpeechTake(dest, written, trace_id, extra, first_ms)
 
 
