@@ -8,16 +8,18 @@ import time
 from pathlib import Path
 
 
-def write_atomically(dest: Path, data: bytes) -> Path:
+def write_atomically(dest: Path, data: bytes, *, durable: bool = True) -> Path:
     """Write to `dest.part`, flush to disk, then rename: `dest` is either complete or absent. When the write
-    fails (a full disk) the `.part` is removed and the error names `dest`."""
+    fails (a full disk) the `.part` is removed and the error names `dest`. `durable=False` skips the fsync
+    (still whole-or-absent if the app dies; a power cut may lose it): for small notes written often."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".part")
     try:
         with partial.open("wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise OSError(exc.errno, exc.strerror, str(dest)) from exc

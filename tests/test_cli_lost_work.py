@@ -17,7 +17,7 @@ import pytest
 
 from studio.cli import main
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Pacing
-from studio.services.library import Library
+from studio.services.library import Library, Take
 from studio.settings.paths import data_dir
 from tests.audio_utils import decode
 from tests.threaded_emulator import emulator_in_thread
@@ -33,6 +33,15 @@ def paced(monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
     monkeypatch.delenv("MINIMAX_API_HOST", raising=False)
     with emulator_in_thread(EmulatorConfig(pacing=Pacing(rtf=1.0))) as emulator:
         yield emulator
+
+
+def library_takes(kind: str | None = None) -> list[Take]:
+    """The takes the app would list, read from the Library's files as they are now."""
+    library = Library(data_dir())
+    try:
+        return library.takes(kind=kind)
+    finally:
+        library.close()
 
 
 def wait_for(condition: object, timeout: float, what: str) -> None:
@@ -141,14 +150,10 @@ def test_a_read_only_library_costs_a_warning_never_the_output(
     assert len(decode((tmp_path / "song.mp3").read_bytes())[0]) > 32000
     assert len(decode((tmp_path / "line.mp3").read_bytes())[0]) > 16000
     # Writable again: the next open adds what the read-only database missed, from the files' sidecars.
-    library = Library(data_dir())
-    try:
-        texts = {take.text: take for take in library.takes()}
-        assert {"a lighthouse at dusk", "calm piano", "Still here"} <= set(texts)
-        assert texts["a lighthouse at dusk"].path.read_bytes() == (tmp_path / "pictures" / "image_1.png").read_bytes()
-        assert texts["Still here"].status == "complete" and texts["Still here"].trace_id
-    finally:
-        library.close()
+    texts = {take.text: take for take in library_takes()}
+    assert {"a lighthouse at dusk", "calm piano", "Still here"} <= set(texts)
+    assert texts["a lighthouse at dusk"].path.read_bytes() == (tmp_path / "pictures" / "image_1.png").read_bytes()
+    assert texts["Still here"].status == "complete" and texts["Still here"].trace_id
 
 
 @pytest.mark.parametrize("damage", ["truncated to 3,000 bytes", "emptied to 0 bytes"])
@@ -161,9 +166,7 @@ def test_a_damaged_library_is_moved_aside_and_rebuilt_from_the_files(
     assert main(["image", "a red kite", "-o", str(tmp_path / "pictures"), *host]) == 0
     assert main(["music", "--prompt", "slow blues", "--lyrics", "[Verse]\\nRain", "-o",
                  str(tmp_path / "song.mp3"), *host]) == 0
-    library = Library(data_dir())
-    before = {take.id: take for take in library.takes()}
-    library.close()
+    before = {take.id: take for take in library_takes()}
     assert len(before) == 4
     db = data_dir() / "library.sqlite3"
     with db.open("r+b") as f:
@@ -222,12 +225,8 @@ def test_a_full_disk_keeps_the_part_of_a_paid_song_that_fit_and_names_the_file(
         assert kept.parent == media / "music" and kept.stat().st_size > 100_000
         assert len(decode(kept.read_bytes())[0]) > 44100  # seconds of the paid song, playable
         assert not list(media.rglob("*.part"))
-        library = Library(data_dir())
-        try:
-            [take] = library.takes(kind="music")
-            assert take.status == "partial" and take.path == kept and take.text == "slow blues"
-        finally:
-            library.close()
+        [take] = library_takes("music")
+        assert take.status == "partial" and take.path == kept and take.text == "slow blues"
 
 
 def test_a_full_disk_leaves_no_half_picture_and_names_the_file(
@@ -252,13 +251,9 @@ def test_a_full_output_disk_keeps_the_speech_that_fit_and_names_both_files(
         assert "No space left on device" in error and str(out) in error and error.endswith(str(kept))
         received = kept.read_bytes()
         assert len(received) > 16_000 and not list(usb.glob("*.part"))
-    library = Library(data_dir())  # the Library's copy (on another disk) is kept as a partial take too
-    try:
-        [take] = library.takes(kind="speech")
-        assert take.text == CHAPTER and take.status == "partial" and take.bytes > 16_000
-        assert received.startswith(take.path.read_bytes())
-    finally:
-        library.close()
+    [take] = library_takes("speech")  # the Library's copy (on another disk) is kept as a partial take too
+    assert take.text == CHAPTER and take.status == "partial" and take.bytes > 16_000
+    assert received.startswith(take.path.read_bytes())
 
 
 def test_a_video_that_finds_the_disk_full_waits_at_minimax_and_resumes_once_there_is_room(

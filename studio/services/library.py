@@ -434,7 +434,9 @@ class Library:
     def _write_sidecar(self, record: dict[str, Any]) -> None:
         data = {**record, "settings": json.loads(record["settings"])}
         try:
-            write_atomically(self._sidecar(record), json.dumps(data, ensure_ascii=False, indent=1).encode())
+            # No fsync: the sidecar rides along on every take (slider previews too); the audio is synced.
+            write_atomically(self._sidecar(record), json.dumps(data, ensure_ascii=False, indent=1).encode(),
+                             durable=False)
         except OSError as exc:  # the take itself is fine; only a rebuild would miss its details
             log.warning("could not write the sidecar of take %s: %s", record["id"], exc)
 
