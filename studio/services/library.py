@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from studio.files import write_atomically
+from studio.files import dated_path, write_atomically
 from studio.services.playback import AudioSink, play_and_keep
 
 if TYPE_CHECKING:
@@ -340,12 +340,11 @@ class Library:
             empty = self.db_path.stat().st_size == 0
         except FileNotFoundError:
             return False
-        return empty and any(self.media_dir.glob(f"*/*{SIDECAR_SUFFIX}"))
+        return empty and any(path for kind in TAKE_KINDS for path in (self.media_dir / kind).glob("*.*"))
 
     def _move_aside(self) -> Path:
         """Rename the database (and its -wal/-shm) to a dated name beside it; returns the new name."""
-        stamp = datetime.fromtimestamp(self._clock()).strftime("%Y-%m-%d %H-%M-%S")
-        moved = self.db_path.with_name(f"{self.db_path.stem} (damaged {stamp}){self.db_path.suffix}")
+        moved = dated_path(self.db_path, "damaged", self._clock())
         for suffix in ("", "-wal", "-shm"):
             source = self.db_path.with_name(self.db_path.name + suffix)
             if source.exists():
@@ -421,7 +420,10 @@ class Library:
                 self._settle(record, "partial", size, None, None, None, None, notify=False)
                 kept.append(record["id"])
             else:
-                self._discard(record["id"], record, notify=False)
+                try:
+                    self._discard(record["id"], record, notify=False)
+                except sqlite3.Error as exc:  # read-only: an empty row is never listed; try next time
+                    log.info("could not remove the empty take %s: %s", record["id"], exc)
         if rows:
             self._notify()
         return kept
