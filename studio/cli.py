@@ -12,11 +12,14 @@ import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio import __version__
 from studio.api.errors import MiniMaxError
 from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
+
+if TYPE_CHECKING:
+    from studio.services.library import Library
 
 log = logging.getLogger("studio.cli")
 
@@ -196,7 +199,7 @@ async def cmd_design(conn: Connection, args: argparse.Namespace) -> None:
     print(f"designed {result.voice_id}; trial audio in {out}. Use it in a T2A call within 7 days to keep it.")
 
 
-def _open_library() -> Any:
+def _open_library() -> Library:
     """The app's Library (same data dir), so the CLI's results are the app's too. What it has to tell the
     user (rebuilt from files, a result it couldn't record) goes to stderr as it happens, one line each."""
     from studio.services.library import Library
@@ -215,18 +218,18 @@ def _library_db() -> Path:
     return data_dir() / DB_NAME
 
 
-def _tell(library: Any) -> None:
+def _tell(library: Library) -> None:
     for notice in library.new_notices():
         print(f"studio: warning: {notice.message}", file=sys.stderr)
 
 
-def _close_library(library: Any) -> None:
+def _close_library(library: Library) -> None:
     _tell(library)
     library.close()
 
 
 @contextlib.contextmanager
-def _library() -> Iterator[Any]:
+def _library() -> Iterator[Library]:
     library = _open_library()
     try:
         yield library
