@@ -216,6 +216,22 @@ def connect_window(window: MainWindow, services: Services) -> None:
         label.show()
 
     services.audio.on_unavailable(show_no_audio)
+    show_library_notices(window, services.library)
+    services.library.add_listener(lambda: show_library_notices(window, services.library))
+
+
+def show_library_notices(window: MainWindow, library: Library) -> None:
+    """A Library rebuilt from its files gets a message box (where the damaged database went); a result the
+    database could not record, a status-bar note. The files are safe either way."""
+    from PySide6.QtWidgets import QMessageBox
+
+    for notice in library.new_notices():
+        if notice.kind == "rebuilt":
+            box = QMessageBox(QMessageBox.Icon.Warning, "Library rebuilt", notice.message,
+                              QMessageBox.StandardButton.Ok, window)
+            box.setObjectName("libraryRebuilt")
+            box.open()
+        window.statusBar().show_notice(notice.message, 30_000)
 
 
 def create_shell(settings: Settings, theme: ThemeManager | None = None) -> MainWindow:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import sqlite3
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio import __version__
 from studio.api.errors import MiniMaxError
 from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
+
+if TYPE_CHECKING:
+    from studio.services.library import Library
 
 log = logging.getLogger("studio.cli")
 
@@ -55,15 +60,21 @@ def _say_request(args: argparse.Namespace, text: str, stream: bool) -> Any:
 
 
 async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.files import keep_leftover_part
     from studio.services.speech import synthesize_to_file
 
     transport = "ws" if args.ws else "sse" if args.stream else "http"
     request = _say_request(args, _read_text(args), stream=transport != "http")
     out = Path(args.output or f"speech.{args.format}")
+    kept = keep_leftover_part(out)
+    if kept is not None:
+        print(f"studio: an earlier run was stopped while writing {out}: the audio it received is kept as {kept}",
+              file=sys.stderr)
     if args.play:
         await _say_and_play(conn, args, request, out, "ws" if args.ws else "sse")
         return
-    take = await synthesize_to_file(conn.client, request, out, transport=transport)
+    with _library() as library:
+        take = await synthesize_to_file(conn.client, request, out, transport=transport, library=library)
     info = take.extra_info
     seconds = (info.get("audio_length") or 0) / 1000
     print(f"{take.path}  {take.bytes_written:,} bytes  {seconds:.1f} s  "
@@ -111,9 +122,7 @@ async def cmd_voices(conn: Connection, args: argparse.Namespace) -> None:
 
 
 async def cmd_clone(conn: Connection, args: argparse.Namespace) -> None:
-    from studio.services.library import Library
     from studio.services.voice_lab import CloneSpec, SampleRejected, VoiceLab, check_sample
-    from studio.settings.paths import data_dir
 
     report = check_sample(args.file)
     print("\n".join(report.as_lines()), file=sys.stderr)
@@ -129,8 +138,7 @@ async def cmd_clone(conn: Connection, args: argparse.Namespace) -> None:
         return
     if not args.voice_id:
         raise MiniMaxError("--voice-id is required to clone (or use --check-only to only check the sample)")
-    library = Library(data_dir())
-    try:
+    with _library() as library:
         lab = VoiceLab(lambda: conn.client, library)
         spec = CloneSpec(
             sample=Path(args.file), voice_id=args.voice_id,
@@ -139,8 +147,6 @@ async def cmd_clone(conn: Connection, args: argparse.Namespace) -> None:
             accuracy=args.accuracy, noise_reduction=args.noise_reduction, volume_normalization=args.normalize,
         )
         outcome = await lab.clone(spec, on_progress=lambda p: print(p.message, file=sys.stderr))
-    finally:
-        library.close()
     print(f"cloned {args.voice_id}: use it in a T2A call within 7 days (168 h) or it expires")
     if outcome.demo_path and args.output:
         Path(args.output).write_bytes(outcome.demo_path.read_bytes())
@@ -148,12 +154,9 @@ async def cmd_clone(conn: Connection, args: argparse.Namespace) -> None:
 
 
 async def cmd_voice(conn: Connection, args: argparse.Namespace) -> None:
-    from studio.services.library import Library
     from studio.services.voice_lab import VoiceLab
-    from studio.settings.paths import data_dir
 
-    library = Library(data_dir())
-    try:
+    with _library() as library:
         lab = VoiceLab(lambda: conn.client, library)
         kind = args.type
         if kind is None:
@@ -169,21 +172,14 @@ async def cmd_voice(conn: Connection, args: argparse.Namespace) -> None:
                 print("not deleted", file=sys.stderr)
                 return
         await lab.delete(args.voice_id, kind)
-    finally:
-        library.close()
     print(f"deleted {args.voice_id}; deleted ids can't be reused")
 
 
 async def _print_expiring(conn: Connection, within_hours: float) -> None:
-    from studio.services.library import Library
     from studio.services.voice_lab import VoiceLab
-    from studio.settings.paths import data_dir
 
-    library = Library(data_dir())
-    try:
+    with _library() as library:
         voices = await VoiceLab(lambda: conn.client, library).expiring_voices(within_hours)
-    finally:
-        library.close()
     for voice in voices:
         created = voice.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if voice.created_at else "?"
         print(f"{voice.voice_id:<40} {voice.kind:<9} {max(0.0, voice.hours_left or 0):>6.1f} h left  "
@@ -203,11 +199,42 @@ async def cmd_design(conn: Connection, args: argparse.Namespace) -> None:
     print(f"designed {result.voice_id}; trial audio in {out}. Use it in a T2A call within 7 days to keep it.")
 
 
-def _media_library() -> Any:
+def _open_library() -> Library:
+    """The app's Library (same data dir), so the CLI's results are the app's too. What it has to tell the
+    user (rebuilt from files, a result it couldn't record) goes to stderr as it happens, one line each."""
     from studio.services.library import Library
     from studio.settings.paths import data_dir
 
-    return Library(data_dir())
+    library = Library(data_dir())
+    library.add_listener(lambda: _tell(library))
+    _tell(library)
+    return library
+
+
+def _library_db() -> Path:
+    from studio.services.library import DB_NAME
+    from studio.settings.paths import data_dir
+
+    return data_dir() / DB_NAME
+
+
+def _tell(library: Library) -> None:
+    for notice in library.new_notices():
+        print(f"studio: warning: {notice.message}", file=sys.stderr)
+
+
+def _close_library(library: Library) -> None:
+    _tell(library)
+    library.close()
+
+
+@contextlib.contextmanager
+def _library() -> Iterator[Library]:
+    library = _open_library()
+    try:
+        yield library
+    finally:
+        _close_library(library)
 
 
 def _copy_out(source: Path, dest: Path) -> Path:
@@ -229,8 +256,7 @@ async def cmd_image(conn: Connection, args: argparse.Namespace) -> None:
         n=args.n, seed=args.seed, prompt_optimizer=args.optimize or None, subject_reference=subject,
         response_format="base64" if args.base64 else "url",
     )
-    library = _media_library()
-    try:
+    with _library() as library:
         takes = await MediaService(lambda: conn.client, library).generate_images(
             request, on_wait=lambda s: print(f"image rate limit: waiting {s:.0f} s", file=sys.stderr))
         out_dir = Path(args.output)
@@ -238,8 +264,6 @@ async def cmd_image(conn: Connection, args: argparse.Namespace) -> None:
             print(_copy_out(take.path, out_dir / f"image_{i + 1}.{take.format}"))
         print(f"{len(takes)} image(s) in the Library · seed {takes[0].settings.get('seed') if takes else '?'}",
               file=sys.stderr)
-    finally:
-        library.close()
 
 
 def _video_request(args: argparse.Namespace) -> Any:
@@ -300,7 +324,7 @@ async def cmd_video(conn: Connection, args: argparse.Namespace) -> None:
     from studio.api.models import VideoTemplateRequest
 
     request = _video_request(args)
-    library = _media_library()
+    library = _open_library()
     jobs = _job_service(conn, library, args.poll_interval)
     try:
         submit = jobs.submit_template if isinstance(request, VideoTemplateRequest) else jobs.submit_video
@@ -317,11 +341,11 @@ async def cmd_video(conn: Connection, args: argparse.Namespace) -> None:
         await _finish_jobs(jobs, [job.id], args.output)
     finally:
         await jobs.aclose()
-        library.close()
+        _close_library(library)
 
 
 async def cmd_jobs(conn: Connection, args: argparse.Namespace) -> None:
-    library = _media_library()
+    library = _open_library()
     jobs = _job_service(conn, library, args.poll_interval)
     try:
         if args.action == "list":
@@ -348,7 +372,7 @@ async def cmd_jobs(conn: Connection, args: argparse.Namespace) -> None:
         await _finish_jobs(jobs, resumed, args.output)
     finally:
         await jobs.aclose()
-        library.close()
+        _close_library(library)
 
 
 async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
@@ -363,12 +387,9 @@ async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
         lyrics_optimizer=args.write_lyrics or None,
         audio_setting=MusicAudioSetting(format=args.format, sample_rate=args.sample_rate, bitrate=args.bitrate),
     )
-    library = _media_library()
-    try:
+    with _library() as library:
         take = await MediaService(lambda: conn.client, library).generate_music(request)
         out = _copy_out(take.path, Path(args.output or f"music.{args.format}"))
-    finally:
-        library.close()
     seconds = (take.duration_ms or 0) / 1000
     print(f"{out}  {out.stat().st_size:,} bytes  {seconds:.1f} s  (kept in the Library)")
 
@@ -602,6 +623,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as exc:
         print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # e.g. a read-only Library where a video job must be kept to be resumed
+        print(f"studio: error: the Library's database can't be used ({exc}): {_library_db()}", file=sys.stderr)
         return 1
     return 0
 

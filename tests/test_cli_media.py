@@ -5,8 +5,6 @@ submitted by one command is resumed by the next."""
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
 from studio.emulator.media import make_png
 from studio.services.library import Library
 from studio.settings.paths import data_dir
+from tests.threaded_emulator import emulator_in_thread
 
 
 @pytest.fixture
@@ -24,16 +23,8 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Emulator
     monkeypatch.setenv("STUDIO_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
     monkeypatch.delenv("MINIMAX_API_HOST", raising=False)
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    emulator = Emulator(EmulatorConfig(job_seconds=1.0, video_fps=6))
-    asyncio.run_coroutine_threadsafe(emulator.start(), loop).result(10)
-    yield emulator
-    asyncio.run_coroutine_threadsafe(emulator.stop(), loop).result(10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(5)
-    loop.close()
+    with emulator_in_thread(EmulatorConfig(job_seconds=1.0, video_fps=6)) as emulator:
+        yield emulator
 
 
 def studio(server: Emulator, *argv: str) -> int:

@@ -263,6 +263,10 @@ class JobService:
         except MiniMaxError as exc:
             return self._fail(job, "Success", f"The video is ready but couldn't be saved: {exc}",
                               getattr(exc, "trace_id", None))
+        except OSError as exc:  # a full disk: the video waits at MiniMax; nothing half-written is left
+            where = exc.filename or self.library.media_dir / "video"
+            return self._fail(job, "Success", f"The video is ready but couldn't be saved ({exc.strerror}: "
+                              f"{where}). Make room, then resume the job.", None)
 
     async def _download(self, job: MediaJob, status: TaskStatus) -> MediaJob:
         client = self._client()

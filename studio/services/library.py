@@ -5,34 +5,53 @@ arrive, and one UPDATE marks it "complete" (or "partial" when the stream broke a
 crash leaves a "recording" row; `recover()` at start-up turns it into "partial" when its file has bytes
 and deletes it when not. Lists never show "recording" rows, so nobody sees a half-written record.
 
+Every take's file has a JSON sidecar beside it (`<id>.json`: the row as it is, written atomically when the
+take begins and again when it settles), so the files alone can rebuild the Library: a damaged database is
+moved aside at open and rebuilt from them, and takes a read-only database could not record are added the
+next time it opens. The user's file never depends on the database: a failed write becomes a `LibraryNotice`.
+
 One connection, WAL journal, used from the thread that opened it (the app's event-loop thread); the
 statements are short, so they run inline.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from studio.files import dated_path, write_atomically
 from studio.services.playback import AudioSink, play_and_keep
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
     from studio.api.models import T2ARequest
 
+log = logging.getLogger(__name__)
+
 TakeStatus = Literal["recording", "complete", "partial"]
 DB_NAME = "library.sqlite3"
 MEDIA_DIR = "media"
+SIDECAR_SUFFIX = ".json"
+TAKE_KINDS = ("speech", "music", "image", "video")  # the folders of media/ that hold takes
+TAKE_COLUMNS = ("id", "kind", "created_at", "text", "voice_id", "model", "settings", "format", "sample_rate",
+                "channels", "file", "bytes", "duration_ms", "trace_id", "usage_characters", "ttfa_ms", "status",
+                "thumbnail", "preview")
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # primary result codes of a damaged file
+
+
+class _Damaged(Exception):
+    """The database file is not a sound SQLite database."""
 
 # Migration i takes the schema from version i to i + 1. Append; never edit a released one.
 MIGRATIONS: tuple[str, ...] = (
@@ -178,21 +197,36 @@ class VoiceNote:
     first_seen_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class LibraryNotice:
+    """Something the user must hear about the Library that is not an error of the task at hand: the database
+    was damaged and rebuilt from the files ("rebuilt", `moved_to` is where the damaged one went), or a
+    result is on disk but could not be recorded in it ("not_recorded")."""
+
+    kind: Literal["rebuilt", "not_recorded"]
+    message: str
+    moved_to: Path | None = None
+
+
 class TakeWriter:
     """Appends a take's audio to its file as it arrives; `complete()` or `fail()` settles the record."""
 
-    def __init__(self, library: Library, take_id: str, path: Path) -> None:
+    def __init__(self, library: Library, record: dict[str, Any], path: Path) -> None:
         self._library = library
-        self.take_id = take_id
+        self._record = record
+        self.take_id: str = record["id"]
         self.path = path
         self.bytes_written = 0
         self._file = path.open("wb")
         self._settled = False
 
     def write(self, chunk: bytes) -> None:
-        self._file.write(chunk)
-        # Into the OS at once: if the app dies, what was received is in the file for recover().
-        self._file.flush()
+        try:
+            self._file.write(chunk)
+            # Into the OS at once: if the app dies, what was received is in the file for recover().
+            self._file.flush()
+        except OSError as exc:  # a full disk: say which file, so the user knows where to make room
+            raise OSError(exc.errno, exc.strerror, str(self.path)) from exc
         self.bytes_written += len(chunk)
 
     def complete(
@@ -204,7 +238,7 @@ class TakeWriter:
         duration = info.get("audio_length")
         usage = info.get("usage_characters")
         self._library._settle(
-            self.take_id,
+            self._record,
             "complete",
             self.bytes_written,
             int(duration) if duration is not None else None,
@@ -212,27 +246,35 @@ class TakeWriter:
             int(usage) if usage is not None else None,
             ttfa_ms,
         )
-        take = self._library.take(self.take_id)
-        assert take is not None
-        return take
+        return self._library._take(self._record)
 
     def fail(self, trace_id: str | None = None, ttfa_ms: float | None = None) -> Take | None:
-        """Keep what arrived as a "partial" take; with nothing written, the take is removed (returns None)."""
-        self._close(sync=bool(self.bytes_written))
-        if not self.bytes_written:
-            self._library._discard(self.take_id)
+        """Keep what arrived as a "partial" take; with nothing on disk, the take is removed (returns None)."""
+        on_disk = self._close(sync=True)
+        if not on_disk:
+            self._library._discard(self.take_id, self._record)
             return None
-        self._library._settle(self.take_id, "partial", self.bytes_written, None, trace_id, None, ttfa_ms)
-        return self._library.take(self.take_id)
+        self._library._settle(self._record, "partial", on_disk, None, trace_id, None, ttfa_ms)
+        return self._library._take(self._record)
 
-    def _close(self, *, sync: bool) -> None:
+    def _close(self, *, sync: bool) -> int:
+        """Close the file; returns how many bytes it holds (after a full disk, what really reached it)."""
         if self._settled:
             raise RuntimeError(f"take {self.take_id} is already settled")
         self._settled = True
-        if sync:
-            self._file.flush()
-            os.fsync(self._file.fileno())
-        self._file.close()
+        try:
+            if sync:
+                self._file.flush()
+                os.fsync(self._file.fileno())
+        except OSError:
+            log.warning("could not flush %s", self.path, exc_info=True)
+        finally:
+            with contextlib.suppress(OSError):  # close() flushes again; a full disk already said so
+                self._file.close()
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
 
     def __enter__(self) -> TakeWriter:
         return self
@@ -249,32 +291,80 @@ class Library:
         self.directory = Path(directory)
         self.media_dir = self.directory / MEDIA_DIR
         self.media_dir.mkdir(parents=True, exist_ok=True)
+        self.db_path = self.directory / DB_NAME
         self._clock = clock
         self._listeners: list[Callable[[], None]] = []
-        self._db = sqlite3.connect(self.directory / DB_NAME, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+        self.notices: list[LibraryNotice] = []  # for the user: the CLI prints them, the app shows them
+        self._notices_told = 0
+        damage = "it was empty" if self._emptied() else None
+        if damage is None:
+            try:
+                self._open_db()
+            except _Damaged as exc:
+                self._db.close()
+                damage = str(exc)
+        if damage is None:
+            self._import_sidecars(everything=False)  # takes a read-only database could not record
+        else:
+            moved_to = self._move_aside()
+            self._open_db()
+            count = self._import_sidecars(everything=True)
+            self.notices.append(LibraryNotice(
+                "rebuilt", f"The Library's database was damaged ({damage}). It was moved to {moved_to}, and the "
+                f"Library was rebuilt from the {count} file(s) in {self.media_dir}.", moved_to))
 
     # -- lifecycle ------------------------------------------------------------------------------------
 
     def close(self) -> None:
         self._db.close()
 
+    def _open_db(self) -> None:
+        """Connect, check and migrate; `_Damaged` when the file is not a sound SQLite database."""
+        self._db = sqlite3.connect(self.db_path, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise _Damaged("; ".join(problems[:2]))
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in (SQLITE_CORRUPT, SQLITE_NOTADB):
+                raise  # e.g. read-only or locked: not damage, the file must stay where it is
+            raise _Damaged(str(exc)) from exc
+
+    def _emptied(self) -> bool:
+        """A zero-byte database while media/ holds takes' files: emptied, not new."""
+        try:
+            empty = self.db_path.stat().st_size == 0
+        except FileNotFoundError:
+            return False
+        return empty and any(path for kind in TAKE_KINDS for path in (self.media_dir / kind).glob("*.*"))
+
+    def _move_aside(self) -> Path:
+        """Rename the database (and its -wal/-shm) to a dated name beside it; returns the new name."""
+        moved = dated_path(self.db_path, "damaged", self._clock())
+        for suffix in ("", "-wal", "-shm"):
+            source = self.db_path.with_name(self.db_path.name + suffix)
+            if source.exists():
+                source.replace(moved.with_name(moved.name + suffix))
+        return moved
+
     @property
     def schema_version(self) -> int:
         return int(self._db.execute("SELECT version FROM schema_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        with self._transaction():
-            self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            if self._db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
-                self._db.execute("INSERT INTO schema_version VALUES (0)")
+        if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone() is None:
+            with self._transaction():
+                self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                if self._db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
+                    self._db.execute("INSERT INTO schema_version VALUES (0)")
         version = self.schema_version
         if version > len(MIGRATIONS):
             raise RuntimeError(
-                f"{self.directory / DB_NAME} was written by a newer MiniMax Studio (schema {version}); update the app"
+                f"{self.db_path} was written by a newer MiniMax Studio (schema {version}); update the app"
             )
         for number in range(version, len(MIGRATIONS)):
             with self._transaction():
@@ -283,7 +373,7 @@ class Library:
                         self._db.execute(statement)
                 self._db.execute("UPDATE schema_version SET version = ?", (number + 1,))
 
-    @contextmanager
+    @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
         self._db.execute("BEGIN IMMEDIATE")
         try:
@@ -293,22 +383,134 @@ class Library:
             raise
         self._db.execute("COMMIT")
 
+    def _record_write(self, what: str, where: Path) -> contextlib.AbstractContextManager[None]:
+        """A database write the user's file does not depend on: a failure becomes a notice, not an error."""
+
+        @contextlib.contextmanager
+        def guarded() -> Iterator[None]:
+            try:
+                yield
+            except sqlite3.Error as exc:
+                self.not_recorded(f"{what} is saved at {where} but the Library could not record it "
+                                  f"({self.db_path}: {exc}); it will be added when the Library opens writable.")
+
+        return guarded()
+
+    def new_notices(self) -> list[LibraryNotice]:
+        """The notices not handed out yet (the CLI prints them as they come, the app shows them)."""
+        fresh, self._notices_told = self.notices[self._notices_told:], len(self.notices)
+        return fresh
+
+    def not_recorded(self, message: str) -> None:
+        """Something the user has on disk is missing from the Library: a notice for the user, not an error."""
+        log.info("%s", message)
+        if all(notice.message != message for notice in self.notices):  # begin and settle: one word per take
+            self.notices.append(LibraryNotice("not_recorded", message))
+
     def recover(self) -> list[str]:
         """Settle takes a crash left "recording": partial if their file has bytes, deleted if not.
         Call once at start-up, before any recording starts. Returns the ids kept as partial."""
         kept: list[str] = []
-        rows = self._db.execute("SELECT id, file FROM takes WHERE status = 'recording'").fetchall()
+        rows = self._db.execute("SELECT * FROM takes WHERE status = 'recording'").fetchall()
         for row in rows:
-            path = self.media_dir / row["file"]
+            record = dict(row)
+            path = self.media_dir / record["file"]
             size = path.stat().st_size if path.exists() else 0
             if size:
-                self._settle(row["id"], "partial", size, None, None, None, None, notify=False)
-                kept.append(row["id"])
+                self._settle(record, "partial", size, None, None, None, None, notify=False)
+                kept.append(record["id"])
             else:
-                self._discard(row["id"], notify=False)
+                try:
+                    self._discard(record["id"], record, notify=False)
+                except sqlite3.Error as exc:  # read-only: an empty row is never listed; try next time
+                    log.info("could not remove the empty take %s: %s", record["id"], exc)
         if rows:
             self._notify()
         return kept
+
+    # -- sidecars: each take's row as JSON beside its file, so the files alone rebuild the Library ---------
+
+    def _sidecar(self, record: dict[str, Any]) -> Path:
+        return (self.media_dir / record["file"]).with_suffix(SIDECAR_SUFFIX)
+
+    def _write_sidecar(self, record: dict[str, Any]) -> None:
+        data = {**record, "settings": json.loads(record["settings"])}
+        try:
+            # No fsync: the sidecar rides along on every take (slider previews too); the audio is synced.
+            write_atomically(self._sidecar(record), json.dumps(data, ensure_ascii=False, indent=1).encode(),
+                             durable=False)
+        except OSError as exc:  # the take itself is fine; only a rebuild would miss its details
+            log.warning("could not write the sidecar of take %s: %s", record["id"], exc)
+
+    def _import_sidecars(self, *, everything: bool) -> int:
+        """Add the takes whose files are on disk but whose rows are not. `everything`: also files with no
+        sidecar (taken before sidecars existed), with what their names tell. Returns how many were added."""
+        try:
+            known = {row[0] for row in self._db.execute("SELECT id FROM takes")}
+        except sqlite3.Error:
+            return 0
+        records = []
+        for sidecar in sorted(self.media_dir.glob(f"*/*{SIDECAR_SUFFIX}")):
+            if sidecar.stem in known:
+                continue
+            try:
+                data = json.loads(sidecar.read_text(encoding="utf-8"))
+                record = {column: data.get(column) for column in TAKE_COLUMNS}
+                record["settings"] = json.dumps(data.get("settings") or {})
+            except (OSError, ValueError, AttributeError) as exc:
+                log.warning("skipping unreadable sidecar %s: %s", sidecar, exc)
+                continue
+            records.append(record)
+            known.add(sidecar.stem)
+        if everything:
+            records += self._records_from_bare_files(known)
+        added = []
+        for record in records:
+            path = self.media_dir / str(record["file"])
+            size = path.stat().st_size if path.is_file() else 0
+            if not size:
+                continue
+            if record["status"] != "complete" or size < (record["bytes"] or 0):
+                record["status"] = "partial"  # a crash or a full disk cut it short
+            record["bytes"] = size
+            added.append(record)
+        try:
+            with self._transaction():
+                for record in added:
+                    self._insert(record)
+        except sqlite3.Error as exc:  # read-only: they stay on disk for a later open
+            log.info("could not add %d take(s) from their files: %s", len(added), exc)
+            return 0
+        if added:
+            log.info("added %d take(s) from their files to the Library", len(added))
+        return len(added)
+
+    def _records_from_bare_files(self, known: set[str]) -> list[dict[str, Any]]:
+        records = []
+        paths = (path for kind in TAKE_KINDS for path in sorted((self.media_dir / kind).glob("*.*")))
+        for path in paths:  # (media/voicelab holds Voice Lab's previews, which are not takes)
+            kind, fmt = path.parent.name, path.suffix.lstrip(".")
+            if (path.stem in known or path.suffix in (SIDECAR_SUFFIX, ".part")
+                    or (kind == "video" and fmt == "png")):  # a video's thumbnail
+                continue
+            try:
+                created = datetime.strptime(path.stem[:15], "%Y%m%d-%H%M%S").replace(tzinfo=UTC).timestamp()
+            except ValueError:
+                created = path.stat().st_mtime
+            records.append({column: None for column in TAKE_COLUMNS} | {
+                "id": path.stem, "kind": kind, "created_at": created, "settings": "{}",
+                "text": f"Recovered {path.name} (its details were lost with the damaged database)",
+                "format": fmt, "file": f"{kind}/{path.name}", "status": "complete", "preview": 0,
+                "thumbnail": f"video/{path.stem}.png" if (path.with_suffix(".png")).exists() and kind == "video"
+                else None,
+            })
+            known.add(path.stem)
+        return records
+
+    def _insert(self, record: dict[str, Any]) -> None:
+        columns = [column for column in TAKE_COLUMNS if column in record]
+        self._db.execute(f"INSERT OR IGNORE INTO takes ({', '.join(columns)}) VALUES "
+                         f"({', '.join('?' * len(columns))})", [record[column] for column in columns])
 
     # -- change notification (the Library panel refreshes on it) ---------------------------------------
 
@@ -336,21 +538,20 @@ class Library:
         kind: str = "speech",
         preview: bool = False,
     ) -> TakeWriter:
-        """Create the record (status "recording") and the empty file; write the audio through the writer."""
-        now = self._clock()
-        stamp = datetime.fromtimestamp(now, UTC).strftime("%Y%m%d-%H%M%S")
-        take_id = f"{stamp}-{uuid.uuid4().hex[:10]}"
-        relative = f"{kind}/{take_id}.{fmt}"
-        path = self.media_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._transaction():
-            self._db.execute(
-                "INSERT INTO takes (id, kind, created_at, text, voice_id, model, settings, format, sample_rate,"
-                " channels, file, preview, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'recording')",
-                (take_id, kind, now, text, voice_id, model, json.dumps(settings), fmt, sample_rate, channels,
-                 relative, int(preview)),
-            )
-        return TakeWriter(self, take_id, path)
+        """Create the record (status "recording"), the empty file and its sidecar; write the audio through the
+        writer. A database that refuses the record costs nothing but a notice: the sidecar holds it."""
+        take_id, path = self.new_media_file(kind, fmt)
+        record: dict[str, Any] = {column: None for column in TAKE_COLUMNS} | {
+            "id": take_id, "kind": kind, "created_at": self._clock(), "text": text, "voice_id": voice_id,
+            "model": model, "settings": json.dumps(settings), "format": fmt, "sample_rate": sample_rate,
+            "channels": channels, "file": path.relative_to(self.media_dir).as_posix(), "bytes": 0,
+            "status": "recording", "preview": int(preview),
+        }
+        with self._record_write(f"The {kind} take {take_id}", path), self._transaction():
+            self._insert(record)
+        writer = TakeWriter(self, record, path)
+        self._write_sidecar(record)
+        return writer
 
     def takes(self, search: str = "", kind: str | None = None, *, limit: int | None = None) -> list[Take]:
         """Settled takes, newest first. Every word of `search` must appear in the text, voice id, the voice's
@@ -407,7 +608,7 @@ class Library:
 
     def _settle(
         self,
-        take_id: str,
+        record: dict[str, Any],
         status: TakeStatus,
         size: int,
         duration_ms: int | None,
@@ -417,42 +618,50 @@ class Library:
         *,
         notify: bool = True,
     ) -> None:
+        """The take's final facts: into its sidecar first (the files alone are enough), then into its row."""
         if duration_ms is None:
-            duration_ms = self._estimate_duration_ms(take_id, size)
-        with self._transaction():
+            duration_ms = self._estimate_duration_ms(record, size)
+        record.update(status=status, bytes=size, duration_ms=duration_ms, trace_id=trace_id,
+                      usage_characters=usage_characters, ttfa_ms=ttfa_ms)
+        self._write_sidecar(record)
+        path = self.media_dir / record["file"]
+        with self._record_write(f"The {record['kind']} take {record['id']}", path), self._transaction():
             self._db.execute(
                 "UPDATE takes SET status = ?, bytes = ?, duration_ms = ?, trace_id = ?, usage_characters = ?,"
                 " ttfa_ms = ? WHERE id = ?",
-                (status, size, duration_ms, trace_id, usage_characters, ttfa_ms, take_id),
+                (status, size, duration_ms, trace_id, usage_characters, ttfa_ms, record["id"]),
             )
         if notify:
             self._notify()
 
-    def _discard(self, take_id: str, *, notify: bool = True) -> None:
+    def _discard(self, take_id: str, record: dict[str, Any] | None = None, *, notify: bool = True) -> None:
+        """Sidecar, row, then files: a crash in between never brings a deleted take back."""
         row = self._db.execute("SELECT file, thumbnail FROM takes WHERE id = ?", (take_id,)).fetchone()
+        files = dict(row) if row is not None else record
+        if files is not None:
+            self._sidecar(files).unlink(missing_ok=True)
         with self._transaction():
             self._db.execute("DELETE FROM takes WHERE id = ?", (take_id,))
-        if row is not None:
-            (self.media_dir / row["file"]).unlink(missing_ok=True)
-            if row["thumbnail"]:
-                (self.media_dir / row["thumbnail"]).unlink(missing_ok=True)
+        if files is not None:
+            (self.media_dir / files["file"]).unlink(missing_ok=True)
+            if files.get("thumbnail"):
+                (self.media_dir / files["thumbnail"]).unlink(missing_ok=True)
         if notify:
             self._notify()
 
-    def _estimate_duration_ms(self, take_id: str, size: int) -> int | None:
+    @staticmethod
+    def _estimate_duration_ms(record: dict[str, Any], size: int) -> int | None:
         """A partial take has no audio_length from the service; estimate it from the bytes received."""
-        row = self._db.execute("SELECT format, sample_rate, channels, settings FROM takes WHERE id = ?",
-                               (take_id,)).fetchone()
-        if row is None or not size:
+        if not size:
             return None
-        if row["format"] == "pcm" and row["sample_rate"]:
-            return int(size / (2 * row["sample_rate"] * (row["channels"] or 1)) * 1000)
-        if row["format"] == "mp3":
-            bitrate = (json.loads(row["settings"]).get("audio_setting") or {}).get("bitrate") or 128_000
+        if record["format"] == "pcm" and record["sample_rate"]:
+            return int(size / (2 * record["sample_rate"] * (record["channels"] or 1)) * 1000)
+        if record["format"] == "mp3":
+            bitrate = (json.loads(record["settings"]).get("audio_setting") or {}).get("bitrate") or 128_000
             return int(size * 8 / bitrate * 1000)
         return None
 
-    def _take(self, row: sqlite3.Row) -> Take:
+    def _take(self, row: sqlite3.Row | dict[str, Any]) -> Take:
         return Take(
             id=row["id"],
             kind=row["kind"],
@@ -501,21 +710,21 @@ class Library:
         sample_rate: int | None = None,
         channels: int | None = None,
     ) -> Take:
-        """Record a finished media file that is already in the media directory (from `new_media_file`)."""
-        relative = path.relative_to(self.media_dir).as_posix()
-        thumb = thumbnail.relative_to(self.media_dir).as_posix() if thumbnail is not None else None
-        with self._transaction():
-            self._db.execute(
-                "INSERT INTO takes (id, kind, created_at, text, voice_id, model, settings, format, sample_rate,"
-                " channels, file, bytes, duration_ms, trace_id, status, thumbnail)"
-                " VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?)",
-                (take_id, kind, self._clock(), text, model, json.dumps(settings), path.suffix.lstrip("."),
-                 sample_rate, channels, relative, path.stat().st_size, duration_ms, trace_id, thumb),
-            )
+        """Record a finished media file that is already in the media directory (from `new_media_file`): its
+        sidecar, then its row. A database that refuses the row costs a notice, never the file."""
+        record: dict[str, Any] = {
+            "id": take_id, "kind": kind, "created_at": self._clock(), "text": text, "voice_id": None, "model": model,
+            "settings": json.dumps(settings), "format": path.suffix.lstrip("."), "sample_rate": sample_rate,
+            "channels": channels, "file": path.relative_to(self.media_dir).as_posix(), "bytes": path.stat().st_size,
+            "duration_ms": duration_ms, "trace_id": trace_id, "usage_characters": None, "ttfa_ms": None,
+            "status": "complete", "preview": 0,
+            "thumbnail": thumbnail.relative_to(self.media_dir).as_posix() if thumbnail is not None else None,
+        }
+        self._write_sidecar(record)
+        with self._record_write(f"The {kind} {take_id}", path), self._transaction():
+            self._insert(record)
         self._notify()
-        take = self.take(take_id)
-        assert take is not None
-        return take
+        return self._take(record)
 
     # -- media jobs (video) ---------------------------------------------------------------------------------
 
@@ -663,6 +872,15 @@ class Library:
             favourite=bool(row["favourite"]),
             first_seen_at=datetime.fromtimestamp(seen, UTC) if seen is not None else None,
         )
+
+
+def disk_full_error(exc: OSError, kept: Take | None) -> OSError:
+    """A write that failed (a full disk) as the user should read it: the file it was writing and, when paid
+    audio had reached the disk, that it is kept as a partial take (and where)."""
+    if kept is None:
+        return OSError(exc.errno, exc.strerror, exc.filename)
+    return OSError(exc.errno, f"{exc.strerror}; the {kept.bytes:,} bytes that fit are kept as a partial take",
+                   str(kept.path))
 
 
 async def record_speech(

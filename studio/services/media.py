@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from studio.api.errors import InputError
 from studio.api.models import ImageRequest, LyricsRequest, LyricsResult, MusicRequest, MusicUploadResult
 from studio.files import write_atomically
+from studio.services.library import disk_full_error
 from studio.services.playback import AudioSink, play_and_keep
 
 if TYPE_CHECKING:
@@ -291,7 +292,10 @@ class MediaService:
             for url in result.image_urls:
                 suffix = Path(url.split("?")[0]).suffix.lstrip(".").lower() or "png"
                 take_id, path = self.library.new_media_file("image", "jpg" if suffix == "jpeg" else suffix)
-                files.append((take_id, await client.download(url, path)))
+                try:
+                    files.append((take_id, await client.download(url, path)))
+                except OSError as exc:  # a full disk: the download removed its .part; name the file
+                    raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
         except BaseException:
             for _, path in files:
                 path.unlink(missing_ok=True)
@@ -331,19 +335,29 @@ class MediaService:
         client = self._client()
         result = await client.music_generation(request.model_copy(update={"stream": None}))
         fmt = request.audio_setting.format
-        take_id, path = self.library.new_media_file("music", fmt)
-        if result.audio is not None:
-            await asyncio.to_thread(write_atomically, path, result.audio)
-        elif result.audio_url:
-            await client.download(result.audio_url, path)
-        else:
-            raise InputError("output_format", "MiniMax returned no audio for this song")
         info = result.extra_info or {}
+        sample_rate = _int(info.get("music_sample_rate")) or request.audio_setting.sample_rate
+        channels = _int(info.get("music_channel")) or 2
+        if result.audio is not None:  # through a take writer: a full disk keeps what fit, as a partial take
+            writer = self.library.begin_take(
+                text=music_title(request), voice_id=None, model=request.model, settings=request.payload(),
+                fmt=fmt, sample_rate=sample_rate, channels=channels, kind="music")
+            try:
+                await asyncio.to_thread(writer.write, result.audio)
+            except OSError as exc:
+                raise disk_full_error(exc, writer.fail(result.trace_id)) from exc
+            return writer.complete(result.trace_id, {"audio_length": info.get("music_duration")})
+        if not result.audio_url:
+            raise InputError("output_format", "MiniMax returned no audio for this song")
+        take_id, path = self.library.new_media_file("music", fmt)
+        try:
+            await client.download(result.audio_url, path)
+        except OSError as exc:  # a full disk: the download removed its .part; name the file
+            raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
         return self.library.add_media_take(
             take_id, path, kind="music", text=music_title(request), model=request.model,
             settings=request.payload(), duration_ms=_int(info.get("music_duration")), trace_id=result.trace_id,
-            sample_rate=_int(info.get("music_sample_rate")) or request.audio_setting.sample_rate,
-            channels=_int(info.get("music_channel")) or 2,
+            sample_rate=sample_rate, channels=channels,
         )
 
     async def _stream_music(
@@ -365,6 +379,8 @@ class MediaService:
 
         try:
             await play_and_keep(stream, keep, sink, audio.format, audio.sample_rate, channels)
+        except OSError as exc:  # a full disk: what reached it is kept
+            raise disk_full_error(exc, writer.fail(stream.trace_id)) from exc
         except BaseException:
             writer.fail(stream.trace_id)
             raise

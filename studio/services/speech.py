@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError
 from studio.api.models import T2ARequest, T2AStartEvent
-from studio.files import partial_path, write_atomically
+from studio.files import keep_leftover_part, partial_path
+from studio.services.library import Library, TakeWriter
 
 Transport = Literal["http", "sse", "ws"]
 
@@ -39,55 +41,129 @@ class PartialTakeError(MiniMaxError):
 
 
 async def synthesize_to_file(
-    client: MiniMaxClient, request: T2ARequest, dest: Path | str, *, transport: Transport = "http"
+    client: MiniMaxClient, request: T2ARequest, dest: Path | str, *, transport: Transport = "http",
+    library: Library | None = None,
 ) -> SpeechTake:
-    """Render `request` into `dest`. Streams are teed to a `.part` file chunk by chunk and renamed when
-    complete; if a stream breaks after audio arrived, the audio is kept as `<name>.partial<ext>`."""
+    """Render `request` into `dest`. The audio goes to a `.part` file chunk by chunk (a whole-file answer as
+    one chunk), renamed when complete; if a stream breaks or the disk fills after audio arrived, what is on
+    disk is kept as `<name>.partial<ext>`. A `.part` an earlier, killed run left is moved to a name of its own
+    first (`keep_leftover_part`), never overwritten. With a `library` the take is also recorded there as it
+    arrives (after `dest`: the user's file comes first), so a crash leaves a take the app's `recover()` keeps."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    if transport == "http":
-        result = await client.t2a(request)
-        data = result.audio if result.audio is not None else b""
-        if result.audio is None and result.audio_url:
-            await client.download(result.audio_url, dest)
-            data_len = dest.stat().st_size
-        else:
-            write_atomically(dest, data)
-            data_len = len(data)
-        return SpeechTake(dest, data_len, result.trace_id, dict(result.extra_info or {}))
+    keep_leftover_part(dest)
+    started = time.perf_counter()
+    whole = await client.t2a(request) if transport == "http" else None
+    if whole is not None and whole.audio is None and whole.audio_url:
+        await client.download(whole.audio_url, dest)
+        data = dest.read_bytes()
+        if library is not None:
+            copy = _LibraryCopy(library, request)
+            copy.write(data)
+            copy.complete(whole.trace_id, dict(whole.extra_info or {}))
+        return SpeechTake(dest, len(data), whole.trace_id, dict(whole.extra_info or {}))
 
     part = dest.with_name(dest.name + ".part")
     written = 0
-    started = time.perf_counter()
     first_byte: float | None = None
     trace_id: str | None = None
     extra: dict[str, Any] = {}
-    try:
-        with part.open("wb") as out:
-            if transport == "sse":
+    with contextlib.ExitStack() as files:
+        out = part.open("wb")
+        files.callback(_close_quietly, out)
+        copy = files.enter_context(_LibraryCopy(library, request)) if library is not None else None
+
+        def keep(chunk: bytes) -> None:
+            nonlocal written, first_byte
+            first_byte = first_byte or time.perf_counter()
+            try:
+                out.write(chunk)
+                out.flush()  # in the OS at once: a killed run leaves what it received in the .part
+            except OSError as exc:  # a full disk: name the file
+                raise OSError(exc.errno, exc.strerror, str(part)) from exc
+            written += len(chunk)
+            if copy is not None:
+                copy.write(chunk)
+
+        try:
+            if whole is not None:
+                trace_id, extra = whole.trace_id, dict(whole.extra_info or {})
+                keep(whole.audio or b"")
+            elif transport == "sse":
                 async with client.t2a_stream(request) as stream:
                     async for chunk in stream:
-                        first_byte = first_byte or time.perf_counter()
-                        out.write(chunk)
-                        written += len(chunk)
+                        keep(chunk)
                     trace_id, extra = stream.trace_id, dict(stream.extra_info or {})
             else:
                 start = T2AStartEvent.from_request(request)
                 async with client.t2a_websocket(start) as session:
                     async for chunk in session.speak(request.text):
-                        first_byte = first_byte or time.perf_counter()
-                        out.write(chunk)
-                        written += len(chunk)
+                        keep(chunk)
                     trace_id, extra = session.trace_id, dict(session.extra_info or {})
-    except BaseException as exc:  # includes cancellation: paid-for audio is kept either way
-        if not written:
-            part.unlink(missing_ok=True)
+        except BaseException as exc:  # includes cancellation: paid-for audio is kept either way
+            files.close()  # settles the library take as partial (or removes it when empty)
+            if not part.stat().st_size:
+                part.unlink(missing_ok=True)
+                raise
+            kept = partial_path(dest)
+            part.replace(kept)
+            if isinstance(exc, MiniMaxError):
+                raise PartialTakeError(exc, kept, written) from exc
+            if isinstance(exc, OSError):  # a full disk: say which file, and where what fit is kept
+                raise OSError(exc.errno, f"{exc.strerror} (writing {exc.filename}); the {kept.stat().st_size:,} "
+                              "bytes that fit are kept", str(kept)) from exc
             raise
-        kept = partial_path(dest)
-        part.replace(kept)
-        if isinstance(exc, MiniMaxError):
-            raise PartialTakeError(exc, kept, written) from exc
-        raise
-    part.replace(dest)
-    first_ms = (first_byte - started) * 1000 if first_byte else None
+        out.close()
+        part.replace(dest)
+        if copy is not None:
+            copy.complete(trace_id, extra)
+    first_ms = (first_byte - started) * 1000 if first_byte and whole is None else None
     return SpeechTake(dest, written, trace_id, extra, first_ms)
+
+
+def _close_quietly(file: BinaryIO) -> None:
+    with contextlib.suppress(OSError):  # a full disk was already reported; what reached the disk stays
+        file.close()
+
+
+class _LibraryCopy:
+    """The take's copy in the Library, written beside the user's file: its failures (a full disk, a data dir
+    that can't be written) become a Library notice and never stop the user's own file."""
+
+    def __init__(self, library: Library, request: T2ARequest) -> None:
+        self._library = library
+        audio = request.audio_setting
+        self._writer: TakeWriter | None = None
+        try:
+            self._writer = library.begin_take(
+                text=request.text, voice_id=request.voice_setting.voice_id, model=request.model,
+                settings=request.payload(), fmt=audio.format, sample_rate=audio.sample_rate, channels=audio.channel)
+        except OSError as exc:
+            self._lost(exc)
+
+    def write(self, chunk: bytes) -> None:
+        if self._writer is None:
+            return
+        try:
+            self._writer.write(chunk)
+        except OSError as exc:
+            self._writer.fail()
+            self._writer = None
+            self._lost(exc)
+
+    def complete(self, trace_id: str | None, extra_info: dict[str, Any]) -> None:
+        if self._writer is not None:
+            self._writer.complete(trace_id, extra_info)
+            self._writer = None
+
+    def _lost(self, exc: OSError) -> None:
+        self._library.not_recorded(f"This take is not (fully) kept in the Library ({exc.strerror}: "
+                                   f"{exc.filename or self._library.media_dir}); your own file is unaffected.")
+
+    def __enter__(self) -> _LibraryCopy:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._writer is not None:  # the stream broke: what arrived is kept as a partial take
+            self._writer.fail()
+            self._writer = None

@@ -183,3 +183,48 @@ async def test_a_stream_broken_midway_keeps_a_partial_take(
     [take] = library.takes()
     assert take.status == "partial" and take.bytes > 0 and take.path.stat().st_size == take.bytes
     assert library.voices_with_complete_takes() == set()
+
+
+def test_a_damaged_database_is_rebuilt_from_sidecars_and_even_files_without_one(home: Path) -> None:
+    library = Library(home)
+    described = add_take(library, "Described by its sidecar")
+    older = add_take(library, "Taken before sidecars existed")
+    older_sidecar = older.path.with_suffix(".json")
+    older_sidecar.unlink()
+    interrupted = library.begin_take(text="Cut off by a crash", voice_id=VOICE, model="speech-2.8-hd",
+                                     settings={}, fmt="mp3", sample_rate=32000, channels=1)
+    interrupted.write(b"\xff\xfb" + b"\x00" * 998)
+    voicelab = library.media_dir / "voicelab" / "design-x.mp3"  # Voice Lab's previews are not takes
+    voicelab.parent.mkdir()
+    voicelab.write_bytes(b"\xff\xfbpreview")
+    library.close()
+    (home / "library.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\x00" * 2000)  # a header and little else
+
+    rebuilt = Library(home)
+    try:
+        [notice] = rebuilt.notices
+        assert notice.kind == "rebuilt" and notice.moved_to is not None and notice.moved_to.exists()
+        assert str(notice.moved_to) in notice.message and "3 file(s)" in notice.message
+        takes = {take.id: take for take in rebuilt.takes()}
+        assert takes[described.id] == described
+        assert takes[older.id].path.read_bytes() == older.path.read_bytes()
+        assert takes[older.id].created_at == older.created_at.replace(microsecond=0)
+        assert "Recovered" in takes[older.id].text
+        assert takes[interrupted.take_id].status == "partial" and takes[interrupted.take_id].bytes == 1000
+        assert len(takes) == 3 and voicelab.exists()
+    finally:
+        rebuilt.close()
+        interrupted.fail()
+
+
+def test_a_sound_database_is_not_moved_and_a_deleted_take_stays_deleted(home: Path) -> None:
+    library = Library(home)
+    kept, deleted = add_take(library, "Kept"), add_take(library, "Deleted")
+    library.delete_take(deleted.id)
+    library.close()
+    reopened = Library(home)
+    try:
+        assert reopened.notices == [] and reopened.takes() == [kept]
+        assert not list(home.glob("library (damaged*")) and not deleted.path.with_suffix(".json").exists()
+    finally:
+        reopened.close()
