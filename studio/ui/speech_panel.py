@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.api.errors import InputError
-from studio.qt.tasks import TaskRunner
+from studio.qt.tasks import TaskRunner, user_message
+from studio.services.export import AUDIO_EXPORT_FORMATS, export_take
 from studio.services.library import Take
 from studio.services.speech_session import (
     INTERJECTIONS,
@@ -50,7 +51,7 @@ from studio.ui.media_widgets import muted_label, problem_label
 from studio.ui.script_editor import ScriptEditor
 from studio.ui.speech_settings import SpeechSettingsForm
 from studio.ui.transport_bar import TransportBar
-from studio.ui.widgets import ask_save_file, restyle
+from studio.ui.widgets import ask_save_file, restyle, save_filter
 
 RENDER_KEY = "speech.render"
 EXPORT_KEY = "speech.export"
@@ -148,7 +149,7 @@ class SpeechPanel(QWidget):
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
         self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the last take as MP3, WAV or FLAC (Ctrl+S)")
+        self.export_button.setToolTip("Save the last take as MP3, WAV, FLAC or raw PCM (Ctrl+S)")
         self.export_button.clicked.connect(self.save)
         self.status = muted_label(wrap=True)
         actions = QHBoxLayout()
@@ -216,7 +217,7 @@ class SpeechPanel(QWidget):
         self._session.stop()
 
     def save(self) -> None:
-        """Export the last take as mp3/wav/flac (Ctrl+S)."""
+        """Export the last take as mp3/wav/flac/pcm (Ctrl+S)."""
         take = self.last_take
         if take is None:
             self._show_status("Nothing to export yet: generate a take first.")
@@ -224,13 +225,10 @@ class SpeechPanel(QWidget):
         dest = self._ask_export_path(export_name(take, "mp3" if take.format == "pcm" else take.format))
         if dest is None:
             return
-        dest = Path(dest)
-        if dest.suffix.lower() not in (".mp3", ".wav", ".flac"):
-            dest = dest.with_suffix(".mp3")
-        self._show_status(f"Exporting to {dest.name}…")
-        self._runner.run(EXPORT_KEY, self._session.export(take, dest), owner=self,
-                         on_done=lambda path: self._show_status(f"Exported to {path}"),
-                         on_error=lambda exc: self.banner.show_error(exc))
+        self._show_status(f"Exporting to {Path(dest).name}…")
+        self._runner.run(EXPORT_KEY, export_take(take, Path(dest)), owner=self,
+                         on_done=lambda result: self._show_status(f"Exported to {result.path}"),
+                         on_error=lambda exc: self._show_status(f"Couldn't export: {user_message(exc)}"))
 
     def focus_search(self) -> None:
         self.form.voice_picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -457,4 +455,5 @@ class SpeechPanel(QWidget):
         self.status.setText(text)
 
     def _export_dialog(self, default_name: str) -> Path | None:
-        return ask_save_file(self, "Export take", default_name, "MP3 (*.mp3);;WAV (*.wav);;FLAC (*.flac)")
+        return ask_save_file(self, "Export take", default_name,
+                             save_filter(AUDIO_EXPORT_FORMATS, Path(default_name).suffix.lstrip(".")))

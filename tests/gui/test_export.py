@@ -1,0 +1,59 @@
+"""Export from the Library and the Speech panel: the file holds what its extension names, every format the
+dialogs offer, decoded by PyAV; a take already in that format is copied byte for byte."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from studio.services.library import Take
+from tests.audio_utils import probe
+from tests.gui.speech_fixtures import Studio, demo_studio, studio_home
+
+__all__ = ["demo_studio", "studio_home"]
+
+SCRIPT = "The fog rolled in at dusk. Nobody saw the lighthouse keeper leave. By morning, the lamp was dark."
+# extension → (container, codecs) as PyAV names them
+EXPECTED = {"mp3": ("mp3", ("mp3", "mp3float")), "wav": ("wav", ("pcm_s16le",)), "flac": ("flac", ("flac",)),
+            "pcm": ("s16le", ("pcm_s16le",))}
+
+
+def assert_holds_the_take(path: Path, take: Take) -> None:
+    fmt = path.suffix.lstrip(".")
+    container, codec, seconds = probe(str(path), fmt, take.sample_rate or 32000, take.channels or 1)
+    assert container == EXPECTED[fmt][0] and codec in EXPECTED[fmt][1], f"{path.name} holds {container}/{codec}"
+    assert take.duration_ms is not None
+    # mp3 adds an encoder delay and padding of a frame or two; nothing else may change the length
+    assert seconds == pytest.approx(take.duration_ms / 1000, abs=0.12), path.name
+
+
+def test_every_offered_format_is_what_its_extension_says_from_the_library_and_from_speech(
+    demo_studio: Callable[..., Studio], wait_until: Callable, tmp_path: Path
+) -> None:
+    studio = demo_studio(audio=False)
+    studio.window.show_panel("speech")
+    speech, library = studio.speech, studio.library
+    speech.editor.setPlainText(SCRIPT)
+    QTest.keyClick(studio.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: speech.last_take is not None and not studio.rendering(), timeout=30)
+    take = speech.last_take
+    assert take.format == "mp3" and take.status == "complete"
+    studio.window.show_panel("library")
+    wait_until(lambda: library.select_take(take.id))
+
+    for fmt in EXPECTED:
+        for panel in (speech, library):
+            name = f"{type(panel).__name__}.{fmt}"
+            dest = tmp_path / "exports" / name
+            panel._ask_export_path = lambda _proposed, dest=dest: dest
+            panel.save()
+            wait_until(lambda dest=dest, panel=panel: panel.status.text() == f"Exported to {dest}",
+                       timeout=30, message=f"{name}: {panel.status.text()}")
+            assert_holds_the_take(dest, take)
+            if fmt == take.format:  # the paid bytes as they were received, not re-encoded
+                assert dest.read_bytes() == take.path.read_bytes()
+
