@@ -322,6 +322,10 @@ class SpeechSession:
     def stop(self) -> None:
         self.output.stop()
 
+    def latest_full_take(self) -> Take | None:
+        """The newest speech take that is not a live-slider preview (one sentence)."""
+        return next((take for take in self.library.takes(kind="speech") if not take.preview), None)
+
     async def _open(self, stack: contextlib.AsyncExitStack, client: MiniMaxClient, request: T2ARequest,
                     transport: Transport, progress: TakeProgress) -> AsyncIterator[bytes]:
         if transport == "ws":

@@ -57,3 +57,69 @@ def test_every_offered_format_is_what_its_extension_says_from_the_library_and_fr
             if fmt == take.format:  # the paid bytes as they were received, not re-encoded
                 assert dest.read_bytes() == take.path.read_bytes()
 
+
+def preview_the_sentence_at(studio: Studio, word: str, pitch: int, wait_until: Callable) -> Take:
+    """Put the cursor in a sentence and drag the pitch slider: the live re-render of that one sentence."""
+    speech = studio.speech
+    cursor = speech.editor.textCursor()
+    cursor.setPosition(SCRIPT.index(word))
+    speech.editor.setTextCursor(cursor)
+    slider = speech.form.effect_sliders["pitch"].slider
+    slider.setSliderDown(True)
+    slider.setValue(pitch)
+    slider.setSliderDown(False)
+    wait_until(lambda: speech.last_take is not None and speech.last_take.preview and not studio.rendering(),
+               timeout=30, message="the slider preview never finished")
+    return speech.last_take
+
+
+def exported_seconds(path: Path, take: Take) -> float:
+    return probe(str(path), path.suffix.lstrip("."), take.sample_rate or 32000, take.channels or 1)[2]
+
+
+def test_ctrl_s_after_a_slider_preview_exports_the_whole_scripts_take(
+    demo_studio: Callable[..., Studio], wait_until: Callable, tmp_path: Path
+) -> None:
+    studio = demo_studio(audio=False)
+    studio.window.show_panel("speech")
+    speech = studio.speech
+    speech.editor.setPlainText(SCRIPT)
+    QTest.keyClick(studio.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: speech.last_take is not None and not studio.rendering(), timeout=30)
+    full = speech.last_take
+    preview = preview_the_sentence_at(studio, "lighthouse", 30, wait_until)
+    assert preview.text == "Nobody saw the lighthouse keeper leave." and preview.duration_ms < full.duration_ms / 2
+
+    proposed: list[str] = []
+    speech._ask_export_path = lambda name: proposed.append(name) or tmp_path / name
+    QTest.keyClick(studio.window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: speech.status.text().startswith("Exported"), timeout=30, message=speech.status.text())
+    assert len(proposed) == 1 and proposed[0].startswith("the-fog-rolled-in-at-"), proposed  # named from the script
+    exported = tmp_path / proposed[0]
+    assert exported_seconds(exported, full) == pytest.approx(full.duration_ms / 1000, abs=0.12)
+    assert exported.read_bytes() == full.path.read_bytes()
+    assert speech.status.text() == f"Exported the full take (not the slider preview) to {exported}"
+
+
+def test_with_only_slider_previews_ctrl_s_asks_and_can_render_the_whole_script_then_export_it(
+    demo_studio: Callable[..., Studio], wait_until: Callable, tmp_path: Path
+) -> None:
+    studio = demo_studio(audio=False)
+    studio.window.show_panel("speech")
+    speech = studio.speech
+    speech.editor.setPlainText(SCRIPT)
+    preview = preview_the_sentence_at(studio, "lighthouse", -20, wait_until)
+    proposed: list[str] = []
+    speech._ask_export_path = lambda name: proposed.append(name) or tmp_path / name
+    answers = [None, "render"]  # first cancel, then render the whole script
+    speech._ask_only_previews = lambda: answers.pop(0)
+
+    speech.save()
+    assert answers == ["render"] and proposed == [] and not studio.rendering()  # cancelled: nothing happens
+    QTest.keyClick(studio.window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert answers == [] and studio.rendering()
+    wait_until(lambda: speech.status.text().startswith("Exported"), timeout=30, message=speech.status.text())
+    full = speech.last_take
+    assert not full.preview and full.text == SCRIPT and full.id != preview.id
+    assert len(proposed) == 1 and proposed[0].startswith("the-fog-rolled-in-at-")
+    assert exported_seconds(tmp_path / proposed[0], full) == pytest.approx(full.duration_ms / 1000, abs=0.12)
