@@ -22,6 +22,13 @@ EXPECTED = {"mp3": ("mp3", ("mp3", "mp3float")), "wav": ("wav", ("pcm_s16le",)),
             "pcm": ("s16le", ("pcm_s16le",))}
 
 
+def speech_with_the_script(demo_studio: Callable[..., Studio]) -> Studio:
+    studio = demo_studio(audio=False)
+    studio.window.show_panel("speech")
+    studio.speech.editor.setPlainText(SCRIPT)
+    return studio
+
+
 def assert_holds_the_take(path: Path, take: Take) -> None:
     fmt = path.suffix.lstrip(".")
     container, codec, seconds = probe(str(path), fmt, take.sample_rate or 32000, take.channels or 1)
@@ -34,10 +41,8 @@ def assert_holds_the_take(path: Path, take: Take) -> None:
 def test_every_offered_format_is_what_its_extension_says_from_the_library_and_from_speech(
     demo_studio: Callable[..., Studio], wait_until: Callable, tmp_path: Path
 ) -> None:
-    studio = demo_studio(audio=False)
-    studio.window.show_panel("speech")
+    studio = speech_with_the_script(demo_studio)
     speech, library = studio.speech, studio.library
-    speech.editor.setPlainText(SCRIPT)
     QTest.keyClick(studio.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     wait_until(lambda: speech.last_take is not None and not studio.rendering(), timeout=30)
     take = speech.last_take
@@ -80,10 +85,8 @@ def exported_seconds(path: Path, take: Take) -> float:
 def test_ctrl_s_after_a_slider_preview_exports_the_whole_scripts_take(
     demo_studio: Callable[..., Studio], wait_until: Callable, tmp_path: Path
 ) -> None:
-    studio = demo_studio(audio=False)
-    studio.window.show_panel("speech")
+    studio = speech_with_the_script(demo_studio)
     speech = studio.speech
-    speech.editor.setPlainText(SCRIPT)
     QTest.keyClick(studio.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     wait_until(lambda: speech.last_take is not None and not studio.rendering(), timeout=30)
     full = speech.last_take
@@ -104,10 +107,8 @@ def test_ctrl_s_after_a_slider_preview_exports_the_whole_scripts_take(
 def test_with_only_slider_previews_ctrl_s_asks_and_can_render_the_whole_script_then_export_it(
     demo_studio: Callable[..., Studio], wait_until: Callable, tmp_path: Path
 ) -> None:
-    studio = demo_studio(audio=False)
-    studio.window.show_panel("speech")
+    studio = speech_with_the_script(demo_studio)
     speech = studio.speech
-    speech.editor.setPlainText(SCRIPT)
     preview = preview_the_sentence_at(studio, "lighthouse", -20, wait_until)
     proposed: list[str] = []
     speech._ask_export_path = lambda name: proposed.append(name) or tmp_path / name
