@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from studio.services.export import AUDIO_EXPORT_FORMATS
 from studio.services.library import Take
+from studio.ui.widgets import ask_save_file, save_filter
 from tests.audio_utils import probe
 from tests.gui.speech_fixtures import Studio, demo_studio, studio_home
 
@@ -124,3 +127,17 @@ def test_with_only_slider_previews_ctrl_s_asks_and_can_render_the_whole_script_t
     assert not full.preview and full.text == SCRIPT and full.id != preview.id
     assert len(proposed) == 1 and proposed[0].startswith("the-fog-rolled-in-at-")
     assert exported_seconds(tmp_path / proposed[0], full) == pytest.approx(full.duration_ms / 1000, abs=0.12)
+
+
+def test_a_name_typed_without_an_extension_gets_the_chosen_filters(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    chosen = {"path": str(tmp_path / "chapter one"), "filter": "WAV (*.wav)"}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (chosen["path"], chosen["filter"]))
+    filters = save_filter(AUDIO_EXPORT_FORMATS, "wav")
+    assert filters.startswith("WAV (*.wav);;MP3 (*.mp3);;")
+    assert ask_save_file(QWidget(), "Export take", "chapter one.wav", filters) == tmp_path / "chapter one.wav"
+    chosen["path"] = str(tmp_path / "chapter one.flac")  # an extension typed wins over the filter
+    assert ask_save_file(QWidget(), "Export take", "x", filters) == tmp_path / "chapter one.flac"
+    chosen["path"] = ""  # cancelled
+    assert ask_save_file(QWidget(), "Export take", "x", filters) is None
