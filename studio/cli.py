@@ -377,6 +377,7 @@ async def cmd_jobs(conn: Connection, args: argparse.Namespace) -> None:
 
 async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
     from studio.api.models import MusicAudioSetting, MusicRequest
+    from studio.services.export import export_take
     from studio.services.media import MediaService
 
     lyrics = Path(args.lyrics_file).read_text(encoding="utf-8") if args.lyrics_file else args.lyrics
@@ -389,7 +390,7 @@ async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
     )
     with _library() as library:
         take = await MediaService(lambda: conn.client, library).generate_music(request)
-        out = _copy_out(take.path, Path(args.output or f"music.{args.format}"))
+        out = (await export_take(take, Path(args.output or f"music.{args.format}"))).path
     seconds = (take.duration_ms or 0) / 1000
     print(f"{out}  {out.stat().st_size:,} bytes  {seconds:.1f} s  (kept in the Library)")
 

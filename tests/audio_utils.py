@@ -27,3 +27,13 @@ def decode(data: bytes, fmt: str = "mp3", sample_rate: int = 32000, channels: in
 
 def rms(samples: np.ndarray) -> float:
     return float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) if samples.size else 0.0
+
+
+def probe(path: str, fmt: str, sample_rate: int = 32000, channels: int = 1) -> tuple[str, str, float]:
+    """(container, codec, seconds decoded) of an audio file, read by PyAV as any player would. `pcm` is raw
+    s16le, which has no header: it is read at the given rate and channels."""
+    options = {"sample_rate": str(sample_rate), "ch_layout": "stereo" if channels == 2 else "mono"}
+    with av.open(path, format="s16le" if fmt == "pcm" else None, options=options if fmt == "pcm" else {}) as file:
+        stream = file.streams.audio[0]
+        samples = sum(frame.samples for frame in file.decode(stream))
+        return file.format.name, stream.codec_context.name, samples / stream.codec_context.sample_rate

@@ -114,3 +114,17 @@ def test_demo_video_no_wait_then_jobs_resume_in_another_run(
     library = Library(data_dir())
     assert [job.id for job in library.jobs()] == [job_id] and library.jobs(active_only=True) == []
     library.close()
+
+
+def test_music_saved_under_another_extension_is_converted_to_it(server: Emulator, tmp_path: Path) -> None:
+    from tests.audio_utils import probe
+
+    song = tmp_path / "song.flac"
+    assert studio(server, "music", "--prompt", "surf rock", "--instrumental", "-o", str(song)) == 0  # mp3 by default
+    library = Library(data_dir())
+    take = library.takes(kind="music")[0]
+    library.close()
+    assert take.format == "mp3" and take.duration_ms
+    container, codec, seconds = probe(str(song), "flac")
+    assert (container, codec) == ("flac", "flac")
+    assert seconds == pytest.approx(take.duration_ms / 1000, abs=0.12)

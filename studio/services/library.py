@@ -20,7 +20,6 @@ import contextlib
 import json
 import logging
 import os
-import shutil
 import sqlite3
 import time
 import uuid
@@ -586,18 +585,6 @@ class Library:
         if take is None:
             return
         self._discard(take_id)
-
-    def export_take(self, take_id: str, dest: Path) -> Path:
-        """Copy the take's audio to `dest` (the take's format is added when `dest` has no suffix)."""
-        take = self.take(take_id)
-        if take is None:
-            raise KeyError(take_id)
-        dest = Path(dest)
-        if not dest.suffix:
-            dest = dest.with_suffix(f".{take.format}")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(take.path, dest)
-        return dest
 
     def voices_with_complete_takes(self) -> set[str]:
         """Voices used in a finished speech render: for cloned/designed voices that means they no longer expire."""

@@ -9,19 +9,16 @@ waveform of what has arrived. The take is settled the moment the stream ends (co
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import APIError, InputError, ServerError, StreamError, TransportError
 from studio.api.models import T2ARequest, T2AStartEvent, pause_marker_problems
-from studio.audio.export import export_audio
 from studio.audio.peaks import WaveformPeaks
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.audio.player import AudioDeviceError
@@ -39,7 +36,6 @@ INTERJECTIONS = ("(laughs)", "(chuckle)", "(sighs)", "(breath)", "(inhale)", "(e
 SOUND_EFFECTS = (("spacious_echo", "Spacious echo"), ("auditorium_echo", "Auditorium echo"),
                  ("lofi_telephone", "Lo-fi telephone"), ("robotic", "Robotic"))
 STREAM_FORMATS = ("mp3", "flac", "pcm")  # wav cannot be streamed; export converts to it
-EXPORT_FORMATS = ("mp3", "wav", "flac")
 # Fields of a take's payload that describe one request, not the panel's settings.
 _REQUEST_ONLY = ("text", "stream", "stream_options", "output_format", "subtitle_enable")
 _MARKER = re.compile(r"<#[^<>#]*#>")
@@ -244,7 +240,7 @@ def _websocket_did_not_open(exc: BaseException) -> bool:
 
 
 class SpeechSession:
-    """Renders, replays and exports takes. `client` is called per render: the account's client changes
+    """Renders and replays takes. `client` is called per render: the account's client changes
     when the user switches between demo and live."""
 
     def __init__(
@@ -320,12 +316,9 @@ class SpeechSession:
     def stop(self) -> None:
         self.output.stop()
 
-    async def export(self, take: Take, dest: Path) -> Path:
-        """Save a take as mp3/wav/flac (by `dest`'s suffix; converted off the event loop when it differs)."""
-        data = await asyncio.to_thread(take.path.read_bytes)
-        result = await asyncio.to_thread(export_audio, data, take.format, dest,
-                                         sample_rate=take.sample_rate or 32000, channels=take.channels or 1)
-        return result.path
+    def latest_full_take(self) -> Take | None:
+        """The newest speech take that is not a live-slider preview (one sentence)."""
+        return next((take for take in self.library.takes(kind="speech") if not take.preview), None)
 
     async def _open(self, stack: contextlib.AsyncExitStack, client: MiniMaxClient, request: T2ARequest,
                     transport: Transport, progress: TakeProgress) -> AsyncIterator[bytes]:

@@ -359,7 +359,7 @@ class ImagePanel(MediaPanel):
     def save_selected(self) -> None:
         take = self.selected_take()
         if take is not None:
-            self._save_copy(take.path, f"{file_stem(take.text)}.{take.format}")
+            self._export(take, f"{file_stem(take.text)}.{take.format}")
 
     def reuse_seed(self) -> None:
         take = self.selected_take()

@@ -42,13 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.qt.tasks import TaskRunner
+from studio.qt.tasks import TaskRunner, user_message
+from studio.services.export import AUDIO_EXPORT_FORMATS, AUDIO_KINDS, export_take
 from studio.services.library import Library, Take
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.row_painting import begin_row
-from studio.ui.widgets import ask_save_file
+from studio.ui.widgets import ask_save_file, save_filter
 
 PLAY_KEY = "library.play"
+EXPORT_KEY = "library.export"
 TakeRole = Qt.ItemDataRole.UserRole + 1
 PARTIAL_COLOUR = QColor("#d97706")
 KINDS = [("All", None), ("Speech", "speech"), ("Image", "image"), ("Video", "video"), ("Music", "music")]
@@ -404,12 +406,10 @@ class LibraryPanel(QWidget):
         dest = self._ask_export_path(export_name(take))
         if dest is None:
             return
-        try:
-            written = self._library.export_take(take.id, Path(dest))
-        except OSError as exc:
-            self._show(f"Couldn't export: {exc.strerror or exc}")
-            return
-        self._show(f"Exported to {written}")
+        self._show(f"Exporting to {Path(dest).name}…")
+        self._runner.run(EXPORT_KEY, export_take(take, Path(dest)), owner=self,
+                         on_done=lambda result: self._show(f"Exported to {result.path}"),
+                         on_error=lambda exc: self._show(f"Couldn't export: {user_message(exc)}"))
 
     # -- list ----------------------------------------------------------------------------------------
 
@@ -548,8 +548,10 @@ class LibraryPanel(QWidget):
         self.message.emit(text)
 
     def _export_dialog(self, default_name: str) -> Path | None:
-        return ask_save_file(self, "Export take", default_name,
-                             "Audio (*.mp3 *.flac *.wav *.pcm);;Pictures and video (*.png *.jpg *.mp4);;All files (*)")
+        take = self.selected_take()
+        own = Path(default_name).suffix.lstrip(".")
+        formats = AUDIO_EXPORT_FORMATS if take is not None and take.kind in AUDIO_KINDS else {own: own.upper()}
+        return ask_save_file(self, "Export take", default_name, save_filter(formats, own))
 
     def _confirm_dialog(self, question: str) -> bool:
         answer = QMessageBox.question(self, "Delete take", question,

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio.api.errors import InputError
-from studio.qt.tasks import TaskRunner
+from studio.qt.tasks import TaskRunner, user_message
+from studio.services.export import export_take
+from studio.services.library import Take
 from studio.ui.error_banner import ErrorBanner
 from studio.ui.waveform import BAR_PITCH, paint_bars, paint_frame
 from studio.ui.widgets import ask_save_file, restyle
@@ -120,6 +122,16 @@ class MediaPanel(QWidget):
             self.status.setText(f"Couldn't save: {exc.strerror or exc}")
             return
         self.status.setText(f"Saved to {dest}")
+
+    def _export(self, take: Take, default_name: str) -> None:
+        """Ask where to save a take and write it there in the format the name asks for (converted when it
+        differs: `export_take`); the outcome goes in status."""
+        dest = self._ask_save_path(default_name)
+        if dest is None:
+            return
+        self._runner.run(f"{self.objectName()}.export", export_take(take, dest), owner=self,
+                         on_done=lambda result: self.status.setText(f"Saved to {result.path}"),
+                         on_error=lambda exc: self.status.setText(f"Couldn't save: {user_message(exc)}"))
 
     def _save_dialog(self, default_name: str) -> Path | None:
         return ask_save_file(self, self.SAVE_TITLE, default_name, self.SAVE_FILTER)

@@ -34,11 +34,13 @@ from studio.api.errors import InputError
 from studio.api.models import INSTRUMENTAL_MODELS, MusicAudioSetting, MusicRequest
 from studio.audio.peaks import WaveformPeaks, audio_peaks
 from studio.qt.tasks import TaskRunner
+from studio.services.export import AUDIO_EXPORT_FORMATS
 from studio.services.library import Take
 from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, music_title
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.library_panel import format_duration
 from studio.ui.media_widgets import CharCounter, MediaPanel, SongWaveform, file_stem, muted_label, problem_label
+from studio.ui.widgets import save_filter
 
 GENERATE_KEY = "music.generate"
 PLAY_KEY = "music.play"
@@ -82,7 +84,7 @@ def lyrics_stats(lyrics: str) -> str:
 
 class MusicPanel(MediaPanel):
     SAVE_TITLE = "Save song"
-    SAVE_FILTER = "Audio (*.mp3 *.wav *.pcm);;All files (*)"
+    SAVE_FILTER = save_filter(AUDIO_EXPORT_FORMATS, "mp3")
 
     def __init__(
         self,
@@ -401,7 +403,7 @@ class MusicPanel(MediaPanel):
         take = self.selected_take()
         if take is None:
             return
-        self._save_copy(take.path, f"{file_stem(take.text, 'song')}.{take.format}")
+        self._export(take, f"{file_stem(take.text, 'song')}.{take.format}")
 
     # -- songs ------------------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.api.errors import InputError
-from studio.qt.tasks import TaskRunner
+from studio.qt.tasks import TaskRunner, user_message
+from studio.services.export import AUDIO_EXPORT_FORMATS, export_take
 from studio.services.library import Take
 from studio.services.speech_session import (
     INTERJECTIONS,
@@ -50,7 +52,7 @@ from studio.ui.media_widgets import muted_label, problem_label
 from studio.ui.script_editor import ScriptEditor
 from studio.ui.speech_settings import SpeechSettingsForm
 from studio.ui.transport_bar import TransportBar
-from studio.ui.widgets import ask_save_file, restyle
+from studio.ui.widgets import ask_save_file, restyle, save_filter
 
 RENDER_KEY = "speech.render"
 EXPORT_KEY = "speech.export"
@@ -95,6 +97,7 @@ class SpeechPanel(QWidget):
         self.blocked_reason: str | None = None
         self._retry: Callable[[], None] | None = None
         self._last_preview: str | None = None  # what the last live preview rendered (segment + settings)
+        self._export_when_rendered = False  # Ctrl+S found only previews and the user asked for a full render
         self.renders_started = 0
 
         self.banner = ErrorBanner(on_account_settings=on_account_settings)
@@ -148,7 +151,7 @@ class SpeechPanel(QWidget):
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
         self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the last take as MP3, WAV or FLAC (Ctrl+S)")
+        self.export_button.setToolTip("Save the latest full take as MP3, WAV, FLAC or raw PCM (Ctrl+S)")
         self.export_button.clicked.connect(self.save)
         self.status = muted_label(wrap=True)
         actions = QHBoxLayout()
@@ -216,21 +219,42 @@ class SpeechPanel(QWidget):
         self._session.stop()
 
     def save(self) -> None:
-        """Export the last take as mp3/wav/flac (Ctrl+S)."""
-        take = self.last_take
+        """Export the latest full take as mp3/wav/flac/pcm (Ctrl+S): after a slider preview, the full take
+        it was tried on, not the one sentence."""
+        take = self._take_to_export()
         if take is None:
-            self._show_status("Nothing to export yet: generate a take first.")
             return
         dest = self._ask_export_path(export_name(take, "mp3" if take.format == "pcm" else take.format))
         if dest is None:
             return
-        dest = Path(dest)
-        if dest.suffix.lower() not in (".mp3", ".wav", ".flac"):
-            dest = dest.with_suffix(".mp3")
-        self._show_status(f"Exporting to {dest.name}…")
-        self._runner.run(EXPORT_KEY, self._session.export(take, dest), owner=self,
-                         on_done=lambda path: self._show_status(f"Exported to {path}"),
-                         on_error=lambda exc: self.banner.show_error(exc))
+        what = "the full take (not the slider preview) " if take is not self.last_take else ""
+        self._show_status(f"Exporting {what}to {Path(dest).name}…")
+        self._runner.run(EXPORT_KEY, export_take(take, Path(dest)), owner=self,
+                         on_done=lambda result: self._show_status(f"Exported {what}to {result.path}"),
+                         on_error=lambda exc: self._show_status(f"Couldn't export: {user_message(exc)}"))
+
+    def _take_to_export(self) -> Take | None:
+        """The last take, unless it is a slider preview: then the latest full one. With only previews, the
+        user chooses: render the whole script (exported when done) or export the preview."""
+        take = self.last_take
+        if take is None:
+            self._show_status("Nothing to export yet: generate a take first.")
+            return None
+        if not take.preview:
+            return take
+        full = self._session.latest_full_take()
+        if full is not None:
+            return full
+        choice = self._ask_only_previews()
+        if choice == "preview":
+            return take
+        if choice == "render":
+            cursor = self.editor.textCursor()
+            cursor.clearSelection()
+            self.editor.setTextCursor(cursor)
+            self.generate()
+            self._export_when_rendered = self._runner.is_busy(RENDER_KEY)
+        return None
 
     def focus_search(self) -> None:
         self.form.voice_picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -327,9 +351,13 @@ class SpeechPanel(QWidget):
             used = f" · {take.usage_characters:,} characters" if take.usage_characters else ""
             heard = " (not played: no audio output)" if result.progress.no_audio else ""
             self._show_status(f"Saved to the Library{used}{heard}")
+            if self._export_when_rendered and not take.preview:
+                self._export_when_rendered = False
+                self.save()
 
     def _on_render_failed(self, error: BaseException) -> None:
         self._last_preview = None
+        self._export_when_rendered = False
         if self.progress is not None and self.progress.take is not None:
             self.last_take = self.progress.take
         self.banner.show_error(error, retry=self._retry)
@@ -457,4 +485,16 @@ class SpeechPanel(QWidget):
         self.status.setText(text)
 
     def _export_dialog(self, default_name: str) -> Path | None:
-        return ask_save_file(self, "Export take", default_name, "MP3 (*.mp3);;WAV (*.wav);;FLAC (*.flac)")
+        return ask_save_file(self, "Export take", default_name,
+                             save_filter(AUDIO_EXPORT_FORMATS, Path(default_name).suffix.lstrip(".")))
+
+    def _ask_only_previews(self) -> str | None:
+        """"render", "preview" or None (cancel): Ctrl+S found only slider previews of single sentences."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Export take",
+                          "There is no full take of this script yet, only slider previews of single sentences.",
+                          QMessageBox.StandardButton.Cancel, self)
+        render = box.addButton("Render the whole script", QMessageBox.ButtonRole.AcceptRole)
+        preview = box.addButton("Export the preview", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(render)
+        box.exec()
+        return {render: "render", preview: "preview"}.get(box.clickedButton())

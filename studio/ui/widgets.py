@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,9 +29,19 @@ def restyle(widget: QWidget) -> None:
 
 
 def ask_save_file(parent: QWidget, title: str, default_name: str, file_filter: str) -> Path | None:
-    """A save dialog opening in the home folder with `default_name` filled in; None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
-    return Path(path) if path else None
+    """A save dialog opening in the home folder with `default_name` filled in; None when cancelled. A name
+    typed without an extension gets the one of the chosen filter (when it names exactly one)."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
+    if not path:
+        return None
+    extensions = re.findall(r"\*(\.\w+)", chosen)
+    return Path(path + extensions[0]) if not Path(path).suffix and len(extensions) == 1 else Path(path)
+
+
+def save_filter(formats: Mapping[str, str], first: str) -> str:
+    """A save dialog's filter, one entry per extension (extension → label), `first`'s entry first."""
+    ordered = sorted(formats, key=lambda ext: ext != first)
+    return ";;".join(f"{formats[ext]} (*.{ext})" for ext in ordered)
 
 
 class ElidedLabel(QLabel):

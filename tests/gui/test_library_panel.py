@@ -126,6 +126,7 @@ def test_lists_searches_replays_reopens_exports_and_deletes(
 
     panel.save()  # Ctrl+S
     assert setup.exports == ["Today's guest has spent thirty years listening to.mp3"]
+    wait_until(lambda: panel.status.text().startswith("Exported to"))
     assert (setup.home / "exports" / setup.exports[0]).read_bytes() == second.path.read_bytes()
 
     setup.answer = False

@@ -26,6 +26,7 @@ from studio.ui.media_notifier import JobNotifier
 from studio.ui.media_video_preview import VideoPreview
 from studio.ui.music_panel import MusicPanel
 from studio.ui.video_panel import VideoPanel, insert_camera_command
+from tests.audio_utils import probe
 
 LYRICS_LINES = ["Salt on the window, tea on the stove", "Stay a little longer, love"]
 
@@ -101,6 +102,7 @@ def test_images_to_video_to_library(
     image.reuse_seed()
     assert image.seed.value() == body["seed"]
     image.save_selected()
+    wait_until(lambda: image.status.text() == f"Saved to {studio.saved[-1]}", 10, image.status.text())
     assert studio.saved[-1].read_bytes() == takes[1].path.read_bytes()
     viewer = image.view_selected()
     assert viewer is not None and viewer.isVisible()
@@ -302,7 +304,12 @@ def test_music_with_lyrics_plays_as_it_streams_and_lands_in_the_library(
     assert studio.sink.last is not None and studio.sink.last.data == take.path.read_bytes()  # played as it came
     wait_until(lambda: len(music.waveform.peaks) > 100, 10, "the waveform")
     music.save_selected()
-    assert studio.saved[-1].read_bytes() == take.path.read_bytes()
+    wait_until(lambda: music.status.text() == f"Saved to {studio.saved[-1]}", 10, music.status.text())
+    assert studio.saved[-1].read_bytes() == take.path.read_bytes()  # the format asked for: the bytes as received
+    music._ask_save_path = lambda name: studio.ask_save(name.replace(".mp3", ".wav"))
+    music.save_selected()
+    wait_until(lambda: music.status.text() == f"Saved to {studio.saved[-1]}", 20, music.status.text())
+    assert probe(str(studio.saved[-1]), "wav")[:2] == ("wav", "pcm_s16le")  # converted, not mp3 under .wav
     assert [t.id for t in studio.library.takes("lo-fi piano", kind="music")] == [take.id]
 
     music.lyrics.clear()

@@ -12,6 +12,7 @@ from studio.api.client import MiniMaxClient
 from studio.api.errors import StreamError
 from studio.api.models import T2ARequest, VoiceSetting
 from studio.emulator import DEMO_KEY, Emulator, Fault
+from studio.services.export import export_take
 from studio.services.library import MIGRATIONS, Library, record_speech
 from studio.services.playback import FileSink
 
@@ -109,9 +110,9 @@ def test_search_by_text_voice_local_name_model_and_kind(library: Library) -> Non
     assert len(library.takes(kind="speech")) == 3 and library.takes(kind="music") == []
 
 
-def test_delete_removes_the_record_and_the_file_and_export_copies(library: Library, tmp_path: Path) -> None:
+async def test_delete_removes_the_record_and_the_file_and_export_copies(library: Library, tmp_path: Path) -> None:
     take = add_take(library, "Delete me")
-    exported = library.export_take(take.id, tmp_path / "out" / "Delete me")
+    exported = (await export_take(take, tmp_path / "out" / "Delete me")).path
     assert exported.name == "Delete me.mp3" and exported.read_bytes() == take.path.read_bytes()
     library.delete_take(take.id)
     assert library.take(take.id) is None and not take.path.exists()

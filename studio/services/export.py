@@ -1,0 +1,45 @@
+"""Exporting a take to a file the user chose: the one path behind Library → Export, Speech → Export (Ctrl+S)
+and the CLI's `music -o`. The file holds what its extension names: the received bytes when the take is
+already in that format (paid audio is never re-encoded needlessly), else the audio converted with PyAV."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from studio.api.errors import MiniMaxError
+from studio.audio.export import ExportResult, export_audio, format_of
+from studio.files import write_atomically
+from studio.services.library import Take
+
+# What an audio take can be exported as, with the name the save dialogs show.
+AUDIO_EXPORT_FORMATS: dict[str, str] = {"mp3": "MP3", "wav": "WAV", "flac": "FLAC", "pcm": "Raw PCM, 16-bit"}
+AUDIO_KINDS = ("speech", "music")
+
+
+class ExportError(MiniMaxError):
+    """The chosen file name asks for a format this take can't be saved as."""
+
+
+async def export_take(take: Take, dest: Path) -> ExportResult:
+    """Write `take` to `dest` in the format `dest`'s extension names (the take's own when it has none).
+    The file work runs in a thread: a long take takes seconds to convert."""
+    return await asyncio.to_thread(_export, take, Path(dest))
+
+
+def _export(take: Take, dest: Path) -> ExportResult:
+    if not dest.suffix:
+        dest = dest.with_name(f"{dest.name}.{take.format}")
+    wanted, own = format_of(dest), format_of(f"take.{take.format}")
+    if wanted == own:
+        write_atomically(dest, take.path.read_bytes())
+        return ExportResult(dest, reencoded=False)
+    if take.kind not in AUDIO_KINDS:
+        raise ExportError(f"This {take.kind} is a .{take.format} file: save it with the .{take.format} extension "
+                          f"(not .{wanted}).")
+    if wanted not in AUDIO_EXPORT_FORMATS:
+        choices = ", ".join(f".{fmt}" for fmt in AUDIO_EXPORT_FORMATS)
+        raise ExportError(f"Audio can be exported as {choices}; “{dest.name}” names none of them.")
+    return export_audio(take.path.read_bytes(), own, dest,
+                        sample_rate=take.sample_rate or 32000, channels=take.channels or 1)
+
