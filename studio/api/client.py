@@ -168,7 +168,7 @@ class MiniMaxClient:
 
     def _transport_error(self, exc: httpx.HTTPError, url: str) -> MiniMaxError:
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
-            return unreachable(url, exc, CONNECT_TIMEOUT)
+            return unreachable(url, exc, CONNECT_TIMEOUT, timed_out=isinstance(exc, httpx.ConnectTimeout))
         if isinstance(exc, httpx.TimeoutException):
             error: MiniMaxError = RequestTimeout(
                 f"MiniMax accepted the request but sent nothing for {self.timeout:g} s ({url}).")

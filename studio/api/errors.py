@@ -148,15 +148,20 @@ class StreamError(MiniMaxError):
     """
 
 
-def unreachable(url: str, exc: BaseException, connect_timeout: float | None = None) -> TransportError:
+def unreachable(url: str, exc: BaseException, connect_timeout: float, *, timed_out: bool = False) -> TransportError:
     """The connection to `url` failed before anything was sent: say why in words, not errno text."""
     where = urlsplit(url).netloc or url
-    error = TransportError(f"Can't reach {where}: {_why_unreachable(exc, connect_timeout)}.")
+    why = _no_answer(connect_timeout) if timed_out else _why_unreachable(exc, connect_timeout)
+    error = TransportError(f"Can't reach {where}: {why}.")
     error.before_send = True  # type: ignore[attr-defined]
     return error
 
 
-def _why_unreachable(exc: BaseException, connect_timeout: float | None) -> str:
+def _no_answer(connect_timeout: float) -> str:
+    return f"no answer within {connect_timeout:g} s (check your network or proxy)"
+
+
+def _why_unreachable(exc: BaseException, connect_timeout: float) -> str:
     chain: list[BaseException] = []
     cause: BaseException | None = exc
     while cause is not None and cause not in chain:
@@ -170,14 +175,11 @@ def _why_unreachable(exc: BaseException, connect_timeout: float | None) -> str:
                                        "that intercepts HTTPS)"),
         (ssl.SSLError, "the secure connection failed (check the address, or a proxy that intercepts HTTPS)"),
         (ConnectionResetError, "the connection was reset (check your network or proxy)"),
-        (TimeoutError, "no answer within " + (f"{connect_timeout:g} s" if connect_timeout else "the time limit")
-         + " (check your network or proxy)"),
+        (TimeoutError, _no_answer(connect_timeout)),
     ]
     for kind, reason in reasons:
         if any(isinstance(link, kind) for link in chain):
             return reason
-    if any(type(link).__name__ in ("ConnectTimeout", "PoolTimeout") for link in chain):
-        return reasons[-1][1]
     errno_text = next((link.strerror for link in chain if isinstance(link, OSError) and link.strerror), None)
     return (errno_text or str(exc) or type(exc).__name__).rstrip(".") + " (check your network and the API host)"
 
@@ -374,8 +376,8 @@ def http_error(
         return AuthError(f"The API key was rejected ({detail}). {_REGION_HINT}{tail}", **kwargs)
     if http_status == 429:
         return RateLimitError(
-            f"MiniMax is limiting this account's requests ({detail}): each account may send only so many "
-            f"requests a minute (speech: 60 a minute on the global host). {wait_advice(retry_after)}{tail}",
+            f"MiniMax is limiting this account's requests ({detail}): each account may send only a set number "
+            f"of requests a minute (for example 60 for speech, 10 for images). {wait_advice(retry_after)}{tail}",
             retryable=True, **kwargs)
     if http_status in (408, 504):
         return ServerError(f"MiniMax timed out ({detail}). This is on MiniMax's side: try again in a few minutes."
