@@ -91,7 +91,8 @@ def build_services(
     client = account_service.require_client
     return Services(settings, tasks, account_service, account, library, AudioOutput(settings.output_device),
                     MediaService(client, library, limits=limits),
-                    JobService(client, library, library.media_dir, limits=limits))
+                    JobService(client, library, library.media_dir, limits=limits,
+                               client_ready=account_service.wait_for_client))
 
 
 def build_panels(services: Services) -> list[PanelSpec]:

@@ -24,6 +24,9 @@ from studio.api.errors import (
     api_error,
     http_error,
     redact,
+    stream_dropped,
+    stream_stalled,
+    unreachable,
 )
 from studio.api.models import (
     AsyncT2ATask,
@@ -51,7 +54,7 @@ from studio.api.models import (
     VoiceInfo,
     parse_voice_list,
 )
-from studio.api.retry import RetryPolicy, is_retryable
+from studio.api.retry import RetryPolicy
 from studio.api.sse import sse_events
 from studio.api.ws import T2AWebSocket
 
@@ -59,6 +62,9 @@ log = logging.getLogger("studio.api")
 
 KEY_ENV = "MINIMAX_API_KEY"
 USER_AGENT = "minimax-studio"
+# Seconds without a byte from the server before a request or stream gives up, on every transport.
+READ_TIMEOUT = 60.0
+CONNECT_TIMEOUT = 10.0
 
 
 class _BearerAuth(httpx.Auth):
@@ -107,7 +113,7 @@ class MiniMaxClient:
         base_url: str | None = None,
         region: hosts.Region = "global",
         low_latency_t2a: bool = False,
-        timeout: float = 60.0,
+        timeout: float = READ_TIMEOUT,
         retry: RetryPolicy | None = None,
         headers: dict[str, str] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -123,18 +129,19 @@ class MiniMaxClient:
             hosts.LOW_LATENCY_T2A_HOST if low_latency_t2a and uses_official_host else self.base_url
         )
         self.retry = retry or RetryPolicy()
+        self.timeout = timeout
         self._sleep = sleep
         self._extra_headers = dict(headers or {})
         self._http = httpx.AsyncClient(
             auth=_BearerAuth(self._key),
             headers={"User-Agent": USER_AGENT, **self._extra_headers},
-            timeout=httpx.Timeout(timeout, connect=10.0),
+            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
             transport=transport,
             follow_redirects=True,
         )
         # Downloads go to CDN hosts: they must never carry the key.
         self._downloads = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT}, timeout=httpx.Timeout(timeout, connect=10.0),
+            headers={"User-Agent": USER_AGENT}, timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
             transport=transport, follow_redirects=True,
         )
 
@@ -160,27 +167,20 @@ class MiniMaxClient:
         return redact(text, self._key)
 
     def _transport_error(self, exc: httpx.HTTPError, url: str) -> MiniMaxError:
-        before_send = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
-        what = self._redact(str(exc) or type(exc).__name__)
-        if isinstance(exc, httpx.TimeoutException) and not before_send:
-            error: MiniMaxError = RequestTimeout(f"The server did not answer in time ({url}): {what}")
+        if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+            return unreachable(url, exc, CONNECT_TIMEOUT, timed_out=isinstance(exc, httpx.ConnectTimeout))
+        if isinstance(exc, httpx.TimeoutException):
+            error: MiniMaxError = RequestTimeout(
+                f"MiniMax accepted the request but sent nothing for {self.timeout:g} s ({url}).")
         else:
-            error = TransportError(f"Could not reach {url}: {what}. Check your connection and the API host.")
-        error.before_send = before_send  # type: ignore[attr-defined]
+            what = self._redact(str(exc) or type(exc).__name__)
+            error = TransportError(f"The connection to {url} broke before the answer arrived: {what}. "
+                                   "Check your connection and try again.")
+        error.before_send = False  # type: ignore[attr-defined]
         return error
 
     async def _with_retries(self, attempt_once: Callable[[], Awaitable[Any]], what: str) -> Any:
-        attempt = 0
-        while True:
-            try:
-                return await attempt_once()
-            except MiniMaxError as exc:
-                if attempt >= self.retry.max_retries or not is_retryable(exc):
-                    raise
-                attempt += 1
-                delay = self.retry.delay(attempt, getattr(exc, "retry_after", None))
-                log.info("retrying %s in %.2fs (attempt %d): %s", what, delay, attempt, self._redact(str(exc)))
-                await self._sleep(delay)
+        return await self.retry.call(attempt_once, self._sleep, what)
 
     async def _send(
         self, method: str, path: str, *, base: str | None = None, idempotent: bool = False, **kwargs: Any
@@ -246,7 +246,7 @@ class MiniMaxClient:
         headers = {"Authorization": f"Bearer {self._key}", "User-Agent": USER_AGENT, **self._extra_headers}
         return T2AWebSocket(
             hosts.websocket_url(self.base_url), headers, start, retry=self.retry, sleep=self._sleep,
-            open_timeout=open_timeout, redact=self._redact,
+            open_timeout=open_timeout, read_timeout=self.timeout, redact=self._redact,
         )
 
     async def t2a_async_create(self, request: T2AAsyncRequest) -> AsyncT2ATask:
@@ -479,29 +479,16 @@ class AudioStream:
     async def read_all(self) -> bytes:
         return b"".join([chunk async for chunk in self])
 
-    async def _chunks(self) -> AsyncIterator[bytes]:
-        client = self._client
-        attempt = 0
-        while True:
-            started = False
-            try:
-                async for chunk in self._one_attempt():
-                    started = True
-                    yield chunk
-                return
-            except MiniMaxError as exc:
-                if started or attempt >= client.retry.max_retries or not is_retryable(exc):
-                    raise
-                attempt += 1
-                delay = client.retry.delay(attempt, getattr(exc, "retry_after", None))
-                log.info("retrying stream %s in %.2fs: %s", self._path, delay, client._redact(str(exc)))
-                await client._sleep(delay)
+    def _chunks(self) -> AsyncIterator[bytes]:
+        return self._client.retry.stream(self._one_attempt, self._client._sleep, f"stream {self._path}")
 
     async def _one_attempt(self) -> AsyncIterator[bytes]:
         client = self._client
         self.request_sent_at = time.perf_counter()
+        answered = False
         try:
             async with client._http.stream("POST", self._url, json=self._payload) as response:
+                answered = True
                 self.trace_id = _trace_id(response)
                 if response.status_code != 200:
                     text = (await response.aread()).decode("utf-8", "replace")
@@ -523,10 +510,10 @@ class AudioStream:
                         self.bytes_received += len(chunk)
                         yield chunk
         except httpx.HTTPError as exc:
-            if self.bytes_received:
-                raise StreamError(
-                    f"The stream broke after {self.bytes_received} bytes of audio: {client._redact(str(exc))}"
-                ) from None
-            raise client._transport_error(exc, self._url) from None
+            if not answered:
+                raise client._transport_error(exc, self._url) from None
+            if isinstance(exc, httpx.TimeoutException):
+                raise stream_stalled(self.bytes_received, client.timeout) from None
+            raise stream_dropped(self.bytes_received) from None
         if not self.finished:
-            raise StreamError(f"The stream ended early, after {self.bytes_received} bytes and no final event")
+            raise stream_dropped(self.bytes_received)

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import ssl
+from http import HTTPStatus
+from urllib.parse import urlsplit
 
 GLOBAL_HOST = "https://api.minimax.io"
 MAINLAND_HOST = "https://api.minimaxi.com"
@@ -100,6 +104,12 @@ class ContentError(APIError):
 class RateLimitError(APIError):
     """Too many requests/tokens/connections (1002, 1039, 1041, 2045, HTTP 429)."""
 
+    def suggest_wait(self, seconds: float) -> None:
+        """After the retries ran out: name the wait (the client's next backoff) when the server named none."""
+        if self.retry_after is None:
+            self.retry_after = seconds
+            self.message = self.message.replace(wait_advice(None), wait_advice(seconds))
+
 
 class QuotaError(APIError):
     """Token/Coding Plan quota used up or model not in the plan (1028, 1030, 2056, 2061)."""
@@ -138,6 +148,57 @@ class StreamError(MiniMaxError):
     """
 
 
+def unreachable(url: str, exc: BaseException, connect_timeout: float, *, timed_out: bool = False) -> TransportError:
+    """The connection to `url` failed before anything was sent: say why in words, not errno text."""
+    where = urlsplit(url).netloc or url
+    why = _no_answer(connect_timeout) if timed_out else _why_unreachable(exc, connect_timeout)
+    error = TransportError(f"Can't reach {where}: {why}.")
+    error.before_send = True  # type: ignore[attr-defined]
+    return error
+
+
+def _no_answer(connect_timeout: float) -> str:
+    return f"no answer within {connect_timeout:g} s (check your network or proxy)"
+
+
+def _why_unreachable(exc: BaseException, connect_timeout: float) -> str:
+    chain: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and cause not in chain:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    # The most specific cause anywhere in the chain wins (httpx wraps the OSError two or three times).
+    reasons: list[tuple[type[BaseException], str]] = [
+        (socket.gaierror, "the name doesn't resolve (check the address or your network)"),
+        (ConnectionRefusedError, "nothing accepts connections there (is the server running? check the address)"),
+        (ssl.SSLCertVerificationError, "its certificate can't be verified (check the address, or a proxy "
+                                       "that intercepts HTTPS)"),
+        (ssl.SSLError, "the secure connection failed (check the address, or a proxy that intercepts HTTPS)"),
+        (ConnectionResetError, "the connection was reset (check your network or proxy)"),
+        (TimeoutError, _no_answer(connect_timeout)),
+    ]
+    for kind, reason in reasons:
+        if any(isinstance(link, kind) for link in chain):
+            return reason
+    errno_text = next((link.strerror for link in chain if isinstance(link, OSError) and link.strerror), None)
+    return (errno_text or str(exc) or type(exc).__name__).rstrip(".") + " (check your network and the API host)"
+
+
+def stream_stalled(received: int, seconds: float) -> MiniMaxError:
+    """Nothing arrived for the read timeout. With audio: the take is partial. Without: no answer at all."""
+    if received:
+        return StreamError(f"The stream stalled: MiniMax sent nothing for {seconds:g} s after {received:,} bytes "
+                           "of audio.")
+    return RequestTimeout(f"MiniMax accepted the request but sent nothing for {seconds:g} s.")
+
+
+def stream_dropped(received: int) -> StreamError:
+    """The server had answered, then the stream ended before its final message."""
+    if received:
+        return StreamError(f"MiniMax closed the stream after {received:,} bytes of audio, before the end.")
+    return StreamError("MiniMax answered, then closed the stream before any audio arrived. Try again.")
+
+
 class BadResponseError(MiniMaxError):
     """MiniMax answered 'success' with a body this client can't read (missing or malformed fields)."""
 
@@ -147,11 +208,18 @@ _REGION_HINT = (
     "Check the key and region in Account settings."
 )
 
+def wait_advice(seconds: float | None) -> str:
+    """What a rate-limited user should do: the server's Retry-After, the client's backoff, or 'a little'."""
+    if not seconds:
+        return "Wait a little and try again."
+    return f"Wait {max(1, round(seconds))} s and try again."
+
+
 # code -> (class, what happened, what to do)
 _CODES: dict[int, tuple[type[APIError], str, str]] = {
     1000: (ServerError, "MiniMax had an unknown error", "Try again in a moment."),
     1001: (ServerError, "MiniMax timed out", "Try again in a moment."),
-    1002: (RateLimitError, "Too many requests per minute", "Wait a little and try again."),
+    1002: (RateLimitError, "Too many requests per minute", wait_advice(None)),
     1004: (AuthError, "The API key was rejected", _REGION_HINT),
     1008: (BalanceError, "The account balance is too low", "Top up your balance on the MiniMax platform."),
     1013: (ServerError, "MiniMax had an internal service error", "Try again in a moment."),
@@ -173,7 +241,7 @@ _CODES: dict[int, tuple[type[APIError], str, str]] = {
         "Wait for the quota to reset or use a pay-as-you-go key.",
     ),
     1033: (ServerError, "MiniMax had a system error", "Try again in a moment."),
-    1039: (RateLimitError, "Too many tokens per minute", "Wait a little and try again."),
+    1039: (RateLimitError, "Too many tokens per minute", wait_advice(None)),
     1041: (
         RateLimitError,
         "Too many connections at once",
@@ -286,14 +354,16 @@ def http_error(
 ) -> APIError:
     """The error for an HTTP error status. ``status_code`` is the HTTP status (MiniMax sent no code).
 
-    A body that carries a non-zero ``base_resp`` is mapped by its code instead.
+    A body that carries a MiniMax error code (one of section 10's) is mapped by that code instead; a body that
+    just repeats the HTTP status as its code is mapped by the status.
     """
     base = _base_resp(body_text)
-    if base is not None:
+    if base is not None and base[0] in _CODES:
         code, msg = base
         return api_error(code, msg, trace_id, http_status=http_status, retry_after=retry_after)
-    snippet = _one_line(body_text)
-    detail = f"HTTP {http_status}" + (f": {snippet}" if snippet else "")
+    snippet = base[1] if base is not None else _one_line(body_text)
+    reason = _reason(http_status)
+    detail = f"HTTP {http_status} {reason}" + (f": {snippet}" if snippet and snippet.lower() != reason.lower() else "")
     kwargs = {
         "status_code": http_status,
         "status_msg": snippet,
@@ -305,13 +375,17 @@ def http_error(
     if http_status in (401, 403):
         return AuthError(f"The API key was rejected ({detail}). {_REGION_HINT}{tail}", **kwargs)
     if http_status == 429:
-        wait = f"Wait {retry_after:g} s and try again." if retry_after else "Wait a little and try again."
-        return RateLimitError(f"Too many requests ({detail}). {wait}{tail}", retryable=True, **kwargs)
+        return RateLimitError(
+            f"MiniMax is limiting this account's requests ({detail}): each account may send only a set number "
+            f"of requests a minute (for example 60 for speech, 10 for images). {wait_advice(retry_after)}{tail}",
+            retryable=True, **kwargs)
     if http_status in (408, 504):
-        return ServerError(f"MiniMax timed out ({detail}). Try again in a moment.{tail}", retryable=True, **kwargs)
+        return ServerError(f"MiniMax timed out ({detail}). This is on MiniMax's side: try again in a few minutes."
+                           f"{tail}", retryable=True, **kwargs)
     if 500 <= http_status < 600:
         return ServerError(
-            f"MiniMax had a server error ({detail}). Try again in a moment.{tail}", retryable=True, **kwargs
+            f"MiniMax's servers are having trouble ({detail}). This is on MiniMax's side, not your settings: "
+            f"try again in a few minutes.{tail}", retryable=True, **kwargs
         )
     if http_status == 404:
         return UnknownAPIError(
@@ -319,6 +393,13 @@ def http_error(
             **kwargs,
         )
     return UnknownAPIError(f"MiniMax refused the request ({detail}). Check the settings and try again.{tail}", **kwargs)
+
+
+def _reason(http_status: int) -> str:
+    try:
+        return HTTPStatus(http_status).phrase
+    except ValueError:
+        return "error"
 
 
 def _base_resp(body_text: str) -> tuple[int, str] | None:

@@ -1,11 +1,24 @@
-"""When the client may try a request again, and how long it waits first."""
+"""When the client may try a request again, and how long it waits first.
+
+One policy for every transport (plain HTTP, SSE, WebSocket): a failure the reference calls transient is
+retried; a stream is retried only before its first audio byte, because after it a retry would bill and
+play the audio twice.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import random
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from studio.api.errors import RETRYABLE_CODES, APIError, TransportError
+from studio.api.errors import RETRYABLE_CODES, APIError, MiniMaxError, RateLimitError, TransportError
+
+log = logging.getLogger("studio.api.retry")
+T = TypeVar("T")
+Sleep = Callable[[float], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -22,6 +35,51 @@ class RetryPolicy:
             return min(max(retry_after, 0.0), self.max_retry_after)
         cap = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
         return (rng or random).uniform(cap / 2, cap)
+
+    def wait_or_give_up(self, exc: MiniMaxError, retries_done: int) -> float | None:
+        """The wait before the next try, or None: give up and raise `exc` (a rate limit then names its wait)."""
+        if not is_retryable(exc):
+            return None
+        retry_after = getattr(exc, "retry_after", None)
+        if retries_done >= self.max_retries:
+            if isinstance(exc, RateLimitError):
+                exc.suggest_wait(self.delay(retries_done + 1, retry_after))
+            return None
+        return self.delay(retries_done + 1, retry_after)
+
+    async def call(self, attempt_once: Callable[[], Awaitable[T]], sleep: Sleep, what: str) -> T:
+        """`attempt_once()` until it succeeds or the failure must not be retried."""
+        retries = 0
+        while True:
+            try:
+                return await attempt_once()
+            except MiniMaxError as exc:
+                wait = self.wait_or_give_up(exc, retries)
+                if wait is None:
+                    raise
+                retries += 1
+                log.info("retrying %s in %.2f s (retry %d): %s", what, wait, retries, exc)
+                await sleep(wait)
+
+    async def stream(self, attempt: Callable[[], AsyncIterator[bytes]], sleep: Sleep, what: str
+                     ) -> AsyncIterator[bytes]:
+        """The audio of `attempt()`, tried again on a transient failure only while no audio has arrived."""
+        retries = 0
+        while True:
+            started = False
+            try:
+                async with contextlib.aclosing(attempt()) as chunks:
+                    async for chunk in chunks:
+                        started = True
+                        yield chunk
+                return
+            except MiniMaxError as exc:
+                wait = None if started else self.wait_or_give_up(exc, retries)
+                if wait is None:
+                    raise
+                retries += 1
+                log.info("retrying %s in %.2f s (retry %d): %s", what, wait, retries, exc)
+                await sleep(wait)
 
 
 def is_retryable(exc: BaseException) -> bool:

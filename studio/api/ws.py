@@ -12,9 +12,18 @@ from typing import Any, Self
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
 
-from studio.api.errors import MiniMaxError, StreamError, TransportError, api_error, http_error
+from studio.api.errors import (
+    MiniMaxError,
+    RequestTimeout,
+    StreamError,
+    api_error,
+    http_error,
+    stream_dropped,
+    stream_stalled,
+    unreachable,
+)
 from studio.api.models import T2AStartEvent, check_ws_text
-from studio.api.retry import RetryPolicy, is_retryable
+from studio.api.retry import RetryPolicy
 
 log = logging.getLogger("studio.api.ws")
 
@@ -41,7 +50,9 @@ class T2AWebSocket:
 
     Opening it connects, waits for `connected_success`, sends `task_start` and waits for `task_started`
     (retrying transient failures — nothing has been billed yet). `speak(text)` sends `task_continue` and
-    yields that text's audio until `is_final`. Leaving the block sends `task_finish` and waits for
+    yields that text's audio until `is_final`; a transient failure before its first audio byte is retried
+    on a new connection (the server closes a failed task's), as SSE and plain HTTP retry it. Nothing for
+    `read_timeout` seconds ends the text with an error. Leaving the block sends `task_finish` and waits for
     `task_finished`.
     """
 
@@ -54,6 +65,7 @@ class T2AWebSocket:
         retry: RetryPolicy,
         sleep: Callable[[float], Awaitable[None]],
         open_timeout: float,
+        read_timeout: float,
         redact: Callable[[str], str],
     ) -> None:
         self.url = url
@@ -62,6 +74,7 @@ class T2AWebSocket:
         self._retry = retry
         self._sleep = sleep
         self._open_timeout = open_timeout
+        self._read_timeout = read_timeout
         self._redact = redact
         self._ws: ClientConnection | None = None
         self._unfinished_text = False
@@ -74,19 +87,11 @@ class T2AWebSocket:
         self.request_sent_at: float | None = None
         self.first_byte_at: float | None = None
         self.bytes_received = 0
+        self._text_bytes = 0  # audio of the text being spoken: what a failure now would leave partial
 
     async def __aenter__(self) -> Self:
-        attempt = 0
-        while True:
-            try:
-                await self._open()
-                return self
-            except MiniMaxError as exc:
-                await self._abort()
-                if attempt >= self._retry.max_retries or not is_retryable(exc):
-                    raise
-                attempt += 1
-                await self._sleep(self._retry.delay(attempt, getattr(exc, "retry_after", None)))
+        await self._retry.call(self._open, self._sleep, "speech WebSocket")
+        return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
         if exc_type is None:
@@ -95,6 +100,13 @@ class T2AWebSocket:
             await self._abort()
 
     async def _open(self) -> None:
+        try:
+            await self._connect()
+        except MiniMaxError:
+            await self._abort()
+            raise
+
+    async def _connect(self) -> None:
         try:
             self._ws = await connect(
                 self.url,
@@ -110,9 +122,7 @@ class T2AWebSocket:
             raise http_error(response.status_code, self._redact(text[:300]), response.headers.get("Trace-Id"))\
                 from None
         except (OSError, TimeoutError, WebSocketException) as exc:
-            error = TransportError(f"Could not open the speech WebSocket at {self.url}: {self._redact(str(exc))}")
-            error.before_send = True  # type: ignore[attr-defined]
-            raise error from None
+            raise unreachable(self.url, exc, self._open_timeout) from None
         hello = await self._receive()
         self._check(hello)
         if hello.get("event") != "connected_success":
@@ -131,25 +141,38 @@ class T2AWebSocket:
         if self._unfinished_text:
             await self._drain_current_text()
         self.extra_info = None
+        async for chunk in self._retry.stream(lambda: self._speak_once(text), self._sleep, "speech WebSocket"):
+            yield chunk
+
+    async def _speak_once(self, text: str) -> AsyncIterator[bytes]:
+        if self._ws is None:
+            await self._open()  # a retry: the failed attempt's connection is closed
         self.request_sent_at = time.perf_counter()
         self.first_byte_at = None
-        await self._send({"event": "task_continue", "text": text})
-        self._unfinished_text = True
-        while True:
-            message = await self._receive()
-            self._check(message)
-            audio = (message.get("data") or {}).get("audio")
-            if audio:
-                chunk = bytes.fromhex(audio)
-                if self.first_byte_at is None:
-                    self.first_byte_at = time.perf_counter()
-                self.bytes_received += len(chunk)
-                yield chunk
-            if message.get("extra_info"):
-                self.extra_info = message["extra_info"]
-            if message.get("is_final"):
-                self._unfinished_text = False
-                return
+        self._text_bytes = 0
+        try:
+            await self._send({"event": "task_continue", "text": text})
+            self._unfinished_text = True
+            while True:
+                message = await self._receive()
+                self._check(message)
+                audio = (message.get("data") or {}).get("audio")
+                if audio:
+                    chunk = bytes.fromhex(audio)
+                    if self.first_byte_at is None:
+                        self.first_byte_at = time.perf_counter()
+                    self.bytes_received += len(chunk)
+                    self._text_bytes += len(chunk)
+                    yield chunk
+                if message.get("extra_info"):
+                    self.extra_info = message["extra_info"]
+                if message.get("is_final"):
+                    self._unfinished_text = False
+                    return
+        except MiniMaxError:
+            self._unfinished_text = False
+            await self._abort()  # MiniMax closes a failed task's connection; a stalled one is no use either
+            raise
 
     async def finish(self) -> None:
         """Send task_finish, let the server drain, and close."""
@@ -164,8 +187,8 @@ class T2AWebSocket:
                 self._check(message)
                 if message.get("event") == "task_finished":
                     break
-        except StreamError:
-            pass  # the server may close right after task_finished
+        except (StreamError, RequestTimeout):
+            pass  # the server may close (or go quiet) right after the last text's audio
         finally:
             await self._abort()
 
@@ -194,11 +217,11 @@ class T2AWebSocket:
     async def _receive(self) -> dict[str, Any]:
         assert self._ws is not None
         try:
-            frame = await self._ws.recv()
-        except ConnectionClosed as exc:
-            raise StreamError(
-                f"The speech WebSocket closed unexpectedly after {self.bytes_received} bytes of audio ({exc})"
-            ) from None
+            frame = await asyncio.wait_for(self._ws.recv(), self._read_timeout)
+        except TimeoutError:
+            raise stream_stalled(self._text_bytes, self._read_timeout) from None
+        except ConnectionClosed:
+            raise stream_dropped(self._text_bytes) from None
         try:
             message = json.loads(frame)
         except ValueError:

@@ -7,6 +7,7 @@ The key goes to the KeyStore only after a host accepted it, and is never logged 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import Callable
@@ -75,6 +76,7 @@ class Account:
         self.key_source: KeySource | None = None
         self.characters_used = 0
         self._listeners: list[Callable[[AccountState], None]] = []
+        self._connected = asyncio.Event()
 
     # -- state ----------------------------------------------------------------------------------------
 
@@ -102,6 +104,12 @@ class Account:
     def require_client(self) -> MiniMaxClient:
         if self.client is None:
             raise NoAccountError()
+        return self.client
+
+    async def wait_for_client(self) -> MiniMaxClient:
+        """The client once an account is connected (at start-up the connection is made after the window shows)."""
+        while self.client is None:
+            await self._connected.wait()
         return self.client
 
     def subscribe(self, listener: Callable[[AccountState], None]) -> Callable[[], None]:
@@ -234,6 +242,10 @@ class Account:
         old_client, old_emulator = self.client, self.emulator
         self.client, self.emulator = client, emulator
         self.mode, self.region, self.key_source = mode, region, key_source
+        if client is None:
+            self._connected.clear()
+        else:
+            self._connected.set()
         self._notify()
         await _close(old_client, None if old_emulator is emulator else old_emulator)
 

@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -37,6 +37,7 @@ JobEventKind = Literal["progress", "finished", "failed"]
 PHASES = ("Preparing", "Queueing", "Processing")  # the official status words before Success/Fail
 # Worth polling again: the network, the service, or no client yet (resumed before the account connected).
 TRANSIENT = (TransportError, ServerError, RateLimitError, RequestTimeout, NoAccountError)
+ClientReady = Callable[[], Awaitable[object]]
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,12 @@ class JobService:
         max_poll_interval: float = 20.0,
         max_wait: float = 3 * 3600.0,
         retry_delay: float = 10.0,
+        client_ready: ClientReady | None = None,
     ) -> None:
+        """`client_ready()` returns once the provider has a client: jobs resumed at start-up wait on it
+        instead of reporting the not-yet-connected account as a network failure."""
         self._client = client_provider
+        self._client_ready = client_ready
         self.library = library
         if media_dir is not None and Path(media_dir).resolve() != library.media_dir.resolve():
             raise ValueError("videos are kept in the Library's media directory")
@@ -249,9 +254,13 @@ class JobService:
             except JobTimeout as exc:
                 return self._fail(job, job.status, str(exc), None)
             except TRANSIENT as exc:
+                if isinstance(exc, NoAccountError) and self._client_ready is not None:
+                    self._emit("progress", job, "Waiting for the account to connect")
+                    await self._client_ready()
+                    continue
                 if time.monotonic() - started > self.max_wait:
                     return self._fail(job, job.status, str(exc), getattr(exc, "trace_id", None))
-                self._emit("progress", job, f"Can't reach MiniMax; trying again in {self.retry_delay:.0f} s")
+                self._emit("progress", job, f"Checking again in {self.retry_delay:.0f} s: {exc}")
                 await asyncio.sleep(self.retry_delay)
             except (APIError, MiniMaxError) as exc:
                 return self._fail(job, job.status, str(exc), getattr(exc, "trace_id", None))

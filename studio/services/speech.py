@@ -35,9 +35,10 @@ class PartialTakeError(MiniMaxError):
     """The stream failed after audio arrived; the received part was kept at `path`."""
 
     def __init__(self, cause: MiniMaxError, path: Path, received: int) -> None:
-        super().__init__(f"{cause} — the {received:,} bytes received were kept in {path}")
+        super().__init__(f"{cause} The audio that arrived is kept in {path}.")
         self.cause = cause
         self.path = path
+        self.received = received
 
 
 async def synthesize_to_file(
