@@ -4,7 +4,7 @@ replay, re-open in Speech, export, delete."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -258,7 +258,8 @@ class TakeDelegate(QStyledItemDelegate):
 class LibraryPanel(QWidget):
     """Every take the user rendered. `player` plays a take's file; `ask_export_path(default_name)` and
     `confirm_delete(question)` default to dialogs (tests pass their own). `preferences` (this panel's part
-    of the settings) remembers whether live-slider previews are listed."""
+    of the settings) remembers whether live-slider previews are listed. `voice_names()` maps voice ids to
+    the names the Voices list shows (the user's local names win); call `reload()` when it changes."""
 
     reopen_in_speech = Signal(dict)  # the take's full request payload
     message = Signal(str)
@@ -273,10 +274,12 @@ class LibraryPanel(QWidget):
         confirm_delete: Callable[[str], bool] | None = None,
         preferences: dict[str, Any] | None = None,
         save_preferences: Callable[[], None] | None = None,
+        voice_names: Callable[[], Mapping[str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
+        self._voice_names = voice_names or dict
         self._preferences = preferences if preferences is not None else {}
         self._save_preferences = save_preferences or (lambda: None)
         self._library = library
@@ -419,8 +422,8 @@ class LibraryPanel(QWidget):
         matching = self._library.takes(query, self.kind_filter.currentData())
         takes = matching if self.previews_box.isChecked() else [take for take in matching if not take.preview]
         hidden = len(matching) - len(takes)
-        names = {voice_id: note.local_name for voice_id, note in self._library.voice_notes().items()
-                 if note.local_name}
+        names = {**self._voice_names(), **{voice_id: note.local_name for voice_id, note
+                                            in self._library.voice_notes().items() if note.local_name}}
         self.model.set_takes(takes, names)
         if current is not None:
             self.select_take(current.id)

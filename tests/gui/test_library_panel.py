@@ -145,3 +145,25 @@ def test_export_name_comes_from_the_text() -> None:
                 path=Path(), bytes=0, duration_ms=None, trace_id=None, usage_characters=None, ttfa_ms=None,
                 status="complete")
     assert export_name(take) == "Hello world Ça va.flac"
+
+
+def test_rows_name_the_voice_as_the_voices_list_does(setup: Setup, run: Callable, screenshot: Callable) -> None:
+    from studio.services.voices import VoiceCatalog
+    from studio.ui.library_panel import take_facts
+
+    catalog = VoiceCatalog(lambda: setup.client, setup.library)
+    run(catalog.refresh())
+    narrator = catalog.entry("English_expressive_narrator")
+    assert narrator is not None and narrator.name != narrator.voice_id
+    first = run(setup.render("Welcome back to Night Owl."))
+    second = run(setup.render("Today's guest.", voice_id="English_Graceful_Lady"))
+    setup.library.set_voice_note("English_Graceful_Lady", "Anna (guest voice)", "")
+    panel = LibraryPanel(setup.library, setup.runner, setup.player,
+                         voice_names=lambda: {entry.voice_id: entry.name for entry in catalog.entries})
+    panel.resize(900, 400)
+    by_id = {take.id: take_facts(take, panel.model.voice_names)[0] for take in rows(panel)}
+    assert by_id[first.id].startswith(narrator.name + " · ") and "English_expressive_narrator" not in by_id[first.id]
+    assert by_id[second.id].startswith("Anna (guest voice) · ")  # the user's own name wins
+    panel.show()
+    screenshot(panel, "library-panel-voice-names")
+    panel.hide()
