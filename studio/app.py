@@ -123,7 +123,8 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     from studio.ui.voices_panel import REFRESH_KEY as VOICES_REFRESH_KEY
     from studio.ui.voices_panel import VoicesPanel
 
-    voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir()),
+    voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir(),
+                                                             add_characters=services.account.add_characters),
                          sample_line=lambda: services.settings.sample_line, audition_settings=speech.audition_settings)
     yield
     from studio.ui.library_panel import LibraryPanel
@@ -134,7 +135,8 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     yield
     from studio.ui.voice_lab_panel import VoiceLabPanel
 
-    voice_lab = VoiceLabPanel(VoiceLab(client, services.library), services.tasks, services.audio,
+    voice_lab = VoiceLabPanel(VoiceLab(client, services.library, add_characters=services.account.add_characters),
+                              services.tasks, services.audio,
                               on_account_settings=account_settings)
     yield
     from studio.ui.image_panel import ImagePanel

@@ -42,7 +42,8 @@ class AccountStatusBar(QStatusBar):
         self.region_label = QLabel()
         self.mode_label = QLabel()
         self.characters_label = QLabel()
-        self.characters_label.setToolTip("Characters billed for speech since the studio started")
+        self.characters_label.setToolTip("Characters billed since the studio started: speech, first auditions, "
+                                         "Voice Lab previews, design tries and activations")
         # Panels' notices go in a label of their own: QStatusBar.showMessage paints over the labels above.
         self.notice_label = QLabel()
         self.notice_label.setObjectName("statusNotice")

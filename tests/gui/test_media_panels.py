@@ -330,6 +330,7 @@ def test_the_image_viewer_opens_fitted_and_shows_100_percent_on_request(
     from studio.api.models import ImageRequest
 
     [take] = run(studio.media.generate_images(ImageRequest(prompt="A lighthouse", aspect_ratio="16:9")))
+    assert take.path.exists()
     image = ImagePanel(studio.media, studio.runner, ask_save_path=studio.ask_save)
     image.resize(1100, 700)
     image.show()
