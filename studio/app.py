@@ -191,6 +191,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
     from studio.ui.voices_panel import VoicesPanel
 
     panels = {spec.key: spec.widget for spec in window.panels}
+    window.quit_notice = services.jobs.quit_notice  # videos still being made resume on the next start
     for panel in panels.values():
         if isinstance(panel, VoicesPanel | VoiceLabPanel):
             panel.use_in_speech.connect(lambda _voice_id: window.show_panel("speech"))
