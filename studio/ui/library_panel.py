@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.audio.playback import Playback
 from studio.qt.tasks import TaskRunner
+from studio.services.audio_output import AudioOutput
 from studio.services.library import Library, Take
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.row_painting import begin_row
-from studio.ui.widgets import ask_save_file
+from studio.ui.widgets import SeekBar, ask_save_file
 
 PLAY_KEY = "library.play"
 TakeRole = Qt.ItemDataRole.UserRole + 1
@@ -288,6 +290,9 @@ class LibraryPanel(QWidget):
         self._ask_export_path = ask_export_path or self._export_dialog
         self._confirm_delete = confirm_delete or self._confirm_dialog
         self.model = TakeListModel(self)
+        self._playback: Playback | None = None  # the take playing, for its position and seeking
+        self._position_timer = QTimer(self, interval=100)
+        self._position_timer.timeout.connect(self._show_position)
         self._build()
         runner.busy_changed.connect(self._on_busy)
         runner.failed.connect(self._on_failed)
@@ -330,7 +335,7 @@ class LibraryPanel(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
-        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._on_current_changed())
         self.list.doubleClicked.connect(lambda _: self.toggle_playback())
         self.list.installEventFilter(self)
 
@@ -371,6 +376,14 @@ class LibraryPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
+        # Where the selected take plays from: ←/→ 1 s, PgUp/PgDn 5 s (also ←/→ on the list); a move while it
+        # plays jumps there.
+        self.seek = SeekBar("Take position")
+        self.seek.sought.connect(self._seek_by_user)
+        self.time_label = QLabel(objectName="muted")
+        seek_row = QHBoxLayout()
+        seek_row.addWidget(self.seek, 1)
+        seek_row.addWidget(self.time_label)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -382,9 +395,10 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        layout.addLayout(seek_row)
         layout.addLayout(actions)
         layout.addWidget(self.status)
-        self._update_buttons()
+        self._on_current_changed()
 
     # -- window actions ------------------------------------------------------------------------------
 
@@ -450,7 +464,7 @@ class LibraryPanel(QWidget):
                 self.empty_title.setText("Every take you render appears here")
                 self.empty_hint.setText("Render something in Speech: it is saved as it streams, "
                                         "with its voice, settings, trace id and cost.")
-        self._update_buttons()
+        self._on_current_changed()
 
     def _on_previews_toggled(self, shown: bool) -> None:
         self._preferences["show_previews"] = shown
@@ -494,11 +508,19 @@ class LibraryPanel(QWidget):
             self._show(f"The audio file of this take is missing: {take.path}")
             return
         self.model.set_playing(take.id)
-        self._runner.run(
-            PLAY_KEY,
-            self._player.play(file_chunks(take.path), take.format, take.sample_rate or 32000, take.channels or 1),
-            owner=self,
-        )
+        selected = self.selected_take()
+        start_ms = self.seek.value() if selected is not None and selected.id == take.id else 0
+        chunks, rate, channels = file_chunks(take.path), take.sample_rate or 32000, take.channels or 1
+
+        def attach(playback: Playback) -> None:
+            self._playback = playback
+            if 0 < start_ms < self.seek.maximum():
+                playback.seek(start_ms / 1000)
+            self._position_timer.start()
+
+        playing = (self._player.play(chunks, take.format, rate, channels, on_start=attach)
+                   if isinstance(self._player, AudioOutput) else self._player.play(chunks, take.format, rate, channels))
+        self._runner.run(PLAY_KEY, playing, owner=self)
         self._update_buttons()
 
     def stop(self) -> None:
@@ -527,6 +549,31 @@ class LibraryPanel(QWidget):
             self.list.selectionModel().setCurrentIndex(self.model.index(next_row), flags)
         self._show("Take deleted")
 
+    # -- position ------------------------------------------------------------------------------------
+
+    def _on_current_changed(self) -> None:
+        take = self.selected_take()
+        playing = take is not None and take.id == self.model.playing_take_id
+        if not playing:
+            playable = take is not None and take.kind in PLAYABLE_KINDS
+            self.seek.set_duration((take.duration_ms or 0) if playable else 0)  # type: ignore[union-attr]
+            self.seek.show_position(0)
+        self.seek.setEnabled(self.seek.maximum() > 0)
+        self.time_label.setText(self.seek.time_text() if self.seek.maximum() else "")
+        self._update_buttons()
+
+    def _show_position(self) -> None:
+        if self._playback is not None and self.selected_take() is not None \
+                and self.selected_take().id == self.model.playing_take_id:  # type: ignore[union-attr]
+            self.seek.show_position(int(self._playback.position_s * 1000))
+            self.time_label.setText(self.seek.time_text())
+
+    def _seek_by_user(self, position_ms: int) -> None:
+        self.time_label.setText(self.seek.time_text())
+        take = self.selected_take()
+        if self._playback is not None and take is not None and take.id == self.model.playing_take_id:
+            self._playback.seek(position_ms / 1000)
+
     # -- plumbing ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -535,10 +582,21 @@ class LibraryPanel(QWidget):
                 and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
             self.delete_selected()
             return True
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.seek.isEnabled()):
+            step = 1000 if event.key() == Qt.Key.Key_Right else -1000  # ←/→ on the list move the take's position
+            self.seek.setValue(self.seek.value() + step)
+            return True
         return super().eventFilter(watched, event)
 
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == PLAY_KEY and not busy:
+            finished = self._playback is not None and self._playback.measurements.completed
+            self._playback = None
+            self._position_timer.stop()
+            if finished:  # played to the end: next time from the start; stopped: from where it stopped
+                self.seek.show_position(0)
+                self.time_label.setText(self.seek.time_text())
             self.model.set_playing(None)
             self._update_buttons()
 
