@@ -157,7 +157,7 @@ class DesignTab(QWidget):
 
     def _update(self) -> None:
         chars = design_cost(self.preview_text.toPlainText())
-        self.design_button.setText(with_cost("Design  ▶", chars))
+        self.design_button.setText(with_cost("▶  Design", chars))
         over = chars > DESIGN_PREVIEW_LIMIT
         self.preview_count.setText(f"{chars} / {DESIGN_PREVIEW_LIMIT}")
         self.preview_count.setStyleSheet(f"color: {BAD};" if over else "")

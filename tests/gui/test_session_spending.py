@@ -97,3 +97,43 @@ def test_an_audition_without_an_audio_output_says_so_on_its_row_and_by_its_butto
     snapshot(run, screenshot, studio.window, "voices-audition-without-audio")
     voices.list.setCurrentIndex(voices.proxy.index(1, 0))
     assert not voices.audition_note.isVisible(), "another voice's details don't carry the note"
+
+
+def test_library_and_voice_lab_at_1280_by_800_in_the_dark_theme(
+    demo_studio: Callable[..., Studio], run: Callable, wait_until: Callable, screenshot: Callable,
+) -> None:
+    from studio.api.models import T2ARequest, VoiceSetting
+    from studio.services.library import record_speech
+
+    studio = demo_studio(audio=False, size=(1280, 800))
+    window, services = studio.window, studio.services
+    assert window.theme is not None
+    window.theme.apply("dark")
+    try:
+        wait_until(lambda: studio.voices.model.rowCount() > 0, message="voices never loaded")
+        for text, voice in (("Welcome back to Night Owl. Tonight we walk the old coast road.",
+                             "English_expressive_narrator"),
+                            ("The fog rolled in at dusk. Nobody saw the keeper leave.", "English_Graceful_Lady")):
+            request = T2ARequest(text=text, voice_setting=VoiceSetting(voice_id=voice))
+            run(record_speech(services.account_service.require_client(), services.library, request))
+        window.show_panel("library")
+        library = studio.library
+        wait_until(lambda: library.model.rowCount() == 2)
+        library.select_take(library.model.takes[0].id)
+        names = library.model.voice_names
+        assert names.get("English_Graceful_Lady") and names["English_Graceful_Lady"] != "English_Graceful_Lady"
+        assert library.seek.isVisible() and library.seek.isEnabled()
+        snapshot(run, screenshot, window, "dark-1280x800-library")
+
+        window.show_panel("voicelab")
+        lab = next(spec.widget for spec in window.panels if spec.key == "voicelab")
+        assert isinstance(lab, VoiceLabPanel)
+        for tab, name in ((DESIGN_TAB, "design"), (MIX_TAB, "mix")):
+            lab.tabs.setCurrentIndex(tab)
+            snapshot(run, screenshot, window, f"dark-1280x800-voice-lab-{name}")
+        lab.tabs.setCurrentIndex(0)
+        snapshot(run, screenshot, window, "dark-1280x800-voice-lab-clone")
+        button = lab.clone_tab.clone_button
+        assert button.width() >= button.sizeHint().width(), "the clone button's cost is not cut off"
+    finally:
+        window.theme.apply("light")
