@@ -115,9 +115,13 @@ class StudioStyle(QProxyStyle):
 
     _OUTLINED = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
-    def __init__(self) -> None:
+    def __init__(self, scheme: Scheme = "light") -> None:
         super().__init__("Fusion")
-        self.indicator_border = QColor(_COLORS["light"]["indicator"])
+        self.indicator_border = QColor()
+        self.use_scheme(scheme)
+
+    def use_scheme(self, scheme: Scheme) -> None:
+        self.indicator_border = QColor(_COLORS[scheme]["indicator"])
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
@@ -173,7 +177,7 @@ class ThemeManager(QObject):
         self.preference = preference
         scheme: Scheme = self._os_scheme if preference == "system" else ("dark" if preference == "dark" else "light")
         self.scheme = scheme
-        self._style.indicator_border = QColor(_COLORS[scheme]["indicator"])
+        self._style.use_scheme(scheme)
         self._app.setPalette(palette_for(scheme))
         self._app.setStyleSheet(stylesheet_for(scheme))
 

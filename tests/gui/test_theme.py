@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from statistics import median
 
 import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton, QVBoxLayout, QWidget
 
-from studio.qt.theme import ThemeManager
+from studio.qt.theme import StudioStyle, palette_for
 
 
 def luminance(colour: QColor) -> float:
@@ -25,23 +25,19 @@ def contrast(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-@pytest.fixture
-def themed(qapp: QApplication) -> Iterator[Callable[[str], ThemeManager]]:
-    palette, sheet = qapp.palette(), qapp.styleSheet()
-    yield lambda scheme: ThemeManager(qapp, scheme)
-    ThemeManager(qapp, "light")
-    qapp.setPalette(palette)
-    qapp.setStyleSheet(sheet)
-
-
 @pytest.mark.parametrize("scheme", ["dark", "light"])
 def test_an_unchecked_box_and_radio_stand_out_from_the_window(
-    themed: Callable[[str], ThemeManager], qapp: QApplication, screenshot: Callable, scheme: str,
+    qapp: QApplication, screenshot: Callable, scheme: str,
 ) -> None:
-    themed(scheme)
+    # The theme on these widgets only: restyling the whole app re-polishes every widget earlier tests left.
+    style = StudioStyle(scheme)
     window = QWidget()
     layout = QVBoxLayout(window)
+    window.setPalette(palette_for(scheme))
+    window.setAutoFillBackground(True)
     box, radio = QCheckBox("Slider previews"), QRadioButton("Whole text")
+    for button in (box, radio):
+        button.setStyle(style)
     layout.addWidget(box)
     layout.addWidget(radio)
     window.resize(240, 90)
