@@ -121,19 +121,23 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     speech = SpeechPanel(session, services.tasks, services.settings.panel("speech"), services.save_settings,
                          voice_choices=lambda: voice_choices(catalog.entries), on_account_settings=account_settings)
     yield
+    from studio.ui.voices_panel import REFRESH_KEY as VOICES_REFRESH_KEY
     from studio.ui.voices_panel import VoicesPanel
 
-    voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir()),
+    voices = VoicesPanel(catalog, services.tasks, Auditioner(client, services.audio, cache_dir(),
+                                                             add_characters=services.account.add_characters),
                          sample_line=lambda: services.settings.sample_line, audition_settings=speech.audition_settings)
     yield
     from studio.ui.library_panel import LibraryPanel
 
     library = LibraryPanel(services.library, services.tasks, services.audio,
-                           preferences=services.settings.panel("library"), save_preferences=services.save_settings)
+                           preferences=services.settings.panel("library"), save_preferences=services.save_settings,
+                           voice_names=lambda: {entry.voice_id: entry.name for entry in catalog.entries})
     yield
     from studio.ui.voice_lab_panel import VoiceLabPanel
 
-    voice_lab = VoiceLabPanel(VoiceLab(client, services.library), services.tasks, services.audio,
+    voice_lab = VoiceLabPanel(VoiceLab(client, services.library, add_characters=services.account.add_characters),
+                              services.tasks, services.audio,
                               on_account_settings=account_settings)
     yield
     from studio.ui.image_panel import ImagePanel
@@ -151,6 +155,7 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     voice_lab.use_in_speech.connect(speech.set_voice)
     voice_lab.voices_changed.connect(voices.refresh)
     library.reopen_in_speech.connect(speech.load_payload)
+    services.tasks.finished.connect(lambda key: key == VOICES_REFRESH_KEY and library.reload())  # names known
     image.use_as_first_frame.connect(video.set_first_frame)
 
     seen = {"client": services.account_service.client}
@@ -187,6 +192,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
     from studio.ui.voices_panel import VoicesPanel
 
     panels = {spec.key: spec.widget for spec in window.panels}
+    window.quit_notice = services.jobs.quit_notice  # videos still being made resume on the next start
     for panel in panels.values():
         if isinstance(panel, VoicesPanel | VoiceLabPanel):
             panel.use_in_speech.connect(lambda _voice_id: window.show_panel("speech"))

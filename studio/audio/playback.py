@@ -123,7 +123,8 @@ class Playback:
         return (self._offset_frames + self.player.position_frames()) / self.player.samplerate
 
     def seek(self, seconds: float) -> None:
-        """Jump within what has arrived so far (later positions are clamped to the end of it)."""
+        """Jump to `seconds`. A position the stream hasn't reached yet is jumped to once its audio has arrived
+        (a Library replay can start mid-take); past the end of a finished stream, to its end."""
         self._seek_to = max(0.0, seconds)
 
     async def play(self, chunks: AsyncIterable[bytes], source: object | None = None) -> PlaybackMeasurements:
@@ -193,6 +194,8 @@ class Playback:
         last_pos = player.ring.read_pos
         while True:
             if self._seek_to is not None:
+                if not self._seek_reached():
+                    return  # these frames are before the seek target: not played
                 frames = self._apply_seek()
             if not len(frames):
                 return
@@ -236,6 +239,11 @@ class Playback:
             self.measurements.underruns = underruns
             self.jitter.grow_after_underrun()
             self.player.prebuffer_frames = int(self.jitter.prebuffer_s * self.player.samplerate)
+
+    def _seek_reached(self) -> bool:
+        assert self.player is not None and self._seek_to is not None
+        decoded = self._decoder.frames_out if self._decoder is not None else 0
+        return self._stream_done or decoded >= self._seek_to * self.player.samplerate
 
     def _apply_seek(self) -> np.ndarray:
         """Re-decode what has arrived and continue from the requested position."""

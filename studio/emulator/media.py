@@ -12,6 +12,7 @@ import io
 import math
 import re
 import struct
+import threading
 import zlib
 
 import av
@@ -152,8 +153,14 @@ def _yuv(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return y, u, v
 
 
-def make_mp4(width: int, height: int, duration_s: float, prompt: str, seed: int, fps: int = 24) -> bytes:
+class EncodingStopped(Exception):
+    """The emulator is stopping: an unfinished video is dropped (its job runs again on the next start)."""
+
+
+def make_mp4(width: int, height: int, duration_s: float, prompt: str, seed: int, fps: int = 24,
+             stop: threading.Event | None = None) -> bytes:
     """An H.264 (yuv420p) MP4 of exactly width×height and round(duration_s·fps) frames, no audio.
+    Setting `stop` ends the encoding at the next frame (EncodingStopped): a quit doesn't wait for it.
 
     A scene larger than the frame is rendered once; each frame is a camera crop of it (pan/tilt or
     zoom from [bracketed] prompt commands) with a few orbs drifting across on top.
@@ -177,6 +184,8 @@ def make_mp4(width: int, height: int, duration_s: float, prompt: str, seed: int,
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.codec_context.options = {"preset": "superfast", "crf": "23"}
         for i in range(frames):
+            if stop is not None and stop.is_set():
+                raise EncodingStopped()
             t = i / max(1, frames - 1)
             # Zooming in = the crop window shrinks from the whole canvas to exactly the frame size.
             scale = 1 / (1 + margin * (1 - t)) if zoom > 0 else 1 / (1 + margin * t) if zoom < 0 else 1.0

@@ -180,7 +180,7 @@ async def video_generation(request: web.Request) -> web.Response:
 
 async def video_job(emu: Emulator, acct: Account, task: Task) -> None:
     mp4 = await emu.run(make_mp4, task.width, task.height, float(task.params["duration"]), task.params["prompt"],
-                        task.task_id % 2**32, fps=emu.config.video_fps)
+                        task.task_id % 2**32, fps=emu.config.video_fps, stop=emu.stopping)
     task.file_id = emu.state.add_file(acct, "output_aigc.mp4", "video_generation", mp4).file_id
 
 
@@ -248,7 +248,7 @@ async def template_generation(request: web.Request) -> web.Response:
 
 async def template_job(emu: Emulator, acct: Account, task: Task) -> None:
     mp4 = await emu.run(make_mp4, task.width, task.height, 6.0, task.params["prompt"], task.task_id % 2**32,
-                        fps=emu.config.video_fps)
+                        fps=emu.config.video_fps, stop=emu.stopping)
     token = emu.state.add_blob(mp4, "video/mp4", FILE_URL_TTL)
     task.video_url = f"/emulator/download/{token}/output.mp4"  # host added per query: ports change on restart
 

@@ -6,6 +6,7 @@ import asyncio
 import functools
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -73,6 +74,7 @@ class Emulator:
         self._tasks: set[asyncio.Task[Any]] = set()
         self.sockets: set[web.WebSocketResponse] = set()
         self._state_lock: StateDirLock | None = None
+        self.stopping = threading.Event()  # long media work (video encoding) gives up when set
 
     # -- public control surface -------------------------------------------------------------------
 
@@ -92,6 +94,7 @@ class Emulator:
             raise
 
     async def _start(self) -> None:
+        self.stopping.clear()
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="emulator")
         if self.config.state_dir is not None:
             self._load(Path(self.config.state_dir))
@@ -107,6 +110,7 @@ class Emulator:
         self.global_url, self.mainland_url = urls
 
     async def stop(self) -> None:
+        self.stopping.set()
         for ws in list(self.sockets):
             await ws.close()
         for task in list(self._tasks):

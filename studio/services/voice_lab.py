@@ -51,6 +51,7 @@ SAMPLE_LENGTH = f"{CLONE_MIN_S:.0f} s – {CLONE_MAX_S / 60:.0f} min"  # the ser
 BEST_SAMPLE_LENGTH = "30 s – 2 min"  # of clear speech clones best: our advice, not a limit
 
 ClientProvider = Callable[[], MiniMaxClient]
+AddCharacters = Callable[[int | None], None]  # the account's session counter (`Account.add_characters`)
 Verdict = Literal["pass", "warn", "fail"]
 SamplePurpose = Literal["voice_clone", "prompt_audio"]
 _RANK: dict[Verdict, int] = {"pass": 0, "warn": 1, "fail": 2}
@@ -474,6 +475,16 @@ def mix_request(parts: Sequence[MixPart], text: str, model: str = DEFAULT_MODEL,
     )
 
 
+def t2a_cost(text: str) -> int:
+    """Characters a T2A render of `text` bills (MiniMax counts every character; the UI shows it before)."""
+    return len(text.strip())
+
+
+def design_cost(preview_text: str) -> int:
+    """A design try renders its preview text, billed like T2A."""
+    return t2a_cost(preview_text)
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -487,10 +498,12 @@ class VoiceLab:
         library: Library,
         *,
         now: Callable[[], datetime] | None = None,
+        add_characters: AddCharacters | None = None,
     ) -> None:
         self._client = client
         self._library = library
         self._now = now or utc_now
+        self._add_characters = add_characters or (lambda _count: None)
         self.media_dir = library.media_dir / "voicelab"
         self._known_ids: set[str] = set()
 
@@ -567,6 +580,7 @@ class VoiceLab:
         billed = None
         if spec.preview_text.strip():
             billed = (result.extra_info.usage_characters if result.extra_info else None) or len(spec.preview_text)
+            self._add_characters(billed)
         return CloneOutcome(spec.voice_id, source.file_id, report, demo, billed)
 
     @staticmethod
@@ -588,6 +602,7 @@ class VoiceLab:
             if problem:
                 raise InputError("voice_id", problem, f"voice_id: {problem}")
         result = await self._client().voice_design(request)
+        self._add_characters(design_cost(request.preview_text))  # the response doesn't say; the preview is billed
         relative = f"voicelab/design-{result.voice_id}-{uuid.uuid4().hex[:6]}.mp3"
         path = self._library.media_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -624,7 +639,9 @@ class VoiceLab:
             chunks: AsyncIterator[bytes] = aiter(stream)
             await sink.play(chunks, "mp3", request.audio_setting.sample_rate, request.audio_setting.channel)
             await drain(chunks)
-        return (stream.extra_info or {}).get("usage_characters") or len(text)
+        billed = (stream.extra_info or {}).get("usage_characters") or len(text)
+        self._add_characters(billed)
+        return billed
 
     async def voice_choices(self) -> list[tuple[str, str]]:
         """(voice_id, label) of every voice that can be mixed: the user's own first, then system voices."""
@@ -645,6 +662,7 @@ class VoiceLab:
         cloning a rendering of it turns it into one)."""
         request = mix_request(parts, text, model, stream=False)
         result = await self._client().t2a(request)
+        self._add_characters((result.extra_info.usage_characters if result.extra_info else None) or len(text))
         if not result.audio:
             raise MiniMaxError("The mix rendering came back without audio; try again.")
         ids = "-".join(re.sub(r"[^A-Za-z0-9]", "", p.voice_id)[:10] for p in parts)
@@ -692,7 +710,7 @@ class VoiceLab:
     @staticmethod
     def activation_cost(text: str = ACTIVATION_LINE) -> int:
         """Characters billed for activating with `text` (T2A bills every character of the text)."""
-        return len(text)
+        return t2a_cost(text)
 
     async def activate(self, voice_id: str, sink: AudioSink | None = None, text: str = ACTIVATION_LINE,
                        model: str = "speech-2.8-turbo") -> Take:
@@ -700,7 +718,9 @@ class VoiceLab:
         (that is how the app knows the voice was used)."""
         request = T2ARequest(text=text, model=model, voice_setting={"voice_id": voice_id},  # type: ignore[arg-type]
                              audio_setting={"format": "mp3"}, stream=True)
-        return await record_speech(self._client(), self._library, request, sink)
+        take = await record_speech(self._client(), self._library, request, sink)
+        self._add_characters(take.usage_characters or self.activation_cost(text))
+        return take
 
     async def delete(self, voice_id: str, kind: LabVoiceKind) -> None:
         """Delete on the service, then forget the local name and notes. The id can never be reused."""

@@ -434,10 +434,12 @@ class Auditioner:
     arrives) into the cache; every later one plays the cached file without a request. `client` is called
     per audition (the account's client changes on a demo/live switch)."""
 
-    def __init__(self, client: Callable[[], MiniMaxClient], sink: AudioSink, cache_dir: Path) -> None:
+    def __init__(self, client: Callable[[], MiniMaxClient], sink: AudioSink, cache_dir: Path, *,
+                 add_characters: Callable[[int | None], None] | None = None) -> None:
         self._client = client
         self._sink = sink
         self.cache_dir = Path(cache_dir) / "auditions"
+        self._add_characters = add_characters or (lambda _count: None)  # a first audition is billed like T2A
 
     def request(self, voice_id: str, text: str, settings: dict[str, Any] | None = None) -> T2ARequest:
         """The streamed mp3 request an audition sends (raises InputError on bad settings or text)."""
@@ -463,6 +465,11 @@ class Auditioner:
 
     def stop(self) -> None:
         self._sink.stop()
+
+    @property
+    def unheard_reason(self) -> str | None:
+        """Why auditions are not heard (the app's AudioOutput found no audio output), else None."""
+        return getattr(self._sink, "unavailable", None)
 
     async def audition(self, voice_id: str, text: str, settings: dict[str, Any] | None = None) -> Path:
         """Play the preview; return its cache file. Cancelling stops the sound and leaves no cache entry."""
@@ -491,5 +498,6 @@ class Auditioner:
             raise
         if stream.finished:
             entry.commit()
+            self._add_characters((stream.extra_info or {}).get("usage_characters") or len(request.text))
         else:
             entry.discard()

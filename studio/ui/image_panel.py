@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -81,22 +81,67 @@ class ThumbnailDelegate(QStyledItemDelegate):
 
 
 class ImageViewer(QDialog):
-    """A result at full size (scrolled when larger than the screen)."""
+    """A result fitted to the window; "100 %" (or 1; 0 fits again) shows it pixel for pixel, scrolled."""
 
     def __init__(self, take: Take, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(take.text[:80])
-        label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        label.setPixmap(QPixmap(str(take.path)))
-        scroll = QScrollArea()
-        scroll.setWidget(label)
-        scroll.setWidgetResizable(True)
+        self.picture = QPixmap(str(take.path))
+        self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.label)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fit_button = QPushButton("Fit", checkable=True, checked=True)
+        self.fit_button.setToolTip("Fit the picture to the window (0)")
+        self.fit_button.setShortcut("0")
+        self.actual_button = QPushButton("100 %", checkable=True)
+        self.actual_button.setToolTip("Show the picture pixel for pixel (1)")
+        self.actual_button.setShortcut("1")
+        self.fit_button.clicked.connect(lambda: self.set_fitted(True))
+        self.actual_button.clicked.connect(lambda: self.set_fitted(False))
+        self.size_label = muted_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fit_button)
+        buttons.addWidget(self.actual_button)
+        buttons.addWidget(self.size_label)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
         screen = QGuiApplication.primaryScreen().availableSize()
-        size = label.pixmap().size()
-        self.resize(min(size.width() + 40, int(screen.width() * 0.9)), min(size.height() + 40,
-                                                                          int(screen.height() * 0.9)))
+        self.resize(min(self.picture.width() + 40, int(screen.width() * 0.9)),
+                    min(self.picture.height() + 80, int(screen.height() * 0.9)))
+        self.fitted = True
+        self.set_fitted(True)
+
+    def set_fitted(self, fitted: bool) -> None:
+        self.fitted = fitted
+        self.fit_button.setChecked(fitted)
+        self.actual_button.setChecked(not fitted)
+        self.scroll.setWidgetResizable(fitted)
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fitted else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.scroll.setHorizontalScrollBarPolicy(policy)
+        self.scroll.setVerticalScrollBarPolicy(policy)
+        self._show_picture()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitted:
+            self._show_picture()
+
+    def _show_picture(self) -> None:
+        if self.picture.isNull():
+            return
+        if self.fitted:
+            room = self.scroll.viewport().size()
+            shown = self.picture.size().scaled(room, Qt.AspectRatioMode.KeepAspectRatio).boundedTo(self.picture.size())
+            self.label.setPixmap(self.picture.scaled(shown, Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.label.setPixmap(self.picture)
+            self.label.adjustSize()
+        zoom = self.label.pixmap().width() / self.picture.width() * 100
+        self.size_label.setText(f"{self.picture.width()} × {self.picture.height()} · {zoom:.0f} %")
 
 
 class ImagePanel(MediaPanel):

@@ -4,7 +4,7 @@ replay, re-open in Speech, export, delete."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,12 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.audio.playback import Playback
 from studio.qt.tasks import TaskRunner, user_message
+from studio.services.audio_output import AudioOutput
 from studio.services.export import AUDIO_EXPORT_FORMATS, AUDIO_KINDS, export_take
 from studio.services.library import Library, Take
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.row_painting import begin_row
-from studio.ui.widgets import ask_save_file, save_filter
+from studio.ui.widgets import SeekBar, ask_save_file, save_filter
 
 PLAY_KEY = "library.play"
 EXPORT_KEY = "library.export"
@@ -260,7 +262,8 @@ class TakeDelegate(QStyledItemDelegate):
 class LibraryPanel(QWidget):
     """Every take the user rendered. `player` plays a take's file; `ask_export_path(default_name)` and
     `confirm_delete(question)` default to dialogs (tests pass their own). `preferences` (this panel's part
-    of the settings) remembers whether live-slider previews are listed."""
+    of the settings) remembers whether live-slider previews are listed. `voice_names()` maps voice ids to
+    the names the Voices list shows (the user's local names win); call `reload()` when it changes."""
 
     reopen_in_speech = Signal(dict)  # the take's full request payload
     message = Signal(str)
@@ -275,10 +278,12 @@ class LibraryPanel(QWidget):
         confirm_delete: Callable[[str], bool] | None = None,
         preferences: dict[str, Any] | None = None,
         save_preferences: Callable[[], None] | None = None,
+        voice_names: Callable[[], Mapping[str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("LibraryPanel")
+        self._voice_names = voice_names or dict
         self._preferences = preferences if preferences is not None else {}
         self._save_preferences = save_preferences or (lambda: None)
         self._library = library
@@ -287,6 +292,9 @@ class LibraryPanel(QWidget):
         self._ask_export_path = ask_export_path or self._export_dialog
         self._confirm_delete = confirm_delete or self._confirm_dialog
         self.model = TakeListModel(self)
+        self._playback: Playback | None = None  # the take playing, for its position and seeking
+        self._position_timer = QTimer(self, interval=100)
+        self._position_timer.timeout.connect(self._show_position)
         self._build()
         runner.busy_changed.connect(self._on_busy)
         runner.failed.connect(self._on_failed)
@@ -329,7 +337,7 @@ class LibraryPanel(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
-        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._on_current_changed())
         self.list.doubleClicked.connect(lambda _: self.toggle_playback())
         self.list.installEventFilter(self)
 
@@ -370,6 +378,14 @@ class LibraryPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
+        # Where the selected take plays from: ←/→ 1 s, PgUp/PgDn 5 s (also ←/→ on the list); a move while it
+        # plays jumps there.
+        self.seek = SeekBar("Take position")
+        self.seek.sought.connect(self._seek_by_user)
+        self.time_label = QLabel(objectName="muted")
+        seek_row = QHBoxLayout()
+        seek_row.addWidget(self.seek, 1)
+        seek_row.addWidget(self.time_label)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -381,9 +397,10 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        layout.addLayout(seek_row)
         layout.addLayout(actions)
         layout.addWidget(self.status)
-        self._update_buttons()
+        self._on_current_changed()
 
     # -- window actions ------------------------------------------------------------------------------
 
@@ -419,8 +436,8 @@ class LibraryPanel(QWidget):
         matching = self._library.takes(query, self.kind_filter.currentData())
         takes = matching if self.previews_box.isChecked() else [take for take in matching if not take.preview]
         hidden = len(matching) - len(takes)
-        names = {voice_id: note.local_name for voice_id, note in self._library.voice_notes().items()
-                 if note.local_name}
+        names = {**self._voice_names(), **{voice_id: note.local_name for voice_id, note
+                                            in self._library.voice_notes().items() if note.local_name}}
         self.model.set_takes(takes, names)
         if current is not None:
             self.select_take(current.id)
@@ -447,7 +464,7 @@ class LibraryPanel(QWidget):
                 self.empty_title.setText("Every take you render appears here")
                 self.empty_hint.setText("Render something in Speech: it is saved as it streams, "
                                         "with its voice, settings, trace id and cost.")
-        self._update_buttons()
+        self._on_current_changed()
 
     def _on_previews_toggled(self, shown: bool) -> None:
         self._preferences["show_previews"] = shown
@@ -491,11 +508,19 @@ class LibraryPanel(QWidget):
             self._show(f"The audio file of this take is missing: {take.path}")
             return
         self.model.set_playing(take.id)
-        self._runner.run(
-            PLAY_KEY,
-            self._player.play(file_chunks(take.path), take.format, take.sample_rate or 32000, take.channels or 1),
-            owner=self,
-        )
+        selected = self.selected_take()
+        start_ms = self.seek.value() if selected is not None and selected.id == take.id else 0
+        chunks, rate, channels = file_chunks(take.path), take.sample_rate or 32000, take.channels or 1
+
+        def attach(playback: Playback) -> None:
+            self._playback = playback
+            if 0 < start_ms < self.seek.maximum():
+                playback.seek(start_ms / 1000)
+            self._position_timer.start()
+
+        playing = (self._player.play(chunks, take.format, rate, channels, on_start=attach)
+                   if isinstance(self._player, AudioOutput) else self._player.play(chunks, take.format, rate, channels))
+        self._runner.run(PLAY_KEY, playing, owner=self)
         self._update_buttons()
 
     def stop(self) -> None:
@@ -524,6 +549,31 @@ class LibraryPanel(QWidget):
             self.list.selectionModel().setCurrentIndex(self.model.index(next_row), flags)
         self._show("Take deleted")
 
+    # -- position ------------------------------------------------------------------------------------
+
+    def _on_current_changed(self) -> None:
+        take = self.selected_take()
+        playing = take is not None and take.id == self.model.playing_take_id
+        if not playing:
+            playable = take is not None and take.kind in PLAYABLE_KINDS
+            self.seek.set_duration((take.duration_ms or 0) if playable else 0)  # type: ignore[union-attr]
+            self.seek.show_position(0)
+        self.seek.setEnabled(self.seek.maximum() > 0)
+        self.time_label.setText(self.seek.time_text() if self.seek.maximum() else "")
+        self._update_buttons()
+
+    def _show_position(self) -> None:
+        if self._playback is not None and self.selected_take() is not None \
+                and self.selected_take().id == self.model.playing_take_id:  # type: ignore[union-attr]
+            self.seek.show_position(int(self._playback.position_s * 1000))
+            self.time_label.setText(self.seek.time_text())
+
+    def _seek_by_user(self, position_ms: int) -> None:
+        self.time_label.setText(self.seek.time_text())
+        take = self.selected_take()
+        if self._playback is not None and take is not None and take.id == self.model.playing_take_id:
+            self._playback.seek(position_ms / 1000)
+
     # -- plumbing ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -532,10 +582,21 @@ class LibraryPanel(QWidget):
                 and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
             self.delete_selected()
             return True
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.seek.isEnabled()):
+            step = 1000 if event.key() == Qt.Key.Key_Right else -1000  # ←/→ on the list move the take's position
+            self.seek.setValue(self.seek.value() + step)
+            return True
         return super().eventFilter(watched, event)
 
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == PLAY_KEY and not busy:
+            finished = self._playback is not None and self._playback.measurements.completed
+            self._playback = None
+            self._position_timer.stop()
+            if finished:  # played to the end: next time from the start; stopped: from where it stopped
+                self.seek.show_position(0)
+                self.time_label.setText(self.seek.time_text())
             self.model.set_playing(None)
             self._update_buttons()
 

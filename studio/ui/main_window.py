@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.account_dialog: AccountDialog | None = None
         self.output_devices: Callable[[], Sequence[str]] = tuple  # names for the settings dialog
+        self.quit_notice: Callable[[], str] = str  # what quitting leaves unfinished ("" when nothing)
+        self.confirm_quit: Callable[[str], bool] = self._ask_quit  # tests answer for the user
         self.resize(1100, 720)
         self.setMinimumSize(760, 480)
 
@@ -277,5 +279,19 @@ class MainWindow(QMainWindow):
         self._save_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        notice = self.quit_notice()
+        if notice and not self.confirm_quit(notice):
+            event.ignore()
+            return
         self.remember_layout()
         super().closeEvent(event)
+
+    def _ask_quit(self, notice: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Quit MiniMax Studio", notice, parent=self)
+        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)
+        box.exec()
+        return box.clickedButton() is quit_button

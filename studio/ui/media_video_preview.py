@@ -7,21 +7,20 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSlider,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.ui.media_widgets import muted_label
-from studio.ui.widgets import minutes
+from studio.ui.widgets import SeekBar
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +78,8 @@ class VideoPreview(QWidget):
         self.external_button = QPushButton("Open in system player")
         self.external_button.clicked.connect(self.open_externally)
         # Seek bar and "0:02 / 0:06": shown once there is a player. ←/→ step 1 s, PgUp/PgDn 5 s.
-        self.seek = QSlider(Qt.Orientation.Horizontal)
-        self.seek.setSingleStep(1000)
-        self.seek.setPageStep(5000)
-        self.seek.setAccessibleName("Video position")
-        self.seek.valueChanged.connect(self._seek_by_user)
+        self.seek = SeekBar("Video position")
+        self.seek.sought.connect(self._seek_by_user)
         self.seek.hide()
         self.time_label = muted_label()
         self.time_label.hide()
@@ -197,22 +193,13 @@ class VideoPreview(QWidget):
         self.stack.setCurrentIndex(self.VIDEO_PAGE)  # show the frame sought to, also while paused
         self.player.setPosition(position_ms)
 
-    # The player moves the bar with its signals blocked, so that isn't taken as the user seeking.
     def _on_duration(self, duration_ms: int) -> None:
-        with QSignalBlocker(self.seek):
-            self.seek.setRange(0, max(0, duration_ms))
-        self._show_time()
+        self.seek.set_duration(duration_ms)
+        self.time_label.setText(self.seek.time_text())
 
     def _on_position(self, position_ms: int) -> None:
-        if not self.seek.isSliderDown():  # the user's drag wins over the player's updates
-            with QSignalBlocker(self.seek):
-                self.seek.setValue(position_ms)
-        self._show_time()
-
-    def _show_time(self) -> None:
-        if self.player is not None:
-            self.time_label.setText(f"{minutes(self.player.position() / 1000)} / "
-                                    f"{minutes(self.player.duration() / 1000)}")
+        self.seek.show_position(position_ms)
+        self.time_label.setText(self.seek.time_text())
 
     def _on_state(self, _state: object) -> None:
         self._update()

@@ -42,8 +42,19 @@ from studio.services.voice_lab import (
     SampleRejected,
     SampleReport,
     VoiceLab,
+    t2a_cost,
 )
-from studio.ui.voice_lab_widgets import BAD, OK, WARN, DropZone, LevelMeter, SampleReportView, heading, muted
+from studio.ui.voice_lab_widgets import (
+    BAD,
+    OK,
+    WARN,
+    DropZone,
+    LevelMeter,
+    SampleReportView,
+    heading,
+    muted,
+    with_cost,
+)
 from studio.ui.widgets import minutes
 
 CHECK_KEY = "voicelab.check"
@@ -254,7 +265,7 @@ class CloneTab(QWidget):
                                        and self._play(self.outcome.demo_path))
         self.use_button = QPushButton("Use in Speech")
         self.use_button.clicked.connect(lambda: self.outcome and self.use_in_speech.emit(self.outcome.voice_id))
-        self.activate_button = QPushButton(f"Keep it for good ({self._lab.activation_cost()} characters)")
+        self.activate_button = QPushButton(with_cost("Keep it for good", self._lab.activation_cost()))
         self.activate_button.setToolTip("Renders one short line with it in T2A, which stops the 7-day expiry")
         self.activate_button.clicked.connect(
             lambda: self.outcome and self.activate_requested.emit(self.outcome.voice_id))
@@ -440,7 +451,8 @@ class CloneTab(QWidget):
     # -- clone ----------------------------------------------------------------------------------------
 
     def _show_cost(self) -> None:
-        chars = len(self.preview_text.text().strip())
+        chars = t2a_cost(self.preview_text.text())
+        self.clone_button.setText(with_cost("Clone voice", chars))
         preview = (f"The preview text is billed like speech ({chars} characters)." if chars
                    else "No preview text: no demo audio, nothing billed now.")
         self.cost_label.setText(f"Cloning is billed when the voice is first used in Speech. {preview} "

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.qt.tasks import TaskRunner
-from studio.services.voice_lab import DESIGN_PREVIEW_LIMIT, DesignTry, VoiceLab
-from studio.ui.voice_lab_widgets import BAD, OK, heading, muted
+from studio.services.voice_lab import DESIGN_PREVIEW_LIMIT, DesignTry, VoiceLab, design_cost
+from studio.ui.voice_lab_widgets import BAD, OK, heading, muted, with_cost
 
 DESIGN_KEY = "voicelab.design"
 DEFAULT_PREVIEW = "Good evening. Pull up a chair, the story is about to begin."
@@ -156,7 +156,8 @@ class DesignTab(QWidget):
     # -- designing ------------------------------------------------------------------------------------
 
     def _update(self) -> None:
-        chars = len(self.preview_text.toPlainText().strip())
+        chars = design_cost(self.preview_text.toPlainText())
+        self.design_button.setText(with_cost("▶  Design", chars))
         over = chars > DESIGN_PREVIEW_LIMIT
         self.preview_count.setText(f"{chars} / {DESIGN_PREVIEW_LIMIT}")
         self.preview_count.setStyleSheet(f"color: {BAD};" if over else "")

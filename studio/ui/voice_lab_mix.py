@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from studio.api.errors import InputError
 from studio.qt.tasks import TaskRunner
 from studio.services.playback import AudioSink
-from studio.services.voice_lab import MIX_SAMPLE_TEXT, MixPart, VoiceLab
-from studio.ui.voice_lab_widgets import heading, muted
+from studio.services.voice_lab import MIX_SAMPLE_TEXT, MixPart, VoiceLab, t2a_cost
+from studio.ui.voice_lab_widgets import heading, muted, with_cost
 
 PREVIEW_KEY = "voicelab.mix_preview"
 RENDER_KEY = "voicelab.mix_render"
@@ -139,12 +139,12 @@ class MixTab(QWidget):
 
         guide = QFrame()
         guide.setFrameShape(QFrame.Shape.StyledPanel)
-        self.clone_button = QPushButton("Clone this mix…")
+        self.clone_button = QPushButton(with_cost("Clone this mix…", t2a_cost(MIX_SAMPLE_TEXT)))
         self.clone_button.clicked.connect(self.render_for_clone)
         self.guide_text = QLabel(
             "A mix has no voice id of its own: every request has to send the same weights again, and it can't be "
             "designed further. To make it a voice, render the mix reading a ~20 s passage and clone that "
-            f"recording. Rendering costs {len(MIX_SAMPLE_TEXT)} characters; the clone then appears in your "
+            f"recording. Rendering costs {t2a_cost(MIX_SAMPLE_TEXT)} characters; the clone then appears in your "
             "voices like any other (and expires after 7 days unless used).", wordWrap=True)
         inner = QVBoxLayout(guide)
         inner.addWidget(heading("Keep a mix as a voice"))
@@ -218,7 +218,9 @@ class MixTab(QWidget):
             self._live_timer.start()
 
     def _update(self) -> None:
-        chars = len(self.text.text().strip())
+        chars = t2a_cost(self.text.text())
+        if not self._runner.is_busy(PREVIEW_KEY):
+            self.preview_button.setText(with_cost("▶  Preview mix", chars))
         self.cost_label.setText(f"Each preview is billed like speech: {chars} characters.")
         self.preview_button.setEnabled(bool(chars) and bool(self.parts()))
 
@@ -253,7 +255,7 @@ class MixTab(QWidget):
 
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == PREVIEW_KEY:
-            self.preview_button.setText("■  Stop" if busy else "▶  Preview mix")
+            self.preview_button.setText("■  Stop" if busy else with_cost("▶  Preview mix", t2a_cost(self.text.text())))
         elif key == RENDER_KEY:
             self.clone_button.setEnabled(not busy)
 

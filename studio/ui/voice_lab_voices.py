@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from studio.qt.tasks import TaskRunner
 from studio.services.playback import AudioSink
 from studio.services.voice_lab import ACTIVATION_LINE, EXPIRY_WARNING_HOURS, LabVoice, VoiceLab, expiry_warning
-from studio.ui.voice_lab_widgets import BAD, OK, WARN, heading, muted
+from studio.ui.voice_lab_widgets import BAD, OK, WARN, heading, muted, with_cost
 
 LIST_KEY = "voicelab.voices"
 ACTIVATE_KEY = "voicelab.activate"
@@ -111,7 +111,7 @@ class VoicesTab(QWidget):
         self.notes = QLineEdit(placeholderText="Notes")
         self.save_button = QPushButton("Save name and notes")
         self.save_button.clicked.connect(self.save_note)
-        self.activate_button = QPushButton(f"Activate ({self._lab.activation_cost()} characters)")
+        self.activate_button = QPushButton(with_cost("Activate", self._lab.activation_cost()))
         self.activate_button.setToolTip(f"Renders “{ACTIVATION_LINE}” with this voice in T2A: MiniMax then keeps it "
                                         "for good. Billed like any speech.")
         self.activate_button.clicked.connect(self.activate_selected)

@@ -33,6 +33,11 @@ def muted(label: QLabel) -> QLabel:
     return label
 
 
+def with_cost(action: str, characters: int) -> str:
+    """A spending button's text with what it will bill: "Design ▶ · 54 characters"."""
+    return f"{action} · {characters:,} character{'s' if characters != 1 else ''}" if characters else action
+
+
 def heading(text: str) -> QLabel:
     label = QLabel(text)
     font = label.font()

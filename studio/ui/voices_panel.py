@@ -68,6 +68,7 @@ PlayingRole = Qt.ItemDataRole.UserRole + 3
 KIND_LABELS = {"system": "System", "cloned": "Cloned", "designed": "Designed"}
 KIND_COLOURS = {"system": "#6b7280", "cloned": "#7c3aed", "designed": "#0d9488"}
 EXPIRY_WARNING = QColor("#dc2626")
+NOT_HEARD = "Not played: no audio output"
 FAVOURITE_COLOUR = QColor("#f59e0b")
 
 
@@ -290,6 +291,7 @@ class VoiceDelegate(QStyledItemDelegate):
     audition_clicked = Signal(str)
     favourite_clicked = Signal(str)
     ROW_HEIGHT = 54
+    unheard_voice_id: str | None = None  # its audition found no audio output: its row says so
     BUTTON = 28
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -335,11 +337,12 @@ class VoiceDelegate(QStyledItemDelegate):
         bottom_line = QRect(left, rect.top() + 9 + name_metrics.height(), right - left, small_metrics.height() + 3)
 
         # expiry (right of line 2) and kind badge (right of line 1)
-        expiry = expiry_text(entry)
+        unheard = entry.voice_id == self.unheard_voice_id
+        expiry = NOT_HEARD if unheard else expiry_text(entry)
         expiry_width = 0
         if expiry:
             painter.setFont(small_font)
-            urgent = entry.days_left is not None and entry.days_left < 2
+            urgent = unheard or (entry.days_left is not None and entry.days_left < 2)
             painter.setPen(EXPIRY_WARNING if urgent and not selected else (text_colour if urgent else dim))
             expiry_width = small_metrics.horizontalAdvance(expiry) + 4
             painter.drawText(bottom_line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), expiry)
@@ -613,6 +616,8 @@ class VoicesPanel(QWidget):
         actions.addWidget(self.use_button)
         actions.addWidget(self.favourite_button)
         actions.addStretch(1)
+        self.audition_note = QLabel(wordWrap=True, objectName="audioWarning")  # no audio output, said here
+        self.audition_note.hide()
 
         self.local_name = QLineEdit(placeholderText="Your name for this voice")
         self.local_name.textEdited.connect(lambda _: self._save_timer.start())
@@ -631,6 +636,7 @@ class VoicesPanel(QWidget):
         form.addWidget(self.detail_description)
         form.addSpacing(6)
         form.addLayout(actions)
+        form.addWidget(self.audition_note)
         form.addSpacing(10)
         form.addWidget(QLabel("Local name"))
         form.addWidget(self.local_name)
@@ -813,6 +819,7 @@ class VoicesPanel(QWidget):
             self.details_stack.setCurrentIndex(0)
             return
         self.details_stack.setCurrentIndex(1)
+        self.audition_note.setVisible(entry.voice_id == self.delegate.unheard_voice_id)
         self.detail_name.setText(entry.title)
         self.detail_id.setText(entry.voice_id)
         kind = KIND_LABELS[entry.kind]
@@ -908,10 +915,20 @@ class VoicesPanel(QWidget):
             AUDITION_KEY,
             self._auditioner.audition(voice_id, text, self._audition_settings()),
             owner=self,
-            on_done=lambda _path: self.status.clear(),
+            on_done=lambda _path: self._auditioned(voice_id),
         )
         self.model.set_playing(voice_id)
         self._show_audition_state()
+
+    def _auditioned(self, voice_id: str) -> None:
+        """Without an audio output the preview is cached but silent: say so on its row and by its button."""
+        self.status.clear()
+        reason = self._auditioner.unheard_reason
+        self.delegate.unheard_voice_id = voice_id if reason else None
+        self.list.viewport().update()
+        self.audition_note.setText(f"Not played: {reason} Choose an output device in File → Settings…"
+                                   if reason else "")
+        self.audition_note.setVisible(bool(reason) and voice_id == self.selected_voice_id())
 
     def stop_audition(self) -> None:
         self._runner.cancel(AUDITION_KEY)

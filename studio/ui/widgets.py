@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QSizePolicy, QSlider, QStatusBar, QWidget
 
 from studio.services.account import REGION_NAMES
 
@@ -20,6 +20,35 @@ if TYPE_CHECKING:
 def minutes(seconds: float) -> str:
     """0:07, 12:30: a recording's or a video's time."""
     return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+class SeekBar(QSlider):
+    """A take's or a video's position in ms: ←/→ move 1 s, PgUp/PgDn 5 s. `sought(ms)` is the user moving
+    it; the player's own updates (`set_duration`, `show_position`) don't emit it."""
+
+    sought = Signal(int)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: the first frame must not build the `Qt` namespace
+
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSingleStep(1000)
+        self.setPageStep(5000)
+        self.setAccessibleName(accessible_name)
+        self.valueChanged.connect(self.sought)
+
+    def set_duration(self, duration_ms: int) -> None:
+        with QSignalBlocker(self):
+            self.setRange(0, max(0, duration_ms))
+
+    def show_position(self, position_ms: int) -> None:
+        if not self.isSliderDown():  # the user's drag wins over the player's updates
+            with QSignalBlocker(self):
+                self.setValue(position_ms)
+
+    def time_text(self) -> str:
+        """"0:12 / 1:05"."""
+        return f"{minutes(self.value() / 1000)} / {minutes(self.maximum() / 1000)}"
 
 
 def restyle(widget: QWidget) -> None:
@@ -72,7 +101,8 @@ class AccountStatusBar(QStatusBar):
         self.region_label = QLabel()
         self.mode_label = QLabel()
         self.characters_label = QLabel()
-        self.characters_label.setToolTip("Characters billed for speech since the studio started")
+        self.characters_label.setToolTip("Characters billed since the studio started: speech, first auditions, "
+                                         "Voice Lab previews, design tries and activations")
         # Panels' notices go in a label of their own: QStatusBar.showMessage paints over the labels above.
         self.notice_label = ElidedLabel()  # the full text is its tooltip
         self.notice_label.setObjectName("statusNotice")

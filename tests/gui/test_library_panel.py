@@ -17,6 +17,9 @@ from studio.qt.tasks import TaskRunner
 from studio.services.library import Library, Take, record_speech
 from studio.services.playback import FileSink
 from studio.ui.library_panel import PLAY_KEY, LibraryPanel, TakeRole, export_name
+from tests.audio.conftest import sound_card
+
+__all__ = ["sound_card"]  # a fixture used by name below
 
 
 class Setup:
@@ -146,3 +149,70 @@ def test_export_name_comes_from_the_text() -> None:
                 path=Path(), bytes=0, duration_ms=None, trace_id=None, usage_characters=None, ttfa_ms=None,
                 status="complete")
     assert export_name(take) == "Hello world Ça va.flac"
+
+
+def test_rows_name_the_voice_as_the_voices_list_does(setup: Setup, run: Callable, screenshot: Callable) -> None:
+    from studio.services.voices import VoiceCatalog
+    from studio.ui.library_panel import take_facts
+
+    catalog = VoiceCatalog(lambda: setup.client, setup.library)
+    run(catalog.refresh())
+    narrator = catalog.entry("English_expressive_narrator")
+    assert narrator is not None and narrator.name != narrator.voice_id
+    first = run(setup.render("Welcome back to Night Owl."))
+    second = run(setup.render("Today's guest.", voice_id="English_Graceful_Lady"))
+    setup.library.set_voice_note("English_Graceful_Lady", "Anna (guest voice)", "")
+    panel = LibraryPanel(setup.library, setup.runner, setup.player,
+                         voice_names=lambda: {entry.voice_id: entry.name for entry in catalog.entries})
+    panel.resize(900, 400)
+    by_id = {take.id: take_facts(take, panel.model.voice_names)[0] for take in rows(panel)}
+    assert by_id[first.id].startswith(narrator.name + " · ") and "English_expressive_narrator" not in by_id[first.id]
+    assert by_id[second.id].startswith("Anna (guest voice) · ")  # the user's own name wins
+    panel.show()
+    screenshot(panel, "library-panel-voice-names")
+    panel.hide()
+
+
+def test_the_seek_bar_starts_a_replay_mid_take_and_jumps_while_it_plays(
+    setup: Setup, run: Callable, wait_until: Callable, screenshot: Callable, sound_card: str,
+) -> None:
+    from studio.services.audio_output import AudioOutput
+
+    take = run(setup.render("Welcome back to Night Owl, the podcast about things that go bump in the night. "
+                            "Tonight we walk the old coast road, where the fog rolls in at dusk."))
+    assert (take.duration_ms or 0) > 7000
+    output = AudioOutput("pulse")
+    panel = LibraryPanel(setup.library, setup.runner, output)
+    panel.resize(900, 500)
+    panel.show()
+    try:
+        assert panel.select_take(take.id)
+        seek = panel.seek
+        assert seek.isEnabled() and seek.maximum() == take.duration_ms and seek.value() == 0
+        assert panel.time_label.text() == f"0:00 / 0:{take.duration_ms // 1000:02d}"
+        seek.setFocus()
+        QTest.keyClick(seek, Qt.Key.Key_PageUp)  # 5 s on, like the video bar
+        QTest.keyClick(seek, Qt.Key.Key_Right)  # 1 s more
+        assert seek.value() == 6000 and panel.time_label.text().startswith("0:06 / ")
+        panel.list.setFocus()
+        QTest.keyClick(panel.list, Qt.Key.Key_Left)  # ←/→ on the list move it too
+        assert seek.value() == 5000
+
+        panel.toggle_playback()  # plays from 0:05, not from the start
+        wait_until(lambda: output.state() is not None and panel._playback is not None
+                   and panel._playback.measurements.first_frame_at is not None, 10, "the take never started")
+        assert 4.9 <= panel._playback.position_s < 7.0, panel._playback.position_s
+        wait_until(lambda: seek.value() >= 5100, 5, "the bar follows the sound")
+        screenshot(panel, "library-panel-seek")
+
+        seek.setFocus()
+        QTest.keyClick(seek, Qt.Key.Key_Home)  # back to the start while it plays
+        wait_until(lambda: panel._playback is not None and panel._playback.position_s < 2.0, 5,
+                   "the sound jumps back")
+        wait_until(lambda: seek.value() >= 300, 5, "and plays on from there")
+        panel.stop()
+        wait_until(lambda: not setup.runner.is_busy(PLAY_KEY), 10)
+        assert 0 < seek.value() < 5000, "stopped: Play goes on from here"
+    finally:
+        panel.hide()
+        output.close()

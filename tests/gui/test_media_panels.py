@@ -329,3 +329,38 @@ def test_camera_command_helper_joins_up_to_three() -> None:
     assert text == "A fox [Pan left, Zoom in, Shake]"
     text, _ = insert_camera_command(text, len(text), "Static shot")
     assert text == "A fox [Pan left, Zoom in, Shake] [Static shot]"
+
+
+def test_the_image_viewer_opens_fitted_and_shows_100_percent_on_request(
+    studio: Studio, run: Callable, screenshot: Callable
+) -> None:
+    from studio.api.models import ImageRequest
+
+    [take] = run(studio.media.generate_images(ImageRequest(prompt="A lighthouse", aspect_ratio="16:9")))
+    assert take.path.exists()
+    image = ImagePanel(studio.media, studio.runner, ask_save_path=studio.ask_save)
+    image.resize(1100, 700)
+    image.show()
+    image.grid.setCurrentRow(0)
+    viewer = image.view_selected()
+    assert viewer is not None
+    viewer.resize(700, 500)  # smaller than the 1280 × 720 picture
+    settle(run)
+    full = viewer.picture.size()
+    room = viewer.scroll.viewport().size()
+    shown = viewer.label.pixmap().size()
+    assert (shown.width(), shown.height()) != (full.width(), full.height())
+    assert shown.width() <= room.width() and shown.height() <= room.height()
+    assert min(room.width() - shown.width(), room.height() - shown.height()) <= 2, "fills the view one way"
+    assert not viewer.scroll.horizontalScrollBar().isVisible() and not viewer.scroll.verticalScrollBar().isVisible()
+    assert viewer.size_label.text().startswith("1280 × 720 · ")
+    screenshot(viewer, "media-image-viewer-fitted")
+
+    QTest.keyClick(viewer, Qt.Key.Key_1)  # 100 %
+    settle(run)
+    assert viewer.label.pixmap().size() == full and viewer.actual_button.isChecked()
+    assert viewer.scroll.horizontalScrollBar().isVisible() and viewer.size_label.text().endswith("· 100 %")
+    QTest.mouseClick(viewer.fit_button, Qt.MouseButton.LeftButton)
+    settle(run)
+    assert viewer.label.pixmap().width() <= viewer.scroll.viewport().width() and viewer.fit_button.isChecked()
+    viewer.close()

@@ -306,3 +306,25 @@ def test_the_design_table_is_a_new_migration(tmp_path: Path) -> None:
     library = Library(tmp_path)
     assert library.schema_version == len(MIGRATIONS) and any("design_tries" in m for m in MIGRATIONS)
     library.close()
+
+
+async def test_every_billed_voice_lab_call_counts_in_the_session_characters(lab: Lab, tmp_path: Path) -> None:
+    """Clone previews, design tries, mix previews and renders, activations: all report to the one counter."""
+    from studio.services.account import Account
+    from studio.services.voice_lab import ACTIVATION_LINE, MIX_SAMPLE_TEXT, VoiceLab
+
+    account = Account()
+    metered = VoiceLab(lambda: lab.client, lab.library, now=lab.now, add_characters=account.add_characters)
+    await metered.clone(CloneSpec(sample=sample(tmp_path, "good.wav", 11), voice_id="MeteredVoice01",
+                                  preview_text="Welcome back to Night Owl."))
+    assert account.characters_used == len("Welcome back to Night Owl.")
+    await metered.clone(CloneSpec(sample=sample(tmp_path, "good.wav", 11), voice_id="MeteredVoice02"))
+    assert account.characters_used == 26, "a clone without a preview bills nothing now"
+    tried = await metered.design("A gravelly old sea captain", "Ahoy there, sailor.")
+    assert account.characters_used == 26 + 19
+    parts = [MixPart("English_Graceful_Lady", 70), MixPart("English_Trustworth_Man", 30)]
+    await metered.preview_mix(parts, "A blend of two voices.", FileSink())
+    await metered.render_mix_sample(parts)
+    await metered.activate(tried.voice_id, FileSink())
+    assert account.characters_used == (26 + 19 + len("A blend of two voices.") + len(MIX_SAMPLE_TEXT)
+                                       + len(ACTIVATION_LINE))
