@@ -96,6 +96,9 @@ QCommandLinkButton#bigChoice:hover {{ border-color: {c['highlight']}; }}
 QCommandLinkButton#bigChoice:focus {{ border: 2px solid {c['highlight']}; }}
 QCommandLinkButton#bigChoice:disabled {{ color: {c['muted']}; }}
 QLabel#problem {{ color: {c['bad']}; }}
+QListWidget#problems {{ background: transparent; border: none; }}
+QListWidget#problems::item {{ padding: 1px 2px; }}
+*[flagged="true"] {{ border: 2px solid {c['bad']}; border-radius: 5px; }}
 QLabel#audioWarning {{ color: {c['warn']}; }}
 QLabel#sliderValue {{ color: {c['muted']}; }}
 QPushButton#primary {{ background: {c['highlight']}; color: {c['highlight_text']}; border: 1px solid {c['highlight']};

@@ -216,7 +216,7 @@ def test_bad_input_is_highlighted_and_nothing_is_sent(
     write(speech, "Take a breath <#0.001#> and go on.")
     assert not speech.generate_button.isEnabled()
     assert "0.01–99.99" in speech.blocked_reason and "0.01–99.99" in speech.generate_button.toolTip()
-    assert speech.problem_label.isVisible() and "<#0.001#>" in speech.problem_label.text()
+    assert speech.problem_list.isVisible() and "<#0.001#>" in speech.problem_list.messages()[0]
     marks = [s for s in speech.editor.extraSelections() if s.format.toolTip()]
     assert [(m.cursor.selectionStart(), m.cursor.selectedText()) for m in marks] == [(14, "<#0.001#>")]
     generate(studio)
@@ -245,7 +245,7 @@ def test_bad_input_is_highlighted_and_nothing_is_sent(
     speech.form.model_combo.setCurrentIndex(speech.form.model_combo.findData("speech-02-hd"))
     assert not speech.interjection_button.isVisibleTo(speech)
     write(speech, "Well (laughs) that was close.")
-    assert speech.generate_button.isEnabled() and "read aloud" in speech.problem_label.text()
+    assert speech.generate_button.isEnabled() and "read aloud" in speech.problem_list.messages()[0]
     assert len(studio.speech_requests()) == sent  # not one request for any of it
 
 
