@@ -219,3 +219,17 @@ def test_f5_plays_and_stops_from_the_script_editor_and_the_waveform_seeks_withou
     wait_until(studio.rendering, timeout=10, message="F5 in the editor did not play the take again")
     QTest.keyClick(speech.editor, Qt.Key.Key_F5)
     wait_until(lambda: not studio.rendering(), timeout=10)
+
+
+def test_after_stop_the_status_no_longer_says_playing(
+    demo_studio: Callable[..., Studio], wait_until: Callable
+) -> None:
+    studio, speech = speech_studio(demo_studio, wait_until)
+    write(speech, LONG)
+    QTest.keyClick(speech.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: speech.status.text().endswith("playing"), timeout=30, message="never said playing")
+    assert studio.rendering()
+    speech.transport.play_button.click()  # ■
+    wait_until(lambda: not studio.rendering(), timeout=10)
+    assert speech.status.text() == "Stopped · saved to the Library"
+    assert speech.transport.play_button.text() == "▶"
