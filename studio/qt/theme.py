@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from studio.qt.wheel_guard import wheel_guard_paused
 from studio.settings.settings import Scheme
 
 if TYPE_CHECKING:
@@ -144,8 +145,9 @@ class ThemeManager(QObject):
         self.preference = preference
         scheme: Scheme = self._os_scheme if preference == "system" else ("dark" if preference == "dark" else "light")
         self.scheme = scheme
-        self._app.setPalette(palette_for(scheme))
-        self._app.setStyleSheet(stylesheet_for(scheme))
+        with wheel_guard_paused(self._app):  # a restyle sends every widget events the guard has no use for
+            self._app.setPalette(palette_for(scheme))
+            self._app.setStyleSheet(stylesheet_for(scheme))
 
     def _os_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         self._os_scheme = system_scheme()

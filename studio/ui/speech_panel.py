@@ -200,6 +200,9 @@ class SpeechPanel(QWidget):
         if self.blocked_reason:
             shown = self.problem_list.isVisibleTo(self)
             self._show_status("Nothing was sent: fix the highlighted problem first." if shown else self.blocked_reason)
+            first = self.problem_list.problems[0] if self.problem_list.problems else None
+            if first is not None and first.control is not None:
+                self.form.reveal(first.control)  # a setting may be scrolled out of sight
             return
         span = self.editor.selected_span()
         text = self.editor.toPlainText()

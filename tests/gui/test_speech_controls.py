@@ -30,12 +30,15 @@ def wheel_down(widget: QWidget) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def speech_studio(demo_studio: Callable[..., Studio], wait_until: Callable, **kwargs: object) -> tuple[Studio,
-                                                                                                        SpeechPanel]:
+def speech_studio(demo_studio: Callable[..., Studio], wait_until: Callable, text: str = "",
+                  **kwargs: object) -> tuple[Studio, SpeechPanel]:
+    """The demo studio on its Speech panel, its window active (keyboard focus works), `text` typed in."""
     studio = demo_studio(**kwargs)
     studio.window.show_panel("speech")
     studio.window.activateWindow()
     wait_until(studio.window.isActiveWindow, message="the window never became active")
+    if text:
+        write(studio.speech, text)
     return studio, studio.speech
 
 
@@ -63,9 +66,8 @@ def in_view(form: QWidget, control: QWidget) -> bool:
 def test_the_wheel_scrolls_the_settings_column_and_changes_a_setting_only_when_focused(
     demo_studio: Callable[..., Studio], wait_until: Callable
 ) -> None:
-    _studio, speech = speech_studio(demo_studio, wait_until, audio=False)
+    _studio, speech = speech_studio(demo_studio, wait_until, "Hello there.", audio=False)
     form = speech.form
-    write(speech, "Hello there.")
     scroll = form.verticalScrollBar()
     assert scroll.maximum() > 0, "the settings column should need scrolling at this size"
     scroll.setValue(0)
@@ -90,9 +92,8 @@ def test_the_wheel_scrolls_the_settings_column_and_changes_a_setting_only_when_f
 def test_voice_effects_and_other_formats_are_not_offered_together(
     demo_studio: Callable[..., Studio], wait_until: Callable
 ) -> None:
-    _studio, speech = speech_studio(demo_studio, wait_until, audio=False)
+    _studio, speech = speech_studio(demo_studio, wait_until, "Hello there.", audio=False)
     form = speech.form
-    write(speech, "Hello there.")
     formats = form.format_combo.model()
 
     def offered() -> list[str]:
@@ -160,6 +161,12 @@ def test_a_blocking_setting_problem_scrolls_to_its_control_and_outlines_it(
     click_problem(speech, 0)
     assert in_view(form, form.format_combo) and form.format_combo.hasFocus()
     assert form.flagged() is form.format_combo
+    # Ctrl+Enter while a setting blocks shows that setting too.
+    form.verticalScrollBar().setValue(0)
+    speech.editor.setFocus()
+    QTest.keyClick(speech.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert in_view(form, form.format_combo) and form.format_combo.hasFocus()
+    assert studio.speech_requests() == []
 
 
 def test_every_problem_is_listed_with_its_line_and_column_and_a_click_selects_it(
