@@ -190,6 +190,15 @@ def test_every_problem_is_listed_with_its_line_and_column_and_a_click_selects_it
     click_problem(speech, last)
     assert speech.editor.textCursor().selectedText() == "<#0.001#>"
 
+    # With the keyboard: Tab from the script reaches the list; Enter on a problem selects it.
+    speech.editor.setFocus()
+    for _ in range(3):  # past Insert pause and Interjection
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert speech.problem_list.hasFocus()
+    speech.problem_list.setCurrentRow(1)
+    QTest.keyClick(speech.problem_list, Qt.Key.Key_Return)
+    assert speech.editor.hasFocus() and speech.editor.textCursor().selectedText() == "<#x#>"
+
 
 def test_f5_plays_and_stops_from_the_script_editor_and_the_waveform_seeks_without_taking_focus(
     demo_studio: Callable[..., Studio], wait_until: Callable
