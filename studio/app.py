@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
+from studio.qt.wheel_guard import install_wheel_guard
 from studio.settings.paths import APP_NAME
 from studio.settings.settings import Settings, load_settings, save_settings, settings_path
 from studio.ui.main_window import MainWindow, PanelSpec
@@ -242,6 +243,7 @@ def show_library_notices(window: MainWindow, library: Library) -> None:
 
 
 def create_shell(settings: Settings, theme: ThemeManager | None = None) -> MainWindow:
+    install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
     return MainWindow(settings=settings, save_settings=lambda: save_settings(settings), theme=theme)
 
 

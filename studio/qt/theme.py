@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QPointF
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+from studio.qt.wheel_guard import wheel_guard_paused
 from studio.settings.settings import Scheme
 
 if TYPE_CHECKING:
@@ -96,6 +97,9 @@ QCommandLinkButton#bigChoice:hover {{ border-color: {c['highlight']}; }}
 QCommandLinkButton#bigChoice:focus {{ border: 2px solid {c['highlight']}; }}
 QCommandLinkButton#bigChoice:disabled {{ color: {c['muted']}; }}
 QLabel#problem {{ color: {c['bad']}; }}
+QListWidget#problems {{ background: transparent; border: none; }}
+QListWidget#problems::item {{ padding: 1px 2px; }}
+*[flagged="true"] {{ border: 2px solid {c['bad']}; border-radius: 5px; }}
 QLabel#audioWarning {{ color: {c['warn']}; }}
 QLabel#sliderValue {{ color: {c['muted']}; }}
 QPushButton#primary {{ background: {c['highlight']}; color: {c['highlight_text']}; border: 1px solid {c['highlight']};
@@ -177,9 +181,10 @@ class ThemeManager(QObject):
         self.preference = preference
         scheme: Scheme = self._os_scheme if preference == "system" else ("dark" if preference == "dark" else "light")
         self.scheme = scheme
-        self._style.use_scheme(scheme)
-        self._app.setPalette(palette_for(scheme))
-        self._app.setStyleSheet(stylesheet_for(scheme))
+        with wheel_guard_paused(self._app):  # a restyle sends every widget events the guard has no use for
+            self._style.use_scheme(scheme)
+            self._app.setPalette(palette_for(scheme))
+            self._app.setStyleSheet(stylesheet_for(scheme))
 
     def _os_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         self._os_scheme = system_scheme()

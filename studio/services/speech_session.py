@@ -63,20 +63,34 @@ class ScriptProblem:
     blocking: bool = True
 
 
+def line_column(text: str, position: int) -> tuple[int, int]:
+    """1-based (line, column) of `text[position]`, as an editor shows it."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+def _at(text: str, position: int) -> str:
+    line, column = line_column(text, position)
+    return f" at line {line}, column {column}"
+
+
 def script_problems(text: str, model: str) -> list[ScriptProblem]:
-    """Everything wrong with the text itself, with positions to highlight, in text order."""
+    """Everything wrong with the text itself, with positions to highlight (messages say line:column), in
+    text order."""
     problems: list[ScriptProblem] = []
     if len(text) >= TEXT_LIMIT:
         over = len(text) - TEXT_LIMIT + 1
         problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters: MiniMax takes "
                                       f"fewer than {TEXT_LIMIT:,}. Cut {over:,} or split it into two takes."))
     for problem in pause_marker_problems(text[: TEXT_LIMIT * 2]):
-        message = problem.message[0].upper() + problem.message[1:]
+        message = problem.located(_at(text, problem.position))
+        message = message[0].upper() + message[1:]
         problems.append(ScriptProblem(problem.position, problem.length, message))
     if not supports_interjections(model):
         for match in _INTERJECTION.finditer(text):
             problems.append(ScriptProblem(match.start(), match.end() - match.start(),
-                                          f"{match.group()} is read aloud by {model}: interjection tags need "
+                                          f"{match.group()}{_at(text, match.start())} is read aloud by "
+                                          f"{model}: interjection tags need "
                                           "speech-2.8", blocking=False))
     problems.sort(key=lambda p: p.position)
     return problems
@@ -91,13 +105,13 @@ def interjection_tags(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end() - m.start()) for m in _INTERJECTION.finditer(text)]
 
 
-def settings_problem(settings: dict[str, Any]) -> str | None:
+def settings_problem(settings: dict[str, Any]) -> InputError | None:
     """Why these settings can't be sent (voice_modify with a non-mp3 stream, no voice, a bad mix or
-    pronunciation entry…), checked with a stand-in text; None when they can."""
+    pronunciation entry…), checked with a stand-in text; None when they can. Its `field` names the setting."""
     try:
         build_request("Hello.", settings)
     except InputError as exc:
-        return str(exc)
+        return exc
     return None
 
 

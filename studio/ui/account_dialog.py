@@ -163,9 +163,11 @@ class AccountDialog(QDialog):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("sk-api-…")
         self.key_edit.textChanged.connect(self._key_changed)
-        self.key_edit.returnPressed.connect(self._connect)
         self.show_key_button = QPushButton("Show")
         self.show_key_button.setCheckable(True)
+        # Never the default: Return in the key field must connect, not reveal the key. The field is disabled
+        # while the key is checked, and focus moving to an auto-default button would make it the default.
+        self.show_key_button.setAutoDefault(False)
         self.show_key_button.toggled.connect(self._toggle_key_visible)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
@@ -184,6 +186,7 @@ class AccountDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
         self.cancel_probe_button = QPushButton("Cancel")
+        self.cancel_probe_button.setAutoDefault(False)
         self.cancel_probe_button.clicked.connect(self._cancel)
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_probe_button)
@@ -193,9 +196,9 @@ class AccountDialog(QDialog):
         layout.addStretch(1)
         buttons = QHBoxLayout()
         self.back_button = QPushButton("Back")
+        self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self._show_choices)
-        self.connect_button = QPushButton("Connect")
-        self.connect_button.setDefault(True)
+        self.connect_button = QPushButton("Connect")  # the default on this page: Return in the key field
         self.connect_button.clicked.connect(self._connect)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -212,6 +215,7 @@ class AccountDialog(QDialog):
         self.key_status.clear()
         self.key_edit.clear()
         self.pages.setCurrentWidget(self.key_page)
+        self.connect_button.setDefault(True)
         self.key_edit.setFocus()
 
     def _toggle_key_visible(self, visible: bool) -> None:
@@ -258,6 +262,7 @@ class AccountDialog(QDialog):
         self.result_title.setText(f"Connected to MiniMax ({REGION_NAMES.get(state.region or '', 'custom host')})")
         self.result_storage.setText(STORED if state.key_is_persistent else SESSION_ONLY)
         self.pages.setCurrentWidget(self.result_page)
+        self.done_button.setDefault(True)
         self.done_button.setFocus()
 
     # -- page 3: result -------------------------------------------------------------------------------
@@ -276,7 +281,6 @@ class AccountDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.done_button = QPushButton("Start")
-        self.done_button.setDefault(True)
         self.done_button.clicked.connect(self.accept)
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)

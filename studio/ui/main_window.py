@@ -2,7 +2,7 @@
 
 Panels are plain widgets handed in by the composition root (studio.app.build_panels). The window forwards
 the studio-wide shortcuts to the current panel when it has the matching method: generate() (Ctrl+Enter),
-toggle_playback() (Space), save() (Ctrl+S), focus_search() (Ctrl+F).
+toggle_playback() (Space; F5 also while typing), save() (Ctrl+S), focus_search() (Ctrl+F).
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ PANEL_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("save", "Save", ("Ctrl+S",)),
     ("focus_search", "Search", ("Ctrl+F",)),
 )
+# Space types into a text field, so play/stop has a key that works from the script editor too.
+PLAY_STOP_WHILE_TYPING = "F5"
 
 
 @dataclass
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         panel = self.stack.currentWidget()
         for method, action in self.panel_actions.items():
             action.setEnabled(callable(getattr(panel, method, None)))
+        self.play_while_typing_action.setEnabled(self.panel_actions["toggle_playback"].isEnabled())
 
     def _forward(self, method: str) -> None:
         from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
@@ -211,6 +214,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, m=method: self._forward(m))
             self.addAction(action)
             self.panel_actions[method] = action
+        self.play_while_typing_action = QAction("Play / stop", self)
+        self.play_while_typing_action.setShortcuts([QKeySequence(PLAY_STOP_WHILE_TYPING)])
+        self.play_while_typing_action.triggered.connect(self._play_stop)
+        self.addAction(self.play_while_typing_action)
+
+    def _play_stop(self) -> None:
+        handler = getattr(self.current_panel, "toggle_playback", None)
+        if callable(handler):
+            handler()
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -65,6 +65,16 @@ class ScriptEditor(QPlainTextEdit):
         """The selection, else the sentence under the cursor."""
         return self.selected_span() or sentence_at(self.toPlainText(), self.textCursor().position())
 
+    def select_span(self, span: tuple[int, int]) -> None:
+        """Select `text[start:end]`, scroll to it and take the focus (a problem in the list was clicked)."""
+        cursor = self.textCursor()
+        size = self.document().characterCount() - 1
+        cursor.setPosition(min(span[0], size))
+        cursor.setPosition(min(span[1], size), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.setFocus()
+
     # -- editing ------------------------------------------------------------------------------------
 
     def insert_snippet(self, snippet: str) -> None:

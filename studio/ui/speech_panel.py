@@ -4,7 +4,8 @@ Generate (Ctrl+Enter) renders the whole text or the selection. Moving a delivery
 whatever is rendering (silent on the next audio block) and, once the slider rests for DEBOUNCE_MS or is
 released, re-renders just the sentence under the cursor (or the selection) with the new settings. Every
 render goes through one TaskRunner key, so a new one always replaces the old, and each is a Library take.
-Input that can't be sent is highlighted and explained, and Generate stays disabled: no request goes out.
+Input that can't be sent is highlighted and listed (a click on a problem goes to it), and Generate stays
+disabled: no request goes out.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ from studio.services.speech_session import (
     supports_interjections,
 )
 from studio.ui.error_banner import ErrorBanner
-from studio.ui.media_widgets import muted_label, problem_label
-from studio.ui.script_editor import ScriptEditor
+from studio.ui.media_widgets import muted_label
+from studio.ui.problem_list import ProblemList, ShownProblem
+from studio.ui.script_editor import ERROR_COLOUR, WARNING_COLOUR, ScriptEditor
 from studio.ui.speech_settings import SpeechSettingsForm
 from studio.ui.transport_bar import TransportBar
 from studio.ui.widgets import ask_save_file, restyle, save_filter
@@ -57,6 +59,9 @@ from studio.ui.widgets import ask_save_file, restyle, save_filter
 RENDER_KEY = "speech.render"
 EXPORT_KEY = "speech.export"
 DEBOUNCE_MS = 200
+PLAYING = " · playing"
+SEEK_TRIES = 20  # ticks
+SEEK_TOLERANCE_S = 0.3
 PAUSES = (0.5, 1.0, 2.0, 5.0)
 
 
@@ -98,6 +103,7 @@ class SpeechPanel(QWidget):
         self._retry: Callable[[], None] | None = None
         self._last_preview: str | None = None  # what the last live preview rendered (segment + settings)
         self._export_when_rendered = False  # Ctrl+S found only previews and the user asked for a full render
+        self._seek_to: tuple[float, int] | None = None  # a waveform click not reached yet: (seconds, tries left)
         self.renders_started = 0
 
         self.banner = ErrorBanner(on_account_settings=on_account_settings)
@@ -142,10 +148,12 @@ class SpeechPanel(QWidget):
         tools.addStretch(1)
         tools.addWidget(self.count_label)
 
-        self.problem_label = problem_label()
+        self.problem_list = ProblemList(ERROR_COLOUR, WARNING_COLOUR)
+        self.problem_list.problem_chosen.connect(self.go_to_problem)
 
         self.transport = TransportBar()
         self.transport.play_clicked.connect(self.toggle_playback)
+        self.transport.seek_requested.connect(self.seek)
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("primary")
         self.generate_button.setDefault(True)
@@ -164,12 +172,13 @@ class SpeechPanel(QWidget):
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.addWidget(self.editor, 1)
         left_layout.addLayout(tools)
-        left_layout.addWidget(self.problem_label)
+        left_layout.addWidget(self.problem_list)
         left_layout.addWidget(self.transport)
         left_layout.addLayout(actions)
 
         self.form = SpeechSettingsForm()
         self.form.changed.connect(self._on_settings_changed)
+        self.form.notice.connect(self._show_status)
         self.form.model_changed.connect(lambda _m: self._update_model_tools())
         self.form.live_edited.connect(self._on_live_edit)
         self.form.live_released.connect(self._on_live_release)
@@ -192,8 +201,11 @@ class SpeechPanel(QWidget):
         """Render the whole text, or the selection (Ctrl+Enter)."""
         self._debounce.stop()
         if self.blocked_reason:
-            shown = self.problem_label.isVisibleTo(self)
+            shown = self.problem_list.isVisibleTo(self)
             self._show_status("Nothing was sent: fix the highlighted problem first." if shown else self.blocked_reason)
+            first = self.problem_list.problems[0] if self.problem_list.problems else None
+            if first is not None and first.control is not None:
+                self.form.reveal(first.control)  # a setting may be scrolled out of sight
             return
         span = self.editor.selected_span()
         text = self.editor.toPlainText()
@@ -203,17 +215,43 @@ class SpeechPanel(QWidget):
         self._render(segment)
 
     def toggle_playback(self) -> None:
-        """Stop what is playing or rendering; else play the last take again (Space)."""
+        """Stop what is playing or rendering; else play the last take again (Space, or F5 while typing)."""
         if self._runner.is_busy(RENDER_KEY):
             self.stop()
         elif self.last_take is not None:
-            self.progress = TakeProgress()
-            self._runner.run(RENDER_KEY, self._session.replay(self.last_take, self.progress), owner=self,
-                             on_error=lambda exc: self.banner.show_error(exc))
-            self._ticker.start()
+            self._replay()
+
+    def seek(self, seconds: float) -> None:
+        """Play from `seconds` (a click on the waveform): in the take that plays, else in the last take."""
+        if not self._runner.is_busy(RENDER_KEY):
+            if self.last_take is None:
+                return
+            self._replay()
+        self._seek_to = (seconds, SEEK_TRIES)
+        self._apply_seek()
+
+    def _apply_seek(self) -> None:
+        # The player can jump only within audio it has decoded (a replay reads ahead ~3 s), so a jump further
+        # into a replay lands short at first: try again on the next ticks until the playhead is there.
+        if self._seek_to is None or self.progress is None or self.progress.playback is None:
+            return
+        target, tries = self._seek_to
+        if tries <= 0 or abs(self.progress.position_s - target) < SEEK_TOLERANCE_S:
+            self._seek_to = None
+            return
+        self._seek_to = (target, tries - 1)
+        self.progress.playback.seek(target)
+
+    def _replay(self) -> None:
+        assert self.last_take is not None
+        self.progress = TakeProgress()
+        self._runner.run(RENDER_KEY, self._session.replay(self.last_take, self.progress), owner=self,
+                         on_error=lambda exc: self.banner.show_error(exc))
+        self._ticker.start()
 
     def stop(self) -> None:
         self._debounce.stop()
+        self._seek_to = None
         self._last_preview = None
         self._runner.cancel(RENDER_KEY)
         self._session.stop()
@@ -330,6 +368,7 @@ class SpeechPanel(QWidget):
             self._show_status(str(exc))
             return
         self.banner.dismiss()
+        self._seek_to = None
         self.progress = TakeProgress()
         self.transport.clear()
         self.renders_started += 1
@@ -370,19 +409,21 @@ class SpeechPanel(QWidget):
             self._ticker.stop()
             self._show_progress()
             self.editor.set_preview_span(None)
-            if self.status.text() == "Rendering…":
-                self._show_status("Stopped" if self.progress and self.progress.take else "")
+            if self.status.text() == "Rendering…" or self.status.text().endswith(PLAYING):
+                # a render that ends normally says so next (on_done runs after this)
+                self._show_status("Stopped · saved to the Library" if self.progress and self.progress.take else "")
         self.transport.set_playing(busy, has_take=self.last_take is not None)
 
     def _show_progress(self) -> None:
         progress = self.progress
         if progress is None:
             return
+        self._apply_seek()
         if progress.take is not None and progress.take is not self.last_take:
             self.last_take = progress.take
             self.transport.set_playing(self._runner.is_busy(RENDER_KEY), has_take=True)
             if self.status.text() == "Rendering…":
-                self._show_status("Saved to the Library · playing")
+                self._show_status("Saved to the Library" + PLAYING)
         self.transport.show_progress(progress)
 
     # -- checking input -------------------------------------------------------------------------------
@@ -405,23 +446,35 @@ class SpeechPanel(QWidget):
         self.count_label.setText(f"{len(text):,} / {TEXT_LIMIT - 1:,} characters")
         self.count_label.setObjectName("problem" if over else "muted")
         restyle(self.count_label)
-        blocking = [p.message for p in problems if p.blocking]
-        warnings = [p.message for p in problems if not p.blocking]
-        reason = blocking[0] if blocking else None
+        in_text = [ShownProblem(p.message, p.blocking, span=(p.position, p.position + p.length)) for p in problems]
+        in_settings = self._settings_problem()
+        shown = ([in_settings] if in_settings else []) + [p for p in in_text if p.blocking] + [
+            p for p in in_text if not p.blocking]
+        reason = shown[0].message if shown and shown[0].blocking else None
         if reason is None and not text.strip():
             reason = "Write something to render."
-        reason = reason or self.blocked_settings_reason()
         self.blocked_reason = reason
         self.generate_button.setEnabled(reason is None)
         self.generate_button.setToolTip(reason or "Render the text, or the selection (Ctrl+Enter)")
-        shown = [m for m in (blocking[:3] if blocking else []) + warnings[:2]]
-        if not blocking and reason and text.strip():
-            shown.insert(0, reason)
-        self.problem_label.setText("\n".join(shown))
-        self.problem_label.setVisible(bool(shown))
+        self.problem_list.show_problems(shown)
 
     def blocked_settings_reason(self) -> str | None:
-        return self.form.problem() or settings_problem(self.form.settings())
+        problem = self._settings_problem()
+        return problem.message if problem else None
+
+    def _settings_problem(self) -> ShownProblem | None:
+        if form_problem := self.form.problem():
+            return ShownProblem(form_problem, True, control=self.form.pronunciation)
+        if error := settings_problem(self.form.settings()):
+            return ShownProblem(str(error), True, control=self.form.control_for(error.field))
+        return None
+
+    def go_to_problem(self, problem: ShownProblem) -> None:
+        """Select the problem's text in the script, or show its setting (a click in the problem list)."""
+        if problem.span is not None:
+            self.editor.select_span(problem.span)
+        elif problem.control is not None:
+            self.form.reveal(problem.control)
 
     def _blocking_problem_in(self, span: tuple[int, int]) -> str | None:
         text = self.editor.toPlainText()

@@ -1,13 +1,17 @@
 """The Speech panel's settings column: model, voice, delivery, voice effects (voice_modify), the timbre mix,
 text handling, the pronunciation dictionary and the output format. `settings()` is the request payload
-without its text; `load()` takes one back (a Library take's, or the saved preferences)."""
+without its text; `load()` takes one back (a Library take's, or the saved preferences).
+
+Settings that can't go together are not offered together: voice effects stream as MP3 only, so with an
+effect on the other formats are disabled, and with another format the effects are. A saved combination that
+can't be sent is corrected on load, and `notice` says what changed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,11 +29,15 @@ from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS
 from studio.ui.pronunciation_editor import PronunciationEditor
 from studio.ui.slider_group import ValueSlider
 from studio.ui.timbre_mixer import TimbreMixer, VoicePicker
+from studio.ui.widgets import restyle
 
 DEFAULT_MODEL = "speech-2.8-hd"
 DEFAULT_VOICE = "English_expressive_narrator"
 SAMPLE_RATES = (8000, 16000, 22050, 24000, 32000, 44100)
 BITRATES = (32000, 64000, 128000, 256000)
+EFFECTS_NEED_MP3 = "Voice effects stream as MP3 only: set the effects to 0 and the sound effect to None to use {fmt}"
+MP3_FOR_EFFECTS = "Voice effects stream as MP3 only: choose MP3 as the format to use them"
+FLAG_MS = 2500  # how long a control that a problem points at stays outlined
 # (voice_modify field, title, left caption, right caption)
 VOICE_EFFECTS = (("pitch", "Pitch", "Deepen", "Brighten"), ("intensity", "Intensity", "Stronger", "Softer"),
                  ("timbre", "Timbre", "Nasal", "Crisp"))
@@ -63,6 +71,7 @@ class SpeechSettingsForm(QScrollArea):
     live_edited = Signal()  # a delivery or effect slider moved: a live preview is wanted
     live_released = Signal()  # …and the user let go of it
     model_changed = Signal(str)
+    notice = Signal(str)  # a loaded setting was corrected
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +89,11 @@ class SpeechSettingsForm(QScrollArea):
             column.addWidget(group)
         column.addStretch(1)
         self.setWidget(body)
+        self._flagged: QWidget | None = None
+        self._unflag_timer = QTimer(self, singleShot=True, interval=FLAG_MS)
+        self._unflag_timer.timeout.connect(lambda: self._set_flag(None))
         self._update_model_dependent()
+        self._update_output_dependent()
 
     # -- groups ---------------------------------------------------------------------------------------
 
@@ -107,7 +120,7 @@ class SpeechSettingsForm(QScrollArea):
         return group
 
     def _effects_group(self) -> QGroupBox:
-        group = QGroupBox("Voice effects")
+        group = self.effects_group = QGroupBox("Voice effects")
         form = _form(group)
         self.effect_sliders: dict[str, ValueSlider] = {}
         for name, title, left, right in VOICE_EFFECTS:
@@ -118,7 +131,8 @@ class SpeechSettingsForm(QScrollArea):
             form.addRow(slider)
         self.sound_effect_combo = _combo([("None", None), *((label, value) for value, label in SOUND_EFFECTS)])
         self.sound_effect_combo.currentIndexChanged.connect(lambda _i: self._live_edit(release=True))
-        form.addRow("Sound effect", self.sound_effect_combo)
+        self.sound_effect_label = QLabel("Sound effect")
+        form.addRow(self.sound_effect_label, self.sound_effect_combo)
         self.live_preview_box = QCheckBox("Live preview of the current sentence")
         self.live_preview_box.setChecked(True)
         self.live_preview_box.setToolTip("Moving a slider re-renders the sentence under the cursor (or the "
@@ -127,7 +141,7 @@ class SpeechSettingsForm(QScrollArea):
         return group
 
     def _mix_group(self) -> QGroupBox:
-        group = QGroupBox("Timbre mix")
+        group = self.mix_group = QGroupBox("Timbre mix")
         layout = QVBoxLayout(group)
         layout.setContentsMargins(10, 8, 10, 10)
         self.mixer = TimbreMixer()
@@ -227,6 +241,44 @@ class SpeechSettingsForm(QScrollArea):
         """A problem only the form can see (a half-filled pronunciation row)."""
         return self.pronunciation.problem()
 
+    def voice_effects_on(self) -> bool:
+        return any(s.int_value() for s in self.effect_sliders.values()) or bool(self.sound_effect_combo.currentData())
+
+    def control_for(self, field: str) -> QWidget:
+        """The control a request field (an InputError's `field`, e.g. "audio_setting.format") is set with."""
+        controls: dict[str, QWidget] = {
+            "model": self.model_combo, "voice_setting.voice_id": self.voice_picker,
+            "voice_setting.emotion": self.emotion_combo, "voice_setting.speed": self.speed,
+            "voice_setting.vol": self.volume, "voice_setting.pitch": self.pitch, "voice_modify": self.effects_group,
+            "timber_weights": self.mix_group, "language_boost": self.language_combo,
+            "pronunciation_dict": self.pronunciation, "audio_setting.format": self.format_combo,
+            "audio_setting.sample_rate": self.rate_combo, "audio_setting.bitrate": self.bitrate_combo,
+            "audio_setting.channel": self.channels_combo,
+        }
+        for prefix in sorted(controls, key=len, reverse=True):
+            if field == prefix or field.startswith((prefix + ".", prefix + "[")):
+                return controls[prefix]
+        return self.widget()
+
+    def reveal(self, control: QWidget) -> None:
+        """Scroll `control` into view, focus it and outline it for a moment (a problem pointing at it was clicked)."""
+        self.ensureWidgetVisible(control, 10, 40)
+        focus = control if control.focusPolicy() != Qt.FocusPolicy.NoFocus else control.nextInFocusChain()
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        control.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # plain QWidgets draw the outline too
+        self._set_flag(control)
+        self._unflag_timer.start()
+
+    def flagged(self) -> QWidget | None:
+        return self._flagged
+
+    def _set_flag(self, control: QWidget | None) -> None:
+        for widget in (self._flagged, control):
+            if widget is not None:
+                widget.setProperty("flagged", widget is control)
+                restyle(widget)
+        self._flagged = control
+
     def load(self, settings: dict[str, Any]) -> None:
         """Show `settings` (a payload without text); missing fields get their defaults."""
         self.blockSignals(True)
@@ -255,10 +307,21 @@ class SpeechSettingsForm(QScrollArea):
             self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.get("language_boost"))))
             self.pronunciation.set_entries((settings.get("pronunciation_dict") or {}).get("tone") or [])
             self.mixer.set_weights(settings.get("timber_weights"))
+            corrected = self._correct_format()
             self._update_output_dependent()
         finally:
             self.blockSignals(False)
         self.changed.emit()
+        if corrected:
+            self.notice.emit(corrected)
+
+    def _correct_format(self) -> str | None:
+        """A saved non-MP3 format with voice effects can't be streamed: switch it to MP3 and say so."""
+        fmt = self.format_combo.currentData()
+        if not self.voice_effects_on() or fmt == "mp3":
+            return None
+        _select(self.format_combo, "mp3")
+        return f"Format set to MP3: the saved {str(fmt).upper()} can't stream with voice effects"
 
     def set_voice(self, voice_id: str) -> None:
         """Use one voice (ends a mix)."""
@@ -280,6 +343,7 @@ class SpeechSettingsForm(QScrollArea):
         slider.released.connect(self.live_released)
 
     def _live_edit(self, *, release: bool = False) -> None:
+        self._update_output_dependent()
         self.changed.emit()
         self.live_edited.emit()
         if release:
@@ -305,7 +369,21 @@ class SpeechSettingsForm(QScrollArea):
         self.changed.emit()
 
     def _update_output_dependent(self) -> None:
-        self.bitrate_combo.setEnabled(self.format_combo.currentData() == "mp3")
+        fmt = self.format_combo.currentData()
+        self.bitrate_combo.setEnabled(fmt == "mp3")
+        effects_on = self.voice_effects_on()
+        items = self.format_combo.model()
+        for row in range(self.format_combo.count()):
+            value = self.format_combo.itemData(row)
+            offered = value == "mp3" or not effects_on
+            items.item(row).setEnabled(offered)  # type: ignore[attr-defined]
+            self.format_combo.setItemData(row, None if offered else EFFECTS_NEED_MP3.format(fmt=str(value).upper()),
+                                          Qt.ItemDataRole.ToolTipRole)
+        effects_offered = fmt == "mp3" or effects_on  # when on anyway (set in code), leave them to be turned off
+        for widget in (*self.effect_sliders.values(), self.sound_effect_combo, self.sound_effect_label):
+            widget.setEnabled(effects_offered)
+        self.effects_group.setToolTip("" if effects_offered else MP3_FOR_EFFECTS)
+        self.format_combo.setToolTip(EFFECTS_NEED_MP3.format(fmt="another format") if effects_on else "")
 
     def _on_mix_changed(self) -> None:
         self.voice_picker.setEnabled(not self.mixer.is_mixing())

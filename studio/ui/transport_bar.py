@@ -34,8 +34,13 @@ def take_figures(progress: TakeProgress) -> str:
     return " · ".join(parts)
 
 
+PLAY_TIP = "Play the last take (Space, or F5 while typing)"
+STOP_TIP = "Stop (Space, or F5 while typing)"
+
+
 class TransportBar(QFrame):
     play_clicked = Signal()
+    seek_requested = Signal(float)  # seconds: the waveform was clicked there
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +48,7 @@ class TransportBar(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.play_button = QToolButton()
         self.play_button.setText("▶")
-        self.play_button.setToolTip("Play the last take (Space)")
+        self.play_button.setToolTip(PLAY_TIP)
         self.play_button.setFixedSize(40, 40)
         self.play_button.setEnabled(False)
         self.play_button.clicked.connect(self.play_clicked)
@@ -55,6 +60,7 @@ class TransportBar(QFrame):
         self.figures_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.figures_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.waveform = WaveformView()
+        self.waveform.seek_requested.connect(self.seek_requested)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
@@ -68,7 +74,7 @@ class TransportBar(QFrame):
 
     def set_playing(self, playing: bool, *, has_take: bool) -> None:
         self.play_button.setText("■" if playing else "▶")
-        self.play_button.setToolTip("Stop (Space)" if playing else "Play the last take (Space)")
+        self.play_button.setToolTip(STOP_TIP if playing else PLAY_TIP)
         self.play_button.setEnabled(playing or has_take)
 
     def show_progress(self, progress: TakeProgress) -> None:

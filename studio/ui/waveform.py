@@ -1,16 +1,22 @@
-"""The waveform of a take as it arrives: peak bars, the played part in the accent colour, a playhead.
-paint_frame and paint_bars also draw the Music panel's whole-song waveform."""
+"""The waveform of a take as it arrives: peak bars, the played part in the accent colour, a playhead; a click
+asks to play from there (without taking the keyboard focus). paint_frame and paint_bars also draw the Music
+panel's whole-song waveform."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MIN_SECONDS = 4.0  # a short take doesn't stretch to the full width
 BAR_PITCH = 3  # px per bar (2 px bar + 1 px gap)
+
+
+def frame_inner(widget: QWidget) -> QRectF:
+    """The area inside the rounded box, where the bars go."""
+    return QRectF(widget.rect()).adjusted(8.5, 6.5, -8.5, -6.5)
 
 
 def paint_frame(painter: QPainter, widget: QWidget, placeholder: str | None = None) -> QRectF:
@@ -22,7 +28,7 @@ def paint_frame(painter: QPainter, widget: QWidget, placeholder: str | None = No
     painter.setPen(palette.color(QPalette.ColorRole.Mid))
     painter.setBrush(palette.color(QPalette.ColorRole.Base))
     painter.drawRoundedRect(rect, 6, 6)
-    inner = rect.adjusted(8, 6, -8, -6)
+    inner = frame_inner(widget)
     if placeholder is not None:
         muted = QColor(palette.color(QPalette.ColorRole.WindowText))
         muted.setAlphaF(0.5)
@@ -52,8 +58,13 @@ def paint_bars(painter: QPainter, palette: QPalette, inner: QRectF, peaks: Seque
 
 
 class WaveformView(QWidget):
+    seek_requested = Signal(float)  # seconds
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click seeks; Space/F5 stay with what had focus
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click to play from there")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(120)
         self.peaks: list[float] = []
@@ -76,6 +87,20 @@ class WaveformView(QWidget):
     def clear(self) -> None:
         self.set_audio([], 0.0, 0.0)
         self.update()
+
+    def seconds_at(self, x: float) -> float:
+        """The time under x (clamped to what has arrived)."""
+        inner = frame_inner(self)
+        bars = max(1, int(inner.width() // BAR_PITCH))
+        fraction = (x - inner.left()) / (bars * BAR_PITCH)
+        return min(max(0.0, fraction * max(self.arrived_s, MIN_SECONDS)), self.arrived_s)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.peaks:
+            self.seek_requested.emit(self.seconds_at(event.position().x()))
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -209,6 +209,7 @@ def test_pronunciation_dict_entries_need_from_slash_to() -> None:
         ("Hello <#100#> world", "pause marker <#100#> at position 6: pause must be 0.01–99.99 s"),
         ("Hello <#abc#> world", "pause marker <#abc#> at position 6: pause must be 0.01–99.99 s"),
         ("Hello <#-1#> world", "pause marker <#-1#> at position 6"),
+        ("Hello <# 2 #> world", "pause marker <# 2 #> at position 6 has spaces: write it as <#2#>"),
         ("Hello <#1.5> world", "pause marker <#1.5> at position 6 is malformed: write a pause as <#seconds#>"),
         ("Hello <# world", "pause marker <# at position 6 is malformed"),
         ("Hello <#1#> <#2#> world", "consecutive pause markers at position 6: put speakable text between pauses"),

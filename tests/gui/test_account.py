@@ -229,3 +229,24 @@ def test_a_rate_limit_counts_down_and_retries_by_itself(qapp: object, wait_until
     banner.dismiss()  # dismissing stops the automatic retry
     wait_until(lambda: True)
     assert not banner.counting_down and retries == ["retried"]
+
+
+def test_return_in_the_key_field_connects_and_never_shows_the_key(
+    make_live_studio: Callable, qapp: object, wait_until: Callable
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    services, window = make_live_studio()
+    start_account(window, services)
+    dialog = window.account_dialog
+    dialog.enter_key_button.click()
+    dialog.activateWindow()
+    wait_until(dialog.isActiveWindow, message="the account dialog never became active")
+    assert dialog.key_edit.hasFocus()
+    QTest.keyClicks(dialog.key_edit, DEMO_KEY)
+    QTest.keyClick(dialog.key_edit, Qt.Key.Key_Return)
+    assert dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Password, "Return showed the key"
+    assert not dialog.show_key_button.isChecked()
+    assert not dialog.show_key_button.autoDefault() and dialog.connect_button.isDefault()
+    wait_until(lambda: dialog.pages.currentWidget() is dialog.result_page, timeout=20)  # Return connected

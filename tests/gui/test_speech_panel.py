@@ -217,7 +217,7 @@ def test_bad_input_is_highlighted_and_nothing_is_sent(
     write(speech, "Take a breath <#0.001#> and go on.")
     assert not speech.generate_button.isEnabled()
     assert "0.01–99.99" in speech.blocked_reason and "0.01–99.99" in speech.generate_button.toolTip()
-    assert speech.problem_label.isVisible() and "<#0.001#>" in speech.problem_label.text()
+    assert speech.problem_list.isVisible() and "<#0.001#>" in speech.problem_list.messages()[0]
     marks = [s for s in speech.editor.extraSelections() if s.format.toolTip()]
     assert [(m.cursor.selectionStart(), m.cursor.selectedText()) for m in marks] == [(14, "<#0.001#>")]
     generate(studio)
@@ -248,7 +248,7 @@ def test_bad_input_is_highlighted_and_nothing_is_sent(
     emotions = speech.form.emotion_combo  # the API's per-model table: no whisper or fluent here
     assert [emotions.itemData(i) for i in range(1, emotions.count())] == list(MODEL_EMOTIONS["speech-02-hd"])
     write(speech, "Well (laughs) that was close.")
-    assert speech.generate_button.isEnabled() and "read aloud" in speech.problem_label.text()
+    assert speech.generate_button.isEnabled() and "read aloud" in speech.problem_list.messages()[0]
     assert len(studio.speech_requests()) == sent  # not one request for any of it
 
 

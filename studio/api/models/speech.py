@@ -99,11 +99,19 @@ ASYNC_TEXT_LIMIT = 50_000  # inclusive, inline text; text files may hold up to 1
 
 @dataclass(frozen=True)
 class TextProblem:
-    """A problem in a text at ``text[position:position + length]`` (for highlighting)."""
+    """A problem in a text at ``text[position:position + length]`` (for highlighting). ``template`` holds
+    ``{where}`` where the location goes: `message` says it as a character position, an editor as line:column."""
 
     position: int
     length: int
-    message: str
+    template: str
+
+    @property
+    def message(self) -> str:
+        return self.located(f" at position {self.position}")
+
+    def located(self, where: str) -> str:
+        return self.template.replace("{where}", where)
 
 
 _MARKER = re.compile(r"<#([^<>#]*)#>")
@@ -124,19 +132,24 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                 TextProblem(
                     start,
                     end - start,
-                    f"pause marker {text[start:end]} at position {start} is malformed: "
+                    f"pause marker {text[start:end]}{{where}} is malformed: "
                     "write a pause as <#seconds#>, e.g. <#1.5#>",
                 )
             )
             pos = start + 2
             continue
         value = m.group(1)
-        if not _PAUSE.fullmatch(value) or not 0.01 <= float(value) <= 99.99:
+        if value != value.strip() and _PAUSE.fullmatch(value.strip()):
+            problems.append(
+                TextProblem(start, m.end() - start,
+                            f"pause marker {m.group()}{{where}} has spaces: write it as <#{value.strip()}#>")
+            )
+        elif not _PAUSE.fullmatch(value) or not 0.01 <= float(value) <= 99.99:
             problems.append(
                 TextProblem(
                     start,
                     m.end() - start,
-                    f"pause marker {m.group()} at position {start}: pause must be 0.01–99.99 s with at most 2 decimals",
+                    f"pause marker {m.group()}{{where}}: pause must be 0.01–99.99 s with at most 2 decimals",
                 )
             )
         spans.append((start, m.end()))
@@ -149,7 +162,7 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                 TextProblem(
                     first_start,
                     first_end - first_start,
-                    f"pause marker {text[first_start:first_end]} at position {first_start} starts the text: "
+                    f"pause marker {text[first_start:first_end]}{{where}} starts the text: "
                     "put pauses between speakable text",
                 )
             )
@@ -159,7 +172,7 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                     TextProblem(
                         a_start,
                         b_end - a_start,
-                        f"consecutive pause markers at position {a_start}: put speakable text between pauses",
+                        "consecutive pause markers{where}: put speakable text between pauses",
                     )
                 )
         last_start, last_end = spans[-1]
@@ -168,7 +181,7 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                 TextProblem(
                     last_start,
                     last_end - last_start,
-                    f"pause marker {text[last_start:last_end]} at position {last_start} ends the text: "
+                    f"pause marker {text[last_start:last_end]}{{where}} ends the text: "
                     "put pauses between speakable text",
                 )
             )
