@@ -48,15 +48,19 @@ if [ "${DEB:-1}" != 0 ] && command -v dpkg-deb >/dev/null 2>&1; then
   install -m 644 resources/icons/app-256.png "$pkg/usr/share/icons/hicolor/256x256/apps/$APP.png"
   install -m 644 resources/icons/app.png "$pkg/usr/share/icons/hicolor/512x512/apps/$APP.png"
   # PortAudio, Qt, Python and FFmpeg are inside the bundle. What stays on the system: ALSA (its plugins
-  # must match the system's), OpenGL/EGL, fontconfig and the X11/Wayland client libraries.
+  # must match the system's), OpenGL/EGL, fontconfig and the X11/Wayland client libraries, every one Qt's
+  # xcb and wayland platform plugins link (packaging/check-qt-plugins.sh; the same list as install.sh).
+  xcb_wayland="libx11-xcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0"
+  xcb_wayland+=", libxcb-render-util0, libxcb-shape0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0, libxcb-xkb1"
+  xcb_wayland+=", libxkbcommon-x11-0, libwayland-client0, libwayland-cursor0, libwayland-egl1"
   cat > "$pkg/DEBIAN/control" <<EOF
 Package: $APP
 Version: $VERSION
 Architecture: $ARCH
 Maintainer: MiniMax Studio <studio@example.invalid>
 Installed-Size: $(du -sk "$pkg" | cut -f1)
-Depends: libasound2 | libasound2t64, libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3, libglib2.0-0 | libglib2.0-0t64
-Recommends: libxcb-cursor0, libxkbcommon-x11-0, libpulse0
+Depends: libasound2 | libasound2t64, libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3, libglib2.0-0 | libglib2.0-0t64, $xcb_wayland
+Recommends: libpulse0
 Section: sound
 Priority: optional
 Homepage: https://github.com/minimax-studio/minimax-studio

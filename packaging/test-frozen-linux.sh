@@ -15,7 +15,7 @@
 #   --self-test      emulator → streamed speech → the real audio device → file → decode
 #                    (STUDIO_SELFTEST_REQUIRE_AUDIO=1 when a PulseAudio server answers: CI has a null sink)
 #   --bundle-check   Qt offscreen, SVG icons, QtMultimedia's backend
-#   --quit-after-show  the main window starts offscreen and quits
+#   --quit-after-show  the main window starts offscreen and quits, and on X11 under xvfb-run when installed
 # and the same --self-test from the .deb's payload (dpkg-deb -x), when a .deb is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,6 +77,14 @@ if out="$(timeout 120 "$EXE" --quit-after-show 2>"$tmp/app.err")" && grep -q '^r
   echo "app ok: the main window started offscreen and quit"
 else
   echo "app FAILED to start offscreen:"; tail -20 "$tmp/app.err"; status=1
+fi
+if command -v xvfb-run >/dev/null 2>&1; then  # a real X11 display: Qt's xcb plugin and its libraries load
+  if out="$(timeout 120 xvfb-run -a env -u QT_QPA_PLATFORM "$EXE" --quit-after-show 2>"$tmp/x11.err")" \
+      && grep -q '^ready ' <<<"$out"; then
+    echo "app ok: the main window started on X11 (Xvfb) and quit"
+  else
+    echo "app FAILED to start on X11 (Xvfb):"; tail -20 "$tmp/x11.err"; status=1
+  fi
 fi
 if [ -n "$DEB" ]; then
   dpkg-deb -x "$DEB" "$tmp/deb"

@@ -67,13 +67,23 @@ class Services:
         self.library.close()
 
 
-def build_services(
-    *, settings: Settings | None = None, key_store: KeyStore | None = None,
-    probe_hosts: dict[str, str] | None = None,
-) -> Services:
+def build_account(
+    settings: Settings, *, key_store: KeyStore | None = None, probe_hosts: dict[str, str] | None = None,
+) -> AccountController:
+    """The account and the task runner it connects on: light (no HTTP client, numpy or PyAV imports), so the
+    first-run dialog can open before the rest of the studio is built."""
     from studio.qt.account import AccountController
     from studio.qt.tasks import TaskRunner
     from studio.services.account import Account
+
+    return AccountController(Account(key_store, probe_hosts=probe_hosts), TaskRunner(), settings,
+                             lambda: save_settings(settings))
+
+
+def build_services(
+    *, settings: Settings | None = None, key_store: KeyStore | None = None,
+    probe_hosts: dict[str, str] | None = None, account: AccountController | None = None,
+) -> Services:
     from studio.services.audio_output import AudioOutput
     from studio.services.jobs import JobService
     from studio.services.library import Library
@@ -81,9 +91,9 @@ def build_services(
     from studio.settings.paths import data_dir
 
     settings = settings if settings is not None else load_settings()
-    tasks = TaskRunner()
-    account_service = Account(key_store, probe_hosts=probe_hosts)
-    account = AccountController(account_service, tasks, settings, lambda: save_settings(settings))
+    if account is None:
+        account = build_account(settings, key_store=key_store, probe_hosts=probe_hosts)
+    tasks, account_service = account.tasks, account.account
     library = Library(data_dir())
     recovered = library.recover()  # takes a crash left "recording": partial when they have audio
     if recovered:
@@ -115,6 +125,7 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
 
     client = services.account_service.require_client
     account_settings = services.account.request_settings
+    seen = {"client": services.account_service.client}  # before the Voices panel loads with it
     catalog = VoiceCatalog(client, services.library)
     session = SpeechSession(client, services.library, services.audio, add_characters=services.account.add_characters)
     from studio.ui.speech_panel import SpeechPanel
@@ -159,8 +170,6 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     services.tasks.finished.connect(lambda key: key == VOICES_REFRESH_KEY and library.reload())  # names known
     image.use_as_first_frame.connect(video.set_first_frame)
 
-    seen = {"client": services.account_service.client}
-
     def reload_voices_for_a_new_client() -> None:
         client_now = services.account_service.client
         if client_now is not None and client_now is not seen["client"]:
@@ -169,6 +178,7 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
             voice_lab.check_expiry()  # warns about cloned/designed voices expiring within 48 h
 
     services.account.state_changed.connect(reload_voices_for_a_new_client)
+    reload_voices_for_a_new_client()  # the first-run dialog may have connected while the panels were built
     panels.extend([
         PanelSpec("voices", "Voices", "voices", voices),
         PanelSpec("speech", "Speech", "speech", speech),
@@ -270,14 +280,16 @@ def import_service_modules() -> None:
         importlib.import_module(name)
 
 
-async def open_studio(window: MainWindow, settings: Settings, opened: list[Services]) -> Services:
+async def open_studio(
+    window: MainWindow, settings: Settings, opened: list[Services], account: AccountController | None = None,
+) -> Services:
     """Everything after the first frame, a little per loop turn: imports in a worker thread, then the
     services (appended to `opened` at once, so a quit during startup still closes them), then one panel
     per turn, then the panels are installed in the window."""
     import asyncio
 
     await asyncio.to_thread(import_service_modules)
-    services = build_services(settings=settings)
+    services = build_services(settings=settings, account=account)
     opened.append(services)
     panels: list[PanelSpec] = []
     for _step in panel_steps(services, panels):
@@ -287,9 +299,20 @@ async def open_studio(window: MainWindow, settings: Settings, opened: list[Servi
     return services
 
 
-def start_account(window: MainWindow, services: Services, *, force_demo: bool = False) -> None:
-    """Reconnect as last time, or ask: first run (or a session-only key that is gone) opens Account."""
-    if not services.account.resume(force_demo=force_demo):
+async def ask_first(window: MainWindow, account: AccountController, *, force_demo: bool = False) -> bool:
+    """On a first run (or when a session-only key is gone) open the Account dialog at once, before the rest
+    of the studio is built behind it. True when the dialog was opened."""
+    if not await account.needs_choice(force_demo=force_demo):
+        return False
+    window.account = account
+    window.open_account_dialog(first_run=True)
+    return True
+
+
+def start_account(window: MainWindow, services: Services, *, force_demo: bool = False, asked: bool = False) -> None:
+    """Reconnect as last time, or ask: first run (or a session-only key that is gone) opens Account
+    (unless `ask_first` did already)."""
+    if not asked and not services.account.resume(force_demo=force_demo):
         window.open_account_dialog(first_run=True)
     services.jobs.resume_pending()  # video jobs of an earlier session: their polls wait for a client
 
@@ -392,14 +415,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     opened: list[Services] = []
 
     async def start() -> None:
-        services = await open_studio(window, settings, opened)
+        account = build_account(settings)
+        asked = not args.quit_after_show and await ask_first(window, account, force_demo=args.demo)
+        services = await open_studio(window, settings, opened, account)
         if args.quit_after_show:
             print(f"ready {time.time():.6f}", flush=True)
             if stalls is not None:
                 print(f"stall {stalls.stop():.6f}", flush=True)
             window.close()
         else:
-            start_account(window, services, force_demo=args.demo)
+            start_account(window, services, force_demo=args.demo, asked=asked)
 
     def startup_done(task: asyncio.Task[None]) -> None:
         if not task.cancelled() and task.exception() is not None and not quit_requested.done():

@@ -395,10 +395,25 @@ async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
     print(f"{out}  {out.stat().st_size:,} bytes  {seconds:.1f} s  (kept in the Library)")
 
 
+EMULATOR_PORT = 8765  # the documented default, when nothing else listens on it
+
+
+def _port_is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def _run_emulator(args: argparse.Namespace) -> int:
     from studio.emulator.__main__ import main as emulator_main
 
-    argv = ["--port", str(args.port), "--mainland-port", str(args.mainland_port)]
+    port = args.port if args.port is not None else (EMULATOR_PORT if _port_is_free(EMULATOR_PORT) else 0)
+    argv = ["--port", str(port), "--mainland-port", str(args.mainland_port)]
     for flag, value in (("--ttfa-ms", args.ttfa_ms), ("--rtf", args.rtf), ("--jitter-ms", args.jitter_ms)):
         if value is not None:
             argv += [flag, str(value)]
@@ -574,8 +589,9 @@ def build_parser() -> argparse.ArgumentParser:
     music.add_argument("-o", "--output")
 
     emulator = add_parser("emulator", help="run the local MiniMax emulator")
-    emulator.add_argument("--port", type=int, default=8765)
-    emulator.add_argument("--mainland-port", type=int, default=8766)
+    emulator.add_argument("--port", type=int, default=None,
+                          help=f"global host port (default: {EMULATOR_PORT} when free, else any free port)")
+    emulator.add_argument("--mainland-port", type=int, default=0, help="mainland host port (default: any free port)")
     emulator.add_argument("--ttfa-ms", type=float)
     emulator.add_argument("--rtf", type=float)
     emulator.add_argument("--jitter-ms", type=float)
@@ -597,6 +613,8 @@ async def _run(args: argparse.Namespace) -> None:
     async with open_connection(use_emulator=args.emulator, base_url=args.host, region=args.region) as conn:
         if conn.is_demo and not args.emulator:
             print("demo mode: no API key found, using the built-in emulator", file=sys.stderr)
+        if conn.running_demo is not None:
+            print(f"demo mode: {conn.running_demo.shared_note}", file=sys.stderr)
         if conn.is_demo and not conn.demo_kept:
             print(f"demo mode: {DEMO_NOT_KEPT}", file=sys.stderr)
         await COMMANDS[args.command](conn, args)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import signal
 from pathlib import Path
 
@@ -49,6 +50,11 @@ def main(argv: list[str] | None = None) -> None:
             asyncio.run(serve(parse_args(argv)))
         except StateDirInUse as exc:
             raise SystemExit(f"emulator: {exc}: stop it first, or pick another --state-dir") from None
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            raise SystemExit(f"emulator: a port given with --port/--mainland-port is in use ({exc.strerror}): "
+                             "pick another, or leave the option out for a free port") from None
 
 
 if __name__ == "__main__":

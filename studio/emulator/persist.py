@@ -10,6 +10,9 @@ Layout of `state_dir`:
 - `lock`: held (an OS file lock) by the one emulator using the directory. Two emulators saving into one
   directory would each delete the other's files, so a second one is refused (`StateDirInUse`). The OS
   drops the lock when the process ends, however it ends.
+- `address.json`: the running emulator's URLs and pid, written (atomically) by the lock holder once its
+  ports are bound and removed when it stops, so other processes (the CLI next to the app) talk to it
+  instead of starting an empty one. A crash leaves it behind: readers check that the server answers.
 
 An unreadable or malformed `state.json` is moved to `state.json.bad` and the emulator starts empty.
 A blob file that has gone missing drops just that file or link. Download URLs are not stored: tokens
@@ -23,6 +26,7 @@ import json
 import logging
 import os
 import tempfile
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +37,7 @@ log = logging.getLogger(__name__)
 INDEX = "state.json"
 FILES = "files"
 LOCK = "lock"
+ADDRESS = "address.json"
 VERSION = 1
 TASK_FIELDS = ("task_id", "kind", "created_at", "request", "fail", "file_id", "video_url", "finished_at",
                "width", "height", "params")
@@ -61,6 +66,33 @@ class StateDirLock:
 
     def release(self) -> None:
         self._file.close()  # closing the file releases the lock
+
+
+@dataclass(frozen=True)
+class PublishedAddress:
+    """Where the emulator holding a state directory listens."""
+
+    global_url: str
+    mainland_url: str
+    pid: int
+
+
+def publish_address(state_dir: Path, address: PublishedAddress) -> None:
+    _atomic_write(state_dir / ADDRESS, json.dumps(asdict(address)).encode())
+
+
+def withdraw_address(state_dir: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        (state_dir / ADDRESS).unlink()
+
+
+def read_address(state_dir: Path) -> PublishedAddress | None:
+    """The published address, or None when there is none or it is unreadable (a reader never fails on it)."""
+    try:
+        doc = json.loads((state_dir / ADDRESS).read_bytes())
+        return PublishedAddress(str(doc["global_url"]), str(doc["mainland_url"]), int(doc["pid"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _lock(fd: int) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import functools
 import json
 import logging
+import os
 import threading
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine
@@ -19,7 +20,14 @@ from aiohttp import web
 from studio.emulator import routes_files, routes_media, routes_speech, routes_voices
 from studio.emulator.common import CTX, EMULATOR, REGION, ApiError, Ctx, base_resp, ok, plain_fault, reply
 from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
-from studio.emulator.persist import StateDirLock, load_state, save_state
+from studio.emulator.persist import (
+    PublishedAddress,
+    StateDirLock,
+    load_state,
+    publish_address,
+    save_state,
+    withdraw_address,
+)
 from studio.emulator.state import Account, RecordedRequest, State, Task
 
 log = logging.getLogger(__name__)
@@ -108,9 +116,13 @@ class Emulator:
             host, bound = runner.addresses[0][:2]
             urls.append(f"http://{host}:{bound}")
         self.global_url, self.mainland_url = urls
+        if self.config.state_dir is not None:  # the lock holder says where it is, for other processes
+            publish_address(Path(self.config.state_dir), PublishedAddress(*urls, os.getpid()))
 
     async def stop(self) -> None:
         self.stopping.set()
+        if self._state_lock is not None:  # first: nobody should start talking to a server that is stopping
+            withdraw_address(Path(self.config.state_dir))  # type: ignore[arg-type]  # set with the lock
         for ws in list(self.sockets):
             await ws.close()
         for task in list(self._tasks):

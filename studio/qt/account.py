@@ -66,6 +66,13 @@ class AccountController(QObject):
             return True
         return False
 
+    async def needs_choice(self, *, force_demo: bool = False) -> bool:
+        """Whether `resume` would ask the user, found without blocking the loop: the keychain is searched in
+        a worker thread (finding its backend takes a while), so the first-run dialog can open at once."""
+        if force_demo or self.account.environment_key() is not None or self._settings.mode == "demo":
+            return False
+        return await asyncio.to_thread(self.account.known_key) is None
+
     def start_demo(self, *, on_done: Callable[[], None] | None = None) -> asyncio.Task[Any]:
         return self._connect(self.account.connect_demo(self._settings.region or "global"), "demo", on_done)
 

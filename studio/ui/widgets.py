@@ -143,8 +143,9 @@ class AccountStatusBar(QStatusBar):
             self.mode_label.setObjectName("demoBadge")
             self.mode_label.setToolTip(
                 "Demo mode: a built-in emulator on this computer. Nothing is sent or billed." + ("" if state.demo_kept
-                else "\nAnother MiniMax Studio is using the demo, so this window's demo started empty: its voices "
-                     "and unfinished jobs are gone once it closes. Takes and files are still kept in the Library."))
+                else "\nAnother MiniMax Studio holds the demo but does not answer, so this window's demo started "
+                     "empty: its voices and unfinished jobs are gone once it closes. Takes and files are still kept "
+                     "in the Library."))
         else:
             self.mode_label.setText("LIVE" if state.mode == "live" else "")
             self.mode_label.setObjectName("liveBadge")

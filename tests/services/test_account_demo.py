@@ -8,6 +8,7 @@ import pytest
 
 from studio.api.models.voice import VoiceDesignRequest
 from studio.services.account import Account
+from studio.services.connection import RunningDemo
 
 
 async def test_demo_start_twice_keeps_a_designed_voice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,7 +32,7 @@ async def test_demo_start_twice_keeps_a_designed_voice(tmp_path: Path, monkeypat
     assert any((tmp_path / "home").rglob("demo-emulator/state.json"))
 
 
-async def test_while_another_studio_holds_the_demo_this_one_gets_an_empty_demo_that_says_so(
+async def test_a_second_studio_on_the_demo_shares_the_first_ones_emulator(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STUDIO_HOME", str(tmp_path / "home"))
@@ -43,9 +44,12 @@ async def test_while_another_studio_holds_the_demo_this_one_gets_an_empty_demo_t
         designed = await first.require_client().voice_design(
             VoiceDesignRequest(prompt="a warm, slow narrator", preview_text="Hello there."))
         await second.connect_demo()
-        assert (first.state.demo_kept, second.state.demo_kept) == (True, False)
-        assert await second.require_client().get_voices("voice_generation") == []
-        assert second.emulator.config.state_dir is None  # it writes nothing: the first one's files are safe
+        assert (first.state.demo_kept, second.state.demo_kept) == (True, True)
+        assert isinstance(second.emulator, RunningDemo) and second.emulator.global_url == first.emulator.global_url
+        # The same demo: the first one's designed voice is there, and the second one's is the first one's.
+        assert [v.voice_id for v in await second.require_client().get_voices("voice_generation")] == [designed.voice_id]
+        await second.close()  # closing the second one leaves the first one's emulator running
+        assert [v.voice_id for v in await first.require_client().get_voices("voice_generation")] == [designed.voice_id]
     finally:
         await second.close()
         await first.close()
