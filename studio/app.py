@@ -225,7 +225,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
     window.settings_applied.connect(lambda: services.audio.set_device(services.settings.output_device))
 
     def show_no_audio(reason: str) -> None:
-        label = window.findChild(QLabel, "audioWarning")
+        label = window.statusBar().findChild(QLabel, "audioWarning")
         if label is None:
             label = QLabel(NO_AUDIO_MESSAGE)
             label.setObjectName("audioWarning")

@@ -100,7 +100,7 @@ QLabel#problem {{ color: {c['bad']}; }}
 QListWidget#problems {{ background: transparent; border: none; }}
 QListWidget#problems::item {{ padding: 1px 2px; }}
 *[flagged="true"] {{ border: 2px solid {c['bad']}; border-radius: 5px; }}
-QLabel#audioWarning {{ color: {c['warn']}; }}
+QLabel#audioWarning, QLabel#auditionNote {{ color: {c['warn']}; }}
 QLabel#sliderValue {{ color: {c['muted']}; }}
 QPushButton#primary {{ background: {c['highlight']}; color: {c['highlight_text']}; border: 1px solid {c['highlight']};
     border-radius: 4px; padding: 5px 16px; font-weight: 600; }}

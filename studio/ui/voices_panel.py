@@ -616,7 +616,7 @@ class VoicesPanel(QWidget):
         actions.addWidget(self.use_button)
         actions.addWidget(self.favourite_button)
         actions.addStretch(1)
-        self.audition_note = QLabel(wordWrap=True, objectName="audioWarning")  # no audio output, said here
+        self.audition_note = QLabel(wordWrap=True, objectName="auditionNote")  # no audio output, said here
         self.audition_note.hide()
 
         self.local_name = QLineEdit(placeholderText="Your name for this voice")
