@@ -60,8 +60,6 @@ RENDER_KEY = "speech.render"
 EXPORT_KEY = "speech.export"
 DEBOUNCE_MS = 200
 PLAYING = " · playing"
-SEEK_TRIES = 20  # ticks
-SEEK_TOLERANCE_S = 0.3
 PAUSES = (0.5, 1.0, 2.0, 5.0)
 
 
@@ -103,7 +101,7 @@ class SpeechPanel(QWidget):
         self._retry: Callable[[], None] | None = None
         self._last_preview: str | None = None  # what the last live preview rendered (segment + settings)
         self._export_when_rendered = False  # Ctrl+S found only previews and the user asked for a full render
-        self._seek_to: tuple[float, int] | None = None  # a waveform click not reached yet: (seconds, tries left)
+        self._seek_to: float | None = None  # a waveform click whose replay has not started playing yet
         self.renders_started = 0
 
         self.banner = ErrorBanner(on_account_settings=on_account_settings)
@@ -227,20 +225,15 @@ class SpeechPanel(QWidget):
             if self.last_take is None:
                 return
             self._replay()
-        self._seek_to = (seconds, SEEK_TRIES)
+        self._seek_to = seconds
         self._apply_seek()
 
     def _apply_seek(self) -> None:
-        # The player can jump only within audio it has decoded (a replay reads ahead ~3 s), so a jump further
-        # into a replay lands short at first: try again on the next ticks until the playhead is there.
+        # Once the replay's Playback exists: it jumps when the audio at that point has arrived.
         if self._seek_to is None or self.progress is None or self.progress.playback is None:
             return
-        target, tries = self._seek_to
-        if tries <= 0 or abs(self.progress.position_s - target) < SEEK_TOLERANCE_S:
-            self._seek_to = None
-            return
-        self._seek_to = (target, tries - 1)
-        self.progress.playback.seek(target)
+        self.progress.playback.seek(self._seek_to)
+        self._seek_to = None
 
     def _replay(self) -> None:
         assert self.last_take is not None
