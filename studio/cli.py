@@ -398,22 +398,11 @@ async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
 EMULATOR_PORT = 8765  # the documented default, when nothing else listens on it
 
 
-def _port_is_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def _run_emulator(args: argparse.Namespace) -> int:
     from studio.emulator.__main__ import main as emulator_main
 
-    port = args.port if args.port is not None else (EMULATOR_PORT if _port_is_free(EMULATOR_PORT) else 0)
-    argv = ["--port", str(port), "--mainland-port", str(args.mainland_port)]
+    port = ["--port", str(args.port)] if args.port is not None else ["--preferred-port", str(EMULATOR_PORT)]
+    argv = [*port, "--mainland-port", str(args.mainland_port)]
     for flag, value in (("--ttfa-ms", args.ttfa_ms), ("--rtf", args.rtf), ("--jitter-ms", args.jitter_ms)):
         if value is not None:
             argv += [flag, str(value)]

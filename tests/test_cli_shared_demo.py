@@ -92,12 +92,35 @@ async def test_two_studio_emulators_start_side_by_side_on_free_ports(tmp_path: P
             lines = [await asyncio.wait_for(server.stdout.readline(), timeout=90) for _ in range(2)]
             banners.append(b"".join(lines).decode())
         for server, banner in zip(servers, banners, strict=True):
-            assert "global:" in banner and "mainland:" in banner, banner
+            if "global:" not in banner:
+                _out, err = await asyncio.wait_for(server.communicate(), timeout=30)
+                raise AssertionError(f"no banner, exit {server.returncode}: {err.decode()}")
+            assert "mainland:" in banner, banner
             assert server.returncode is None  # still serving: no "address already in use"
         addresses = [url for banner in banners for url in re.findall(r"http://\S+", banner)]
         assert len(set(addresses)) == 4, addresses  # both addresses printed, four distinct ports, none clashing
     finally:
         for server in servers:
+            if server.returncode is None:
+                server.terminate()
+            await asyncio.wait_for(server.communicate(), timeout=30)
+
+
+async def test_an_emulator_whose_preferred_port_is_taken_serves_on_another(tmp_path: Path) -> None:
+    with socket.socket() as holder:  # bound and listening: what a first emulator holds
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "studio.emulator", "--preferred-port", str(taken), cwd=tmp_path, env=_env(),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        try:
+            assert server.stdout is not None
+            banner = (await asyncio.wait_for(server.stdout.readline(), timeout=90)).decode()
+            assert "global:" in banner, (await asyncio.wait_for(server.communicate(), timeout=30))[1].decode()
+            port = int(re.findall(r"http://127\.0\.0\.1:(\d+)", banner)[0])
+            assert port != taken
+        finally:
             if server.returncode is None:
                 server.terminate()
             await asyncio.wait_for(server.communicate(), timeout=30)

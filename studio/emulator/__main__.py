@@ -16,6 +16,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m studio.emulator", description=__doc__)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=0, help="global host port (0 = any free port)")
+    p.add_argument("--preferred-port", type=int, default=None,
+                   help="global host port to try first, taking any free port when it is in use")
     p.add_argument("--mainland-port", type=int, default=0, help="mainland host port (0 = any free port)")
     p.add_argument("--ttfa-ms", type=float, default=0.0, help="delay before the first audio chunk")
     p.add_argument("--rtf", type=float, default=0.0, help="real-time factor of streamed audio (0 = unpaced)")
@@ -26,13 +28,32 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-async def serve(args: argparse.Namespace) -> None:
-    config = EmulatorConfig(
+def _config(args: argparse.Namespace, port: int) -> EmulatorConfig:
+    return EmulatorConfig(
         pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
-        job_seconds=args.job_seconds, host=args.host, port=args.port, mainland_port=args.mainland_port,
+        job_seconds=args.job_seconds, host=args.host, port=port, mainland_port=args.mainland_port,
         state_dir=args.state_dir, max_recorded_requests=10_000,
     )
-    async with Emulator(config) as emu:
+
+
+async def _start(args: argparse.Namespace) -> Emulator:
+    if args.preferred_port is not None:
+        # Bound, not probed: two emulators started together both see a probed port free.
+        emu = Emulator(_config(args, args.preferred_port))
+        try:
+            await emu.start()
+            return emu
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+    emu = Emulator(_config(args, args.port))
+    await emu.start()
+    return emu
+
+
+async def serve(args: argparse.Namespace) -> None:
+    emu = await _start(args)
+    try:
         print(f"MiniMax emulator — global:   {emu.global_url}  key {DEMO_KEY}", flush=True)
         print(f"                   mainland: {emu.mainland_url}  key {MAINLAND_DEMO_KEY}", flush=True)
         if args.state_dir is not None:
@@ -42,6 +63,8 @@ async def serve(args: argparse.Namespace) -> None:
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         await stop.wait()
+    finally:
+        await emu.stop()
 
 
 def main(argv: list[str] | None = None) -> None:
