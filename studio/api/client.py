@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -144,13 +145,34 @@ class MiniMaxClient:
             headers={"User-Agent": USER_AGENT}, timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
             transport=transport, follow_redirects=True,
         )
+        self._requests: dict[asyncio.Future[None], asyncio.Task[Any] | None] = {}  # done-future → caller
 
     def __repr__(self) -> str:
         return f"MiniMaxClient(base_url={self.base_url!r})"
 
     async def aclose(self) -> None:
+        """Cancels the requests still in flight first: httpx lets a connection that is being opened while
+        the client closes finish opening afterwards, and nothing ever closes its socket."""
+        current = asyncio.current_task()
+        for task in set(self._requests.values()):
+            if task is not None and task is not current:
+                task.cancel()
+        waiting = [done for done, task in self._requests.items() if task is not current]
+        if waiting:
+            await asyncio.wait(waiting, timeout=10)
         await self._http.aclose()
         await self._downloads.aclose()
+
+    @contextlib.contextmanager
+    def _in_flight(self) -> Iterator[None]:
+        """Marks the calling task as sending a request of this client, for `aclose` to cancel."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._requests[done] = asyncio.current_task()
+        try:
+            yield
+        finally:
+            del self._requests[done]
+            done.set_result(None)
 
     async def __aenter__(self) -> Self:
         return self
@@ -190,7 +212,8 @@ class MiniMaxClient:
         async def once() -> tuple[dict[str, Any], httpx.Response]:
             started = time.perf_counter()
             try:
-                response = await self._http.request(method, url, **kwargs)
+                with self._in_flight():
+                    response = await self._http.request(method, url, **kwargs)
             except httpx.HTTPError as exc:
                 error = self._transport_error(exc, url)
                 if idempotent:
@@ -282,7 +305,8 @@ class MiniMaxClient:
 
         async def once() -> bytes:
             try:
-                response = await self._http.get(url, params={"file_id": file_id})
+                with self._in_flight():
+                    response = await self._http.get(url, params={"file_id": file_id})
             except httpx.HTTPError as exc:
                 error = self._transport_error(exc, url)
                 error.before_send = True  # type: ignore[attr-defined]
@@ -378,7 +402,9 @@ class MiniMaxClient:
         async def once() -> Path:
             received = 0
             try:
-                async with self._downloads.stream("GET", url) as response:
+                with self._in_flight():
+                    response = await self._downloads.send(self._downloads.build_request("GET", url), stream=True)
+                async with contextlib.aclosing(response):
                     if response.status_code != 200:
                         raise http_error(response.status_code, "", _trace_id(response),
                                          retry_after=_retry_after(response))
@@ -487,7 +513,10 @@ class AudioStream:
         self.request_sent_at = time.perf_counter()
         answered = False
         try:
-            async with client._http.stream("POST", self._url, json=self._payload) as response:
+            with client._in_flight():
+                response = await client._http.send(client._http.build_request("POST", self._url, json=self._payload),
+                                                   stream=True)
+            async with contextlib.aclosing(response):
                 answered = True
                 self.trace_id = _trace_id(response)
                 if response.status_code != 200:

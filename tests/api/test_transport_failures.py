@@ -213,3 +213,24 @@ async def test_a_stall_before_any_audio_says_nothing_came_back(emulator: Emulato
         with pytest.raises(errors.RequestTimeout) as caught:
             await asyncio.wait_for(speak(client, "ws", []), 10)
     assert str(caught.value) == "MiniMax accepted the request but sent nothing for 1 s."
+
+
+async def test_closing_the_client_mid_request_cancels_it_and_leaves_no_socket_open(emulator: Emulator) -> None:
+    """Switching or removing the account closes the client while a voice list or balance request may be
+    opening its connection; that connection must not outlive the client (it did, until GC warned)."""
+    import gc
+    import warnings
+
+    for steps in range(12):  # close at each point of the request: before, during and after connecting
+        client = MiniMaxClient(DEMO_KEY, base_url=emulator.global_url)
+        request = asyncio.ensure_future(client.get_voices())
+        for _ in range(steps):
+            await asyncio.sleep(0)
+        await client.aclose()
+        await asyncio.gather(request, return_exceptions=True)
+        del client, request
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            gc.collect()
+        leaks = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+        assert not leaks, f"closed after {steps} loop steps: {leaks}"
