@@ -1,7 +1,7 @@
 """Error tree of the MiniMax client.
 
 Every error's ``str()`` is one line a person can act on. Codes come from the protocol reference
-(docs/minimax-api.md section 10); MiniMax reports most business errors as HTTP 200 with a non-zero
+(docs/protocol.md#error-codes); MiniMax reports most business errors as HTTP 200 with a non-zero
 ``base_resp.status_code``, so :func:`api_error` maps those and :func:`http_error` maps HTTP statuses.
 """
 
@@ -354,7 +354,7 @@ def http_error(
 ) -> APIError:
     """The error for an HTTP error status. ``status_code`` is the HTTP status (MiniMax sent no code).
 
-    A body that carries a MiniMax error code (one of section 10's) is mapped by that code instead; a body that
+    A body that carries a MiniMax error code (docs/protocol.md#error-codes) is mapped by that code instead; a body that
     just repeats the HTTP status as its code is mapped by the status.
     """
     base = _base_resp(body_text)

@@ -1,6 +1,6 @@
 """When the client may try a request again, and how long it waits first.
 
-One policy for every transport (plain HTTP, SSE, WebSocket): a failure the reference calls transient is
+One policy for every transport (plain HTTP, SSE, WebSocket): a failure docs/protocol.md#retries calls transient is
 retried; a stream is retried only before its first audio byte, because after it a retry would bill and
 play the audio twice.
 """
@@ -83,7 +83,7 @@ class RetryPolicy:
 
 
 def is_retryable(exc: BaseException) -> bool:
-    """Only failures the reference calls transient: codes 1000/1001/1002/1024/1033/1039, HTTP 429/5xx,
+    """Only failures docs/protocol.md#retries calls transient: codes 1000/1001/1002/1024/1033/1039, HTTP 429/5xx,
     and transport errors raised before the request reached the server."""
     if isinstance(exc, APIError):
         if exc.http_status is not None and exc.http_status != 200:

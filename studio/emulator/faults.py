@@ -11,7 +11,7 @@ FaultKind = Literal["http", "base_resp", "drop", "stall", "malformed"]
 PACING_HEADER = "X-Emulator-Pacing"
 FAULT_HEADER = "X-Emulator-Fault"
 
-# status_msg the emulator answers with for each code (wording from the reference's error table).
+# status_msg the emulator answers with for each code (docs/protocol.md#error-codes).
 ERROR_MESSAGES: dict[int, str] = {
     0: "success",
     1000: "unknown error",

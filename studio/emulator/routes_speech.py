@@ -56,8 +56,9 @@ SPEECH_MODELS = (
     "speech-2.5-turbo-preview", "speech-02-hd", "speech-02-turbo", "speech-01-hd", "speech-01-turbo",
 )
 EMOTIONS = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm", "fluent", "whisper")
-# What the service takes per model (reference §2): fluent and whisper on speech-2.6 only, and only
-# speech-2.8 renders interjection tags like (laughs) as sounds; older models read the word aloud.
+# What the service takes per model (docs/protocol.md#voice-and-audio-settings): fluent and whisper on
+# speech-2.6 only, and only speech-2.8 renders interjection tags like (laughs) as sounds; older models
+# read the word aloud.
 MODEL_EMOTIONS = {model: EMOTIONS if model.startswith("speech-2.6") else EMOTIONS[:7] for model in SPEECH_MODELS}
 INTERJECTION_MODELS = ("speech-2.8-hd", "speech-2.8-turbo")
 LANGUAGE_BOOSTS = (

@@ -38,7 +38,7 @@ ClientProvider = Callable[[], "MiniMaxClient"]
 
 MB = 1024 * 1024
 PictureUse = Literal["subject", "video"]
-# (allowed types, size limit) per reference §7 (image subject_reference) and §8.1 (video images)
+# (allowed types, size limit) per docs/protocol.md#image (subject_reference) and docs/protocol.md#video-create
 PICTURE_RULES: dict[PictureUse, tuple[tuple[str, ...], int]] = {
     "subject": (("jpeg", "png"), 10 * MB),
     "video": (("jpeg", "png", "webp"), 20 * MB),
@@ -189,7 +189,7 @@ def video_thumbnail(video: Path, dest: Path, max_width: int = 480) -> VideoFacts
 
 # --- rate limits ----------------------------------------------------------------------------------------
 
-# Reference §11 (global platform, per account): video 5 RPM, image 10 RPM, music 120 RPM and 20 at once.
+# docs/protocol.md#rate-limits (global platform, per account): video 5 RPM, image 10 RPM, music 120 RPM and 20 at once.
 DOCUMENTED_LIMITS: dict[str, tuple[int, int | None]] = {"video": (5, None), "image": (10, None), "music": (120, 20)}
 
 

@@ -30,7 +30,7 @@ from studio.api.errors import (
     redact,
 )
 
-# Every code of the reference's error table (section 10), its class, and whether the client retries it.
+# Every code of docs/protocol.md#error-codes, its class, and whether the client retries it.
 CODES = [
     (1000, ServerError, True),
     (1001, ServerError, True),

@@ -121,7 +121,7 @@ def test_emotion_the_model_lacks_is_refused_naming_the_model_and_its_emotions(
 
 
 def test_each_model_takes_the_emotions_of_the_reference() -> None:
-    # Reference §2: fluent and whisper on speech-2.6 only; the seven others everywhere.
+    # docs/protocol.md#voice-and-audio-settings: fluent and whisper on speech-2.6 only; the seven others everywhere.
     seven = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
     for model in SPEECH_MODELS:
         expected = (*seven, "fluent", "whisper") if model.startswith("speech-2.6") else seven
@@ -610,7 +610,7 @@ MODE_KW: dict[str, dict[str, Any]] = {
     "fl2v": {"first_frame_image": IMG, "last_frame_image": IMG2},
     "s2v": {"prompt": "A person walking", "subject_reference": SUBJECT},
 }
-# The reference's matrix, written out independently of the implementation.
+# The matrix of docs/protocol.md#video-create, written out independently of the implementation.
 EXPECTED = {
     ("t2v", "MiniMax-Hailuo-2.3"): {"768P": [6, 10], "1080P": [6]},
     ("t2v", "MiniMax-Hailuo-02"): {"768P": [6, 10], "1080P": [6]},

@@ -106,7 +106,7 @@ VIDEO_MODE_NAMES: dict[str, str] = {
 
 _HAILUO = {"768P": [6, 10], "1080P": [6]}
 _SERIES_01 = {"720P": [6]}
-# mode -> model -> resolution -> allowed durations (reference section 8.1; 1080P is 6 s only everywhere).
+# mode -> model -> resolution -> allowed durations (docs/protocol.md#video-create; 1080P is 6 s only everywhere).
 _VIDEO_MATRIX: dict[str, dict[str, dict[str, list[int]]]] = {
     "t2v": {
         "MiniMax-Hailuo-2.3": _HAILUO,
@@ -243,7 +243,7 @@ class VideoTemplate:
     needs_text: bool  # every template needs one picture in media_inputs
 
 
-# Seed 001 ("Video Agent Template List").
+# docs/protocol.md#video-templates (S1's template list).
 VIDEO_TEMPLATES: dict[str, VideoTemplate] = {
     t.template_id: t
     for t in (
@@ -389,7 +389,7 @@ class MusicRequest(RequestModel):
 class LyricsRequest(RequestModel):
     """``POST /v1/lyrics_generation``.
 
-    Uncertain: the reference only says modes are unclear (``mode`` vs ``type``). The current official
+    Uncertain: docs/protocol.md#lyrics says the request is not settled (``mode`` vs ``type``). The current official
     page documents ``mode`` (required) = ``write_full_song`` | ``edit``, ``prompt`` ≤ 2000, ``lyrics``
     ≤ 3500 (edit only) and ``title``; that is what this sends.
     """

@@ -37,7 +37,7 @@ SPEECH_MODELS: tuple[str, ...] = get_args(SpeechModel)
 
 Emotion = Literal["happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm", "fluent", "whisper"]
 _BASE_EMOTIONS: tuple[Emotion, ...] = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
-# The emotions each model takes (reference §2, voice_setting.emotion): fluent and whisper exist on
+# The emotions each model takes (docs/protocol.md#voice-and-audio-settings): fluent and whisper exist on
 # speech-2.6 only (S4; REF: whisper is not on 2.8). Without an emotion the model picks one itself.
 MODEL_EMOTIONS: dict[str, tuple[Emotion, ...]] = {
     model: (*_BASE_EMOTIONS, "fluent", "whisper") if model.startswith("speech-2.6") else _BASE_EMOTIONS
