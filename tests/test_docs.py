@@ -3,6 +3,7 @@ doc, and every section of docs/protocol.md a file cites by anchor (`#<heading>`)
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -22,14 +23,12 @@ UNNAMED_SECTION = re.compile(r"(?i)\breference(?:'s)?\s+(?:§|section\s+)\d")
 
 def repo_text_files() -> list[Path]:
     files = []
-    for path in ROOT.rglob("*"):
-        parts = path.relative_to(ROOT).parts
-        if any(part in SKIPPED_DIRS or part.endswith(".egg-info") for part in parts[:-1]) or not path.is_file():
-            continue
-        data = path.read_bytes()
-        if b"\0" in data[:8192]:
-            continue  # icons and other binaries
-        files.append(path)
+    for folder, dirs, names in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS and not d.endswith(".egg-info")]
+        for name in names:
+            path = Path(folder, name)
+            if b"\0" not in path.read_bytes()[:8192]:  # icons and other binaries are skipped
+                files.append(path)
     return files
 
 
