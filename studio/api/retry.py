@@ -83,11 +83,11 @@ class RetryPolicy:
 
 
 def is_retryable(exc: BaseException) -> bool:
-    """Only failures docs/protocol.md#retries calls transient: codes 1000/1001/1002/1024/1033/1039, HTTP 429/5xx,
-    and transport errors raised before the request reached the server."""
+    """Only failures docs/protocol.md#retries calls transient: codes 1000/1001/1002/1024/1033/1039, HTTP 408/429/5xx
+    (`errors.http_error` marks them), and transport errors raised before the request reached the server."""
     if isinstance(exc, APIError):
         if exc.http_status is not None and exc.http_status != 200:
-            return exc.http_status == 429 or exc.http_status >= 500
+            return exc.retryable
         return exc.status_code in RETRYABLE_CODES
     if isinstance(exc, TransportError):
         return bool(getattr(exc, "before_send", False))

@@ -193,11 +193,13 @@ def parse_synth(data: dict[str, Any], acct: Account, state: State, *, is_async: 
     return synth
 
 
-def check_text(text: Any, limit: int = MAX_TEXT) -> str:
+def check_text(text: Any, limit: int = MAX_TEXT, *, inclusive: bool = False) -> str:
+    """Sync T2A takes fewer than `limit` characters; async T2A up to and including it (docs/protocol.md)."""
     if not isinstance(text, str) or not text.strip():
         raise invalid("empty input")
-    if len(text) >= limit:
-        raise invalid(f"text must be shorter than {limit} characters")
+    if len(text) > limit or (len(text) == limit and not inclusive):
+        raise invalid(f"text must be at most {limit} characters" if inclusive
+                      else f"text must be shorter than {limit} characters")
     if invisible_ratio(text) > 0.1:
         raise ApiError(1042)
     return text
@@ -627,9 +629,9 @@ async def t2a_async_create(request: web.Request) -> web.Response:
     data = body(request)
     if data.get("text_file_id") is not None:
         text = check_text(async_input_text(acct, int_id(data["text_file_id"], "text_file_id")),
-                          MAX_ASYNC_FILE_TEXT)
+                          MAX_ASYNC_FILE_TEXT, inclusive=True)
     else:
-        text = check_text(data.get("text"), MAX_ASYNC_TEXT)
+        text = check_text(data.get("text"), MAX_ASYNC_TEXT, inclusive=True)
     synth = parse_synth(data, acct, emu.state, is_async=True)
     flag(data, "aigc_watermark")
     activate(acct, emu.state, synth)

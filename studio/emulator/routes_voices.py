@@ -141,7 +141,7 @@ async def voice_design(request: web.Request) -> web.Response:
     emu = emulator(request)
     acct = account(request)
     data = body(request)
-    string(data, "prompt", required=True, max_len=2000)
+    string(data, "prompt", required=True)  # no limit is documented (docs/protocol.md#voice-design)
     text = string(data, "preview_text", required=True, max_len=500)
     assert text is not None
     check_text(text)

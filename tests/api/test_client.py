@@ -335,6 +335,14 @@ async def test_http_429_honours_retry_after(
     assert sleeps.delays == [7.0]
 
 
+async def test_http_408_is_retried_like_the_other_timeouts(
+    client: MiniMaxClient, emulator: Emulator, sleeps: SleepRecorder
+) -> None:
+    emulator.inject(Fault(kind="http", path="/v1/get_voice", status=408, times=1))
+    await client.get_voices("system")
+    assert calls(emulator, "/v1/get_voice") == 2 and len(sleeps.delays) == 1
+
+
 async def test_stream_failure_before_first_byte_is_retried(client: MiniMaxClient, emulator: Emulator) -> None:
     emulator.inject(Fault(kind="base_resp", path="/v1/t2a_v2", code=1001, after_chunks=0, times=1))
     async with client.t2a_stream(speech("Streaming after one transient failure.")) as stream:

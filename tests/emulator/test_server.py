@@ -307,6 +307,17 @@ async def test_ws_idle_timeout(emulator: Emulator) -> None:
 # -- async T2A, files -----------------------------------------------------------------------------
 
 
+async def test_async_t2a_takes_up_to_and_including_50000_characters_sync_fewer_than_10000(
+    client: httpx.AsyncClient,
+) -> None:
+    body = {"model": "speech-2.6-hd", "voice_setting": {"voice_id": VOICE}}
+    limits = ((50_000, "/v1/t2a_async_v2", True), (50_001, "/v1/t2a_async_v2", False),
+              (10_000, "/v1/t2a_v2", False))
+    for length, path, accepted in limits:
+        reply = (await client.post(path, json={**body, "text": "a" * length})).json()
+        assert (reply["base_resp"]["status_code"] == 0) is accepted, (length, path, reply["base_resp"])
+
+
 async def test_async_t2a(client: httpx.AsyncClient) -> None:
     body = {"model": "speech-2.6-hd", "text": "A long story, told slowly.",
             "voice_setting": {"voice_id": VOICE, "english_normalization": True},
@@ -405,6 +416,11 @@ async def test_clone_errors(client: httpx.AsyncClient) -> None:
     assert await clone(clone_prompt={"prompt_audio": prompt_ok, "prompt_text": "Hello."}) == 0
     assert await clone() == 2039
     assert await clone(voice_id=VOICE) == 2039
+
+
+async def test_a_voice_design_prompt_has_no_length_limit(client: httpx.AsyncClient) -> None:
+    long_brief = "A warm, deep narrator with a slow, careful delivery. " * 60  # ~3,200 characters
+    assert code(await client.post("/v1/voice_design", json={"prompt": long_brief, "preview_text": "Hello."})) == 0
 
 
 async def test_design_delete_and_no_reuse(client: httpx.AsyncClient) -> None:
