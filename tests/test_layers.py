@@ -99,7 +99,7 @@ def studio_modules() -> list[Path]:
     return sorted(STUDIO.rglob("*.py"))
 
 
-def third_party_imports(path: Path) -> set[str]:
+def imported_modules(path: Path) -> set[str]:
     return {imported for _line, imported in imports_in(path.read_text(encoding="utf-8"), module_name(path))}
 
 
@@ -112,7 +112,7 @@ def modules_under(*parts: str) -> list[Path]:
 
 
 def _offending(path: Path, banned: tuple[str, ...]) -> list[str]:
-    return sorted(m for m in third_party_imports(path) if m.split(".")[0] in banned)
+    return sorted(m for m in imported_modules(path) if m.split(".")[0] in banned)
 
 
 def _id(path: Path) -> str:
@@ -165,7 +165,7 @@ def test_type_checking_and_relative_imports_count() -> None:
 
 def test_the_walk_sees_the_layers() -> None:
     assert modules_under("ui") and modules_under("services") and modules_under("api")
-    assert "httpx" in third_party_imports(STUDIO / "api" / "client.py")  # the checker really reads imports
+    assert "httpx" in imported_modules(STUDIO / "api" / "client.py")  # the checker really reads imports
 
 
 def test_architecture_shows_the_same_table() -> None:
