@@ -30,9 +30,10 @@ from emulator_process import emulator_process  # bench/, the script's own folder
 from studio.api.client import MiniMaxClient
 from studio.api.models import AudioSetting, T2ARequest, VoiceSetting
 from studio.audio.jitter import JitterEstimator
-from studio.audio.playback import Playback, PlaybackMeasurements, play_speech
+from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.audio.player import Player, load_sounddevice
 from studio.emulator import DEMO_KEY
+from studio.services.speech import play_speech
 
 TEXT = (
     "Welcome to the studio. This is a long narration used to measure how quickly the first sound "

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from studio import __version__
 from studio.api.errors import MiniMaxError
+from studio.errors import StudioError
 from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
 
 
 async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path, transport: str) -> None:
-    from studio.audio.playback import play_speech
     from studio.audio.player import AudioUnavailable, Player
+    from studio.services.speech import play_speech
 
     if request.stream is False:
         request = request.model_copy(update={"stream": True})
@@ -619,7 +620,7 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_key(args)
     try:
         asyncio.run(_run(args))
-    except MiniMaxError as exc:
+    except StudioError as exc:  # the client's MiniMaxError, the audio device's and the services' errors
         print(f"studio: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

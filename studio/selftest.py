@@ -86,10 +86,10 @@ def _check_file(path: Path) -> tuple[float, float]:
 async def _run(workdir: Path, require_audio: bool) -> str:
     from studio.api.client import MiniMaxClient
     from studio.api.models import AudioSetting, T2ARequest, VoiceSetting
-    from studio.audio.playback import play_speech
     from studio.audio.player import AudioDeviceError
     from studio.emulator import DEMO_KEY, Emulator
     from studio.emulator import speech as emulator_speech
+    from studio.services.speech import play_speech
 
     request = T2ARequest(text=TEXT, stream=True, voice_setting=VoiceSetting(voice_id=VOICE),
                          audio_setting=AudioSetting(format="mp3", sample_rate=32000, channel=1))

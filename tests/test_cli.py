@@ -36,6 +36,18 @@ def test_say_writes_audible_speech(tmp_path: Path, fmt: str, mode: str | None) -
     assert not list(tmp_path.glob("*.part"))
 
 
+def test_say_play_without_the_named_device_still_saves_the_take(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "played.mp3"
+    argv = ["--emulator", "say", "Hello there", "--play", "--ws", "--device", "no such device", "-o", str(out)]
+    assert main(argv) == 0
+    samples, rate = decode(out.read_bytes())
+    assert len(samples) / rate > 0.5 and rms(samples) > 0.02
+    captured = capsys.readouterr()
+    assert "no such device" in captured.err and "not played" in captured.out
+
+
 def test_say_reads_text_from_a_file(tmp_path: Path) -> None:
     text = tmp_path / "script.txt"
     text.write_text("Chapter one. It was a bright cold day in April.", encoding="utf-8")

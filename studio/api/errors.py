@@ -14,6 +14,8 @@ import ssl
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
+from studio.errors import StudioError
+
 GLOBAL_HOST = "https://api.minimax.io"
 MAINLAND_HOST = "https://api.minimaxi.com"
 
@@ -23,17 +25,10 @@ RETRYABLE_CODES: frozenset[int] = frozenset({1000, 1001, 1002, 1024, 1033, 1039}
 NEVER_RETRY: frozenset[int] = frozenset({1004, 1008, 1026, 1027, 2013, 2049})
 
 
-class MiniMaxError(Exception):
+class MiniMaxError(StudioError):
     """Base of every error the client raises; ``str(e)`` says what happened and what to do."""
 
     retryable: bool = False
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class InputError(MiniMaxError, ValueError):

@@ -3,7 +3,8 @@
 `Playback.play(chunks)` decodes each chunk as it comes, queues it on the Player (waiting while the ring is
 full, so the network reader is paced by playback), saves the bytes, and returns the take's measurements.
 Cancel the awaiting task to stop: the take is silent on the next audio block and the bytes that arrived
-are kept as `<name>.partial.<ext>`. `play_speech` does the same for a T2A request over SSE or WebSocket.
+are kept as `<name>.partial.<ext>`. Where the chunks come from is not this layer's business: `services.speech.
+play_speech` feeds it a T2A request's stream.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ import time
 from collections.abc import AsyncIterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
-from studio.api.client import MiniMaxClient
-from studio.api.models import T2ARequest, T2AStartEvent
 from studio.audio.decoder import StreamDecoder
 from studio.audio.export import TeeWriter
 from studio.audio.jitter import JitterEstimator
@@ -271,31 +270,3 @@ class Playback:
         if self._decoder is not None:
             m.bad_packets = self._decoder.bad_packets
             m.audio_seconds = self._decoder.frames_out / self._decoder.out_rate
-
-
-
-async def play_speech(
-    client: MiniMaxClient,
-    request: T2ARequest,
-    *,
-    player: Player | None,
-    transport: Literal["sse", "ws"] = "sse",
-    dest: Path | str | None = None,
-    jitter: JitterEstimator | None = None,
-    no_audio: str | None = None,
-    on_start: Any = None,
-) -> PlaybackMeasurements:
-    """Synthesise `request`, playing it from the first chunk on `player` (None: just save it) and teeing
-    the bytes to `dest`. `on_start(playback)` gets the Playback (for seek/position) once it exists."""
-    audio = request.audio_setting
-    fmt = audio.format if audio else "mp3"
-    rate, channels = (audio.sample_rate, audio.channel) if audio else (32000, 1)
-    playback = Playback(player, fmt, sample_rate=rate, channels=channels, dest=dest, jitter=jitter,
-                        no_audio=no_audio)
-    if on_start is not None:
-        on_start(playback)
-    if transport == "sse":
-        async with client.t2a_stream(request) as stream:
-            return await playback.play(stream, source=stream)
-    async with client.t2a_websocket(T2AStartEvent.from_request(request)) as session:
-        return await playback.play(session.speak(request.text), source=session)

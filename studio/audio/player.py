@@ -22,15 +22,15 @@ from typing import Any
 
 import numpy as np
 
-from studio.api.errors import MiniMaxError
 from studio.audio.ringbuffer import RingBuffer
+from studio.errors import StudioError
 
 
-class AudioUnavailable(MiniMaxError):
+class AudioUnavailable(StudioError):
     """No PortAudio library or no output device: playback is off, saving takes still works."""
 
 
-class AudioDeviceError(MiniMaxError):
+class AudioDeviceError(StudioError):
     """The output device could not be opened, or went away during playback."""
 
 

@@ -14,14 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.api.errors import MiniMaxError
+from studio.errors import StudioError
 
 log = logging.getLogger(__name__)
 
 
 def user_message(exc: BaseException) -> str:
     """Our errors carry a message with the fix; anything else is a bug, logged with its traceback."""
-    if isinstance(exc, MiniMaxError):
+    if isinstance(exc, StudioError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"
@@ -94,7 +94,7 @@ class TaskRunner(QObject):
                 on_done(task.result())
             self.finished.emit(key)
             return
-        if not isinstance(exc, MiniMaxError):
+        if not isinstance(exc, StudioError):
             log.error("task %s failed", key, exc_info=exc)
         if on_error is not None:
             on_error(exc)

@@ -1,18 +1,26 @@
-"""Speech takes written to disk as the audio arrives, so a failure never loses what was paid for."""
+"""Speech takes written to disk as the audio arrives, so a failure never loses what was paid for; and
+`play_speech`, which plays a request as it arrives while teeing it to a file (`studio say --play`, the
+self-test, the benchmarks)."""
 
 from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError
 from studio.api.models import T2ARequest, T2AStartEvent
 from studio.files import keep_leftover_part, partial_path
 from studio.services.library import Library, TakeWriter
+
+if TYPE_CHECKING:
+    from studio.audio.jitter import JitterEstimator
+    from studio.audio.playback import Playback, PlaybackMeasurements
+    from studio.audio.player import Player
 
 Transport = Literal["http", "sse", "ws"]
 
@@ -168,3 +176,30 @@ class _LibraryCopy:
         if self._writer is not None:  # the stream broke: what arrived is kept as a partial take
             self._writer.fail()
             self._writer = None
+
+
+async def play_speech(
+    client: MiniMaxClient,
+    request: T2ARequest,
+    *,
+    player: Player | None,
+    transport: Literal["sse", "ws"] = "sse",
+    dest: Path | str | None = None,
+    jitter: JitterEstimator | None = None,
+    no_audio: str | None = None,
+    on_start: Callable[[Playback], None] | None = None,
+) -> PlaybackMeasurements:
+    """Synthesise `request`, playing it from the first chunk on `player` (None: just save it) and teeing
+    the bytes to `dest`. `on_start(playback)` gets the Playback (for seek/position) once it exists."""
+    from studio.audio.playback import Playback  # PyAV and numpy: only when something is played
+
+    audio = request.audio_setting
+    playback = Playback(player, audio.format, sample_rate=audio.sample_rate, channels=audio.channel, dest=dest,
+                        jitter=jitter, no_audio=no_audio)
+    if on_start is not None:
+        on_start(playback)
+    if transport == "sse":
+        async with client.t2a_stream(request) as stream:
+            return await playback.play(stream, source=stream)
+    async with client.t2a_websocket(T2AStartEvent.from_request(request)) as session:
+        return await playback.play(session.speak(request.text), source=session)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import APIError, InputError, ServerError, StreamError, TransportError
-from studio.api.models import T2ARequest, T2AStartEvent, pause_marker_problems
+from studio.api.models import T2ARequest, T2ASettings, T2AStartEvent, pause_marker_problems
 from studio.audio.peaks import WaveformPeaks
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.audio.player import AudioDeviceError
@@ -105,24 +105,18 @@ def interjection_tags(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end() - m.start()) for m in _INTERJECTION.finditer(text)]
 
 
-def settings_problem(settings: dict[str, Any]) -> InputError | None:
-    """Why these settings can't be sent (voice_modify with a non-mp3 stream, no voice, a bad mix or
-    pronunciation entry…), checked with a stand-in text; None when they can. Its `field` names the setting."""
+def settings_problem(settings: T2ASettings) -> InputError | None:
+    """Why these settings can't be sent (voice_modify with a non-mp3 stream, no voice, an empty mix…),
+    checked with a stand-in text; None when they can. Its `field` names the setting."""
     try:
-        build_request("Hello.", settings)
+        settings.request("Hello.")
     except InputError as exc:
         return exc
     return None
 
 
-def build_request(text: str, settings: dict[str, Any]) -> T2ARequest:
-    """The streamed request for `text` with the panel's `settings` (a take payload without its text)."""
-    fields = {k: v for k, v in settings.items() if k not in _REQUEST_ONLY}
-    return T2ARequest(**fields, text=text, stream=True)
-
-
 def panel_settings(payload: dict[str, Any]) -> dict[str, Any]:
-    """A take's request payload → the panel's settings (drops what belongs to one request)."""
+    """A take's saved request payload → the panel's saved settings (drops what belongs to one request)."""
     return {k: v for k, v in payload.items() if k not in _REQUEST_ONLY}
 
 

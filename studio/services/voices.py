@@ -14,10 +14,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from studio.api.client import MiniMaxClient
-from studio.api.models import LANGUAGES, T2ARequest
+from studio.api.models import LANGUAGES, T2ARequest, T2ASettings
 from studio.api.models.voice import VoiceInfo, VoiceKind
 from studio.services.library import Library
 from studio.services.playback import AudioSink, file_chunks, play_and_keep
@@ -405,9 +404,6 @@ class VoiceCatalog:
 # --- auditions ---------------------------------------------------------------------------------------
 
 # Fields of a Speech panel payload that don't describe how a voice sounds (or don't apply to a preview).
-_NOT_AUDITION_SETTINGS = ("text", "stream", "stream_options", "output_format", "subtitle_enable", "timber_weights")
-
-
 class _PartFile:
     """A cache entry being written: `<key>.<random>.part`, renamed into place only when complete."""
 
@@ -441,26 +437,23 @@ class Auditioner:
         self.cache_dir = Path(cache_dir) / "auditions"
         self._add_characters = add_characters or (lambda _count: None)  # a first audition is billed like T2A
 
-    def request(self, voice_id: str, text: str, settings: dict[str, Any] | None = None) -> T2ARequest:
-        """The streamed mp3 request an audition sends (raises InputError on bad settings or text)."""
-        base = {k: v for k, v in (settings or {}).items() if k not in _NOT_AUDITION_SETTINGS}
-        return T2ARequest(
-            **{
-                **base,
-                "text": text,
-                "stream": True,
-                "voice_setting": {**(base.get("voice_setting") or {}), "voice_id": voice_id},
-                "audio_setting": {**(base.get("audio_setting") or {}), "format": "mp3"},
-            }
-        )
+    def request(self, voice_id: str, text: str, settings: T2ASettings | None = None) -> T2ARequest:
+        """The streamed mp3 request an audition sends: `settings` (the Speech panel's delivery) in this one voice,
+        never a mix (raises InputError on bad settings or text)."""
+        settings = settings or T2ASettings()
+        return settings.model_copy(update={
+            "voice_setting": settings.voice_setting.model_copy(update={"voice_id": voice_id}),
+            "audio_setting": settings.audio_setting.model_copy(update={"format": "mp3"}),
+            "timber_weights": None,
+        }).request(text)
 
-    def cache_path(self, voice_id: str, text: str, settings: dict[str, Any] | None = None) -> Path:
-        # The normalised payload is the key, so {} and the explicit defaults share one entry.
+    def cache_path(self, voice_id: str, text: str, settings: T2ASettings | None = None) -> Path:
+        # The normalised payload is the key, so no settings and the explicit defaults share one entry.
         payload = self.request(voice_id, text, settings).payload()
         key = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
         return self.cache_dir / f"{key}.mp3"
 
-    def is_cached(self, voice_id: str, text: str, settings: dict[str, Any] | None = None) -> bool:
+    def is_cached(self, voice_id: str, text: str, settings: T2ASettings | None = None) -> bool:
         return self.cache_path(voice_id, text, settings).exists()
 
     def stop(self) -> None:
@@ -471,7 +464,7 @@ class Auditioner:
         """Why auditions are not heard (the app's AudioOutput found no audio output), else None."""
         return getattr(self._sink, "unavailable", None)
 
-    async def audition(self, voice_id: str, text: str, settings: dict[str, Any] | None = None) -> Path:
+    async def audition(self, voice_id: str, text: str, settings: T2ASettings | None = None) -> Path:
         """Play the preview; return its cache file. Cancelling stops the sound and leaves no cache entry."""
         request = self.request(voice_id, text, settings)
         audio = request.audio_setting

@@ -10,7 +10,6 @@ disabled: no request goes out.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.api.errors import InputError
+from studio.api.models import T2ASettings
 from studio.qt.tasks import TaskRunner, user_message
 from studio.services.export import AUDIO_EXPORT_FORMATS, export_take
 from studio.services.library import Take
@@ -39,7 +39,6 @@ from studio.services.speech_session import (
     RenderResult,
     SpeechSession,
     TakeProgress,
-    build_request,
     interjection_tags,
     panel_settings,
     pause_markers,
@@ -99,7 +98,7 @@ class SpeechPanel(QWidget):
         self.progress: TakeProgress | None = None
         self.blocked_reason: str | None = None
         self._retry: Callable[[], None] | None = None
-        self._last_preview: str | None = None  # what the last live preview rendered (segment + settings)
+        self._last_preview: tuple[str, T2ASettings, str] | None = None  # last preview: segment, settings, transport
         self._export_when_rendered = False  # Ctrl+S found only previews and the user asked for a full render
         self._seek_to: float | None = None  # a waveform click whose replay has not started playing yet
         self.renders_started = 0
@@ -306,11 +305,9 @@ class SpeechPanel(QWidget):
             self.editor.replace_all(text)
         self._show_status("Re-opened a take from the Library")
 
-    def audition_settings(self) -> dict[str, Any]:
-        """What the Voices panel auditions with: this panel's model and delivery, one voice."""
-        settings = self.form.settings()
-        settings.pop("timber_weights", None)
-        return settings
+    def audition_settings(self) -> T2ASettings:
+        """What the Voices panel auditions with: this panel's model and delivery (the audition picks the voice)."""
+        return self.form.settings()
 
     def refresh_voice_choices(self) -> None:
         self.form.set_voice_choices(self._voice_choices())
@@ -340,7 +337,7 @@ class SpeechPanel(QWidget):
         segment = speakable(text[span[0]:span[1]])
         if not segment:
             return
-        key = json.dumps([segment, self.form.settings(), self.form.transport], sort_keys=True)
+        key = (segment, self.form.settings(), self.form.transport)
         if key == self._last_preview:
             return  # the same sentence with the same settings is already playing or was just heard
         problem = self._blocking_problem_in(span) or self.blocked_settings_reason()
@@ -356,7 +353,7 @@ class SpeechPanel(QWidget):
 
     def _render(self, text: str, *, preview: bool = False) -> None:
         try:
-            request = build_request(text, self.form.settings())
+            request = self.form.settings().request(text)
         except InputError as exc:
             self._show_status(str(exc))
             return
@@ -510,7 +507,7 @@ class SpeechPanel(QWidget):
 
     def _persist(self) -> None:
         self._preferences.update(
-            settings=self.form.settings(), transport=self.form.transport, live_preview=self.form.live_preview,
+            settings=self.form.settings().payload(), transport=self.form.transport, live_preview=self.form.live_preview,
             text=self.editor.toPlainText()[: TEXT_LIMIT * 2], splitter=self.splitter.sizes(),
         )
         self._save_preferences()

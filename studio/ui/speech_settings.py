@@ -1,6 +1,7 @@
 """The Speech panel's settings column: model, voice, delivery, voice effects (voice_modify), the timbre mix,
-text handling, the pronunciation dictionary and the output format. `settings()` is the request payload
-without its text; `load()` takes one back (a Library take's, or the saved preferences).
+text handling, the pronunciation dictionary and the output format. `settings()` is the typed request
+settings without a text (`T2ASettings`); `load()` shows a saved payload of them (a Library take's, or the
+saved preferences), tolerating what an older version saved.
 
 Settings that can't go together are not offered together: voice effects stream as MP3 only, so with an
 effect on the other formats are disabled, and with another format the effects are. A saved combination that
@@ -9,7 +10,7 @@ can't be sent is corrected on load, and `notice` says what changed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.api.models import LANGUAGES, MODEL_EMOTIONS, SPEECH_MODELS
+from studio.api.models import (
+    LANGUAGES,
+    MODEL_EMOTIONS,
+    SPEECH_MODELS,
+    AudioSetting,
+    PronunciationDict,
+    SpeechModel,
+    T2ASettings,
+    TimberWeight,
+    VoiceModify,
+    VoiceSetting,
+)
 from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS
 from studio.ui.pronunciation_editor import PronunciationEditor
 from studio.ui.slider_group import ValueSlider
@@ -205,37 +217,28 @@ class SpeechSettingsForm(QScrollArea):
     def voice_id(self) -> str:
         return self.voice_picker.voice_id()
 
-    def settings(self) -> dict[str, Any]:
-        voice: dict[str, Any] = {
-            "voice_id": "" if self.mixer.is_mixing() else self.voice_id(),
-            "speed": self.speed.value(), "vol": self.volume.value(), "pitch": self.pitch.int_value(),
-        }
-        if self.emotion_combo.currentData():
-            voice["emotion"] = self.emotion_combo.currentData()
-        if self.normalization_box.isChecked():
-            voice["text_normalization"] = True
-        if self.latex_box.isChecked():
-            voice["latex_read"] = True
-        settings: dict[str, Any] = {
-            "model": self.model,
-            "voice_setting": voice,
-            "audio_setting": {"sample_rate": self.rate_combo.currentData(), "bitrate": self.bitrate_combo.currentData(),
-                              "format": self.format_combo.currentData(), "channel": self.channels_combo.currentData()},
-        }
-        if self.language_combo.currentData():
-            settings["language_boost"] = self.language_combo.currentData()
-        modify: dict[str, Any] = {name: s.int_value() for name, s in self.effect_sliders.items() if s.int_value()}
-        if self.sound_effect_combo.currentData():
-            modify["sound_effects"] = self.sound_effect_combo.currentData()
-        if modify:
-            settings["voice_modify"] = modify
+    def settings(self) -> T2ASettings:
+        """The typed settings (every control's range is its field's, so this never raises); whether they can
+        be sent together is `speech_session.settings_problem`'s to say."""
+        emotion, effect = self.emotion_combo.currentData(), self.sound_effect_combo.currentData()
+        voice = VoiceSetting(
+            voice_id="" if self.mixer.is_mixing() else self.voice_id(), speed=self.speed.value(),
+            vol=self.volume.value(), pitch=self.pitch.int_value(), emotion=emotion or None,
+            text_normalization=self.normalization_box.isChecked() or None,
+            latex_read=self.latex_box.isChecked() or None,
+        )
+        audio = AudioSetting(sample_rate=self.rate_combo.currentData(), bitrate=self.bitrate_combo.currentData(),
+                             format=self.format_combo.currentData(), channel=self.channels_combo.currentData())
+        effects = {name: slider.int_value() for name, slider in self.effect_sliders.items()}
         entries = self.pronunciation.entries()
-        if entries:
-            settings["pronunciation_dict"] = {"tone": entries}
         weights = self.mixer.weights()
-        if weights is not None:
-            settings["timber_weights"] = weights
-        return settings
+        return T2ASettings(
+            model=cast("SpeechModel", self.model), voice_setting=voice, audio_setting=audio,  # offered: SPEECH_MODELS
+            language_boost=self.language_combo.currentData() or None,
+            voice_modify=VoiceModify(**effects, sound_effects=effect) if any(effects.values()) or effect else None,
+            pronunciation_dict=PronunciationDict(tone=entries) if entries else None,
+            timber_weights=[TimberWeight(**entry) for entry in weights] if weights is not None else None,
+        )
 
     def problem(self) -> str | None:
         """A problem only the form can see (a half-filled pronunciation row)."""

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.api.models import T2ASettings
 from studio.qt.tasks import TaskRunner
 from studio.services.voices import (
     AGES,
@@ -460,7 +461,7 @@ class VoicesPanel(QWidget):
         runner: TaskRunner,
         audition: Auditioner,
         sample_line: Callable[[], str],
-        audition_settings: Callable[[], dict[str, Any]] | None = None,
+        audition_settings: Callable[[], T2ASettings | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -469,7 +470,7 @@ class VoicesPanel(QWidget):
         self._runner = runner
         self._auditioner = audition
         self._sample_line = sample_line
-        self._audition_settings = audition_settings or (lambda: {})
+        self._audition_settings = audition_settings or (lambda: None)
         self._loaded = False
         self._load_error = ""
         self._current_voice_id: str | None = None  # shown in the details, even while filtered out

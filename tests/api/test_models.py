@@ -35,6 +35,7 @@ from studio.api.models import (
     T2AAsyncRequest,
     T2ARequest,
     T2AResult,
+    T2ASettings,
     T2AStartEvent,
     TaskStatus,
     TextProblem,
@@ -326,6 +327,18 @@ def test_t2a_streaming_payload() -> None:
         "audio_setting": {"sample_rate": 32000, "bitrate": 128000, "format": "mp3", "channel": 1, "force_cbr": True},
     }
     assert "output_format" not in payload
+
+
+def test_t2a_settings_hold_what_cannot_be_sent_yet_and_refuse_it_when_a_request_is_made() -> None:
+    refused(lambda: T2ASettings(voice_modify={"pitch": 101}), "voice_modify.pitch must be between -100 and 100")
+    settings = T2ASettings(voice_setting=VoiceSetting(voice_id=""), timber_weights=[])  # a mix still empty
+    refused(lambda: settings.request("Hi."), "timber_weights must mix 1–4 voices (got 0)")
+    effects = T2ASettings(voice_setting=VoiceSetting(**VOICE), voice_modify=VoiceModify(pitch=-35),
+                          audio_setting=AudioSetting(format="flac"))
+    refused(lambda: effects.request("Hi."), "audio_setting.format must be mp3 with voice_modify when streaming")
+    request = effects.model_copy(update={"audio_setting": AudioSetting()}).request("Hi.")
+    assert request.stream and request.voice_modify == VoiceModify(pitch=-35)
+    assert request.payload()["voice_modify"] == {"pitch": -35, "intensity": 0, "timbre": 0}
 
 
 def test_t2a_timber_weights_payload_uses_documented_key() -> None:

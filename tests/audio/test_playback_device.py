@@ -18,9 +18,10 @@ import pytest
 from studio.api.client import MiniMaxClient
 from studio.api.models import AudioSetting, T2ARequest, VoiceSetting
 from studio.audio.decoder import StreamDecoder
-from studio.audio.playback import Playback, play_speech
+from studio.audio.playback import Playback
 from studio.audio.player import AudioUnavailable, Player
 from studio.emulator import DEMO_KEY, Emulator
+from studio.services.speech import play_speech
 from tests.audio.conftest import RATE
 
 PACED = {"X-Emulator-Pacing": "first_audio_ms=300;rtf=0.3;jitter_ms=50"}

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from studio.api.models import MODEL_EMOTIONS
+from studio.api.models import MODEL_EMOTIONS, T2ASettings, VoiceModify
 from studio.audio.player import PlayerState
 from studio.emulator import Fault, Pacing
 from studio.services.audio_output import NO_AUDIO_MESSAGE
-from studio.services.speech_session import sentence_at, speakable
+from studio.services.speech_session import panel_settings, sentence_at, speakable
 from studio.settings.settings import load_settings
 from studio.ui.library_panel import take_facts
 from studio.ui.speech_panel import SpeechPanel
@@ -200,6 +200,31 @@ def test_a_slider_drag_cancels_the_render_and_rerenders_the_sentence_once(
     speech.stop()
 
 
+def test_an_effect_slider_reaches_the_websocket_request_and_the_audition_as_typed_settings(
+    demo_studio: Callable[..., Studio], wait_until: Callable
+) -> None:
+    studio = demo_studio(audio=False)
+    wait_until(lambda: studio.voices.model.rowCount() > 0, message="voices never loaded")
+    studio.window.show_panel("speech")
+    speech = studio.speech
+    write(speech, LINE)
+    drag(speech.form.effect_sliders["pitch"], [10, 25, -35])  # released: the sentence is previewed
+    settings = speech.form.settings()
+    assert isinstance(settings, T2ASettings) and settings.voice_modify == VoiceModify(pitch=-35)
+    wait_until(lambda: studio.task_starts() and not studio.rendering(), timeout=20)
+    assert studio.task_starts()[-1]["voice_modify"] == {"pitch": -35, "intensity": 0, "timbre": 0}
+    take = speech.last_take
+    assert take is not None and take.preview
+    assert T2ASettings.model_validate(panel_settings(take.settings)) == settings  # the Library keeps the same
+
+    # Voices → audition: the Speech panel's typed settings, in the auditioned voice, as MP3.
+    studio.window.show_panel("voices")
+    studio.voices.audition("English_Trustworth_Man")
+    wait_until(lambda: studio.speech_requests()[-1].path == "/v1/t2a_v2", timeout=20)
+    sent = studio.speech_requests()[-1].json
+    assert sent["voice_modify"]["pitch"] == -35 and sent["voice_setting"]["voice_id"] == "English_Trustworth_Man"
+
+
 async def _sleep(seconds: float) -> None:
     import asyncio
 
@@ -328,7 +353,7 @@ def test_a_timbre_mix_renders_from_weights_and_reopens_as_the_same_mix(
     assert take.status == "complete" and take.bytes > 0 and take.settings["timber_weights"] == mix
 
     mixer.enabled_box.click()  # back to a single voice
-    assert mixer.weights() is None and "timber_weights" not in speech.form.settings()
+    assert mixer.weights() is None and speech.form.settings().timber_weights is None
     studio.window.show_panel("library")
     assert studio.library.select_take(take.id)
     studio.library.reopen_button.click()

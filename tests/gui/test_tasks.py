@@ -8,7 +8,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from studio.api.errors import api_error
-from studio.qt.tasks import TaskRunner
+from studio.audio.player import AudioDeviceError
+from studio.qt.tasks import TaskRunner, user_message
 
 
 def test_new_work_under_a_key_cancels_the_old(run: Callable, qapp: object) -> None:
@@ -52,6 +53,12 @@ def test_failure_is_reported_as_a_message_with_the_fix(run: Callable, qapp: obje
     assert busy == [True, False]
     assert failures and failures[0][0] == "voices"
     assert "balance" in failures[0][1].lower()
+
+
+def test_an_audio_device_error_is_shown_as_its_own_message() -> None:
+    # The audio errors derive from StudioError, not the client's MiniMaxError (audio/ doesn't import api/).
+    unplugged = "The audio output 'USB headset' is not taking any audio"
+    assert user_message(AudioDeviceError(unplugged)) == unplugged
 
 
 def test_closing_the_owner_cancels_its_work(run: Callable, qapp: object) -> None:

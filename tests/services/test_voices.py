@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from studio.api.client import MiniMaxClient
-from studio.api.models import T2ARequest, VoiceCloneRequest, VoiceSetting
+from studio.api.models import T2ARequest, T2ASettings, VoiceCloneRequest, VoiceSetting
 from studio.emulator import DEMO_KEY, Emulator, Pacing
 from studio.emulator.voices import system_voices
 from studio.services.library import Library, record_speech
@@ -195,7 +195,8 @@ async def test_audition_streams_once_then_replays_from_the_cache(
 ) -> None:
     sink = FileSink(tmp_path / "played.mp3")
     auditioner = Auditioner(lambda: client, sink, tmp_path / "cache")
-    path = await auditioner.audition("English_Graceful_Lady", SAMPLE_LINE, {"voice_setting": {"speed": 1.0}})
+    path = await auditioner.audition("English_Graceful_Lady", SAMPLE_LINE,
+                                     T2ASettings(voice_setting=VoiceSetting(speed=1.0)))
     assert t2a_requests(emulator) == 1
     assert path.exists() and path.read_bytes() == sink.plays[0].data and len(path.read_bytes()) > 1000
     assert sink.plays[0].fmt == "mp3" and sink.plays[0].sample_rate == 32000
@@ -204,12 +205,12 @@ async def test_audition_streams_once_then_replays_from_the_cache(
     assert body["stream"] is True and body["audio_setting"]["format"] == "mp3"
     assert body["voice_setting"]["voice_id"] == "English_Graceful_Lady"
 
-    # Same voice + text + settings ({} and the defaults are the same settings): no request, same audio.
-    again = await auditioner.audition("English_Graceful_Lady", SAMPLE_LINE, {})
+    # Same voice + text + settings (none and the defaults are the same settings): no request, same audio.
+    again = await auditioner.audition("English_Graceful_Lady", SAMPLE_LINE)
     assert again == path and t2a_requests(emulator) == 1 and sink.plays[1].data == sink.plays[0].data
 
-    await auditioner.audition("English_Graceful_Lady", SAMPLE_LINE, {"voice_setting": {"speed": 1.3}})
-    await auditioner.audition("English_Trustworth_Man", SAMPLE_LINE, {})
+    await auditioner.audition("English_Graceful_Lady", SAMPLE_LINE, T2ASettings(voice_setting=VoiceSetting(speed=1.3)))
+    await auditioner.audition("English_Trustworth_Man", SAMPLE_LINE, T2ASettings())
     assert t2a_requests(emulator) == 3
     assert len(list((tmp_path / "cache" / "auditions").glob("*.mp3"))) == 3
 

@@ -362,6 +362,19 @@ class T2ARequest(_SpeechOptions):
         return body
 
 
+class T2ASettings(_SpeechOptions):
+    """A speech request's settings without its text: what the Speech panel hands the services, and what an
+    audition plays with. Each field is checked when it is set (ranges, allowed values); the rules between
+    fields (a voice or a mix of 1–4, effects stream as MP3 only, the model's emotions) when a request is made
+    from it with `request()`, so settings that can't be sent yet can still be held and shown."""
+
+    timber_weights: list[TimberWeight] | None = None
+
+    def request(self, text: str) -> T2ARequest:
+        """The streamed request that speaks `text` with these settings; raises InputError naming the field."""
+        return T2ARequest(**{name: value for name, value in self if value is not None}, text=text, stream=True)
+
+
 class T2AStartEvent(_SpeechOptions):
     """The WebSocket ``task_start`` event; texts follow in ``task_continue`` (see :func:`check_ws_text`)."""
 
