@@ -129,6 +129,8 @@ def _say_problem(args: argparse.Namespace) -> str | None:
         return "give --voice or --mix, not both: a mix (timber_weights) replaces the single voice"
     if args.low_latency and args.ws:
         return "--low-latency can't be used with --ws: the low-latency host serves T2A over HTTP (plain or --stream)"
+    if args.watermark and args.ws:
+        return "--watermark can't be used with --ws: the WebSocket's task_start has no aigc_watermark (use --stream)"
     return None
 
 

@@ -101,6 +101,7 @@ def test_say_subtitles_asks_for_the_subtitle_file_and_writes_it_as_srt(emu: Emul
         (["--subtitles", "x.srt", "--ws"], "--subtitles can't be used with --ws"),
         (["--subtitles", "x.srt", "--play"], "--subtitles can't be used with --play"),
         (["--low-latency", "--ws"], "--low-latency can't be used with --ws"),
+        (["--watermark", "--ws"], "--watermark can't be used with --ws: the WebSocket's task_start has no"),
     ],
 )
 def test_say_refuses_bad_new_options_in_one_line_with_exit_code_2_and_sends_nothing(
