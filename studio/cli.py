@@ -10,16 +10,18 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from studio import __version__
-from studio.api.errors import MiniMaxError
+from studio.api.errors import InputError, MiniMaxError
+from studio.api.models.files import FILE_PURPOSES
 from studio.errors import StudioError
 from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
 
 if TYPE_CHECKING:
+    from studio.api.models import MusicRequest, MusicUploadResult, TimberWeight
     from studio.services.library import Library
 
 log = logging.getLogger("studio.cli")
@@ -35,8 +37,11 @@ def _read_text(args: argparse.Namespace) -> str:
     return args.text
 
 
+DEFAULT_VOICE = "English_expressive_narrator"
+
+
 def _say_request(args: argparse.Namespace, text: str, stream: bool) -> Any:
-    from studio.api.models import AudioSetting, T2ARequest, VoiceModify, VoiceSetting
+    from studio.api.models import AudioSetting, PronunciationDict, T2ARequest, VoiceModify, VoiceSetting
 
     modify = None
     if any(v is not None for v in (args.deepen_brighten, args.stronger_softer, args.nasal_crisp, args.effect)):
@@ -44,20 +49,90 @@ def _say_request(args: argparse.Namespace, text: str, stream: bool) -> Any:
             pitch=args.deepen_brighten or 0, intensity=args.stronger_softer or 0,
             timbre=args.nasal_crisp or 0, sound_effects=args.effect,
         )
+    tones = [*args.pronounce_file, *args.pronounce]
     return T2ARequest(
         model=args.model,
         text=text,
         stream=stream,
         voice_setting=VoiceSetting(
-            voice_id=args.voice, speed=args.speed, vol=args.vol, pitch=args.pitch, emotion=args.emotion
+            voice_id=None if args.mix else args.voice or DEFAULT_VOICE, speed=args.speed, vol=args.vol,
+            pitch=args.pitch, emotion=args.emotion, text_normalization=args.normalize_text or None,
+            latex_read=args.latex or None,
         ),
         audio_setting=AudioSetting(
-            format=args.format, sample_rate=args.sample_rate, bitrate=args.bitrate, channel=args.channels
+            format=args.format, sample_rate=args.sample_rate, bitrate=args.bitrate, channel=args.channels,
+            force_cbr=args.force_cbr or None,
         ),
+        timber_weights=args.mix or None,
+        pronunciation_dict=PronunciationDict(tone=tones) if tones else None,
         language_boost=args.language_boost,
         voice_modify=modify,
+        subtitle_enable=True if args.subtitles else None,
+        aigc_watermark=args.watermark or None,
         output_format="url" if args.url else None,
     )
+
+
+def _mix_voice(value: str) -> TimberWeight:
+    """`--mix VOICE:WEIGHT` → one timber_weights entry, its weight checked by the request model's rule."""
+    from studio.api.models import TimberWeight
+
+    voice_id, sep, weight = value.rpartition(":")
+    if not (sep and voice_id.strip() and weight.strip().lstrip("-").isdigit()):
+        raise argparse.ArgumentTypeError(f"must look like VOICE:WEIGHT with a whole-number weight, e.g. "
+                                         f"English_expressive_narrator:60 (got {value!r})")
+    try:
+        return TimberWeight(voice_id=voice_id.strip(), weight=int(weight))
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(f"{value}: the weight {exc.rule}") from None
+
+
+def _pronunciation(value: str) -> str:
+    """`FROM=TO` → a pronunciation_dict.tone entry "FROM/TO" (MiniMax's form)."""
+    source, sep, target = value.partition("=")
+    source, target = source.strip(), target.strip()
+    if not (sep and source and target):
+        raise argparse.ArgumentTypeError(f'must look like FROM=TO, e.g. "Omg=Oh my god" or '
+                                         f'"燕少飞=(yan4)(shao3)(fei1)" (got {value!r})')
+    if "/" in source:
+        raise argparse.ArgumentTypeError(f"FROM can't contain '/': MiniMax writes an entry as FROM/TO (got {value!r})")
+    return f"{source}/{target}"
+
+
+def _pronunciation_file(path: str) -> list[str]:
+    """One FROM=TO a line; blank lines and lines starting with # are skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise argparse.ArgumentTypeError(f"can't read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            try:
+                entries.append(_pronunciation(line))
+            except argparse.ArgumentTypeError as exc:
+                raise argparse.ArgumentTypeError(f"{path} line {number}: {exc}") from None
+    return entries
+
+
+def _say_problem(args: argparse.Namespace) -> str | None:
+    """What can't go together among `say`'s options (a usage error, exit code 2, nothing sent)."""
+    from studio.api.models import MAX_MIXED_VOICES
+
+    streaming = next((flag for flag, on in (("--stream", args.stream), ("--ws", args.ws), ("--play", args.play))
+                      if on), None)
+    if args.subtitles and streaming:
+        return (f"--subtitles can't be used with {streaming}: MiniMax makes subtitle files only for "
+                "non-streaming speech (subtitle_enable is non-streaming only)")
+    if args.mix and len(args.mix) > MAX_MIXED_VOICES:
+        return f"--mix takes at most {MAX_MIXED_VOICES} voices (got {len(args.mix)}): MiniMax mixes 1–4 voices"
+    if args.mix and args.voice:
+        return "give --voice or --mix, not both: a mix (timber_weights) replaces the single voice"
+    if args.low_latency and args.ws:
+        return "--low-latency can't be used with --ws: the low-latency host serves T2A over HTTP (plain or --stream)"
+    if args.watermark and args.ws:
+        return "--watermark can't be used with --ws: the WebSocket's task_start has no aigc_watermark (use --stream)"
+    return None
 
 
 async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
@@ -71,6 +146,9 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
     if kept is not None:
         print(f"studio: an earlier run was stopped while writing {out}: the audio it received is kept as {kept}",
               file=sys.stderr)
+    if args.low_latency and conn.client.t2a_base_url == conn.client.base_url:
+        print(f"studio: --low-latency has no effect on {conn.client.base_url}: the low-latency host serves "
+              "global keys on the global host only", file=sys.stderr)
     if args.play:
         await _say_and_play(conn, args, request, out, "ws" if args.ws else "sse")
         return
@@ -80,6 +158,13 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
     seconds = (info.get("audio_length") or 0) / 1000
     print(f"{take.path}  {take.bytes_written:,} bytes  {seconds:.1f} s  "
           f"{info.get('usage_characters', '?')} characters billed  trace {take.trace_id}")
+    if args.subtitles:
+        from studio.services.speech import save_subtitles
+
+        if not take.subtitle_file:
+            raise MiniMaxError(f"MiniMax sent no subtitle file for this take (trace {take.trace_id}); "
+                               f"the audio is in {take.path}")
+        print(await save_subtitles(conn.client, take.subtitle_file, Path(args.subtitles)))
 
 
 async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path, transport: str) -> None:
@@ -146,6 +231,7 @@ async def cmd_clone(conn: Connection, args: argparse.Namespace) -> None:
             prompt_audio=Path(args.prompt_audio) if args.prompt_audio else None, prompt_text=args.prompt_text or "",
             preview_text=args.preview_text or "", model=args.model, text_validation=args.validate_text or "",
             accuracy=args.accuracy, noise_reduction=args.noise_reduction, volume_normalization=args.normalize,
+            language_boost=args.language_boost,
         )
         outcome = await lab.clone(spec, on_progress=lambda p: print(p.message, file=sys.stderr))
     print(f"cloned {args.voice_id}: use it in a T2A call within 7 days (168 h) or it expires")
@@ -165,15 +251,59 @@ async def cmd_voice(conn: Connection, args: argparse.Namespace) -> None:
             if args.voice_id not in mine:
                 raise MiniMaxError(f"{args.voice_id} is not one of your cloned or designed voices")
             kind = mine[args.voice_id].kind
-        if not args.yes:
-            if not sys.stdin.isatty():
-                raise MiniMaxError("refusing to delete without confirmation: add --yes")
-            answer = await asyncio.to_thread(input, f"Delete {args.voice_id}? Its id can never be used again. [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                print("not deleted", file=sys.stderr)
-                return
+        if not await _confirmed(args.yes, f"Delete {args.voice_id}? Its id can never be used again. [y/N] "):
+            return
         await lab.delete(args.voice_id, kind)
     print(f"deleted {args.voice_id}; deleted ids can't be reused")
+
+
+async def _confirmed(yes: bool, question: str) -> bool:
+    """--yes, or the user's y at a terminal; without a terminal a deletion is refused."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise MiniMaxError("refusing to delete without confirmation: add --yes")
+    answer = await asyncio.to_thread(input, question)
+    if answer.strip().lower() in ("y", "yes"):
+        return True
+    print("not deleted", file=sys.stderr)
+    return False
+
+
+async def cmd_files(conn: Connection, args: argparse.Namespace) -> None:
+    """The Files API: list by purpose, show one (and download its content with -o), delete one."""
+    from datetime import datetime
+
+    client = conn.client
+    if args.action == "list":
+        files = await client.list_files(args.purpose)
+        if args.json:
+            print(json.dumps([f.model_dump(mode="json") for f in files], ensure_ascii=False, indent=2))
+            return
+        for file in files:
+            created = datetime.fromtimestamp(file.created_at).strftime("%Y-%m-%d %H:%M") if file.created_at else "?"
+            print(f"{file.file_id:<20} {file.bytes or 0:>12,} B  {created}  {file.purpose or '':<22} "
+                  f"{file.filename or ''}".rstrip())
+        print(f"{len(files)} files with purpose {args.purpose}", file=sys.stderr)
+        return
+    if args.action == "get":
+        file = await client.retrieve_file(args.file_id)
+        print(json.dumps(file.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        if args.output:
+            out = Path(args.output)
+            if file.download_url:  # the documented way; the URL is a CDN's and never sees the key
+                await client.download(file.download_url, out, expected_size=file.bytes)
+            else:
+                from studio.files import write_atomically
+
+                write_atomically(out, await client.retrieve_file_content(args.file_id))
+            print(f"{out}  {out.stat().st_size:,} bytes", file=sys.stderr)
+        return
+    if not await _confirmed(args.yes, f"Delete file {args.file_id} ({args.purpose})? It can't be brought back. "
+                                      "[y/N] "):
+        return
+    await client.delete_file(args.file_id, args.purpose)
+    print(f"deleted file {args.file_id}")
 
 
 async def _print_expiring(conn: Connection, within_hours: float) -> None:
@@ -376,21 +506,50 @@ async def cmd_jobs(conn: Connection, args: argparse.Namespace) -> None:
         _close_library(library)
 
 
-async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
+# What a music-01 reference upload gives, by its purpose (reference §9: music_upload).
+_REFERENCE_GIVES = {"song": ("refer_voice", "refer_instrumental"), "voice": ("refer_voice",),
+                    "instrumental": ("refer_instrumental",)}
+
+
+def _music_request(args: argparse.Namespace, lyrics: str | None,
+                   uploaded: MusicUploadResult | None = None) -> MusicRequest:
+    """The music request; before the reference is uploaded its ids are stand-ins, so the rules are checked
+    (and a bad request refused) before anything is sent."""
     from studio.api.models import MusicAudioSetting, MusicRequest
+
+    gives = _REFERENCE_GIVES[args.reference_purpose] if args.reference else ()
+
+    def reference(name: str) -> str | None:
+        if getattr(args, name) or name not in gives:
+            return getattr(args, name) or None
+        return getattr(uploaded, name.removeprefix("refer_") + "_id") if uploaded else "uploaded-reference"
+
+    return MusicRequest(
+        model=args.model, prompt=args.prompt, lyrics=lyrics, is_instrumental=args.instrumental or None,
+        lyrics_optimizer=args.write_lyrics or None, seed=args.seed,
+        audio_setting=MusicAudioSetting(format=args.format, sample_rate=args.sample_rate, bitrate=args.bitrate),
+        refer_voice=reference("refer_voice"), refer_instrumental=reference("refer_instrumental"),
+    )
+
+
+async def cmd_music(conn: Connection, args: argparse.Namespace) -> None:
     from studio.services.export import export_take
     from studio.services.media import MediaService
 
     lyrics = Path(args.lyrics_file).read_text(encoding="utf-8") if args.lyrics_file else args.lyrics
     if lyrics:
         lyrics = lyrics.replace("\\n", "\n")
-    request = MusicRequest(
-        model=args.model, prompt=args.prompt, lyrics=lyrics, is_instrumental=args.instrumental or None,
-        lyrics_optimizer=args.write_lyrics or None,
-        audio_setting=MusicAudioSetting(format=args.format, sample_rate=args.sample_rate, bitrate=args.bitrate),
-    )
+    request = _music_request(args, lyrics)
     with _library() as library:
-        take = await MediaService(lambda: conn.client, library).generate_music(request)
+        media = MediaService(lambda: conn.client, library)
+        if args.reference:
+            uploaded = await media.upload_music_reference(Path(args.reference), args.reference_purpose)
+            ids = [f"--refer-{kind} {value}" for kind, value in (("voice", uploaded.voice_id),
+                                                                 ("instrumental", uploaded.instrumental_id)) if value]
+            print(f"uploaded {args.reference} ({args.reference_purpose}); next time {' '.join(ids)} reuses it",
+                  file=sys.stderr)
+            request = _music_request(args, lyrics, uploaded)
+        take = await media.generate_music(request)
         out = (await export_take(take, Path(args.output or f"music.{args.format}"))).path
     seconds = (take.duration_ms or 0) / 1000
     print(f"{out}  {out.stat().st_size:,} bytes  {seconds:.1f} s  (kept in the Library)")
@@ -446,6 +605,35 @@ class _OneSoundEffect(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+def _files_problem(args: argparse.Namespace) -> str | None:
+    if args.action in ("list", "delete") and not args.purpose:
+        return f"files {args.action} needs --purpose (MiniMax lists and deletes files by purpose)"
+    if args.action in ("get", "delete") and args.file_id is None:
+        return f"files {args.action} needs the FILE_ID (`studio files list --purpose …` shows them)"
+    if args.action == "list" and args.file_id is not None:
+        return "files list takes no FILE_ID: it lists by --purpose"
+    return None
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser: a mistake is one line (a command's usage is long), and `check`, when set, refuses
+    options that can't go together once all are parsed. Both exit with code 2 before anything is sent."""
+
+    check: Callable[[argparse.Namespace], str | None] | None = None
+
+    # typeshed overloads this on the namespace's type; the subparsers action calls it with namespace=None.
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if self.check is not None and (problem := self.check(parsed)):
+            self.error(problem)
+        return parsed, extras
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     def default(value: object) -> object:
         return value if defaults else argparse.SUPPRESS
@@ -463,18 +651,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"minimax-studio {__version__}")
     _add_connection_options(parser, defaults=True)
     # The same options are accepted after the command too (`studio say "Hi" --emulator`).
-    common = argparse.ArgumentParser(add_help=False)
+    common = _CommandParser(add_help=False)
     _add_connection_options(common, defaults=False)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_CommandParser)
 
-    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    def add_parser(name: str, **kwargs: Any) -> _CommandParser:
         return sub.add_parser(name, parents=[common], **kwargs)
 
     say = add_parser("say", help="text to speech")
     say.add_argument("text", nargs="?", help="the text ('-' or omitted: read stdin)")
     say.add_argument("-f", "--file", help="read the text from this file")
     say.add_argument("-o", "--output", help="output file (default speech.<format>)")
-    say.add_argument("--voice", default="English_expressive_narrator")
+    say.add_argument("--voice", help=f"voice id (default {DEFAULT_VOICE})")
+    say.add_argument("--mix", action="append", type=_mix_voice, metavar="VOICE:WEIGHT",
+                     help="mix up to 4 voices by weight 1–100 instead of --voice (repeat: --mix A:70 --mix B:30)")
+    say.add_argument("--pronounce", action="append", type=_pronunciation, default=[], metavar="FROM=TO",
+                     help='say FROM as TO (repeatable), e.g. "Omg=Oh my god" or "燕少飞=(yan4)(shao3)(fei1)"')
+    say.add_argument("--pronounce-file", type=_pronunciation_file, default=[], metavar="FILE",
+                     help="a pronunciation dictionary: one FROM=TO a line (# comments)")
     say.add_argument("--model", default="speech-2.8-hd")
     mode = say.add_mutually_exclusive_group()
     mode.add_argument("--stream", action="store_true", help="stream over SSE")
@@ -496,6 +690,16 @@ def build_parser() -> argparse.ArgumentParser:
     say.add_argument("--nasal-crisp", type=int, metavar="-100..100")
     say.add_argument("--effect", choices=["spacious_echo", "auditorium_echo", "lofi_telephone", "robotic"],
                      action=_OneSoundEffect, help="one sound effect (MiniMax applies one at a time)")
+    say.add_argument("--normalize-text", action="store_true",
+                     help="read numbers, dates and units as words (text_normalization)")
+    say.add_argument("--latex", action="store_true", help="read formulas wrapped in $$ aloud (latex_read)")
+    say.add_argument("--force-cbr", action="store_true", help="constant bitrate (streamed mp3 only)")
+    say.add_argument("--watermark", action="store_true", help="add MiniMax's AIGC watermark (aigc_watermark)")
+    say.add_argument("--subtitles", metavar="FILE.srt",
+                     help="also write sentence subtitles as SRT (non-streaming only: not with --stream/--ws/--play)")
+    say.add_argument("--low-latency", action="store_true",
+                     help="send T2A to MiniMax's low-latency host (global keys; HTTP, not --ws)")
+    say.check = _say_problem
 
     voices = add_parser("voices", help="list voices")
     voices.add_argument("--type", choices=["system", "cloned", "designed", "all"], default="all")
@@ -523,7 +727,17 @@ def build_parser() -> argparse.ArgumentParser:
     clone.add_argument("--accuracy", type=float)
     clone.add_argument("--noise-reduction", action="store_true")
     clone.add_argument("--normalize", action="store_true")
+    clone.add_argument("--language-boost", help="the sample's language (e.g. English, Chinese,Yue, or auto)")
     clone.add_argument("-o", "--output", help="write the preview audio here")
+
+    files = add_parser("files", help="your files at MiniMax: list by purpose, get (download), delete")
+    files.add_argument("action", choices=["list", "get", "delete"])
+    files.add_argument("file_id", nargs="?", type=int, metavar="FILE_ID", help="for get and delete")
+    files.add_argument("--purpose", choices=FILE_PURPOSES, help="list: which files; delete: the file's purpose")
+    files.add_argument("-o", "--output", help="get: also download the file's content here")
+    files.add_argument("--json", action="store_true", help="list: as JSON")
+    files.add_argument("-y", "--yes", action="store_true", help="delete: don't ask for confirmation")
+    files.check = _files_problem
 
     design = add_parser("design", help="design a voice from a description")
     design.add_argument("prompt")
@@ -573,6 +787,13 @@ def build_parser() -> argparse.ArgumentParser:
     music.add_argument("--instrumental", action="store_true")
     music.add_argument("--write-lyrics", action="store_true", help="let the service write lyrics from the prompt")
     music.add_argument("--model", default="music-2.6")
+    music.add_argument("--seed", type=int, help="the same seed and inputs give the same song")
+    music.add_argument("--reference", metavar="FILE",
+                       help="music-01: a wav/mp3 (10 s–10 min) to sing over, uploaded first (music_upload)")
+    music.add_argument("--reference-purpose", choices=list(_REFERENCE_GIVES), default="song",
+                       help="what --reference holds: song (vocals + backing), voice (vocals only) or instrumental")
+    music.add_argument("--refer-voice", metavar="ID", help="music-01: the voice_id of an earlier upload")
+    music.add_argument("--refer-instrumental", metavar="ID", help="music-01: the instrumental_id of an earlier upload")
     music.add_argument("--format", choices=["mp3", "wav", "pcm"], default="mp3")
     music.add_argument("--sample-rate", type=int, choices=[16000, 24000, 32000, 44100], default=44100)
     music.add_argument("--bitrate", type=int, choices=[32000, 64000, 128000, 256000], default=256000)
@@ -595,12 +816,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS: dict[str, Callable[[Connection, argparse.Namespace], Awaitable[None]]] = {
     "say": cmd_say, "voices": cmd_voices, "clone": cmd_clone, "voice": cmd_voice, "design": cmd_design,
+    "files": cmd_files,
     "image": cmd_image, "video": cmd_video, "jobs": cmd_jobs, "music": cmd_music,
 }
 
 
 async def _run(args: argparse.Namespace) -> None:
-    async with open_connection(use_emulator=args.emulator, base_url=args.host, region=args.region) as conn:
+    async with open_connection(use_emulator=args.emulator, base_url=args.host, region=args.region,
+                               low_latency_t2a=getattr(args, "low_latency", False)) as conn:
         if conn.is_demo and not args.emulator:
             print("demo mode: no API key found, using the built-in emulator", file=sys.stderr)
         if conn.running_demo is not None:

@@ -124,13 +124,17 @@ def check_clone_audio(path: str | Path) -> AudioFileInfo:
     """Source audio for voice cloning: mp3/m4a/wav, 10 s to 5 min, at most 20 MB."""
     info = probe_audio(path)
     _check_common(info, "clone audio")
-    if not CLONE_MIN_S <= info.duration_s <= CLONE_MAX_S:
+    _check_duration(info, "clone audio", CLONE_MIN_S, CLONE_MAX_S, "10 s – 5 min")
+    return info
+
+
+def _check_duration(info: AudioFileInfo, what: str, shortest: float, longest: float, span: str) -> None:
+    if not shortest <= info.duration_s <= longest:
         raise InputError(
             "file",
-            f"must be 10 s – 5 min long (got {info.duration_s:.2f} s)",
-            f"clone audio must be 10 s – 5 min long (this file is {info.duration_s:.2f} s)",
+            f"must be {span} long (got {info.duration_s:.2f} s)",
+            f"{what} must be {span} long (this file is {info.duration_s:.2f} s)",
         )
-    return info
 
 
 def check_prompt_audio(path: str | Path) -> AudioFileInfo:
@@ -143,4 +147,22 @@ def check_prompt_audio(path: str | Path) -> AudioFileInfo:
             f"must be shorter than 8 s (got {info.duration_s:.2f} s)",
             f"prompt audio must be shorter than 8 s (this file is {info.duration_s:.2f} s)",
         )
+    return info
+
+
+MUSIC_REFERENCE_MIN_S = 10.0
+MUSIC_REFERENCE_MAX_S = 600.0
+MUSIC_REFERENCE_FORMATS = ("mp3", "wav")
+
+
+def check_music_reference(path: str | Path) -> AudioFileInfo:
+    """A music-01 reference for ``/v1/music_upload``: wav or mp3, 10 s to 10 min."""
+    info = probe_audio(path)
+    if info.format not in MUSIC_REFERENCE_FORMATS:
+        raise InputError(
+            "file",
+            f"must be wav or mp3 (this file is {info.format})",
+            f"a music reference must be wav or mp3, judged by content (this file is {info.format})",
+        )
+    _check_duration(info, "a music reference", MUSIC_REFERENCE_MIN_S, MUSIC_REFERENCE_MAX_S, "10 s – 10 min")
     return info

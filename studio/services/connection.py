@@ -72,12 +72,15 @@ async def open_connection(
     region: Region = "global",
     headers: dict[str, str] | None = None,
     key_store: KeyStore | None = None,
+    low_latency_t2a: bool = False,
 ) -> AsyncIterator[Connection]:
     """Live when a key is known (argument, MINIMAX_API_KEY, keychain) unless `use_emulator`; otherwise
-    starts the emulator in this process and talks to it over loopback, exactly as to the real API."""
+    starts the emulator in this process and talks to it over loopback, exactly as to the real API.
+    `low_latency_t2a` sends T2A over HTTP to the documented low-latency host (global host only)."""
     key = None if use_emulator else (api_key or resolve_api_key(key_store))
     if key:
-        async with MiniMaxClient(key, base_url=base_url, region=region, headers=headers) as client:
+        async with MiniMaxClient(key, base_url=base_url, region=region, headers=headers,
+                                 low_latency_t2a=low_latency_t2a) as client:
             yield Connection(client, "live")
         return
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from studio.api.audio_checks import check_music_reference
 from studio.api.errors import InputError
 from studio.api.models import ImageRequest, LyricsRequest, LyricsResult, MusicRequest, MusicUploadResult
 from studio.files import write_atomically
@@ -399,6 +400,7 @@ class MediaService:
             raise InputError("purpose", f"must be song, voice or instrumental (got {purpose!r})")
         if not await asyncio.to_thread(Path(path).is_file):
             raise InputError("file", f"not found: {path}")
+        await asyncio.to_thread(check_music_reference, path)  # wav/mp3, 10 s – 10 min: refused before the upload
         return await self._client().music_upload(Path(path), purpose)
 
 

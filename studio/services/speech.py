@@ -5,6 +5,8 @@ self-test, the benchmarks)."""
 from __future__ import annotations
 
 import contextlib
+import json
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from studio.api.client import MiniMaxClient
-from studio.api.errors import MiniMaxError
-from studio.api.models import T2ARequest, T2AStartEvent
-from studio.files import keep_leftover_part, partial_path
+from studio.api.errors import BadResponseError, MiniMaxError
+from studio.api.models import SubtitleItem, T2ARequest, T2AStartEvent, parse_subtitles
+from studio.files import keep_leftover_part, partial_path, write_atomically
 from studio.services.library import Library, TakeWriter
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ class SpeechTake:
     trace_id: str | None
     extra_info: dict[str, Any] = field(default_factory=dict)
     first_byte_ms: float | None = None  # request sent → first audio byte
+    subtitle_file: str | None = None  # URL of the sentence timings, when subtitle_enable asked for them
 
     @property
     def usage_characters(self) -> int | None:
@@ -70,7 +73,8 @@ async def synthesize_to_file(
             copy = _LibraryCopy(library, request)
             copy.write(data)
             copy.complete(whole.trace_id, dict(whole.extra_info or {}))
-        return SpeechTake(dest, len(data), whole.trace_id, dict(whole.extra_info or {}))
+        return SpeechTake(dest, len(data), whole.trace_id, dict(whole.extra_info or {}),
+                          subtitle_file=whole.subtitle_file)
 
     part = dest.with_name(dest.name + ".part")
     written = 0
@@ -127,7 +131,30 @@ async def synthesize_to_file(
         if copy is not None:
             copy.complete(trace_id, extra)
     first_ms = (first_byte - started) * 1000 if first_byte and whole is None else None
-    return SpeechTake(dest, written, trace_id, extra, first_ms)
+    return SpeechTake(dest, written, trace_id, extra, first_ms, whole.subtitle_file if whole is not None else None)
+
+
+async def save_subtitles(client: MiniMaxClient, subtitle_file: str, dest: Path | str) -> Path:
+    """Download a take's subtitle file (a JSON array of timed sentences) and write it to `dest` as SRT."""
+    dest = Path(dest)
+    with tempfile.TemporaryDirectory() as folder:
+        downloaded = await client.download(subtitle_file, Path(folder) / "subtitles.json")
+        try:
+            items = parse_subtitles(json.loads(downloaded.read_bytes()))
+        except ValueError as exc:
+            raise BadResponseError(f"MiniMax sent a subtitle file Studio can't read ({exc})") from None
+    return write_atomically(dest, srt_text(items).encode("utf-8"))
+
+
+def srt_text(items: list[SubtitleItem]) -> str:
+    """SubRip: numbered cues, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, the text, a blank line."""
+    def stamp(ms: float) -> str:
+        total = max(0, round(ms))
+        return f"{total // 3_600_000:02d}:{total // 60_000 % 60:02d}:{total // 1000 % 60:02d},{total % 1000:03d}"
+
+    cues = [f"{n}\n{stamp(item.time_begin)} --> {stamp(item.time_end)}\n{item.text.strip()}\n"
+            for n, item in enumerate((i for i in items if i.text.strip()), start=1)]
+    return "\n".join(cues)
 
 
 def _close_quietly(file: BinaryIO) -> None:

@@ -396,8 +396,12 @@ class MusicPanel(MediaPanel):
             self.reference_label.setText(f"{path.name} uploaded · music-01 will use its {used}")
             self._validate()
 
+        def failed(exc: BaseException) -> None:
+            self.reference_label.setText(f"{path.name} was not uploaded")
+            self.banner.show_error(exc)
+
         self._runner.run(UPLOAD_KEY, self._media.upload_music_reference(path, purpose), owner=self, on_done=done,
-                         on_error=lambda exc: self.banner.show_error(exc))
+                         on_error=failed)
 
     def save_selected(self) -> None:
         take = self.selected_take()

@@ -364,3 +364,27 @@ def test_the_image_viewer_opens_fitted_and_shows_100_percent_on_request(
     settle(run)
     assert viewer.label.pixmap().width() <= viewer.scroll.viewport().width() and viewer.fit_button.isChecked()
     viewer.close()
+
+
+def test_music_01_reference_too_short_is_refused_before_the_upload(
+    studio: Studio, wait_until: Callable, screenshot: Callable, tmp_path: Path
+) -> None:
+    from tests.services.test_voice_lab import sample
+
+    references = iter([sample(tmp_path, "hum.wav", 4), sample(tmp_path, "song.wav", 12)])
+    music = MusicPanel(studio.media, studio.runner, studio.sink, ask_save_path=studio.ask_save,
+                       ask_reference=lambda: next(references))
+    music.resize(1280, 800)
+    music.show()
+    music.model.setCurrentIndex(music.model.findData("music-01"))
+    music.reference_button.setFocus()
+    QTest.keyClick(music.reference_button, Qt.Key.Key_Space)
+    wait_until(lambda: music.banner.isVisible())
+    assert "a music reference must be 10 s – 10 min long (this file is 4.00 s)" in music.banner.message_label.text()
+    assert music.reference_label.text() == "hum.wav was not uploaded"
+    assert not [r for r in studio.emulator.requests if r.path == "/v1/music_upload"]
+    screenshot(music, "media-music-reference-refused")
+    QTest.keyClick(music.reference_button, Qt.Key.Key_Space)
+    wait_until(lambda: "uploaded" in music.reference_label.text() and "not" not in music.reference_label.text())
+    assert music.reference_label.text() == "song.wav uploaded · music-01 will use its voice, backing"
+    assert len([r for r in studio.emulator.requests if r.path == "/v1/music_upload"]) == 1

@@ -22,6 +22,7 @@ from studio.services.media import (
     without_data_urls,
 )
 from studio.services.playback import FileSink
+from tests.services.test_voice_lab import sample
 
 LYRICS = "[Verse]\nSalt on the window, tea on the stove\n[Chorus]\nStay a little longer, love"
 
@@ -128,8 +129,10 @@ async def test_wav_music_is_fetched_whole_and_lyrics_can_be_written(
 async def test_music_01_sings_over_an_uploaded_reference(
     emulator: Emulator, media: MediaService, tmp_path: Path
 ) -> None:
-    reference = tmp_path / "hum.mp3"
-    reference.write_bytes(b"\xff\xfb" + b"\x00" * 4000)
+    with pytest.raises(InputError, match=r"music reference must be 10 s – 10 min long \(this file is 4.00 s\)"):
+        await media.upload_music_reference(sample(tmp_path, "short.wav", 4), "song")
+    assert not [r for r in emulator.requests if r.path == "/v1/music_upload"]  # refused before the upload
+    reference = sample(tmp_path, "hum.wav", 12)
     uploaded = await media.upload_music_reference(reference, "song")
     assert uploaded.voice_id and uploaded.instrumental_id
     take = await media.generate_music(MusicRequest(model="music-01", lyrics="la la la",

@@ -14,6 +14,7 @@ from studio.api.models._base import (
     TaskStatus,
 )
 from studio.api.models.files import (
+    FILE_PURPOSES,
     FileObject,
     FilePurpose,
     MusicUploadPurpose,
@@ -47,6 +48,7 @@ from studio.api.models.media import (
 )
 from studio.api.models.speech import (
     LANGUAGES,
+    MAX_MIXED_VOICES,
     MODEL_EMOTIONS,
     SPEECH_MODELS,
     AsyncT2ATask,
@@ -57,6 +59,7 @@ from studio.api.models.speech import (
     PronunciationDict,
     SoundEffect,
     SpeechModel,
+    SubtitleItem,
     T2AAsyncRequest,
     T2ARequest,
     T2AResult,
@@ -67,6 +70,7 @@ from studio.api.models.speech import (
     VoiceModify,
     VoiceSetting,
     check_ws_text,
+    parse_subtitles,
     pause_marker_problems,
 )
 from studio.api.models.voice import (
@@ -84,8 +88,10 @@ from studio.api.models.voice import (
 )
 
 __all__ = [
+    "FILE_PURPOSES",
     "INSTRUMENTAL_MODELS",
     "LANGUAGES",
+    "MAX_MIXED_VOICES",
     "MODEL_EMOTIONS",
     "SPEECH_MODELS",
     "VIDEO_MODELS",
@@ -122,6 +128,7 @@ __all__ = [
     "ResponseModel",
     "SoundEffect",
     "SpeechModel",
+    "SubtitleItem",
     "T2AAsyncRequest",
     "T2ARequest",
     "T2AResult",
@@ -147,6 +154,7 @@ __all__ = [
     "check_voice_id",
     "check_ws_text",
     "parse_file_list",
+    "parse_subtitles",
     "parse_voice_list",
     "pause_marker_problems",
     "video_default_resolution",

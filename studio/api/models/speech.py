@@ -9,7 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from studio.api.errors import InputError
+from studio.api.errors import BadResponseError, InputError
 from studio.api.models._base import (
     ExtraInfo,
     NonEmpty,
@@ -281,9 +281,12 @@ class PronunciationDict(RequestModel):
     tone: Annotated[list[str], AfterValidator(_tones)]
 
 
+MAX_MIXED_VOICES = 4  # timber_weights: at most four voices
+
+
 def _one_to_four(weights: list[TimberWeight] | None) -> list[TimberWeight] | None:
-    if weights is not None and not 1 <= len(weights) <= 4:
-        raise InputError("", f"must mix 1–4 voices (got {len(weights)})")
+    if weights is not None and not 1 <= len(weights) <= MAX_MIXED_VOICES:
+        raise InputError("", f"must mix 1–{MAX_MIXED_VOICES} voices (got {len(weights)})")
     return weights
 
 
@@ -473,6 +476,21 @@ class T2AResult(ResponseModel):
                 "subtitle_file": data.get("subtitle_file") or body.get("subtitle_file") or None,
             }
         )
+
+
+class SubtitleItem(ResponseModel):
+    """One sentence of a subtitle file (``data.subtitle_file``, a JSON array): its text and times in ms."""
+
+    text: str = ""
+    time_begin: float = 0.0
+    time_end: float = 0.0
+
+
+def parse_subtitles(items: Any) -> list[SubtitleItem]:
+    """The sentence items of a downloaded subtitle file."""
+    if not isinstance(items, list):
+        raise BadResponseError(f"a subtitle file must be a JSON array of sentences (got {type(items).__name__})")
+    return [SubtitleItem.model_validate(item) for item in items]
 
 
 class AsyncT2ATask(ResponseModel):
