@@ -506,7 +506,7 @@ async def cmd_jobs(conn: Connection, args: argparse.Namespace) -> None:
         _close_library(library)
 
 
-# What a music-01 reference upload gives, by its purpose (reference §9: music_upload).
+# What a music-01 reference upload gives, by its purpose (docs/protocol.md#music-upload).
 _REFERENCE_GIVES = {"song": ("refer_voice", "refer_instrumental"), "voice": ("refer_voice",),
                     "instrumental": ("refer_instrumental",)}
 
