@@ -21,6 +21,7 @@ import websockets
 
 from studio.api.models import MODEL_EMOTIONS, SPEECH_MODELS
 from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Fault, routes_speech
+from studio.emulator.state import MAX_SAFE_ID
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
 VOICE = "English_expressive_narrator"
@@ -313,7 +314,7 @@ async def test_async_t2a(client: httpx.AsyncClient) -> None:
             "audio_setting": {"audio_sample_rate": 16000, "format": "mp3", "channel": 1, "sample_rate": 12345}}
     j = (await client.post("/v1/t2a_async_v2", json=body)).json()
     assert j["base_resp"]["status_code"] == 0 and j["usage_characters"] == len(body["text"])
-    assert isinstance(j["task_id"], int) and j["task_id"] > 2**53 and j["task_token"]
+    assert isinstance(j["task_id"], int) and 0 < j["task_id"] <= MAX_SAFE_ID and j["task_token"]
     q = (await client.get("/v1/query/t2a_async_query_v2", params={"task_id": j["task_id"]})).json()
     assert q["status"] == "Processing" and q["file_id"] == j["file_id"]
     for _ in range(50):
@@ -339,7 +340,7 @@ async def test_files_crud(client: httpx.AsyncClient) -> None:
     r = await client.post("/v1/files/upload", data={"purpose": "voice_clone"}, files={"file": ("me.wav", data)})
     f = r.json()["file"]
     assert f["bytes"] == len(data) and f["filename"] == "me.wav" and f["purpose"] == "voice_clone"
-    assert f["file_id"] > 2**53 and abs(f["created_at"] - time.time()) < 5
+    assert 0 < f["file_id"] <= MAX_SAFE_ID and abs(f["created_at"] - time.time()) < 5
     r = await client.post("/v1/files/upload", data={"purpose": "voice_clone"}, files={"file": ("me.ogg", data)})
     assert code(r) == 2013
     r = await client.post("/v1/files/upload", data={"purpose": "nope"}, files={"file": ("me.wav", data)})
