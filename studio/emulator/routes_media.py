@@ -300,8 +300,9 @@ async def music_generation(request: web.Request) -> web.StreamResponse:
     lyrics = string(data, "lyrics")
     instrumental = flag(data, "is_instrumental")
     optimizer = flag(data, "lyrics_optimizer")
-    if model == "music-01":
-        lyrics = check_length(lyrics, "lyrics", 1, 600)
+    if model == "music-01":  # lyrics optional, 0-200 characters (reference §9, from S2's music-01 table)
+        if lyrics is not None and len(lyrics) > 200:
+            raise invalid(f"lyrics must be at most 200 characters for music-01, got {len(lyrics)}")
         refs = {k: data.get(k) for k in ("refer_voice", "refer_instrumental") if data.get(k)}
         if not refs:
             raise invalid("music-01 needs refer_voice and/or refer_instrumental from music_upload")

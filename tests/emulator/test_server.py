@@ -577,6 +577,19 @@ async def test_music_upload_and_lyrics(client: httpx.AsyncClient) -> None:
         "data"]
 
 
+
+async def test_music_01_lyrics_are_optional_and_at_most_200_characters(client: httpx.AsyncClient) -> None:
+    # Reference §9 (S2's music-01 table): music-01 lyrics are optional, 0-200 characters.
+    r = await client.post("/v1/music_upload", data={"purpose": "song"}, files={"file": ("s.wav", wav_bytes(1))})
+    refs = {"refer_voice": r.json()["voice_id"], "refer_instrumental": r.json()["instrumental_id"]}
+    for lyrics in (None, "", "la " * 66 + "la"):
+        reply = await client.post("/v1/music_generation", json={"model": "music-01", "lyrics": lyrics, **refs})
+        assert code(reply) == 0, reply.text
+        assert decode_audio(bytes.fromhex(reply.json()["data"]["audio"]))[0] > 5
+    reply = await client.post("/v1/music_generation", json={"model": "music-01", "lyrics": "la " * 67, **refs})
+    assert reply.json()["base_resp"] == {
+        "status_code": 2013, "status_msg": "invalid params, lyrics must be at most 200 characters for music-01, got 201"}
+
 # -- faults ---------------------------------------------------------------------------------------
 
 

@@ -136,3 +136,19 @@ async def test_music_01_sings_over_an_uploaded_reference(
                                                    refer_voice=uploaded.voice_id,
                                                    refer_instrumental=uploaded.instrumental_id))
     assert take.model == "music-01" and take.text == "la la la"
+
+
+async def test_music_01_lyrics_are_optional_and_a_long_one_is_refused_before_any_request(
+    emulator: Emulator, media: MediaService, tmp_path: Path
+) -> None:
+    reference = tmp_path / "backing.wav"
+    reference.write_bytes(b"RIFF" + b"\x00" * 4000)
+    uploaded = await media.upload_music_reference(reference, "instrumental")
+    take = await media.generate_music(MusicRequest(model="music-01", refer_instrumental=uploaded.instrumental_id))
+    assert "lyrics" not in posts(emulator, "/v1/music_generation")[-1]
+    assert take.path.stat().st_size > 10_000 and (take.duration_ms or 0) > 5000
+    sent = len(emulator.requests)
+    with pytest.raises(InputError, match=r"lyrics must be at most 200 characters for music-01 \(got 201\)"):
+        await media.generate_music(MusicRequest(model="music-01", lyrics="la " * 67,
+                                                refer_instrumental=uploaded.instrumental_id))
+    assert len(emulator.requests) == sent
