@@ -587,8 +587,8 @@ async def test_music_01_lyrics_are_optional_and_at_most_200_characters(client: h
         assert code(reply) == 0, reply.text
         assert decode_audio(bytes.fromhex(reply.json()["data"]["audio"]))[0] > 5
     reply = await client.post("/v1/music_generation", json={"model": "music-01", "lyrics": "la " * 67, **refs})
-    assert reply.json()["base_resp"] == {
-        "status_code": 2013, "status_msg": "invalid params, lyrics must be at most 200 characters for music-01, got 201"}
+    assert reply.json()["base_resp"] == {"status_code": 2013, "status_msg": (
+        "invalid params, lyrics must be at most 200 characters for music-01, got 201")}
 
 # -- faults ---------------------------------------------------------------------------------------
 
