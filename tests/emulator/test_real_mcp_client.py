@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
+from studio.emulator.media import make_png
 from tests.audio_utils import decode, probe, rms
 from tests.threaded_emulator import emulator_in_thread
 
@@ -152,6 +153,15 @@ def test_generate_video_waits_and_saves_an_mp4_with_frames(load_mcp: LoadMcp) ->
     reply = load_mcp().generate_video(prompt="A paper boat on a pond [Push in]").text
     frames, width, height = video_frames(saved_path(reply))
     assert frames >= 6 * 6 - 1 and (width, height) == (1366, 768)  # MiniMax-Hailuo-2.3 at 768P, 6 s
+
+
+def test_image_to_video_follows_a_portrait_first_frame(load_mcp: LoadMcp, tmp_path: Path) -> None:
+    # The tool sends a local picture inline, always labelled image/jpeg (here the bytes are PNG).
+    portrait = tmp_path / "portrait.png"
+    portrait.write_bytes(make_png(720, 1280, "a lighthouse", seed=1))
+    reply = load_mcp().generate_video(model="I2V-01", prompt="the lamp turns", first_frame_image=str(portrait)).text
+    frames, width, height = video_frames(saved_path(reply))
+    assert frames > 0 and (width, height) == (720, 1280)  # reference §8.1: the output follows the first frame
 
 
 def test_video_in_async_mode_then_query_until_done(load_mcp: LoadMcp, emulator_thread: Emulator) -> None:

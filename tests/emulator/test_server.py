@@ -21,6 +21,7 @@ import websockets
 
 from studio.api.models import MODEL_EMOTIONS, SPEECH_MODELS
 from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Fault, routes_speech
+from studio.emulator.media import make_png
 from studio.emulator.state import MAX_SAFE_ID
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
@@ -494,6 +495,21 @@ async def test_video_modes_and_download(client: httpx.AsyncClient, emulator: Emu
     with av.open(io.BytesIO((await client.get(f["download_url"])).content)) as c:
         v = c.streams.video[0]
         assert (v.codec_context.width, v.codec_context.height) == (912, 512)
+
+
+async def test_image_to_video_follows_the_first_frame_s_aspect(client: httpx.AsyncClient, emulator: Emulator) -> None:
+    emulator.config.video_fps = 2
+    emulator.config.job_seconds = 0
+
+    async def size(first_frame: tuple[int, int], **body: Any) -> tuple[int, int]:
+        png = "data:image/png;base64," + base64.b64encode(make_png(*first_frame, "a harbour", seed=2)).decode()
+        r = await client.post("/v1/video_generation", json={**body, "first_frame_image": png})
+        q = (await client.get("/v1/query/video_generation", params={"task_id": r.json()["task_id"]})).json()
+        return q["video_width"], q["video_height"]
+
+    assert await size((600, 600), model="I2V-01") == (720, 720)
+    assert await size((640, 1280), model="MiniMax-Hailuo-2.3") == (768, 1536)
+    assert await size((1280, 720), model="MiniMax-Hailuo-02", resolution="512P") == (912, 512)  # 16:9: as listed
 
 
 @pytest.mark.parametrize("body", [
