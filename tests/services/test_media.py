@@ -125,7 +125,7 @@ async def test_wav_music_is_fetched_whole_and_lyrics_can_be_written(
     assert take.format == "wav" and take.path.read_bytes()[:4] == b"RIFF"
 
 
-async def test_music_01_sings_over_an_uploaded_reference(
+async def test_music_01_sings_over_an_uploaded_reference_with_optional_lyrics_up_to_200_characters(
     emulator: Emulator, media: MediaService, tmp_path: Path
 ) -> None:
     reference = tmp_path / "hum.mp3"
@@ -137,13 +137,6 @@ async def test_music_01_sings_over_an_uploaded_reference(
                                                    refer_instrumental=uploaded.instrumental_id))
     assert take.model == "music-01" and take.text == "la la la"
 
-
-async def test_music_01_lyrics_are_optional_and_a_long_one_is_refused_before_any_request(
-    emulator: Emulator, media: MediaService, tmp_path: Path
-) -> None:
-    reference = tmp_path / "backing.wav"
-    reference.write_bytes(b"RIFF" + b"\x00" * 4000)
-    uploaded = await media.upload_music_reference(reference, "instrumental")
     take = await media.generate_music(MusicRequest(model="music-01", refer_instrumental=uploaded.instrumental_id))
     assert "lyrics" not in posts(emulator, "/v1/music_generation")[-1]
     assert take.path.stat().st_size > 10_000 and (take.duration_ms or 0) > 5000
