@@ -568,6 +568,8 @@ def _run_emulator(args: argparse.Namespace) -> int:
             argv += [flag, str(value)]
     if args.state_dir is not None:
         argv += ["--state-dir", str(args.state_dir)]
+    if args.big_ids:
+        argv.append("--big-ids")
     return emulator_main(argv) or 0
 
 
@@ -808,6 +810,9 @@ def build_parser() -> argparse.ArgumentParser:
     emulator.add_argument("--jitter-ms", type=float)
     emulator.add_argument("--state-dir", help="keep the emulator's accounts, voices, files and jobs here "
                           "across restarts (default: nothing kept)")
+    emulator.add_argument("--big-ids", action="store_true",
+                          help="hand out file and task ids above 2^53, to test that a client keeps every digit "
+                          "(default: 15-digit ids like MiniMax's)")
 
     key = add_parser("key", help="store or remove the API key in the system keychain")
     key.add_argument("action", choices=["set", "remove", "status"])

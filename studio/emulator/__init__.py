@@ -18,8 +18,11 @@ Conventions where the real service's behaviour is unknown or cannot be triggered
 - Async T2A output (purpose t2a_async, `<task_id>.tar`) holds `<task_id>.<fmt>`,
   `<task_id>.titles.json` (sentence subtitles) and `<task_id>.extra.json` (extra_info).
 - Video `callback_url` is accepted and never called.
+- Image-to-video output follows the first frame's aspect when it is sent inline (a data URL); a public
+  image URL is not fetched, so the video is landscape at the resolution's listed size.
+- File and task ids: 15 digits growing with time (below 2^53); `EmulatorConfig(big_ids=True)`: 18 digits.
 - `EmulatorConfig(state_dir=...)` keeps the state on disk (see `studio.emulator.persist`): a restart
-  (new ports) keeps keys' files, voices, tasks, download tokens, the id counter and the clock offset;
+  (new ports) keeps keys' files, voices, tasks, download tokens, the id floor and the clock offset;
   jobs unfinished at stop run again on start. One emulator at a time per directory: `start()` raises
   `StateDirInUse` while another holds it. Without it everything is in memory.
 - Per-request knobs: headers `X-Emulator-Pacing: first_audio_ms=300;rtf=0.3;jitter_ms=50` and

@@ -25,6 +25,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--job-seconds", type=float, default=8.0, help="video/template/async job duration")
     p.add_argument("--state-dir", type=Path, default=None,
                    help="keep accounts, voices, files and jobs in this directory across restarts")
+    p.add_argument("--big-ids", action="store_true",
+                   help="hand out file and task ids above 2^53 (JavaScript's JSON.parse rounds them)")
     return p.parse_args(argv)
 
 
@@ -32,7 +34,7 @@ def _config(args: argparse.Namespace, port: int) -> EmulatorConfig:
     return EmulatorConfig(
         pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
         job_seconds=args.job_seconds, host=args.host, port=port, mainland_port=args.mainland_port,
-        state_dir=args.state_dir, max_recorded_requests=10_000,
+        state_dir=args.state_dir, max_recorded_requests=10_000, big_ids=args.big_ids,
     )
 
 
@@ -58,6 +60,8 @@ async def serve(args: argparse.Namespace) -> None:
         print(f"                   mainland: {emu.mainland_url}  key {MAINLAND_DEMO_KEY}", flush=True)
         if args.state_dir is not None:
             print(f"                   state:    {args.state_dir}", flush=True)
+        if args.big_ids:
+            print("                   ids:      above 2^53 (--big-ids)", flush=True)
         print("Ctrl+C to stop.", flush=True)
         stop = asyncio.Event()
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import io
 import re
 import secrets
 import zlib
 from typing import TYPE_CHECKING, Any
 
+import av
 from aiohttp import web
 
 from studio.emulator.common import (
@@ -130,6 +132,30 @@ def video_mode(data: dict[str, Any]) -> str:
     return "text-to-video"
 
 
+def picture_size(image: str) -> tuple[int, int] | None:
+    """Width and height of a picture sent as a data URL (already checked by image_ref); None for a public
+    URL, which the emulator doesn't fetch, or for bytes that are no picture."""
+    if not image.startswith("data:"):
+        return None
+    try:
+        with av.open(io.BytesIO(base64.b64decode(image.partition(",")[2])), mode="r") as container:
+            codec = container.streams.video[0].codec_context
+            return (codec.width, codec.height) if codec.width and codec.height else None
+    except (av.FFmpegError, IndexError):
+        return None
+
+
+def follow_aspect(size: tuple[int, int], frame: tuple[int, int] | None) -> tuple[int, int]:
+    """The video's size at its resolution, turned to the first frame's aspect: the output follows it
+    (reference §8.1), keeping the resolution's short side."""
+    (width, height), (frame_w, frame_h) = size, frame or size
+    if abs(frame_w / frame_h - width / height) < 0.01 * width / height:
+        return size
+    short = min(width, height)
+    long = round(short * max(frame_w, frame_h) / min(frame_w, frame_h) / 2) * 2  # H.264 wants even sides
+    return (long, short) if frame_w >= frame_h else (short, long)
+
+
 def check_subject(refs: Any) -> None:
     if not isinstance(refs, list) or len(refs) != 1 or not isinstance(refs[0], dict):
         raise invalid("subject_reference must be a list with exactly one subject")
@@ -170,6 +196,9 @@ async def video_generation(request: web.Request) -> web.Response:
         flag(data, key)
     string(data, "callback_url")  # accepted; the emulator never calls back
     width, height = VIDEO_SIZES[resolution]
+    if mode in ("image-to-video", "first-last-frame"):
+        frame = await emu.run(picture_size, data["first_frame_image"])
+        width, height = follow_aspect((width, height), frame)
     task = Task(emu.state.next_id(), "video", emu.state.clock.now(), data, fail=FAIL_MARKER in prompt,
                 width=width, height=height, params={"prompt": prompt or model or "", "duration": duration})
     acct.tasks[task.task_id] = task
@@ -300,8 +329,9 @@ async def music_generation(request: web.Request) -> web.StreamResponse:
     lyrics = string(data, "lyrics")
     instrumental = flag(data, "is_instrumental")
     optimizer = flag(data, "lyrics_optimizer")
-    if model == "music-01":
-        lyrics = check_length(lyrics, "lyrics", 1, 600)
+    if model == "music-01":  # lyrics optional, 0-200 characters (reference §9, from S2's music-01 table)
+        if lyrics is not None and len(lyrics) > 200:
+            raise invalid(f"lyrics must be at most 200 characters for music-01, got {len(lyrics)}")
         refs = {k: data.get(k) for k in ("refer_voice", "refer_instrumental") if data.get(k)}
         if not refs:
             raise invalid("music-01 needs refer_voice and/or refer_instrumental from music_upload")

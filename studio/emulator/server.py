@@ -64,6 +64,9 @@ class EmulatorConfig:
     # How many requests `Emulator.requests` keeps (oldest dropped first). None = all of them (tests); the
     # app's demo mode and the standalone server run for hours and cap it.
     max_recorded_requests: int | None = None
+    # File and task ids above 2**53, as one doc example shows, for testing that a client keeps every digit;
+    # JavaScript's JSON.parse rounds them. Off: 15-digit ids like MiniMax's usual ones.
+    big_ids: bool = False
 
 
 class Emulator:
@@ -76,6 +79,7 @@ class Emulator:
         self.global_url = ""
         self.mainland_url = ""
         self.state = State()
+        self.state.big_ids = self.config.big_ids
         self._faults = FaultQueue()
         self._runners: list[web.AppRunner] = []
         self._executor: ThreadPoolExecutor | None = None
@@ -202,6 +206,7 @@ class Emulator:
 
     def _load(self, state_dir: Path) -> None:
         self.state, pending = load_state(state_dir)
+        self.state.big_ids = self.config.big_ids
         loop = asyncio.get_running_loop()
         waiting = {id(task) for _, task in pending}
         for acct in self.state.accounts.values():

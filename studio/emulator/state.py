@@ -16,8 +16,10 @@ URL_TTL = 24 * 3600.0  # output_format=url links
 FILE_URL_TTL = 9 * 3600.0  # files/retrieve download_url and template video_url
 ASYNC_RESULT_TTL = 9 * 3600.0  # async T2A task reports "Expired" this long after success
 
-# First id handed out; > 2**53 on purpose so clients that parse ids as floats lose digits.
-FIRST_ID = 123456789012345681
+MAX_SAFE_ID = 2**53 - 1  # JavaScript's Number.MAX_SAFE_INTEGER: larger JSON numbers lose digits there
+# `big_ids` ids start here (18 digits, like the doc example 123456789012345680), to test clients that parse
+# ids as floats: they lose digits. Above every id older emulators handed out (those began at 123456789012345681).
+BIG_IDS_FROM = 2 * 10**17
 
 
 class Clock:
@@ -126,11 +128,21 @@ class State:
         self.clock = Clock()
         self.accounts: dict[str, Account] = {}
         self.blobs: dict[str, Blob] = {}
-        self.ids = FIRST_ID  # the next id handed out
+        self.ids = 0  # no id handed out from now on is below this (saved as "next_id")
+        self.big_ids = False  # hand out ids above 2**53 (EmulatorConfig.big_ids)
 
     def next_id(self) -> int:
-        self.ids += 1
-        return self.ids - 1
+        """A new file or task id. Like MiniMax's (95157322514444, 106916112212032): 15 digits, increasing with
+        time but not one by one, and below 2**53 so JavaScript clients keep every digit. With `big_ids`: 18
+        digits and odd, which no float64 holds exactly."""
+        stamp = int(self.clock.now() * 1000) * 64 + secrets.randbelow(64)  # ms since 1970, 6 random bits
+        new = BIG_IDS_FROM + 2 * stamp if self.big_ids else stamp
+        if (self.ids > MAX_SAFE_ID) == self.big_ids:  # the floor is in this range: stay above it
+            new = max(new, self.ids)
+        if self.big_ids:
+            new |= 1
+        self.ids = new + 1
+        return new
 
     def add_file(self, account: Account, filename: str, purpose: str, data: bytes,
                  file_id: int | None = None) -> FileRecord:

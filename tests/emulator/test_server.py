@@ -21,6 +21,8 @@ import websockets
 
 from studio.api.models import MODEL_EMOTIONS, SPEECH_MODELS
 from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig, Fault, routes_speech
+from studio.emulator.media import make_png
+from studio.emulator.state import MAX_SAFE_ID
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
 VOICE = "English_expressive_narrator"
@@ -324,7 +326,7 @@ async def test_async_t2a(client: httpx.AsyncClient) -> None:
             "audio_setting": {"audio_sample_rate": 16000, "format": "mp3", "channel": 1, "sample_rate": 12345}}
     j = (await client.post("/v1/t2a_async_v2", json=body)).json()
     assert j["base_resp"]["status_code"] == 0 and j["usage_characters"] == len(body["text"])
-    assert isinstance(j["task_id"], int) and j["task_id"] > 2**53 and j["task_token"]
+    assert isinstance(j["task_id"], int) and 0 < j["task_id"] <= MAX_SAFE_ID and j["task_token"]
     q = (await client.get("/v1/query/t2a_async_query_v2", params={"task_id": j["task_id"]})).json()
     assert q["status"] == "Processing" and q["file_id"] == j["file_id"]
     for _ in range(50):
@@ -350,7 +352,7 @@ async def test_files_crud(client: httpx.AsyncClient) -> None:
     r = await client.post("/v1/files/upload", data={"purpose": "voice_clone"}, files={"file": ("me.wav", data)})
     f = r.json()["file"]
     assert f["bytes"] == len(data) and f["filename"] == "me.wav" and f["purpose"] == "voice_clone"
-    assert f["file_id"] > 2**53 and abs(f["created_at"] - time.time()) < 5
+    assert 0 < f["file_id"] <= MAX_SAFE_ID and abs(f["created_at"] - time.time()) < 5
     r = await client.post("/v1/files/upload", data={"purpose": "voice_clone"}, files={"file": ("me.ogg", data)})
     assert code(r) == 2013
     r = await client.post("/v1/files/upload", data={"purpose": "nope"}, files={"file": ("me.wav", data)})
@@ -511,6 +513,21 @@ async def test_video_modes_and_download(client: httpx.AsyncClient, emulator: Emu
         assert (v.codec_context.width, v.codec_context.height) == (912, 512)
 
 
+async def test_image_to_video_follows_the_first_frame_s_aspect(client: httpx.AsyncClient, emulator: Emulator) -> None:
+    emulator.config.video_fps = 2
+    emulator.config.job_seconds = 0
+
+    async def size(first_frame: tuple[int, int], **body: Any) -> tuple[int, int]:
+        png = "data:image/png;base64," + base64.b64encode(make_png(*first_frame, "a harbour", seed=2)).decode()
+        r = await client.post("/v1/video_generation", json={**body, "first_frame_image": png})
+        q = (await client.get("/v1/query/video_generation", params={"task_id": r.json()["task_id"]})).json()
+        return q["video_width"], q["video_height"]
+
+    assert await size((600, 600), model="I2V-01") == (720, 720)
+    assert await size((640, 1280), model="MiniMax-Hailuo-2.3") == (768, 1536)
+    assert await size((1280, 720), model="MiniMax-Hailuo-02", resolution="512P") == (912, 512)  # 16:9: as listed
+
+
 @pytest.mark.parametrize("body", [
     {"model": "MiniMax-Hailuo-2.3", "prompt": "p", "resolution": "1080P", "duration": 10},
     {"model": "MiniMax-Hailuo-2.3", "prompt": "p", "resolution": "512P"},
@@ -591,6 +608,19 @@ async def test_music_upload_and_lyrics(client: httpx.AsyncClient) -> None:
     assert data == (await client.post("/v1/lyrics_generation", json={"prompt": "a song about rainy Tuesdays"})).json()[
         "data"]
 
+
+
+async def test_music_01_lyrics_are_optional_and_at_most_200_characters(client: httpx.AsyncClient) -> None:
+    # Reference §9 (S2's music-01 table): music-01 lyrics are optional, 0-200 characters.
+    r = await client.post("/v1/music_upload", data={"purpose": "song"}, files={"file": ("s.wav", wav_bytes(1))})
+    refs = {"refer_voice": r.json()["voice_id"], "refer_instrumental": r.json()["instrumental_id"]}
+    for lyrics in (None, "", "la " * 66 + "la"):
+        reply = await client.post("/v1/music_generation", json={"model": "music-01", "lyrics": lyrics, **refs})
+        assert code(reply) == 0, reply.text
+        assert decode_audio(bytes.fromhex(reply.json()["data"]["audio"]))[0] > 5
+    reply = await client.post("/v1/music_generation", json={"model": "music-01", "lyrics": "la " * 67, **refs})
+    assert reply.json()["base_resp"] == {"status_code": 2013, "status_msg": (
+        "invalid params, lyrics must be at most 200 characters for music-01, got 201")}
 
 # -- faults ---------------------------------------------------------------------------------------
 

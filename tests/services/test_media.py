@@ -126,7 +126,7 @@ async def test_wav_music_is_fetched_whole_and_lyrics_can_be_written(
     assert take.format == "wav" and take.path.read_bytes()[:4] == b"RIFF"
 
 
-async def test_music_01_sings_over_an_uploaded_reference(
+async def test_music_01_sings_over_an_uploaded_reference_with_optional_lyrics_up_to_200_characters(
     emulator: Emulator, media: MediaService, tmp_path: Path
 ) -> None:
     with pytest.raises(InputError, match=r"music reference must be 10 s – 10 min long \(this file is 4.00 s\)"):
@@ -139,3 +139,12 @@ async def test_music_01_sings_over_an_uploaded_reference(
                                                    refer_voice=uploaded.voice_id,
                                                    refer_instrumental=uploaded.instrumental_id))
     assert take.model == "music-01" and take.text == "la la la"
+
+    take = await media.generate_music(MusicRequest(model="music-01", refer_instrumental=uploaded.instrumental_id))
+    assert "lyrics" not in posts(emulator, "/v1/music_generation")[-1]
+    assert take.path.stat().st_size > 10_000 and (take.duration_ms or 0) > 5000
+    sent = len(emulator.requests)
+    with pytest.raises(InputError, match=r"lyrics must be at most 200 characters for music-01 \(got 201\)"):
+        await media.generate_music(MusicRequest(model="music-01", lyrics="la " * 67,
+                                                refer_instrumental=uploaded.instrumental_id))
+    assert len(emulator.requests) == sent
