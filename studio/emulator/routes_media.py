@@ -147,7 +147,7 @@ def picture_size(image: str) -> tuple[int, int] | None:
 
 def follow_aspect(size: tuple[int, int], frame: tuple[int, int] | None) -> tuple[int, int]:
     """The video's size at its resolution, turned to the first frame's aspect: the output follows it
-    (reference §8.1), keeping the resolution's short side."""
+    (docs/protocol.md#video-create), keeping the resolution's short side."""
     (width, height), (frame_w, frame_h) = size, frame or size
     if abs(frame_w / frame_h - width / height) < 0.01 * width / height:
         return size
@@ -329,7 +329,7 @@ async def music_generation(request: web.Request) -> web.StreamResponse:
     lyrics = string(data, "lyrics")
     instrumental = flag(data, "is_instrumental")
     optimizer = flag(data, "lyrics_optimizer")
-    if model == "music-01":  # lyrics optional, 0-200 characters (reference §9, from S2's music-01 table)
+    if model == "music-01":  # lyrics optional, 0-200 characters (docs/protocol.md#music)
         if lyrics is not None and len(lyrics) > 200:
             raise invalid(f"lyrics must be at most 200 characters for music-01, got {len(lyrics)}")
         refs = {k: data.get(k) for k in ("refer_voice", "refer_instrumental") if data.get(k)}

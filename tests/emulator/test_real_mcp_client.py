@@ -161,7 +161,7 @@ def test_image_to_video_follows_a_portrait_first_frame(load_mcp: LoadMcp, tmp_pa
     portrait.write_bytes(make_png(720, 1280, "a lighthouse", seed=1))
     reply = load_mcp().generate_video(model="I2V-01", prompt="the lamp turns", first_frame_image=str(portrait)).text
     frames, width, height = video_frames(saved_path(reply))
-    assert frames > 0 and (width, height) == (720, 1280)  # reference §8.1: the output follows the first frame
+    assert frames > 0 and (width, height) == (720, 1280)  # the first frame's shape: docs/protocol.md#video-create
 
 
 def test_video_in_async_mode_then_query_until_done(load_mcp: LoadMcp, emulator_thread: Emulator) -> None:
