@@ -611,7 +611,7 @@ async def test_music_upload_and_lyrics(client: httpx.AsyncClient) -> None:
 
 
 async def test_music_01_lyrics_are_optional_and_at_most_200_characters(client: httpx.AsyncClient) -> None:
-    # Reference §9 (S2's music-01 table): music-01 lyrics are optional, 0-200 characters.
+    # docs/protocol.md#music: music-01 lyrics are optional, 0-200 characters.
     r = await client.post("/v1/music_upload", data={"purpose": "song"}, files={"file": ("s.wav", wav_bytes(1))})
     refs = {"refer_voice": r.json()["voice_id"], "refer_instrumental": r.json()["instrumental_id"]}
     for lyrics in (None, "", "la " * 66 + "la"):
