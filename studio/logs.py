@@ -10,11 +10,9 @@ crash report beside the log and hand it on (the app shows it in a dialog).
 
 from __future__ import annotations
 
-import asyncio
 import faulthandler
 import logging
 import os
-import platform
 import re
 import sys
 import threading
@@ -23,10 +21,12 @@ import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 APP_LOG = "minimax-studio.log"
 CLI_LOG = "studio-cli.log"  # its own file: a CLI run beside the app never rotates the app's file away
@@ -85,18 +85,28 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-class _SharedRotatingFileHandler(RotatingFileHandler):
-    """Another studio window may hold the file open, and Windows can't rename it then: keep appending."""
+class _LogFile(logging.FileHandler):
+    """Rotated at MAX_LOG_BYTES, keeping LOG_BACKUPS old files. Not logging.handlers.RotatingFileHandler:
+    that module imports socket, ~15 ms before the app's first frame. When another studio window holds the
+    file open (Windows can't rename it then), it keeps appending."""
 
-    def doRollover(self) -> None:
-        try:
-            super().doRollover()
-        except OSError:
-            if self.stream is None:
-                self.stream = self._open()
+    def emit(self, record: logging.LogRecord) -> None:
+        super().emit(record)
+        if self.stream is not None and self.stream.tell() >= MAX_LOG_BYTES:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]  # reopened by the next emit, as with delay=True
+            path = Path(self.baseFilename)
+            try:
+                for number in range(LOG_BACKUPS - 1, 0, -1):
+                    older = path.with_name(f"{path.name}.{number}")
+                    if older.exists():
+                        older.replace(path.with_name(f"{path.name}.{number + 1}"))
+                path.replace(path.with_name(f"{path.name}.1"))
+            except OSError:
+                pass
 
 
-_file_handler: RotatingFileHandler | None = None
+_file_handler: logging.FileHandler | None = None
 _faults_file: IO[str] | None = None
 _levels_before: dict[str, int] = {}  # logger name ("" is the root) → its level before start_logging
 
@@ -119,8 +129,7 @@ def start_logging(log_file: Path, *, verbose: bool = False) -> None:
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per request otherwise
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        _file_handler = _SharedRotatingFileHandler(log_file, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS,
-                                                   encoding="utf-8")
+        _file_handler = _LogFile(log_file, encoding="utf-8")
     except OSError as exc:
         log.warning("no log file (%s): %s", exc.strerror or exc, log_file)
         return
@@ -183,7 +192,7 @@ def report_crash(exc: BaseException, where: str, tb: TracebackType | None = None
         "MiniMax Studio crash report",
         f"When: {time.strftime('%Y-%m-%d %H:%M:%S %z')}",
         f"Where: {where}",
-        f"Version: {_version()}, Python {platform.python_version()}, {platform.platform()}",
+        f"Version: {_version()}",
         f"What happened: {summary}",
         "",
         "".join(traceback.format_exception(type(exc), exc, tb)).rstrip(),
@@ -200,9 +209,11 @@ def report_crash(exc: BaseException, where: str, tb: TracebackType | None = None
 
 
 def _version() -> str:
+    import platform
+
     from studio import __version__
 
-    return f"studio {__version__}"
+    return f"studio {__version__}, Python {platform.python_version()}, {platform.platform()}"
 
 
 def _log_tail(path: Path | None) -> list[str]:
