@@ -5,7 +5,7 @@ One dialog at a time; crashes while it is open are counted on it, not stacked.""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.logs import CrashReport, log_file
@@ -50,7 +50,8 @@ class CrashDialog(QDialog):
         self.open_folder_button.clicked.connect(open_log_folder)
         self.copy_button.clicked.connect(self.copy_report)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.more)
@@ -58,16 +59,22 @@ class CrashDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.close_button.setFocus()  # Enter or Escape dismisses it; Tab reaches the other two
+
     def count_another(self) -> None:
         self.more_crashes += 1
         many = "problem" if self.more_crashes == 1 else "problems"
         self.more.setText(f"{self.more_crashes} more {many} since this one; each is in the log.")
         self.more.show()
+        self.adjustSize()  # a wrapped label doesn't grow a shown window by itself
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report.text)
         self.copied.setText("The report is on the clipboard: paste it into an issue or an e-mail.")
         self.copied.show()
+        self.adjustSize()
 
 
 def _escape(text: str) -> str:
