@@ -36,7 +36,8 @@ KEPT_REPORTS = 20
 LOG_LINES_IN_REPORT = 80
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
-log = logging.getLogger("studio.crash")
+log = logging.getLogger("studio.logs")
+crash_log = logging.getLogger("studio.crash")
 
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s\"',;]+")
 _KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-]{8,}")
@@ -183,7 +184,7 @@ def report_crash(exc: BaseException, where: str, tb: TracebackType | None = None
     The same crash again within a minute is logged but not saved again."""
     global _last_report
     tb = tb if tb is not None else exc.__traceback__
-    log.error("unexpected error in %s", where, exc_info=(type(exc), exc, tb))
+    crash_log.error("unexpected error in %s", where, exc_info=(type(exc), exc, tb))
     summary = redact(traceback.format_exception_only(type(exc), exc)[-1].strip())
     logged = log_file()
     text = redact("\n".join([

@@ -8,7 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from studio.logs import APP_LOG, FAULTS_LOG, LOG_BACKUPS, MAX_LOG_BYTES, log_file, start_logging, stop_logging
+import pytest
+
+from studio.cli import main
+from studio.logs import (
+    APP_LOG,
+    CLI_LOG,
+    FAULTS_LOG,
+    LOG_BACKUPS,
+    MAX_LOG_BYTES,
+    log_file,
+    start_logging,
+    stop_logging,
+)
 from studio.settings.paths import log_dir
 
 
@@ -46,3 +58,14 @@ def test_a_crash_in_native_code_leaves_its_stacks_in_the_fault_log(tmp_path: Pat
     assert result.returncode != 0
     faults = (tmp_path / FAULTS_LOG).read_text(encoding="utf-8")
     assert "Fatal Python error: Segmentation fault" in faults and 'File "<string>", line 5' in faults
+
+
+def test_a_log_folder_that_cant_be_made_costs_the_log_not_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("STUDIO_HOME", str(tmp_path))
+    (tmp_path / "log").write_text("a file where the folder should be", encoding="utf-8")
+    assert main(["--emulator", "voices", "--search", "narrator"]) == 0
+    assert "narrator" in capsys.readouterr().out.lower()
+    assert "no log file (" in caplog.text and str(tmp_path / "log" / CLI_LOG) in caplog.text

@@ -40,8 +40,9 @@ def cache_dir() -> Path:
 
 
 def log_dir() -> Path:
-    """The log files, the fault dump and crash reports (Help → Show log)."""
-    return _ensure(_base("log"))
+    """The log files, the fault dump and crash reports (Help → Show log). Not created here: a folder that
+    can't be made must not stop the studio, only its log (`studio.logs.start_logging`)."""
+    return _base("log")
 
 
 def _ensure(path: Path) -> Path:
