@@ -118,7 +118,7 @@ def start_logging(log_file: Path, *, verbose: bool = False) -> None:
     global _file_handler, _faults_file
     stop_logging()
     root = logging.getLogger()
-    if not root.handlers:
+    if not root.handlers and sys.stderr is not None:  # None in the Windows/macOS app: no console there
         console = logging.StreamHandler()
         console.setLevel(logging.DEBUG if verbose else logging.WARNING)
         console.setFormatter(RedactingFormatter(FORMAT))
