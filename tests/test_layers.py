@@ -14,7 +14,7 @@ import pytest
 STUDIO = Path(__file__).resolve().parents[1] / "studio"
 NETWORK = ("httpx", "websockets", "aiohttp")
 QT = ("PySide6", "qasync", "shiboken6")
-QT_FREE = ("api", "audio", "emulator", "services", "settings", "cli.py")
+QT_FREE = ("api", "audio", "emulator", "services", "settings", "cli.py", "logs.py")
 
 
 def imported_modules(path: Path) -> set[str]:
