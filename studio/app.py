@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
+from studio.logs import APP_LOG, install_crash_hooks, loop_exception_handler, start_logging, stop_logging
+from studio.qt.qt_log import route_qt_messages
 from studio.qt.wheel_guard import install_wheel_guard
-from studio.settings.paths import APP_NAME
+from studio.settings.paths import APP_NAME, log_dir
 from studio.settings.settings import Settings, load_settings, save_settings, settings_path
 from studio.ui.main_window import MainWindow, PanelSpec
 
@@ -386,14 +388,17 @@ class StallWatch:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    start_logging(log_dir() / APP_LOG, verbose=args.verbose)
     if args.self_test:
         from studio.selftest import run_self_test
 
-        return run_self_test()
+        try:
+            return run_self_test()
+        finally:
+            stop_logging()
     if args.reset:
         _reset_settings()
+    unroute_qt_messages = route_qt_messages()
     app, settings, theme, window = show_shell()
     stalls = None
     if args.quit_after_show:
@@ -408,8 +413,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from qasync import QEventLoop
 
+    from studio.ui.crash_dialog import CrashDialogs
+
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
+    crash_dialogs = CrashDialogs(window)
+    uninstall_crash_hooks = install_crash_hooks(crash_dialogs.show)  # a slot that raises lands here
+    loop.set_exception_handler(loop_exception_handler(crash_dialogs.show))
     quit_requested: asyncio.Future[None] = loop.create_future()
     app.aboutToQuit.connect(lambda: quit_requested.done() or quit_requested.set_result(None))
     opened: list[Services] = []
@@ -441,6 +451,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             loop.run_until_complete(services.aclose())
         loop.close()
         asyncio.set_event_loop(None)
+        uninstall_crash_hooks()
+        unroute_qt_messages()
+        stop_logging()
     return 0
 
 

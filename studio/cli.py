@@ -18,6 +18,7 @@ from studio import __version__
 from studio.api.errors import InputError, MiniMaxError
 from studio.api.models.files import FILE_PURPOSES
 from studio.errors import StudioError
+from studio.logs import CLI_LOG, details_note, report_crash, start_logging, stop_logging
 from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
 
 if TYPE_CHECKING:
@@ -840,8 +841,18 @@ async def _run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    # INFO in the file: a run is short, and its retries, recoveries and warnings explain a failure noticed
+    # later; DEBUG (every request and WebSocket frame) only with -v, or it would rotate that history away.
+    from studio.settings.paths import log_dir
+
+    start_logging(log_dir() / CLI_LOG, verbose=args.verbose)
+    try:
+        return _main(args)
+    finally:
+        stop_logging()
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.command == "emulator":
         return _run_emulator(args)
     if args.command == "key":
@@ -863,6 +874,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except sqlite3.Error as exc:  # e.g. a read-only Library where a video job must be kept to be resumed
         print(f"studio: error: the Library's database can't be used ({exc}): {_library_db()}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: say where its traceback and a report to send are
+        report = report_crash(exc, f"studio {args.command}")
+        saved = f"; a report without your key: {report.path}" if report.path else ""
+        print(f"studio: error: something went wrong ({report.summary}). {details_note()}{saved}", file=sys.stderr)
         return 1
     return 0
 

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from studio import cli
 from studio.cli import main
 from studio.emulator import DEMO_KEY
+from studio.logs import CLI_LOG
+from studio.settings.paths import log_dir
 from tests.audio_utils import decode, rms
 from tests.test_cli_voice_lab import ThreadedEmulator
 
@@ -121,3 +124,20 @@ def test_console_script_runs_in_demo_mode_without_a_key(tmp_path: Path) -> None:
     assert "demo mode" in done.stderr
     samples, rate = decode((tmp_path / "hello.mp3").read_bytes())
     assert len(samples) / rate > 0.5 and rms(samples) > 0.02
+
+
+def test_a_bug_says_where_its_traceback_and_report_are(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def broken(_conn: object, _args: object) -> None:  # stands in for a bug in a command
+        raise KeyError("voice_id")
+
+    monkeypatch.setitem(cli.COMMANDS, "voices", broken)
+    assert main(["--emulator", "voices"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    log = log_dir() / CLI_LOG
+    report = next(log_dir().glob("crash-*.txt"))
+    assert err == (f"studio: error: something went wrong (KeyError: 'voice_id'). The details are in the log: {log}"
+                   f"; a report without your key: {report}")
+    assert "Traceback (most recent call last)" in log.read_text(encoding="utf-8")
+    assert "What happened: KeyError: 'voice_id'" in report.read_text(encoding="utf-8")

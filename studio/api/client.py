@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 import time
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -58,6 +59,7 @@ from studio.api.models import (
 from studio.api.retry import RetryPolicy
 from studio.api.sse import sse_events
 from studio.api.ws import T2AWebSocket
+from studio.logs import forget_secret, remember_secret
 
 log = logging.getLogger("studio.api")
 
@@ -123,6 +125,8 @@ class MiniMaxClient:
         if not api_key or not api_key.strip():
             raise InputError("api_key", "an API key is required (set MINIMAX_API_KEY or enter it in Account)")
         self._key = api_key.strip()
+        remember_secret(self._key)  # every log line and crash report hides it while this client lives
+        self._forget_key = weakref.finalize(self, forget_secret, self._key)
         self.base_url = hosts.resolve_base_url(base_url, region)
         self.region: hosts.Region | None = hosts.region_of(self.base_url) or (region if not base_url else None)
         uses_official_host = self.base_url == hosts.GLOBAL_HOST
@@ -162,6 +166,7 @@ class MiniMaxClient:
             await asyncio.wait(waiting, timeout=10)
         await self._http.aclose()
         await self._downloads.aclose()
+        self._forget_key()
 
     @contextlib.contextmanager
     def _in_flight(self) -> Iterator[None]:

@@ -8,13 +8,13 @@ Every error's ``str()`` is one line a person can act on. Codes come from the pro
 from __future__ import annotations
 
 import json
-import re
 import socket
 import ssl
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
 from studio.errors import StudioError
+from studio.logs import redact_secrets
 
 GLOBAL_HOST = "https://api.minimax.io"
 MAINLAND_HOST = "https://api.minimaxi.com"
@@ -407,13 +407,6 @@ def _base_resp(body_text: str) -> tuple[int, str] | None:
     return (code, str(base.get("status_msg") or "")) if code else None
 
 
-_BEARER = re.compile(r"(?i)(bearer\s+)[^\s\"',;]+")
-_KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-]{8,}")
-
-
 def redact(text: str, secret: str | None) -> str:
     """``text`` with the API key, any ``Bearer …`` token and any ``sk-…`` key replaced by ``[redacted]``."""
-    if secret:
-        text = text.replace(secret, "[redacted]")
-    text = _BEARER.sub(r"\1[redacted]", text)
-    return _KEYLIKE.sub("[redacted]", text)
+    return redact_secrets(text, secret or "")

@@ -24,25 +24,27 @@ from studio.api.errors import (
 )
 from studio.api.models import T2AStartEvent, check_ws_text
 from studio.api.retry import RetryPolicy
+from studio.logs import redact_secrets
 
 log = logging.getLogger("studio.api.ws")
 
 
 class _RedactFilter(logging.Filter):
-    """websockets logs the handshake headers at DEBUG; the Authorization line must not reach any log."""
-
-    def __init__(self, redact: Callable[[str], str]) -> None:
-        super().__init__()
-        self._redact = redact
+    """websockets logs the handshake headers at DEBUG; the Authorization line must not reach any log, nor
+    the key of any live client (`studio.logs.remember_secret`) any other line."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        cleaned = self._redact(message)
+        cleaned = redact_secrets(message)
         if "authorization" in cleaned.lower():
             cleaned = "> Authorization: <hidden>"
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True
+
+
+_protocol_log = logging.getLogger("studio.api.ws.protocol")
+_protocol_log.addFilter(_RedactFilter())
 
 
 class T2AWebSocket:
@@ -78,9 +80,6 @@ class T2AWebSocket:
         self._redact = redact
         self._ws: ClientConnection | None = None
         self._unfinished_text = False
-        self._protocol_log = logging.getLogger("studio.api.ws.protocol")
-        if not any(isinstance(f, _RedactFilter) for f in self._protocol_log.filters):
-            self._protocol_log.addFilter(_RedactFilter(redact))
         self.session_id: str | None = None
         self.trace_id: str | None = None
         self.extra_info: dict[str, Any] | None = None
@@ -113,7 +112,7 @@ class T2AWebSocket:
                 additional_headers=self._headers,
                 open_timeout=self._open_timeout,
                 max_size=32 * 1024 * 1024,
-                logger=self._protocol_log,
+                logger=_protocol_log,
                 user_agent_header=None,
             )
         except InvalidStatus as exc:

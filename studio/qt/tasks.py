@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from studio.errors import StudioError
+from studio.logs import details_note
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def user_message(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"
-    return f"Something went wrong ({type(exc).__name__}). The details are in the log."
+    return f"Something went wrong ({type(exc).__name__}). {details_note()}"
 
 
 class TaskRunner(QObject):

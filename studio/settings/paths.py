@@ -19,6 +19,7 @@ def _base(kind: str) -> Path:
         "config": platformdirs.user_config_dir,
         "data": platformdirs.user_data_dir,
         "cache": platformdirs.user_cache_dir,
+        "log": platformdirs.user_log_dir,
     }[kind]
     return Path(finder(APP_NAME, appauthor=False))
 
@@ -36,6 +37,12 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """Things that can be fetched or rendered again (audition previews)."""
     return _ensure(_base("cache"))
+
+
+def log_dir() -> Path:
+    """The log files, the fault dump and crash reports (Help → Show log). Not created here: a folder that
+    can't be made must not stop the studio, only its log (`studio.logs.start_logging`)."""
+    return _base("log")
 
 
 def _ensure(path: Path) -> Path:

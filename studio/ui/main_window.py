@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("&View")
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.show_log_action = help_menu.addAction("Show &Log", self._show_log)
         help_menu.addAction("&About MiniMax Studio", self._show_about)
 
     def _build_panel_commands(self) -> None:
@@ -223,6 +224,11 @@ class MainWindow(QMainWindow):
         handler = getattr(self.current_panel, "toggle_playback", None)
         if callable(handler):
             handler()
+
+    def _show_log(self) -> None:
+        from studio.ui.crash_dialog import open_log_folder
+
+        open_log_folder()
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
