@@ -148,7 +148,7 @@ def test_a_planted_upward_import_is_reported_with_its_rule() -> None:
     problems = layer_violations(source, "studio.services.planted")
     assert problems == [
         "studio.services.planted:4 imports studio.ui.speech_panel: the layer rule for services/ is "
-        "'services may import api, audio, emulator, settings' (plus the leaves errors, files, studio)"
+        "'services may import api, audio, emulator, settings' (plus the leaves errors, files, logs, studio)"
     ]
 
 
