@@ -25,6 +25,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--job-seconds", type=float, default=8.0, help="video/template/async job duration")
     p.add_argument("--state-dir", type=Path, default=None,
                    help="keep accounts, voices, files and jobs in this directory across restarts")
+    p.add_argument("--tls", action="store_true",
+                   help="serve https/wss with a self-signed certificate made now (its path is printed)")
+    p.add_argument("--url-ttl", type=float, default=None,
+                   help="result links expire after this many seconds (default: the service's 24 h / 9 h)")
     return p.parse_args(argv)
 
 
@@ -32,7 +36,7 @@ def _config(args: argparse.Namespace, port: int) -> EmulatorConfig:
     return EmulatorConfig(
         pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
         job_seconds=args.job_seconds, host=args.host, port=port, mainland_port=args.mainland_port,
-        state_dir=args.state_dir, max_recorded_requests=10_000,
+        state_dir=args.state_dir, max_recorded_requests=10_000, tls=args.tls, url_ttl=args.url_ttl,
     )
 
 
@@ -58,6 +62,9 @@ async def serve(args: argparse.Namespace) -> None:
         print(f"                   mainland: {emu.mainland_url}  key {MAINLAND_DEMO_KEY}", flush=True)
         if args.state_dir is not None:
             print(f"                   state:    {args.state_dir}", flush=True)
+        if emu.certificate is not None:
+            print(f"                   TLS certificate (self-signed, trust it in clients): {emu.certificate}",
+                  flush=True)
         print("Ctrl+C to stop.", flush=True)
         stop = asyncio.Event()
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop
@@ -73,6 +80,8 @@ def main(argv: list[str] | None = None) -> None:
             asyncio.run(serve(parse_args(argv)))
         except StateDirInUse as exc:
             raise SystemExit(f"emulator: {exc}: stop it first, or pick another --state-dir") from None
+        except ImportError as exc:  # --tls without cryptography installed
+            raise SystemExit(f"emulator: {exc}") from None
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise

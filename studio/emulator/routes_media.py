@@ -33,7 +33,7 @@ from studio.emulator.common import (
     trace_id,
 )
 from studio.emulator.encode import encode_audio, encode_stream
-from studio.emulator.media import make_mp4, make_music, make_png
+from studio.emulator.media import make_jpeg, make_mp4, make_music, make_png
 from studio.emulator.routes_speech import CONTENT_TYPES, FAIL_MARKER, Pacer, seed_of, stream_sse
 from studio.emulator.state import FILE_URL_TTL, Account, Task
 
@@ -88,14 +88,16 @@ async def image_generation(request: web.Request) -> web.Response:
         if refs[0].get("type") != "character":
             raise invalid("subject_reference.type must be character")
         image_ref(refs[0].get("image_file"), "subject_reference.image_file")
-    pngs = await asyncio.gather(*(emu.run(make_png, width, height, prompt, seed, i) for i in range(n)))
+    # image-01 serves JPEG, its links named `…_aigc.jpeg`; the `png` knob keeps the name and changes the content.
+    make, content_type = (make_png, "image/png") if emu.config.image_format == "png" else (make_jpeg, "image/jpeg")
+    images = await asyncio.gather(*(emu.run(make, width, height, prompt, seed, i) for i in range(n)))
     if response_format == "base64":
-        out: dict[str, Any] = {"image_base64": [base64.b64encode(p).decode() for p in pngs]}
+        out: dict[str, Any] = {"image_base64": [base64.b64encode(p).decode() for p in images]}
     else:
         urls = []
-        for i, png in enumerate(pngs):
-            token = emu.state.add_blob(png, "image/png")
-            urls.append(public_url(request, f"/emulator/download/{token}/image_{i}.png"))
+        for i, image in enumerate(images):
+            token = emu.state.add_blob(image, content_type)
+            urls.append(public_url(request, f"/emulator/download/{token}/image_{i}_aigc.jpeg"))
         out = {"image_urls": urls}
     return reply(ok(id=trace_id(request), data=out, metadata={"failed_count": "0", "success_count": str(n)}))
 
