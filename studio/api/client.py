@@ -24,6 +24,7 @@ from studio.api.errors import (
     TransportError,
     api_error,
     http_error,
+    link_error,
     redact,
     stream_dropped,
     stream_stalled,
@@ -406,8 +407,9 @@ class MiniMaxClient:
                     response = await self._downloads.send(self._downloads.build_request("GET", url), stream=True)
                 async with contextlib.aclosing(response):
                     if response.status_code != 200:
-                        raise http_error(response.status_code, "", _trace_id(response),
-                                         retry_after=_retry_after(response))
+                        text = (await response.aread())[:8192].decode("utf-8", "replace")
+                        raise link_error(response.status_code, text, dest.name) or http_error(
+                            response.status_code, "", _trace_id(response), retry_after=_retry_after(response))
                     total = int(response.headers["content-length"]) if "content-length" in response.headers \
                         else None
                     with partial.open("wb") as out:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -104,6 +104,7 @@ def test_images_to_video_to_library(
     image.save_selected()
     wait_until(lambda: image.status.text() == f"Saved to {studio.saved[-1]}", 10, image.status.text())
     assert studio.saved[-1].read_bytes() == takes[1].path.read_bytes()
+    assert studio.saved[-1].suffix == ".jpg" and not QImage(str(studio.saved[-1])).isNull()  # image-01 sends JPEG
     viewer = image.view_selected()
     assert viewer is not None and viewer.isVisible()
     viewer.close()
@@ -127,7 +128,7 @@ def test_images_to_video_to_library(
     QTest.mouseClick(video.generate_button, Qt.MouseButton.LeftButton)
     wait_until(lambda: any(j.state == "done" for j in studio.jobs.jobs()), 30, "the video job finished")
     sent = studio.posts("/v1/video_generation")[-1]
-    assert sent["first_frame_image"].startswith("data:image/png;base64,")
+    assert sent["first_frame_image"].startswith("data:image/jpeg;base64,")
     assert sent["model"] == "MiniMax-Hailuo-2.3" and sent["prompt"] == "The waves roll in [Push in, Tilt up]"
     job = studio.jobs.jobs()[0]
     row = video.job_rows()[job.id]
