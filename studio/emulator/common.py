@@ -195,9 +195,9 @@ def link_signature(token: str, expires: int) -> str:
     return base64.b64encode(digest).decode()
 
 
-def public_url(request: web.Request, path: str) -> str:
+def public_url(request: web.Request, path: str, ttl: float | None = None) -> str:
     """`path` on this region's host; a download path (`/emulator/download/<token>/<name>`) comes signed, expiring
-    with its blob or sooner (`EmulatorConfig.url_ttl`)."""
+    with its blob, or `ttl` seconds from now when sooner, or sooner still with `EmulatorConfig.url_ttl`."""
     emu = emulator(request)
     base = emu.mainland_url if request.app[REGION] == "mainland" else emu.global_url
     token = path.removeprefix(DOWNLOAD_PREFIX).split("/", 1)[0]
@@ -205,8 +205,9 @@ def public_url(request: web.Request, path: str) -> str:
     if blob is None:
         return base + path
     expires = blob.expires_at
-    if emu.config.url_ttl is not None:
-        expires = min(expires, emu.state.clock.now() + emu.config.url_ttl)
+    for limit in (ttl, emu.config.url_ttl):
+        if limit is not None:
+            expires = min(expires, emu.state.clock.now() + limit)
     query = urlencode({"Expires": int(expires), "OSSAccessKeyId": OSS_ACCESS_KEY_ID,
                        "Signature": link_signature(token, int(expires))})
     return f"{base}{path}?{query}"

@@ -248,10 +248,13 @@ async def template_generation(request: web.Request) -> web.Response:
     return reply(ok(task_id=str(task.task_id)))
 
 
+TEMPLATE_VIDEO_KEPT = 30 * 24 * 3600.0  # the video outlives its links (9 h each): a later query signs a new one
+
+
 async def template_job(emu: Emulator, acct: Account, task: Task) -> None:
     mp4 = await emu.run(make_mp4, task.width, task.height, 6.0, task.params["prompt"], task.task_id % 2**32,
                         fps=emu.config.video_fps, stop=emu.stopping)
-    token = emu.state.add_blob(mp4, "video/mp4", FILE_URL_TTL)
+    token = emu.state.add_blob(mp4, "video/mp4", TEMPLATE_VIDEO_KEPT)
     task.video_url = f"/emulator/download/{token}/output.mp4"  # host added per query: ports change on restart
 
 
@@ -260,7 +263,7 @@ async def template_query(request: web.Request) -> web.Response:
     status = await job_status(request, task, ("Preparing", "Processing"), "Fail")
     out: dict[str, Any] = {"task_id": str(task.task_id), "status": status}
     if status == "Success":
-        out["video_url"] = public_url(request, task.video_url)
+        out["video_url"] = public_url(request, task.video_url, FILE_URL_TTL)  # a new link each query
     return reply(ok(**out))
 
 

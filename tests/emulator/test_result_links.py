@@ -39,12 +39,12 @@ def picture_size(data: bytes) -> tuple[int, int]:
     return frame.width, frame.height
 
 
-def expires_in(url: str) -> float:
-    """Seconds from now until the link's signed Expires; asserts it is shaped like MiniMax's OSS links."""
+def expires_in(url: str, now: float | None = None) -> float:
+    """Seconds from `now` until the link's signed Expires; asserts it is shaped like MiniMax's OSS links."""
     query = parse_qs(urlsplit(url).query)
     assert set(query) == {"Expires", "OSSAccessKeyId", "Signature"}, url
     assert query["OSSAccessKeyId"][0].startswith("LTAI") and len(query["Signature"][0]) == 28
-    return int(query["Expires"][0]) - time.time()
+    return int(query["Expires"][0]) - (time.time() if now is None else now)
 
 
 async def test_image_01_serves_jpeg_for_urls_and_base64(client: httpx.AsyncClient) -> None:
@@ -116,6 +116,14 @@ async def test_every_result_link_is_signed_and_expires_after_its_documented_life
         got = await client.get(url)
         assert got.status_code == 403 and got.headers["content-type"].startswith("application/xml"), kind
         assert "<Code>AccessDenied</Code>" in got.text and "<Message>Request has expired.</Message>" in got.text
+    # A finished video is still there a day later: asking again gives a new link, valid for 9 h from now.
+    video = (await client.get("/v1/files/list", params={"purpose": "video_generation"})).json()["files"][0]
+    file = (await client.get("/v1/files/retrieve", params={"file_id": video["file_id"]})).json()["file"]
+    template = next(r.query["task_id"] for r in emulator.requests if r.path == "/v1/query/video_template_generation")
+    made = (await client.get("/v1/query/video_template_generation", params={"task_id": template})).json()
+    for url in (file["download_url"], made["video_url"]):
+        assert expires_in(url, emulator.state.clock.now()) == pytest.approx(9 * HOUR, abs=120)
+        assert (await client.get(url)).status_code == 200
 
 
 async def test_a_link_with_its_expiry_changed_or_its_signature_removed_is_refused(
