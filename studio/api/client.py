@@ -393,9 +393,11 @@ class MiniMaxClient:
         *,
         expected_size: int | None = None,
         on_progress: Callable[[int, int | None], None] | None = None,
+        what: str | None = None,
     ) -> Path:
         """Stream `url` to `dest` atomically (a .part file renamed at the end); the size is checked
-        against Content-Length and `expected_size`. Never sends the API key."""
+        against Content-Length and `expected_size`. Never sends the API key. `what` names the result in errors
+        (default: the file's name)."""
         dest = Path(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         partial = dest.with_name(dest.name + ".part")
@@ -408,7 +410,7 @@ class MiniMaxClient:
                 async with contextlib.aclosing(response):
                     if response.status_code != 200:
                         text = (await response.aread())[:8192].decode("utf-8", "replace")
-                        raise link_error(response.status_code, text, dest.name) or http_error(
+                        raise link_error(response.status_code, text, what or dest.name) or http_error(
                             response.status_code, "", _trace_id(response), retry_after=_retry_after(response))
                     total = int(response.headers["content-length"]) if "content-length" in response.headers \
                         else None

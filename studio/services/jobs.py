@@ -313,7 +313,7 @@ class JobService:
         take_id, path = self.library.new_media_file("video", "mp4")
         url, size = await self._video_link(client, job, status)
         try:
-            await client.download(url, path, expected_size=size, on_progress=downloaded)
+            await client.download(url, path, expected_size=size, on_progress=downloaded, what="the video")
         except LinkError as exc:
             if not exc.expired:
                 raise
@@ -321,7 +321,7 @@ class JobService:
             if job.kind != "video":
                 status = await client.query_video_template(job.task_id or "")
             url, size = await self._video_link(client, job, status)
-            await client.download(url, path, expected_size=size, on_progress=downloaded)
+            await client.download(url, path, expected_size=size, on_progress=downloaded, what="the video")
         thumbnail = path.with_suffix(".png")
         facts = await asyncio.to_thread(video_thumbnail, path, thumbnail)
         settings = {**job.settings, "task_id": job.task_id,

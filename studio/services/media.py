@@ -314,7 +314,7 @@ class MediaService:
             for index, url in enumerate(result.image_urls):
                 take_id, path = self.library.new_media_file("image", "part")  # named once its content is known
                 try:
-                    await client.download(url, path)
+                    await client.download(url, path, what=f"image {index + 1}")
                 except OSError as exc:  # a full disk: the download removed its .part; name the file
                     raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
                 files.append((take_id, await asyncio.to_thread(_named_by_content, path, f"image {index + 1}")))
@@ -373,7 +373,7 @@ class MediaService:
             raise InputError("output_format", "MiniMax returned no audio for this song")
         take_id, path = self.library.new_media_file("music", fmt)
         try:
-            await client.download(result.audio_url, path)
+            await client.download(result.audio_url, path, what="the song")
         except OSError as exc:  # a full disk: the download removed its .part; name the file
             raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
         return self.library.add_media_take(

@@ -176,6 +176,23 @@ def test_images_to_video_to_library(
         widget.close()
 
 
+def test_an_expired_image_link_is_named_as_such_not_as_a_key_problem(
+    studio: Studio, wait_until: Callable, screenshot: Callable
+) -> None:
+    studio.emulator.config.url_ttl = 0  # the links have expired by the time they are fetched
+    image = ImagePanel(studio.media, studio.runner, ask_save_path=studio.ask_save)
+    image.resize(1100, 700)
+    image.show()
+    QTest.keyClicks(image.prompt, "A lighthouse at dusk")
+    QTest.mouseClick(image.generate_button, Qt.MouseButton.LeftButton)
+    wait_until(lambda: image.banner.isVisible(), 20, "the error banner")
+    message = image.banner.message_label.text()
+    assert "download link for image 1 expired" in message and "24 h for images" in message
+    assert "API key" not in message and not image.banner.action_button.isVisible()  # no "Account settings"
+    assert image.grid.count() == 0
+    screenshot(image, "media-image-link-expired")
+
+
 def test_invalid_input_is_refused_in_the_panels_before_any_request(
     studio: Studio, run: Callable, tmp_path: Path
 ) -> None:

@@ -263,7 +263,7 @@ async def test_an_expired_download_link_is_asked_for_again_and_a_resumed_job_get
     if kind == "video":
         assert len([r for r in emulator.requests if r.path == "/v1/files/retrieve"]) == 2
     assert failed.state == "failed" and failed.status == "Success"
-    assert "download link for" in (failed.error or "") and "expired" in (failed.error or "")
+    assert "download link for the video expired" in (failed.error or "")
     assert "Resume the job: it asks MiniMax for a new link." in (failed.error or "")
     assert "API key" not in (failed.error or "")
     assert not list(library.media_dir.rglob("*.mp4")) and no_partials(library)

@@ -84,11 +84,11 @@ async def test_an_expired_image_or_music_link_says_so_and_leaves_nothing_behind(
     emulator: Emulator, media: MediaService, library: Library
 ) -> None:
     emulator.config.url_ttl = 0  # every link has expired by the time it is fetched
-    with pytest.raises(LinkError, match=r"download link for .* expired at .*: MiniMax's result links are signed "
+    with pytest.raises(LinkError, match=r"download link for image 1 expired at .*: MiniMax's result links are signed "
                                         r"and last a limited time \(24 h for images") as caught:
         await media.generate_images(ImageRequest(prompt="a fox", width=512, height=512, n=2))
     assert caught.value.expired and "API key" not in str(caught.value)
-    with pytest.raises(LinkError, match="expired"):
+    with pytest.raises(LinkError, match="download link for the song expired"):
         await media.generate_music(MusicRequest(prompt="calm piano", is_instrumental=True, model="music-2.6",
                                                 output_format="url"))
     assert library.takes("", kind="image") == [] and library.takes("", kind="music") == []
