@@ -65,6 +65,8 @@ async def serve(args: argparse.Namespace) -> None:
         if emu.certificate is not None:
             print(f"                   TLS certificate (self-signed, trust it in clients): {emu.certificate}",
                   flush=True)
+            print("                   e.g. SSL_CERT_FILE=<it> (Python, OpenSSL), NODE_EXTRA_CA_CERTS=<it> (Node)",
+                  flush=True)
         print("Ctrl+C to stop.", flush=True)
         stop = asyncio.Event()
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import json
 import re
 import ssl
 import subprocess
@@ -18,7 +19,10 @@ from urllib.parse import parse_qs, urlsplit
 import av
 import httpx
 import pytest
+import websockets
 
+from studio.api.client import MiniMaxClient
+from studio.api.models import T2ARequest, VoiceSetting
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
@@ -157,11 +161,27 @@ async def test_with_tls_a_client_trusting_the_certificate_speaks_https_and_downl
             assert url.startswith(emu.global_url + "/emulator/download/")
             audio = (await client.get(url)).content
         assert audio[:3] == b"ID3" or audio[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2")
+        ws_url = emu.global_url.replace("https://", "wss://") + "/ws/v1/t2a_v2"
+        async with websockets.connect(ws_url, additional_headers=AUTH, ssl=trusting) as ws:
+            assert json.loads(await ws.recv())["event"] == "connected_success"
         async with httpx.AsyncClient(timeout=30) as untrusting:  # the system's CAs: a self-signed cert is refused
             with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
                 await untrusting.post(f"{emu.global_url}/v1/t2a_v2", json=body, headers=AUTH)
         certificate = emu.certificate
     assert not certificate.exists()  # a temporary certificate goes with the emulator
+
+
+async def test_our_client_trusts_the_certificate_through_ssl_cert_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with Emulator(EmulatorConfig(tls=True)) as emu:
+        monkeypatch.setenv("SSL_CERT_FILE", str(emu.certificate))
+        async with MiniMaxClient(DEMO_KEY, base_url=emu.global_url) as client:
+            request = T2ARequest(text="Hello there.", output_format="url",
+                                 voice_setting=VoiceSetting(voice_id="English_expressive_narrator"))
+            result = await client.t2a(request)
+            assert result.audio_url and result.audio_url.startswith("https://")
+            path = await client.download(result.audio_url, tmp_path / "hello.mp3")
+        assert path.stat().st_size > 1000
 
 
 def test_studio_emulator_tls_prints_the_certificate_path_and_serves_https() -> None:
