@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from studio.emulator.encode import encode_audio
-from studio.emulator.media import make_mp4, make_music, make_png
+from studio.emulator.media import make_jpeg, make_mp4, make_music
 from studio.emulator.speech import render_speech
 
 SENTENCE = "The quick brown fox jumps over the lazy dog, and then it rests in the warm afternoon sun."
@@ -39,7 +39,7 @@ def main() -> None:
             " ".join([SENTENCE] * 6), "English_expressive_narrator",
             voice_modify={"pitch": 50, "timbre": -30, "sound_effects": "auditorium_echo"}),
         "encode 30 s speech mp3": lambda: encode_audio(speech, 32000, "mp3"),
-        "PNG 2048x2048": lambda: make_png(2048, 2048, "mountains at night", 7),
+        "JPEG 2048x2048": lambda: make_jpeg(2048, 2048, "mountains at night", 7),
         "MP4 1366x768 6 s": lambda: make_mp4(1366, 768, 6.0, "ocean waves", 3),
         "music 30 s stereo": lambda: make_music("upbeat synth pop", "[Verse]\nla la", duration_s=30.0),
     }

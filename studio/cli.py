@@ -571,6 +571,10 @@ def _run_emulator(args: argparse.Namespace) -> int:
         argv += ["--state-dir", str(args.state_dir)]
     if args.big_ids:
         argv.append("--big-ids")
+    if args.tls:
+        argv.append("--tls")
+    if args.url_ttl is not None:
+        argv += ["--url-ttl", str(args.url_ttl)]
     return emulator_main(argv) or 0
 
 
@@ -814,6 +818,10 @@ def build_parser() -> argparse.ArgumentParser:
     emulator.add_argument("--big-ids", action="store_true",
                           help="hand out file and task ids above 2^53, to test that a client keeps every digit "
                           "(default: 15-digit ids like MiniMax's)")
+    emulator.add_argument("--tls", action="store_true", help="serve https with a self-signed certificate made at "
+                          "start (its path is printed), for clients that insist on https")
+    emulator.add_argument("--url-ttl", type=float, help="result links expire after this many seconds "
+                          "(default: as at MiniMax, 24 h for images and audio, 9 h for files)")
 
     key = add_parser("key", help="store or remove the API key in the system keychain")
     key.add_argument("action", choices=["set", "remove", "status"])

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import av
 import pytest
 
 from studio import cli
@@ -103,7 +104,11 @@ def test_voices_lists_and_searches(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_image_video_music_commands(tmp_path: Path) -> None:
     assert main(["--emulator", "image", "a red fox", "-n", "2", "-o", str(tmp_path / "img")]) == 0
-    assert len(list((tmp_path / "img").glob("image_*.png"))) == 2
+    pictures = sorted((tmp_path / "img").iterdir())
+    assert [p.name for p in pictures] == ["image_1.jpg", "image_2.jpg"]  # image-01 serves JPEG
+    for picture in pictures:
+        with av.open(str(picture)) as container:
+            assert next(container.decode(video=0)).width == 1024
     video = tmp_path / "clip.mp4"
     assert main(["--emulator", "video", "a red fox running [Tracking shot]", "--model", "MiniMax-Hailuo-02",
                  "--resolution", "768P", "-o", str(video), "--poll-interval", "0.2"]) == 0

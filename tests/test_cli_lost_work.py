@@ -146,13 +146,13 @@ def test_a_read_only_library_costs_a_warning_never_the_output(
         warnings = [line for line in err.splitlines() if line.startswith("studio: warning:")]
         assert len(warnings) == 1 and str(db) in warnings[0] and "readonly" in warnings[0], err
     assert video_err.count("\n") == 1 and video_err.startswith("studio: error:") and str(db) in video_err
-    assert (tmp_path / "pictures" / "image_1.png").read_bytes().startswith(b"\x89PNG")
+    assert (tmp_path / "pictures" / "image_1.jpg").read_bytes().startswith(b"\xff\xd8\xff")
     assert len(decode((tmp_path / "song.mp3").read_bytes())[0]) > 32000
     assert len(decode((tmp_path / "line.mp3").read_bytes())[0]) > 16000
     # Writable again: the next open adds what the read-only database missed, from the files' sidecars.
     texts = {take.text: take for take in library_takes()}
     assert {"a lighthouse at dusk", "calm piano", "Still here"} <= set(texts)
-    assert texts["a lighthouse at dusk"].path.read_bytes() == (tmp_path / "pictures" / "image_1.png").read_bytes()
+    assert texts["a lighthouse at dusk"].path.read_bytes() == (tmp_path / "pictures" / "image_1.jpg").read_bytes()
     assert texts["Still here"].status == "complete" and texts["Still here"].trace_id
 
 
@@ -237,7 +237,7 @@ def test_a_full_disk_leaves_no_half_picture_and_names_the_file(
         assert main(["image", "a lighthouse", "-o", str(tmp_path / "pictures"), "--host", server.global_url]) == 1
         [error] = error_lines(capsys.readouterr().err)
         assert "No space left on device" in error and str(media / "image") in error
-        assert not [p for p in media.rglob("*") if p.suffix in (".png", ".part")]
+        assert not [p for p in media.rglob("*") if p.suffix in (".jpg", ".png", ".part")]
 
 
 def test_a_full_output_disk_keeps_the_speech_that_fit_and_names_both_files(

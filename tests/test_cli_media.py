@@ -87,7 +87,7 @@ def test_template_image_and_music_land_in_the_library(
     assert (tmp_path / "dive.mp4").stat().st_size > 10_000
     assert studio(server, "image", "a dog on a diving board", "-n", "2", "--subject", str(picture),
                   "-o", str(tmp_path / "img")) == 0
-    assert len(list((tmp_path / "img").glob("image_*.png"))) == 2
+    assert len(list((tmp_path / "img").glob("image_*.jpg"))) == 2
     assert studio(server, "music", "--prompt", "surf rock", "--lyrics", "[Verse]\\nRide the wave",
                   "--format", "wav", "-o", str(tmp_path / "song.wav")) == 0
     assert (tmp_path / "song.wav").read_bytes()[:4] == b"RIFF"

@@ -25,6 +25,7 @@ from studio.api.errors import (
     TransportError,
     api_error,
     http_error,
+    link_error,
     redact,
     stream_dropped,
     stream_stalled,
@@ -397,9 +398,11 @@ class MiniMaxClient:
         *,
         expected_size: int | None = None,
         on_progress: Callable[[int, int | None], None] | None = None,
+        what: str | None = None,
     ) -> Path:
         """Stream `url` to `dest` atomically (a .part file renamed at the end); the size is checked
-        against Content-Length and `expected_size`. Never sends the API key."""
+        against Content-Length and `expected_size`. Never sends the API key. `what` names the result in errors
+        (default: the file's name)."""
         dest = Path(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         partial = dest.with_name(dest.name + ".part")
@@ -411,8 +414,9 @@ class MiniMaxClient:
                     response = await self._downloads.send(self._downloads.build_request("GET", url), stream=True)
                 async with contextlib.aclosing(response):
                     if response.status_code != 200:
-                        raise http_error(response.status_code, "", _trace_id(response),
-                                         retry_after=_retry_after(response))
+                        text = (await response.aread())[:8192].decode("utf-8", "replace")
+                        raise link_error(response.status_code, text, what or dest.name) or http_error(
+                            response.status_code, "", _trace_id(response), retry_after=_retry_after(response))
                     total = int(response.headers["content-length"]) if "content-length" in response.headers \
                         else None
                     with partial.open("wb") as out:

@@ -8,6 +8,7 @@ Every error's ``str()`` is one line a person can act on. Codes come from the pro
 from __future__ import annotations
 
 import json
+import re
 import socket
 import ssl
 from http import HTTPStatus
@@ -202,6 +203,39 @@ _REGION_HINT = (
     f"Keys only work on their own region's host: global {GLOBAL_HOST}, mainland China {MAINLAND_HOST}. "
     "Check the key and region in Account settings."
 )
+
+
+class LinkError(MiniMaxError):
+    """The storage behind a result link (an image, audio or video URL) refused it: expired, not valid, or gone.
+    Not the API key's fault: those links are signed and need no key. ``expired`` says a new link would work."""
+
+    def __init__(self, message: str, *, http_status: int, expired: bool) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.expired = expired
+
+
+# How long MiniMax's result links last (docs/protocol.md#result-urls; files/retrieve seen at 9 h on real answers).
+LINK_LIFETIMES = "24 h for images, speech and music, 9 h for files and videos"
+_XML_FIELD = re.compile(r"<(Code|Message|Expires)>([^<]*)</\1>")
+
+
+def link_error(http_status: int, body_text: str, what: str) -> LinkError | None:
+    """The error for a result link the object storage refused (a 403/404 with its XML ``<Error>``), else None.
+    An expired link says so and how long links last; the caller knows whether it can ask for a new one."""
+    fields = dict(_XML_FIELD.findall(body_text))
+    code, message = fields.get("Code", ""), fields.get("Message", "")
+    if http_status == 403 and (code == "AccessDenied" and "expired" in message.lower()):
+        when = f" at {fields['Expires']}" if fields.get("Expires") else ""
+        return LinkError(f"The download link for {what} expired{when}: MiniMax's result links are signed and last "
+                         f"a limited time ({LINK_LIFETIMES}), so they must be downloaded while valid.",
+                         http_status=http_status, expired=True)
+    if http_status in (403, 404) and code:
+        detail = f"HTTP {http_status} {code}" + (f": {_one_line(message)}" if message else "")
+        return LinkError(f"MiniMax's storage refused the download link for {what} ({detail}). The link is used "
+                         "as MiniMax gave it; ask for the result again.", http_status=http_status, expired=False)
+    return None
+
 
 def wait_advice(seconds: float | None) -> str:
     """What a rate-limited user should do: the server's Retry-After, the client's backoff, or 'a little'."""

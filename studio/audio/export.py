@@ -40,7 +40,7 @@ class ExportResult:
 
 def format_of(path: Path | str) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
-    return {"raw": "pcm", "mpeg": "mp3"}.get(suffix, suffix)
+    return {"raw": "pcm", "mpeg": "mp3", "jpeg": "jpg"}.get(suffix, suffix)
 
 
 # -- decode / encode -------------------------------------------------------------------------------

@@ -13,8 +13,13 @@ Conventions where the real service's behaviour is unknown or cannot be triggered
 - Unknown voice/file/task ids → 2013 "invalid params, … not found"; duplicate voice ids (also
   deleted/expired ones and system ids) → 2039.
 - URLs (output_format=url, subtitle_file, demo_audio, image_urls, download_url, video_url) point at
-  `<host>/emulator/download/<token>/<filename>`, need no auth, and expire (24 h, or 9 h for
-  download_url/video_url) on the emulated clock: 403 "Request has expired"; 404 once the file is deleted.
+  `<host>/emulator/download/<token>/<filename>?Expires=…&OSSAccessKeyId=…&Signature=…`, signed like the
+  service's object-storage links, need no auth, and expire (24 h, or 9 h for download_url/video_url; sooner
+  with `EmulatorConfig.url_ttl`) on the emulated clock. Errors are the storage's XML: 403 AccessDenied
+  "Request has expired." (or without/with a wrong signature), 404 NoSuchKey once the file is deleted.
+- image-01 results are JPEG (links named `…_aigc.jpeg`); `EmulatorConfig(image_format="png")` serves PNG
+  under the same names. `EmulatorConfig(tls=True)` serves https/wss with a self-signed certificate made at
+  start (`Emulator.certificate`); result links are then https too.
 - Async T2A output (purpose t2a_async, `<task_id>.tar`) holds `<task_id>.<fmt>`,
   `<task_id>.titles.json` (sentence subtitles) and `<task_id>.extra.json` (extra_info).
 - Video `callback_url` is accepted and never called.

@@ -27,6 +27,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="keep accounts, voices, files and jobs in this directory across restarts")
     p.add_argument("--big-ids", action="store_true",
                    help="hand out file and task ids above 2^53 (JavaScript's JSON.parse rounds them)")
+    p.add_argument("--tls", action="store_true",
+                   help="serve https/wss with a self-signed certificate made now (its path is printed)")
+    p.add_argument("--url-ttl", type=float, default=None,
+                   help="result links expire after this many seconds (default: the service's 24 h / 9 h)")
     return p.parse_args(argv)
 
 
@@ -34,7 +38,8 @@ def _config(args: argparse.Namespace, port: int) -> EmulatorConfig:
     return EmulatorConfig(
         pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
         job_seconds=args.job_seconds, host=args.host, port=port, mainland_port=args.mainland_port,
-        state_dir=args.state_dir, max_recorded_requests=10_000, big_ids=args.big_ids,
+        state_dir=args.state_dir, max_recorded_requests=10_000, big_ids=args.big_ids, tls=args.tls,
+        url_ttl=args.url_ttl,
     )
 
 
@@ -62,6 +67,11 @@ async def serve(args: argparse.Namespace) -> None:
             print(f"                   state:    {args.state_dir}", flush=True)
         if args.big_ids:
             print("                   ids:      above 2^53 (--big-ids)", flush=True)
+        if emu.certificate is not None:
+            print(f"                   TLS certificate (self-signed, trust it in clients): {emu.certificate}",
+                  flush=True)
+            print("                   e.g. SSL_CERT_FILE=<it> (Python, OpenSSL), NODE_EXTRA_CA_CERTS=<it> (Node)",
+                  flush=True)
         print("Ctrl+C to stop.", flush=True)
         stop = asyncio.Event()
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' loop
@@ -77,6 +87,8 @@ def main(argv: list[str] | None = None) -> None:
             asyncio.run(serve(parse_args(argv)))
         except StateDirInUse as exc:
             raise SystemExit(f"emulator: {exc}: stop it first, or pick another --state-dir") from None
+        except ImportError as exc:  # --tls without cryptography installed
+            raise SystemExit(f"emulator: {exc}") from None
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise

@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import hashlib
+import hmac
 import json
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
@@ -18,6 +21,7 @@ from studio.emulator.state import Account, RecordedRequest, Task
 if TYPE_CHECKING:
     from studio.emulator.server import Emulator
 
+DOWNLOAD_PREFIX = "/emulator/download/"
 EMULATOR: web.AppKey[Any] = web.AppKey("emulator")
 REGION: web.AppKey[str] = web.AppKey("region")
 
@@ -180,10 +184,33 @@ async def multipart(request: web.Request, endpoint: str) -> tuple[str | None, we
     return (purpose if isinstance(purpose, str) else None), part
 
 
-def public_url(request: web.Request, path: str) -> str:
+# Result links are signed like the service's object-storage links (Alibaba OSS, signature version 1):
+# `?Expires=<unix s>&OSSAccessKeyId=LTAI…&Signature=<base64 HMAC-SHA1>`; past Expires the storage answers 403.
+OSS_ACCESS_KEY_ID = "LTAI5tEmulatorSigning00X"
+_SIGNING_SECRET = b"studio-emulator-result-links"
+
+
+def link_signature(token: str, expires: int) -> str:
+    digest = hmac.new(_SIGNING_SECRET, f"GET\n\n\n{expires}\n/{token}".encode(), hashlib.sha1).digest()
+    return base64.b64encode(digest).decode()
+
+
+def public_url(request: web.Request, path: str, ttl: float | None = None) -> str:
+    """`path` on this region's host; a download path (`/emulator/download/<token>/<name>`) comes signed, expiring
+    with its blob, or `ttl` seconds from now when sooner, or sooner still with `EmulatorConfig.url_ttl`."""
     emu = emulator(request)
     base = emu.mainland_url if request.app[REGION] == "mainland" else emu.global_url
-    return base + path
+    token = path.removeprefix(DOWNLOAD_PREFIX).split("/", 1)[0]
+    blob = emu.state.blobs.get(token) if path.startswith(DOWNLOAD_PREFIX) else None
+    if blob is None:
+        return base + path
+    expires = blob.expires_at
+    for limit in (ttl, emu.config.url_ttl):
+        if limit is not None:
+            expires = min(expires, emu.state.clock.now() + limit)
+    query = urlencode({"Expires": int(expires), "OSSAccessKeyId": OSS_ACCESS_KEY_ID,
+                       "Signature": link_signature(token, int(expires))})
+    return f"{base}{path}?{query}"
 
 
 async def plain_fault(request: web.Request, fault: Fault) -> web.StreamResponse | None:

@@ -1,4 +1,5 @@
-"""Deterministic stand-ins for MiniMax's generated media: PNG images, H.264 MP4 videos and music.
+"""Deterministic stand-ins for MiniMax's generated media: JPEG images (as image-01 serves; PNG on request),
+H.264 MP4 videos and music.
 
 Everything is derived from a hash of the prompt and seed, so the same request gives the same bytes.
 Videos have no audio track (like MiniMax's T2V output).
@@ -112,14 +113,29 @@ def _png(rgb: np.ndarray) -> bytes:
     )
 
 
-def make_png(width: int, height: int, prompt: str, seed: int, index: int = 0) -> bytes:
-    """A width×height RGB PNG whose palette and layout come from (prompt, seed, index)."""
+def _picture(width: int, height: int, prompt: str, seed: int, index: int) -> np.ndarray:
+    """The uint8 (H, W, 3) picture for (prompt, seed, index)."""
     rng = _rng("image", prompt, seed, index)
     img = _scene(width, height, _palette(prompt, rng), rng)
     np.clip(img, 0, 1, out=img)  # in place: at 2048² every temporary costs ~50 MB of page faults
     img *= 255
     img += 0.5
-    return _png(img.astype(np.uint8))
+    return img.astype(np.uint8)
+
+
+def make_png(width: int, height: int, prompt: str, seed: int, index: int = 0) -> bytes:
+    """A width×height RGB PNG whose palette and layout come from (prompt, seed, index)."""
+    return _png(_picture(width, height, prompt, seed, index))
+
+
+def make_jpeg(width: int, height: int, prompt: str, seed: int, index: int = 0) -> bytes:
+    """The same picture as `make_png`, as a baseline JPEG (4:2:0), the format image-01 serves."""
+    frame = av.VideoFrame.from_ndarray(_picture(width, height, prompt, seed, index), format="rgb24")
+    codec = av.CodecContext.create("mjpeg", "w")
+    codec.width, codec.height, codec.pix_fmt = width, height, "yuvj420p"  # type: ignore[attr-defined]
+    codec.options = {"qmin": "2", "qmax": "4"}  # high quality, like the service's ~1 bit/pixel
+    packets = [*codec.encode(frame.reformat(format="yuvj420p")), *codec.encode(None)]  # type: ignore[attr-defined]
+    return b"".join(bytes(p) for p in packets)
 
 
 # ---------------------------------------------------------------- video

@@ -35,7 +35,7 @@ from studio.emulator.common import (
     trace_id,
 )
 from studio.emulator.encode import encode_audio, encode_stream
-from studio.emulator.media import make_mp4, make_music, make_png
+from studio.emulator.media import make_jpeg, make_mp4, make_music, make_png
 from studio.emulator.routes_speech import CONTENT_TYPES, FAIL_MARKER, Pacer, seed_of, stream_sse
 from studio.emulator.state import FILE_URL_TTL, Account, Task
 
@@ -90,14 +90,16 @@ async def image_generation(request: web.Request) -> web.Response:
         if refs[0].get("type") != "character":
             raise invalid("subject_reference.type must be character")
         image_ref(refs[0].get("image_file"), "subject_reference.image_file")
-    pngs = await asyncio.gather(*(emu.run(make_png, width, height, prompt, seed, i) for i in range(n)))
+    # image-01 serves JPEG, its links named `…_aigc.jpeg`; the `png` knob keeps the name and changes the content.
+    make, content_type = (make_png, "image/png") if emu.config.image_format == "png" else (make_jpeg, "image/jpeg")
+    images = await asyncio.gather(*(emu.run(make, width, height, prompt, seed, i) for i in range(n)))
     if response_format == "base64":
-        out: dict[str, Any] = {"image_base64": [base64.b64encode(p).decode() for p in pngs]}
+        out: dict[str, Any] = {"image_base64": [base64.b64encode(p).decode() for p in images]}
     else:
         urls = []
-        for i, png in enumerate(pngs):
-            token = emu.state.add_blob(png, "image/png")
-            urls.append(public_url(request, f"/emulator/download/{token}/image_{i}.png"))
+        for i, image in enumerate(images):
+            token = emu.state.add_blob(image, content_type)
+            urls.append(public_url(request, f"/emulator/download/{token}/image_{i}_aigc.jpeg"))
         out = {"image_urls": urls}
     return reply(ok(id=trace_id(request), data=out, metadata={"failed_count": "0", "success_count": str(n)}))
 
@@ -275,10 +277,13 @@ async def template_generation(request: web.Request) -> web.Response:
     return reply(ok(task_id=str(task.task_id)))
 
 
+TEMPLATE_VIDEO_KEPT = 30 * 24 * 3600.0  # the video outlives its links (9 h each): a later query signs a new one
+
+
 async def template_job(emu: Emulator, acct: Account, task: Task) -> None:
     mp4 = await emu.run(make_mp4, task.width, task.height, 6.0, task.params["prompt"], task.task_id % 2**32,
                         fps=emu.config.video_fps, stop=emu.stopping)
-    token = emu.state.add_blob(mp4, "video/mp4", FILE_URL_TTL)
+    token = emu.state.add_blob(mp4, "video/mp4", TEMPLATE_VIDEO_KEPT)
     task.video_url = f"/emulator/download/{token}/output.mp4"  # host added per query: ports change on restart
 
 
@@ -287,7 +292,7 @@ async def template_query(request: web.Request) -> web.Response:
     status = await job_status(request, task, ("Preparing", "Processing"), "Fail")
     out: dict[str, Any] = {"task_id": str(task.task_id), "status": status}
     if status == "Success":
-        out["video_url"] = public_url(request, task.video_url)
+        out["video_url"] = public_url(request, task.video_url, FILE_URL_TTL)  # a new link each query
     return reply(ok(**out))
 
 

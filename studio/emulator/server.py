@@ -4,21 +4,38 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import hmac
 import json
 import logging
 import os
+import ssl
+import tempfile
 import threading
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from aiohttp import web
 
 from studio.emulator import routes_files, routes_media, routes_speech, routes_voices
-from studio.emulator.common import CTX, EMULATOR, REGION, ApiError, Ctx, base_resp, ok, plain_fault, reply
+from studio.emulator.common import (
+    CTX,
+    DOWNLOAD_PREFIX,
+    EMULATOR,
+    OSS_ACCESS_KEY_ID,
+    REGION,
+    ApiError,
+    Ctx,
+    base_resp,
+    link_signature,
+    ok,
+    plain_fault,
+    reply,
+)
 from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
 from studio.emulator.persist import (
     PublishedAddress,
@@ -34,7 +51,6 @@ log = logging.getLogger(__name__)
 
 DEMO_KEY = "sk-api-demo-global-0000"
 MAINLAND_DEMO_KEY = "sk-api-demo-mainland-0000"
-DOWNLOAD_PREFIX = "/emulator/download/"
 WS_PATH = "/ws/v1/t2a_v2"
 # These handlers apply faults themselves: mid-stream when streaming, like plain requests otherwise.
 STREAMING_PATHS = {"/v1/t2a_v2", "/v1/music_generation", WS_PATH}
@@ -67,6 +83,12 @@ class EmulatorConfig:
     # File and task ids above 2**53, as one doc example shows, for testing that a client keeps every digit;
     # JavaScript's JSON.parse rounds them. Off: 15-digit ids like MiniMax's usual ones.
     big_ids: bool = False
+    # Every result URL expires this many seconds after it is handed out, if sooner than the service's own
+    # lifetime (24 h for image/audio/music links, 9 h for files/retrieve and template videos). Tests shorten it.
+    url_ttl: float | None = None
+    image_format: str = "jpeg"  # what image-01 serves ("png": a PNG under the same `…_aigc.jpeg` name, for tests)
+    # Serve https (and wss) with a self-signed certificate made at start; `Emulator.certificate` is its path.
+    tls: bool = False
 
 
 class Emulator:
@@ -87,6 +109,8 @@ class Emulator:
         self.sockets: set[web.WebSocketResponse] = set()
         self._state_lock: StateDirLock | None = None
         self.stopping = threading.Event()  # long media work (video encoding) gives up when set
+        self.certificate: Path | None = None  # with config.tls: the self-signed certificate clients trust
+        self._tls_dir: tempfile.TemporaryDirectory[str] | None = None
 
     # -- public control surface -------------------------------------------------------------------
 
@@ -110,15 +134,16 @@ class Emulator:
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="emulator")
         if self.config.state_dir is not None:
             self._load(Path(self.config.state_dir))
+        ssl_context = self._tls_context() if self.config.tls else None
         urls = []
         for region, port in (("global", self.config.port), ("mainland", self.config.mainland_port)):
             runner = web.AppRunner(self._make_app(region), access_log=None, shutdown_timeout=0.5)
             await runner.setup()
             self._runners.append(runner)
-            site = web.TCPSite(runner, self.config.host, port)
+            site = web.TCPSite(runner, self.config.host, port, ssl_context=ssl_context)
             await site.start()
             host, bound = runner.addresses[0][:2]
-            urls.append(f"http://{host}:{bound}")
+            urls.append(f"{'https' if ssl_context else 'http'}://{host}:{bound}")
         self.global_url, self.mainland_url = urls
         if self.config.state_dir is not None:  # the lock holder says where it is, for other processes
             publish_address(Path(self.config.state_dir), PublishedAddress(*urls, os.getpid()))
@@ -145,6 +170,24 @@ class Emulator:
         if self._state_lock is not None:
             self._state_lock.release()
             self._state_lock = None
+        if self._tls_dir is not None:
+            self._tls_dir.cleanup()
+            self._tls_dir = None
+
+    def _tls_context(self) -> ssl.SSLContext:
+        """A new self-signed certificate for the listening host, kept in the state directory (or a temporary
+        one removed at stop), and the server context that presents it."""
+        from studio.emulator.tls import make_certificate
+
+        if self.config.state_dir is not None:
+            directory = Path(self.config.state_dir) / "tls"
+        else:
+            self._tls_dir = tempfile.TemporaryDirectory(prefix="studio-emulator-tls-")
+            directory = Path(self._tls_dir.name)
+        self.certificate, key = make_certificate(directory, self.config.host)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(self.certificate, key)
+        return context
 
     async def __aenter__(self) -> Emulator:
         await self.start()
@@ -310,13 +353,34 @@ async def _add_trace_header(request: web.Request, response: web.StreamResponse) 
 
 
 async def _download(request: web.Request) -> web.StreamResponse:
+    """A result link, checked as the service's object storage checks a signed URL."""
     emu: Emulator = request.app[EMULATOR]
-    blob = emu.state.blobs.get(request.match_info["token"])
+    token, now = request.match_info["token"], emu.state.clock.now()
+    blob = emu.state.blobs.get(token)
     if blob is None or (blob.file is not None and blob.file[1] not in blob.file[0].files):
-        return web.Response(status=404, text="404 page not found")
-    if emu.state.clock.now() > blob.expires_at:
-        return web.Response(status=403, text="Request has expired")
+        return _storage_error(404, "NoSuchKey", "The specified key does not exist.")
+    expires, signature = request.query.get("Expires", ""), request.query.get("Signature", "")
+    if not expires or not signature or request.query.get("OSSAccessKeyId") != OSS_ACCESS_KEY_ID:
+        return _storage_error(403, "AccessDenied", "You have no right to access this object because of bucket acl.")
+    if not expires.isdigit() or not hmac.compare_digest(signature, link_signature(token, int(expires))):
+        return _storage_error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match "
+                              "the signature you provided. Check your key and signing method.")
+    if now > int(expires):
+        return _storage_error(403, "AccessDenied", "Request has expired.",
+                              Expires=_iso_time(int(expires)), ServerTime=_iso_time(now))
     return web.Response(body=blob.data, content_type=blob.content_type)
+
+
+def _storage_error(status: int, code: str, message: str, **details: str) -> web.Response:
+    """The object storage's XML error document (not the API's JSON envelope)."""
+    fields = {"Code": code, "Message": message, "RequestId": uuid.uuid4().hex[:24].upper(), **details}
+    body = "".join(f"  <{name}>{value}</{name}>\n" for name, value in fields.items())
+    return web.Response(status=status, text=f'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n{body}</Error>\n',
+                        content_type="application/xml")
+
+
+def _iso_time(t: float) -> str:
+    return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 async def _token_plan(request: web.Request) -> web.Response:

@@ -11,6 +11,7 @@ from studio.api.errors import MiniMaxError
 from studio.audio.export import ExportResult, export_audio, format_of
 from studio.files import write_atomically
 from studio.services.library import Take
+from studio.services.media import picture_info
 
 # What an audio take can be exported as, with the name the save dialogs show.
 AUDIO_EXPORT_FORMATS: dict[str, str] = {"mp3": "MP3", "wav": "WAV", "flac": "FLAC", "pcm": "Raw PCM, 16-bit"}
@@ -27,16 +28,30 @@ async def export_take(take: Take, dest: Path) -> ExportResult:
     return await asyncio.to_thread(_export, take, Path(dest))
 
 
+def file_format(take: Take) -> str:
+    """The format a take's file holds, as an extension. A picture's is read from its bytes: a take saved before
+    pictures were named by content carries the extension its link ended in (image-01 names every link .jpeg)."""
+    if take.kind == "image":
+        try:
+            with take.path.open("rb") as f:
+                info = picture_info(f.read(256 * 1024))
+        except OSError:
+            info = None
+        if info is not None:
+            return "jpg" if info.kind == "jpeg" else info.kind
+    return take.format
+
+
 def _export(take: Take, dest: Path) -> ExportResult:
+    fmt = file_format(take)
     if not dest.suffix:
-        dest = dest.with_name(f"{dest.name}.{take.format}")
-    wanted, own = format_of(dest), format_of(f"take.{take.format}")
+        dest = dest.with_name(f"{dest.name}.{fmt}")
+    wanted, own = format_of(dest), format_of(f"take.{fmt}")
     if wanted == own:
         write_atomically(dest, take.path.read_bytes())
         return ExportResult(dest, reencoded=False)
     if take.kind not in AUDIO_KINDS:
-        raise ExportError(f"This {take.kind} is a .{take.format} file: save it with the .{take.format} extension "
-                          f"(not .{wanted}).")
+        raise ExportError(f"This {take.kind} is a .{fmt} file: save it with the .{fmt} extension (not .{wanted}).")
     if wanted not in AUDIO_EXPORT_FORMATS:
         choices = ", ".join(f".{fmt}" for fmt in AUDIO_EXPORT_FORMATS)
         raise ExportError(f"Audio can be exported as {choices}; “{dest.name}” names none of them.")

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from studio.api.errors import APIError, MiniMaxError, RateLimitError, RequestTimeout, ServerError, TransportError
+from studio.api.errors import (
+    APIError,
+    LinkError,
+    MiniMaxError,
+    RateLimitError,
+    RequestTimeout,
+    ServerError,
+    TransportError,
+)
 from studio.api.jobs import JobFailed, JobTimeout, wait_for_job
 from studio.api.models import VIDEO_MODE_NAMES, VIDEO_TEMPLATES, TaskStatus, VideoRequest, VideoTemplateRequest
 from studio.services.account import NoAccountError
@@ -283,6 +291,9 @@ class JobService:
         except TRANSIENT as exc:
             return self._fail(job, "Success", f"The video is ready but the download failed: {exc} "
                               "Resume the job to try again.", getattr(exc, "trace_id", None))
+        except LinkError as exc:
+            return self._fail(job, "Success", f"The video is ready but couldn't be downloaded: {exc} Resume the "
+                              "job: it asks MiniMax for a new link.", None)
         except MiniMaxError as exc:
             return self._fail(job, "Success", f"The video is ready but couldn't be saved: {exc}",
                               getattr(exc, "trace_id", None))
@@ -295,21 +306,22 @@ class JobService:
         client = self._client()
         job = self.library.update_job(job.id, status="Success", state="downloading")
         self._emit("progress", job, "Downloading", fraction=0.0)
-        if job.kind == "video":
-            if status.file_id is None:
-                raise MiniMaxError("MiniMax reported Success without a file id")
-            file = await client.retrieve_file(status.file_id)
-            url, size = file.download_url, file.bytes or None
-        else:
-            url, size = status.video_url, None
-        if not url:
-            raise MiniMaxError("MiniMax reported Success without a download URL")
 
         def downloaded(received: int, total: int | None) -> None:
             self._emit("progress", job, "Downloading", fraction=received / total if total else None)
 
         take_id, path = self.library.new_media_file("video", "mp4")
-        await client.download(url, path, expected_size=size, on_progress=downloaded)
+        url, size = await self._video_link(client, job, status)
+        try:
+            await client.download(url, path, expected_size=size, on_progress=downloaded, what="the video")
+        except LinkError as exc:
+            if not exc.expired:
+                raise
+            # Links last 9 h and a retried download reuses its link: ask MiniMax for a new one, once.
+            if job.kind != "video":
+                status = await client.query_video_template(job.task_id or "")
+            url, size = await self._video_link(client, job, status)
+            await client.download(url, path, expected_size=size, on_progress=downloaded, what="the video")
         thumbnail = path.with_suffix(".png")
         facts = await asyncio.to_thread(video_thumbnail, path, thumbnail)
         settings = {**job.settings, "task_id": job.task_id,
@@ -323,6 +335,20 @@ class JobService:
         job = self.library.update_job(job.id, state="done", take_id=take.id, error=None)
         self._emit("finished", job, f"Video ready: {describe(job)}", take=take)
         return job
+
+    @staticmethod
+    async def _video_link(client: MiniMaxClient, job: MediaJob, status: TaskStatus) -> tuple[str, int | None]:
+        """A fresh download link for a finished job (and its size when known). Never kept: links expire."""
+        if job.kind == "video":
+            if status.file_id is None:
+                raise MiniMaxError("MiniMax reported Success without a file id")
+            file = await client.retrieve_file(status.file_id)
+            url, size = file.download_url, file.bytes or None
+        else:
+            url, size = status.video_url, None
+        if not url:
+            raise MiniMaxError("MiniMax reported Success without a download URL")
+        return url, size
 
     def _fail(self, job: MediaJob, status: str, message: str, trace_id: str | None) -> MediaJob:
         trace_id = trace_id or job.trace_id

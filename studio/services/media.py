@@ -11,6 +11,7 @@ import asyncio
 import base64
 import contextlib
 import logging
+import os
 import random
 import struct
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from studio.api.audio_checks import check_music_reference
-from studio.api.errors import InputError
+from studio.api.errors import BadResponseError, InputError
 from studio.api.models import ImageRequest, LyricsRequest, LyricsResult, MusicRequest, MusicUploadResult
 from studio.files import write_atomically
 from studio.services.library import disk_full_error
@@ -69,6 +70,27 @@ def picture_info(data: bytes) -> PictureInfo | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return _webp_info(data)
     return None
+
+
+def picture_suffix(data: bytes, what: str) -> str:
+    """The extension a picture's bytes call for (jpg, png, webp), whatever name it came under."""
+    info = picture_info(data)
+    if info is None:
+        raise BadResponseError(f"MiniMax sent {what} that is not a JPEG, PNG or WebP picture ({len(data):,} bytes).")
+    return "jpg" if info.kind == "jpeg" else info.kind
+
+
+def _named_by_content(path: Path, what: str) -> Path:
+    """Rename a downloaded picture to the extension its content calls for; removed if it is no picture."""
+    try:
+        with path.open("rb") as f:
+            suffix = picture_suffix(f.read(256 * 1024), what)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    named = path.with_suffix(f".{suffix}")
+    os.replace(path, named)
+    return named
 
 
 def _jpeg_info(data: bytes) -> PictureInfo | None:
@@ -284,19 +306,19 @@ class MediaService:
         async with self.limits["image"].slot(on_wait):
             result = await client.image_generation(request)
         settings = without_data_urls(request.payload())
+        # Each file's extension follows its content: image-01 names every link `…_aigc.jpeg`, whatever it holds.
         files: list[tuple[str, Path]] = []
         try:
-            for data in result.image_base64:
-                kind = (picture_info(data) or PictureInfo("png", 0, 0)).kind
-                take_id, path = self.library.new_media_file("image", "jpg" if kind == "jpeg" else kind)
+            for index, data in enumerate(result.image_base64):
+                take_id, path = self.library.new_media_file("image", picture_suffix(data, f"image {index + 1}"))
                 files.append((take_id, await asyncio.to_thread(write_atomically, path, data)))
-            for url in result.image_urls:
-                suffix = Path(url.split("?")[0]).suffix.lstrip(".").lower() or "png"
-                take_id, path = self.library.new_media_file("image", "jpg" if suffix == "jpeg" else suffix)
+            for index, url in enumerate(result.image_urls):
+                take_id, path = self.library.new_media_file("image", "part")  # named once its content is known
                 try:
-                    files.append((take_id, await client.download(url, path)))
+                    await client.download(url, path, what=f"image {index + 1}")
                 except OSError as exc:  # a full disk: the download removed its .part; name the file
                     raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
+                files.append((take_id, await asyncio.to_thread(_named_by_content, path, f"image {index + 1}")))
         except BaseException:
             for _, path in files:
                 path.unlink(missing_ok=True)
@@ -352,7 +374,7 @@ class MediaService:
             raise InputError("output_format", "MiniMax returned no audio for this song")
         take_id, path = self.library.new_media_file("music", fmt)
         try:
-            await client.download(result.audio_url, path)
+            await client.download(result.audio_url, path, what="the song")
         except OSError as exc:  # a full disk: the download removed its .part; name the file
             raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
         return self.library.add_media_take(

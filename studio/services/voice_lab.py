@@ -31,7 +31,7 @@ from studio.api.audio_checks import (
     probe_audio,
 )
 from studio.api.client import MiniMaxClient
-from studio.api.errors import InputError, MiniMaxError
+from studio.api.errors import InputError, LinkError, MiniMaxError
 from studio.api.models import (
     ClonePrompt,
     T2ARequest,
@@ -572,11 +572,15 @@ class VoiceLab:
         if spec.name.strip() or spec.notes.strip():
             self._library.set_voice_note(spec.voice_id, spec.name, spec.notes)
         self._known_ids.add(spec.voice_id)
-        demo = None
+        demo, no_demo = None, ""
         if result.demo_audio:
             step("downloading_demo", "Fetching the demo…")
-            demo = await client.download(result.demo_audio, self.media_dir / f"{spec.voice_id}-demo.mp3")
-        step("done", f"Cloned {spec.voice_id}")
+            try:
+                demo = await client.download(result.demo_audio, self.media_dir / f"{spec.voice_id}-demo.mp3",
+                                             what="the demo")
+            except LinkError as exc:  # the voice is cloned (and the preview billed) whatever became of its link
+                no_demo = f" (no demo: {exc})"
+        step("done", f"Cloned {spec.voice_id}{no_demo}")
         billed = None
         if spec.preview_text.strip():
             billed = (result.extra_info.usage_characters if result.extra_info else None) or len(spec.preview_text)

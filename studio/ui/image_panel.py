@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from studio.api.models import ImageRequest, ImageSubjectReference
 from studio.qt.tasks import TaskRunner
+from studio.services.export import file_format
 from studio.services.library import Take
 from studio.services.media import MediaService, picture_data_url
 from studio.ui.media_widgets import (
@@ -404,7 +405,7 @@ class ImagePanel(MediaPanel):
     def save_selected(self) -> None:
         take = self.selected_take()
         if take is not None:
-            self._export(take, f"{file_stem(take.text)}.{take.format}")
+            self._export(take, f"{file_stem(take.text)}.{file_format(take)}")
 
     def reuse_seed(self) -> None:
         take = self.selected_take()

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from studio.audio.playback import Playback
 from studio.qt.tasks import TaskRunner, user_message
 from studio.services.audio_output import AudioOutput
-from studio.services.export import AUDIO_EXPORT_FORMATS, AUDIO_KINDS, export_take
+from studio.services.export import AUDIO_EXPORT_FORMATS, AUDIO_KINDS, export_take, file_format
 from studio.services.library import Library, Take
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.row_painting import begin_row
@@ -71,7 +71,7 @@ def export_name(take: Take) -> str:
     words = re.sub(r"<#[^#]*#>", " ", take.text)
     words = re.sub(r"[^\w\s'-]", " ", words)
     name = " ".join(words.split()[:8])[:60].strip(" -'") or "take"
-    return f"{name}.{take.format}"
+    return f"{name}.{file_format(take)}"
 
 
 def format_duration(ms: int | None) -> str:

@@ -33,6 +33,7 @@ from studio.api.models import (
 )
 from studio.api.retry import RetryPolicy
 from studio.emulator import DEMO_KEY, Emulator, Fault
+from studio.services.media import PictureInfo, picture_info
 from tests.audio_utils import decode, rms
 
 TEXT = "The quick brown fox jumps over the lazy dog. <#0.5#> Then it naps in the warm afternoon sun."
@@ -234,12 +235,11 @@ async def test_reusing_a_deleted_voice_id_is_refused(client: MiniMaxClient) -> N
 async def test_image_generation_url_and_base64(client: MiniMaxClient, tmp_path: Path) -> None:
     by_url = await client.image_generation(ImageRequest(prompt="a lighthouse at dusk", n=2, aspect_ratio="16:9"))
     assert len(by_url.image_urls) == 2 and by_url.success_count == 2
-    path = await client.download(by_url.image_urls[0], tmp_path / "a.png")
-    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    path = await client.download(by_url.image_urls[0], tmp_path / "a.jpg")
+    assert picture_info(path.read_bytes()) == PictureInfo("jpeg", 1280, 720)
     inline = await client.image_generation(
         ImageRequest(prompt="a lighthouse at dusk", width=640, height=512, response_format="base64"))
-    png = inline.image_base64[0]
-    assert int.from_bytes(png[16:20], "big") == 640 and int.from_bytes(png[20:24], "big") == 512
+    assert picture_info(inline.image_base64[0]) == PictureInfo("jpeg", 640, 512)
 
 
 async def test_video_job_runs_to_success_and_downloads(client: MiniMaxClient, tmp_path: Path) -> None:

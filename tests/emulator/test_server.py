@@ -6,7 +6,6 @@ import asyncio
 import base64
 import io
 import json
-import struct
 import tarfile
 import time
 import wave
@@ -448,9 +447,12 @@ async def test_design_delete_and_no_reuse(client: httpx.AsyncClient) -> None:
 # -- image, video, templates ----------------------------------------------------------------------
 
 
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
+def jpeg_size(data: bytes) -> tuple[int, int]:
+    """A JPEG's size, decoded with PyAV (image-01 serves JPEG)."""
+    assert data[:3] == b"\xff\xd8\xff"
+    with av.open(io.BytesIO(data)) as container:
+        frame = next(container.decode(video=0))
+    return frame.width, frame.height
 
 
 async def test_images(client: httpx.AsyncClient) -> None:
@@ -458,12 +460,12 @@ async def test_images(client: httpx.AsyncClient) -> None:
                                                          "aspect_ratio": "16:9", "width": 512, "height": 512})
     j = r.json()
     assert code(r) == 0 and j["metadata"] == {"failed_count": "0", "success_count": "2"} and j["id"]
-    sizes = [png_size((await client.get(u)).content) for u in j["data"]["image_urls"]]
+    sizes = [jpeg_size((await client.get(u)).content) for u in j["data"]["image_urls"]]
     assert sizes == [(1280, 720), (1280, 720)]
     r = await client.post("/v1/image_generation", json={
         "model": "image-01", "prompt": "a fox", "width": 640, "height": 512, "response_format": "base64",
         "subject_reference": [{"type": "character", "image_file": "data:image/png;base64,iVBORw0KGgo="}]})
-    assert png_size(base64.b64decode(r.json()["data"]["image_base64"][0])) == (640, 512)
+    assert jpeg_size(base64.b64decode(r.json()["data"]["image_base64"][0])) == (640, 512)
     for bad in ({"n": 10}, {"width": 513, "height": 512}, {"width": 512}, {"prompt": "x" * 1501},
                 {"model": "image-01-live", "width": 512, "height": 512}, {"aspect_ratio": "5:4"}):
         assert code(await client.post("/v1/image_generation", json={"model": "image-01", "prompt": "p", **bad})) == 2013

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -104,6 +104,7 @@ def test_images_to_video_to_library(
     image.save_selected()
     wait_until(lambda: image.status.text() == f"Saved to {studio.saved[-1]}", 10, image.status.text())
     assert studio.saved[-1].read_bytes() == takes[1].path.read_bytes()
+    assert studio.saved[-1].suffix == ".jpg" and not QImage(str(studio.saved[-1])).isNull()  # image-01 sends JPEG
     viewer = image.view_selected()
     assert viewer is not None and viewer.isVisible()
     viewer.close()
@@ -127,7 +128,7 @@ def test_images_to_video_to_library(
     QTest.mouseClick(video.generate_button, Qt.MouseButton.LeftButton)
     wait_until(lambda: any(j.state == "done" for j in studio.jobs.jobs()), 30, "the video job finished")
     sent = studio.posts("/v1/video_generation")[-1]
-    assert sent["first_frame_image"].startswith("data:image/png;base64,")
+    assert sent["first_frame_image"].startswith("data:image/jpeg;base64,")
     assert sent["model"] == "MiniMax-Hailuo-2.3" and sent["prompt"] == "The waves roll in [Push in, Tilt up]"
     job = studio.jobs.jobs()[0]
     row = video.job_rows()[job.id]
@@ -173,6 +174,23 @@ def test_images_to_video_to_library(
     screenshot(library, "media-library")
     for widget in (image, video, library):
         widget.close()
+
+
+def test_an_expired_image_link_is_named_as_such_not_as_a_key_problem(
+    studio: Studio, wait_until: Callable, screenshot: Callable
+) -> None:
+    studio.emulator.config.url_ttl = 0  # the links have expired by the time they are fetched
+    image = ImagePanel(studio.media, studio.runner, ask_save_path=studio.ask_save)
+    image.resize(1100, 700)
+    image.show()
+    QTest.keyClicks(image.prompt, "A lighthouse at dusk")
+    QTest.mouseClick(image.generate_button, Qt.MouseButton.LeftButton)
+    wait_until(lambda: image.banner.isVisible(), 20, "the error banner")
+    message = image.banner.message_label.text()
+    assert "download link for image 1 expired" in message and "24 h for images" in message
+    assert "API key" not in message and not image.banner.action_button.isVisible()  # no "Account settings"
+    assert image.grid.count() == 0
+    screenshot(image, "media-image-link-expired")
 
 
 def test_invalid_input_is_refused_in_the_panels_before_any_request(

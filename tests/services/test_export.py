@@ -11,7 +11,8 @@ import pytest
 from studio.api.client import MiniMaxClient
 from studio.api.models import AudioSetting, T2ARequest, VoiceSetting
 from studio.emulator import DEMO_KEY, Emulator
-from studio.services.export import AUDIO_EXPORT_FORMATS, ExportError, export_take
+from studio.emulator.media import make_jpeg, make_png
+from studio.services.export import AUDIO_EXPORT_FORMATS, ExportError, export_take, file_format
 from studio.services.library import Library, record_speech
 from tests.audio_utils import probe
 
@@ -59,4 +60,20 @@ async def test_a_picture_is_saved_only_as_what_it_is(tmp_path: Path) -> None:
         await export_take(take, tmp_path / "a lighthouse.jpg")
     copied = await export_take(take, tmp_path / "a lighthouse.png")
     assert copied.path.read_bytes() == path.read_bytes() and not copied.reencoded
+    library.close()
+
+
+async def test_a_picture_exports_as_what_its_bytes_are_whatever_its_name(tmp_path: Path) -> None:
+    library = Library(tmp_path / "data")
+    take_id, path = library.new_media_file("image", "jpg")  # as a link ending in .jpeg named it, before
+    path.write_bytes(make_png(64, 48, "a lighthouse", 1))
+    take = library.add_media_take(take_id, path, kind="image", text="a lighthouse", model="image-01", settings={})
+    assert file_format(take) == "png"
+    with pytest.raises(ExportError, match=r"This image is a \.png file: save it with the \.png extension"):
+        await export_take(take, tmp_path / "a lighthouse.jpg")
+    assert (await export_take(take, tmp_path / "named by itself")).path.name == "named by itself.png"
+    take_id, path = library.new_media_file("image", "jpg")
+    path.write_bytes(make_jpeg(64, 48, "a lighthouse", 1))
+    take = library.add_media_take(take_id, path, kind="image", text="a lighthouse", model="image-01", settings={})
+    assert (await export_take(take, tmp_path / "as jpeg.jpeg")).path.read_bytes() == path.read_bytes()
     library.close()

@@ -245,6 +245,39 @@ async def test_a_download_of_the_wrong_size_is_refused_and_leaves_no_file(emulat
     library.close()
 
 
+@pytest.mark.parametrize("kind", ["video", "template"])
+async def test_an_expired_download_link_is_asked_for_again_and_a_resumed_job_gets_a_new_one(
+    emulator: Emulator, client: MiniMaxClient, home: Path, kind: str
+) -> None:
+    library = Library(home)
+    jobs = JobService(lambda: client, library, limits=generous_limits(), **FAST)
+    emulator.config.url_ttl = 0  # every link has expired by the time it is fetched
+    if kind == "video":
+        job = await jobs.submit_video(VideoRequest(model="T2V-01", prompt="a kite"))
+    else:
+        job = await jobs.submit_template(VideoTemplateRequest(template_id="392747428568649728",
+                                                              media_inputs=["https://example.com/me.png"]))
+    failed = await jobs.wait(job.id)
+    downloads = [r for r in emulator.requests if r.path.startswith("/emulator/download/")]
+    assert len(downloads) == 2  # the link expired, so a new one was asked for once, and it had expired too
+    if kind == "video":
+        assert len([r for r in emulator.requests if r.path == "/v1/files/retrieve"]) == 2
+    assert failed.state == "failed" and failed.status == "Success"
+    assert "download link for the video expired" in (failed.error or "")
+    assert "Resume the job: it asks MiniMax for a new link." in (failed.error or "")
+    assert "API key" not in (failed.error or "")
+    assert not list(library.media_dir.rglob("*.mp4")) and no_partials(library)
+
+    emulator.config.url_ttl = None
+    jobs.resume(job.id)
+    done = await jobs.wait(job.id)
+    assert done.state == "done" and len([r for r in emulator.requests if r.path.startswith("/emulator/download/")]) == 3
+    take = library.take(done.take_id or "")
+    assert take is not None and take.path.read_bytes()[4:8] == b"ftyp"
+    await jobs.aclose()
+    library.close()
+
+
 async def test_cancel_stops_watching_and_resume_fetches_the_video(
     emulator: Emulator, client: MiniMaxClient, home: Path
 ) -> None:

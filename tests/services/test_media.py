@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import av
 import pytest
 
 from studio.api.client import MiniMaxClient
-from studio.api.errors import InputError
+from studio.api.errors import InputError, LinkError
 from studio.api.models import ImageRequest, ImageSubjectReference, MusicAudioSetting, MusicRequest
 from studio.audio.peaks import audio_peaks
 from studio.emulator import DEMO_KEY, Emulator
@@ -18,7 +19,6 @@ from studio.services.media import (
     MediaService,
     check_picture,
     picture_data_url,
-    picture_info,
     without_data_urls,
 )
 from studio.services.playback import FileSink
@@ -55,13 +55,45 @@ async def test_images_are_kept_with_their_parameters_and_seed(
     assert body["n"] == 3 and body["aspect_ratio"] == "16:9" and isinstance(body["seed"], int)
     assert len(takes) == 3 and {t.kind for t in takes} == {"image"}
     for index, take in enumerate(sorted(takes, key=lambda t: t.settings["index"])):
-        info = picture_info(take.path.read_bytes())
-        assert info is not None and (info.width, info.height) == (1280, 720)
+        assert take.format == "jpg" and take.path.suffix == ".jpg"  # image-01 serves JPEG
+        assert decoded_size(take.path) == (1280, 720)
         assert take.settings["seed"] == body["seed"] and take.settings["index"] == index
         assert take.bytes == take.path.stat().st_size and take.text == "a fox in snow"
     assert {t.id for t in library.takes("fox", kind="image")} == {t.id for t in takes}
     assert library.takes("fox", kind="speech") == []
     assert not list(library.media_dir.rglob("*.part"))
+
+
+def decoded_size(path: Path) -> tuple[int, int]:
+    """The picture opened by a real decoder (PyAV), whatever its name says."""
+    with av.open(str(path)) as container:
+        frame = next(container.decode(video=0))
+    return frame.width, frame.height
+
+
+async def test_a_png_served_under_a_jpeg_link_is_kept_as_a_png(
+    emulator: Emulator, media: MediaService, library: Library
+) -> None:
+    emulator.config.image_format = "png"  # the link still ends in `_aigc.jpeg`
+    [take] = await media.generate_images(ImageRequest(prompt="a fox", width=512, height=512))
+    assert take.format == "png" and take.path.suffix == ".png"
+    assert take.path.read_bytes().startswith(b"\x89PNG") and decoded_size(take.path) == (512, 512)
+    assert sorted(p.suffix for p in (library.media_dir / "image").iterdir()) == [".json", ".png"]
+
+
+async def test_an_expired_image_or_music_link_says_so_and_leaves_nothing_behind(
+    emulator: Emulator, media: MediaService, library: Library
+) -> None:
+    emulator.config.url_ttl = 0  # every link has expired by the time it is fetched
+    with pytest.raises(LinkError, match=r"download link for image 1 expired at .*: MiniMax's result links are signed "
+                                        r"and last a limited time \(24 h for images") as caught:
+        await media.generate_images(ImageRequest(prompt="a fox", width=512, height=512, n=2))
+    assert caught.value.expired and "API key" not in str(caught.value)
+    with pytest.raises(LinkError, match="download link for the song expired"):
+        await media.generate_music(MusicRequest(prompt="calm piano", is_instrumental=True, model="music-2.6",
+                                                output_format="url"))
+    assert library.takes("", kind="image") == [] and library.takes("", kind="music") == []
+    assert not [p for p in library.media_dir.rglob("*") if p.is_file()]
 
 
 async def test_subject_reference_goes_as_a_data_url_and_is_not_stored_inline(

@@ -302,6 +302,19 @@ async def test_mix_preview_and_clone_this_mix(lab: Lab) -> None:
         await lab.lab.preview_mix([MixPart("English_Graceful_Lady", 0)], "x", sink)
 
 
+async def test_a_clone_whose_demo_link_expired_is_still_a_clone_and_says_why_there_is_no_demo(
+    lab: Lab, tmp_path: Path
+) -> None:
+    lab.emulator.config.url_ttl = 0  # the demo's link has expired by the time it is fetched
+    said: list[str] = []
+    outcome = await lab.lab.clone(
+        CloneSpec(sample=sample(tmp_path, "good.wav", 11), voice_id="LateDemoVoice01", preview_text="Hello."),
+        on_progress=lambda p: said.append(p.message))
+    assert outcome.demo_path is None and outcome.characters_billed == len("Hello.")
+    assert said[-1].startswith("Cloned LateDemoVoice01 (no demo: The download link for the demo expired")
+    assert "LateDemoVoice01" in [v.voice_id for v in await lab.lab.my_voices()]
+
+
 def test_the_design_table_is_a_new_migration(tmp_path: Path) -> None:
     library = Library(tmp_path)
     assert library.schema_version == len(MIGRATIONS) and any("design_tries" in m for m in MIGRATIONS)
