@@ -440,7 +440,7 @@ class T2AResult(ResponseModel):
     subtitle_file: str | None = None
 
     @classmethod
-    def from_response(cls, body: dict[str, Any], output_format: str | None = "hex") -> Self:  # type: ignore[override]
+    def from_response(cls, body: dict[str, Any], output_format: str | None = "hex") -> Self:
         data = body.get("data") or {}
         raw = data.get("audio") or None
         audio: bytes | None = None
