@@ -288,8 +288,7 @@ async def play_speech(
     """Synthesise `request`, playing it from the first chunk on `player` (None: just save it) and teeing
     the bytes to `dest`. `on_start(playback)` gets the Playback (for seek/position) once it exists."""
     audio = request.audio_setting
-    fmt = audio.format if audio else "mp3"
-    rate, channels = (audio.sample_rate, audio.channel) if audio else (32000, 1)
+    fmt, rate, channels = audio.format, audio.sample_rate, audio.channel
     playback = Playback(player, fmt, sample_rate=rate, channels=channels, dest=dest, jitter=jitter,
                         no_audio=no_audio)
     if on_start is not None:
