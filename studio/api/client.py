@@ -7,7 +7,7 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -76,7 +76,7 @@ class _BearerAuth(httpx.Auth):
     def __init__(self, key: str) -> None:
         self._key = key
 
-    def auth_flow(self, request: httpx.Request):  # type: ignore[no-untyped-def]
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self._key}"
         yield request
 
@@ -441,8 +441,9 @@ class MiniMaxClient:
 
 
 async def detect_region(
-    api_key: str, *, candidates: dict[str, str] | None = None, transport: httpx.AsyncBaseTransport | None = None
-) -> str | None:
+    api_key: str, *, candidates: dict[hosts.Region, str] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> hosts.Region | None:
     """Probe each region's host with the key, as MiniMax's CLI does; the first that accepts it wins."""
     from studio.api.errors import AuthError
 
