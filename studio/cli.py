@@ -12,14 +12,16 @@ import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from studio import __version__
 from studio.api.errors import MiniMaxError
 from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
 
 if TYPE_CHECKING:
+    from studio.api.models import VoiceListType
     from studio.services.library import Library
+    from studio.services.speech import Transport
 
 log = logging.getLogger("studio.cli")
 
@@ -63,7 +65,7 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
     from studio.files import keep_leftover_part
     from studio.services.speech import synthesize_to_file
 
-    transport = "ws" if args.ws else "sse" if args.stream else "http"
+    transport: Transport = "ws" if args.ws else "sse" if args.stream else "http"
     request = _say_request(args, _read_text(args), stream=transport != "http")
     out = Path(args.output or f"speech.{args.format}")
     kept = keep_leftover_part(out)
@@ -81,7 +83,8 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
           f"{info.get('usage_characters', '?')} characters billed  trace {take.trace_id}")
 
 
-async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path, transport: str) -> None:
+async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path,
+                        transport: Literal["sse", "ws"]) -> None:
     from studio.audio.playback import play_speech
     from studio.audio.player import AudioUnavailable, Player
 
@@ -106,7 +109,8 @@ async def cmd_voices(conn: Connection, args: argparse.Namespace) -> None:
     if args.expiring is not None:
         await _print_expiring(conn, args.expiring)
         return
-    kinds = {"system": "system", "cloned": "voice_cloning", "designed": "voice_generation", "all": "all"}
+    kinds: dict[str, VoiceListType] = {"system": "system", "cloned": "voice_cloning", "designed": "voice_generation",
+                                       "all": "all"}
     voices = await conn.client.get_voices(kinds[args.type])
     if args.search:
         needle = args.search.lower()
@@ -408,7 +412,8 @@ def _run_emulator(args: argparse.Namespace) -> int:
             argv += [flag, str(value)]
     if args.state_dir is not None:
         argv += ["--state-dir", str(args.state_dir)]
-    return emulator_main(argv) or 0
+    emulator_main(argv)
+    return 0
 
 
 def cmd_key(args: argparse.Namespace) -> int:

@@ -33,7 +33,7 @@ SpeechModel = Literal[
     "speech-01-hd",
     "speech-01-turbo",
 ]
-SPEECH_MODELS: tuple[str, ...] = get_args(SpeechModel)
+SPEECH_MODELS: tuple[SpeechModel, ...] = get_args(SpeechModel)
 
 Emotion = Literal["happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm", "fluent", "whisper"]
 _BASE_EMOTIONS: tuple[Emotion, ...] = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
