@@ -33,7 +33,7 @@ def _read_text(args: argparse.Namespace) -> str:
         if sys.stdin is None or sys.stdin.isatty():
             raise MiniMaxError("No text given: pass TEXT, --file PATH, or pipe text on stdin")
         return sys.stdin.read()
-    return args.text
+    return str(args.text)
 
 
 def _say_request(args: argparse.Namespace, text: str, stream: bool) -> Any:

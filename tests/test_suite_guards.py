@@ -46,24 +46,28 @@ def test_a_hung_test_fails_with_its_stack_and_the_run_goes_on(tmp_path: Path) ->
 PLANTED = {
     "studio/__init__.py": "",
     "studio/api/__init__.py": "",
-    # A strictly checked package: an unannotated def, a wrong return type, an ignore that names no error.
+    # A strict package: an unannotated def, a bare generic, a wrong return, an ignore that names no error.
     "studio/api/planted.py": (
         "def untyped(x):\n"
         "    return x\n"
         "\n"
         "\n"
-        "def count() -> int:\n"
+        "def count(items: dict) -> int:\n"
         '    return "three"\n'
         "\n"
         "\n"
         'total: int = "four"  # type: ignore\n'
     ),
     "studio/ui/__init__.py": "",
-    # Checked, not strict: an unannotated def is allowed, a type error inside it is still found.
+    # Not strict: defs are still annotated and their bodies checked, but a bare generic is allowed.
     "studio/ui/planted.py": (
         "def untyped(x):\n"
         '    y: int = "text"\n'
         "    return x, y\n"
+        "\n"
+        "\n"
+        "def count(items: dict) -> int:\n"
+        "    return len(items)\n"
     ),
 }
 
@@ -85,8 +89,10 @@ def test_mypy_runs_in_ci_and_the_project_config_catches_planted_errors(tmp_path:
     found = {line.split(": error: ")[0] + " " + line.rsplit("[", 1)[-1].rstrip("]")
              for line in done.stdout.splitlines() if ": error: " in line}
     assert found == {
-        "studio/api/planted.py:1 no-untyped-def",  # strict: every def annotated
+        "studio/api/planted.py:1 no-untyped-def",  # every def annotated
+        "studio/api/planted.py:5 type-arg",  # strict: no bare generics
         "studio/api/planted.py:6 return-value",
         "studio/api/planted.py:9 ignore-without-code",  # an ignore names its error code
-        "studio/ui/planted.py:2 assignment",  # check_untyped_defs; no no-untyped-def outside the core
-    }, out
+        "studio/ui/planted.py:1 no-untyped-def",
+        "studio/ui/planted.py:2 assignment",  # bodies of unannotated defs are checked too
+    }, out  # and no type-arg for studio/ui/planted.py:6: the core's strict flags stay in the core

@@ -381,7 +381,8 @@ class ImagePanel(MediaPanel):
 
     def selected_take(self) -> Take | None:
         item = self.grid.currentItem()
-        return item.data(TakeRole) if item is not None else None
+        take: Take | None = item.data(TakeRole) if item is not None else None
+        return take
 
     def results(self) -> list[Take]:
         return [self.grid.item(row).data(TakeRole) for row in range(self.grid.count())]

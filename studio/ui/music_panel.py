@@ -422,7 +422,8 @@ class MusicPanel(MediaPanel):
 
     def selected_take(self) -> Take | None:
         item = self.songs.currentItem()
-        return item.data(TakeRole) if item is not None else None
+        take: Take | None = item.data(TakeRole) if item is not None else None
+        return take
 
     def _on_song_selected(self) -> None:
         take = self.selected_take()
