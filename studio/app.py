@@ -28,7 +28,7 @@ from studio.logs import APP_LOG, install_crash_hooks, loop_exception_handler, st
 from studio.qt.qt_log import route_qt_messages
 from studio.qt.wheel_guard import install_wheel_guard
 from studio.settings.paths import APP_NAME, log_dir
-from studio.settings.settings import Settings, load_settings, save_settings, settings_path
+from studio.settings.settings import Region, Settings, load_settings, save_settings, settings_path
 from studio.ui.main_window import MainWindow, PanelSpec
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class Services:
 
 
 def build_account(
-    settings: Settings, *, key_store: KeyStore | None = None, probe_hosts: dict[str, str] | None = None,
+    settings: Settings, *, key_store: KeyStore | None = None, probe_hosts: dict[Region, str] | None = None,
 ) -> AccountController:
     """The account and the task runner it connects on: light (no HTTP client, numpy or PyAV imports), so the
     first-run dialog can open before the rest of the studio is built."""
@@ -84,7 +84,7 @@ def build_account(
 
 def build_services(
     *, settings: Settings | None = None, key_store: KeyStore | None = None,
-    probe_hosts: dict[str, str] | None = None, account: AccountController | None = None,
+    probe_hosts: dict[Region, str] | None = None, account: AccountController | None = None,
 ) -> Services:
     from studio.services.audio_output import AudioOutput
     from studio.services.jobs import JobService
@@ -169,7 +169,7 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     voice_lab.use_in_speech.connect(speech.set_voice)
     voice_lab.voices_changed.connect(voices.refresh)
     library.reopen_in_speech.connect(speech.load_payload)
-    services.tasks.finished.connect(lambda key: key == VOICES_REFRESH_KEY and library.reload())  # names known
+    services.tasks.finished.connect(lambda key: library.reload() if key == VOICES_REFRESH_KEY else None)  # names known
     image.use_as_first_frame.connect(video.set_first_frame)
 
     def reload_voices_for_a_new_client() -> None:
@@ -215,14 +215,14 @@ def connect_window(window: MainWindow, services: Services) -> None:
             panel.use_as_first_frame.connect(lambda _path: window.show_panel("video"))
         message = getattr(panel, "message", None)
         if message is not None:
-            message.connect(lambda text: window.statusBar().show_notice(text))
+            message.connect(lambda text: window.notices.show_notice(text))
     from PySide6.QtWidgets import QSystemTrayIcon
 
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = QSystemTrayIcon(window.windowIcon(), window)
         tray.show()
-    JobNotifier(services.jobs, window).attach(window.statusBar().show_notice, tray=tray, window=window)
+    JobNotifier(services.jobs, window).attach(window.notices.show_notice, tray=tray, window=window)
     window.output_devices = services.audio.device_names
     window.settings_applied.connect(lambda: services.audio.set_device(services.settings.output_device))
 
@@ -251,11 +251,13 @@ def show_library_notices(window: MainWindow, library: Library) -> None:
                               QMessageBox.StandardButton.Ok, window)
             box.setObjectName("libraryRebuilt")
             box.open()
-        window.statusBar().show_notice(notice.message, 30_000)
+        window.notices.show_notice(notice.message, 30_000)
 
 
 def create_shell(settings: Settings, theme: ThemeManager | None = None) -> MainWindow:
-    install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the QApplication comes first"
+    install_wheel_guard(app)
     return MainWindow(settings=settings, save_settings=lambda: save_settings(settings), theme=theme)
 
 
@@ -341,10 +343,11 @@ def _reset_settings() -> None:
 
 def _create_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication), "the studio makes no plain QCoreApplication"
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("minimax-studio")
-    return app  # type: ignore[return-value]
+    return app
 
 
 def show_shell() -> tuple[QApplication, Settings, ThemeManager, MainWindow]:
@@ -421,7 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     uninstall_crash_hooks = install_crash_hooks(crash_dialogs.show)  # a slot that raises lands here
     loop.set_exception_handler(loop_exception_handler(crash_dialogs.show))
     quit_requested: asyncio.Future[None] = loop.create_future()
-    app.aboutToQuit.connect(lambda: quit_requested.done() or quit_requested.set_result(None))
+    app.aboutToQuit.connect(lambda: None if quit_requested.done() else quit_requested.set_result(None))
     opened: list[Services] = []
 
     async def start() -> None:
@@ -437,8 +440,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             start_account(window, services, force_demo=args.demo, asked=asked)
 
     def startup_done(task: asyncio.Task[None]) -> None:
-        if not task.cancelled() and task.exception() is not None and not quit_requested.done():
-            quit_requested.set_exception(task.exception())  # type: ignore[arg-type]  # a bug: fail as before
+        if not task.cancelled() and (error := task.exception()) is not None and not quit_requested.done():
+            quit_requested.set_exception(error)  # a bug: fail as before
 
     startup = loop.create_task(start())
     startup.add_done_callback(startup_done)

@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from studio import __version__
 from studio.api.errors import InputError, MiniMaxError
@@ -22,8 +22,9 @@ from studio.logs import CLI_LOG, details_note, report_crash, start_logging, stop
 from studio.services.connection import DEMO_NOT_KEPT, Connection, open_connection
 
 if TYPE_CHECKING:
-    from studio.api.models import MusicRequest, MusicUploadResult, TimberWeight
+    from studio.api.models import MusicRequest, MusicUploadResult, TimberWeight, VoiceListType
     from studio.services.library import Library
+    from studio.services.speech import Transport
 
 log = logging.getLogger("studio.cli")
 
@@ -35,7 +36,7 @@ def _read_text(args: argparse.Namespace) -> str:
         if sys.stdin is None or sys.stdin.isatty():
             raise MiniMaxError("No text given: pass TEXT, --file PATH, or pipe text on stdin")
         return sys.stdin.read()
-    return args.text
+    return str(args.text)
 
 
 DEFAULT_VOICE = "English_expressive_narrator"
@@ -140,7 +141,7 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
     from studio.files import keep_leftover_part
     from studio.services.speech import synthesize_to_file
 
-    transport = "ws" if args.ws else "sse" if args.stream else "http"
+    transport: Transport = "ws" if args.ws else "sse" if args.stream else "http"
     request = _say_request(args, _read_text(args), stream=transport != "http")
     out = Path(args.output or f"speech.{args.format}")
     kept = keep_leftover_part(out)
@@ -168,7 +169,8 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
         print(await save_subtitles(conn.client, take.subtitle_file, Path(args.subtitles)))
 
 
-async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path, transport: str) -> None:
+async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path,
+                        transport: Literal["sse", "ws"]) -> None:
     from studio.audio.player import AudioUnavailable, Player
     from studio.services.speech import play_speech
 
@@ -193,7 +195,8 @@ async def cmd_voices(conn: Connection, args: argparse.Namespace) -> None:
     if args.expiring is not None:
         await _print_expiring(conn, args.expiring)
         return
-    kinds = {"system": "system", "cloned": "voice_cloning", "designed": "voice_generation", "all": "all"}
+    kinds: dict[str, VoiceListType] = {"system": "system", "cloned": "voice_cloning", "designed": "voice_generation",
+                                       "all": "all"}
     voices = await conn.client.get_voices(kinds[args.type])
     if args.search:
         needle = args.search.lower()
@@ -575,7 +578,8 @@ def _run_emulator(args: argparse.Namespace) -> int:
         argv.append("--tls")
     if args.url_ttl is not None:
         argv += ["--url-ttl", str(args.url_ttl)]
-    return emulator_main(argv) or 0
+    emulator_main(argv)
+    return 0
 
 
 def cmd_key(args: argparse.Namespace) -> int:

@@ -94,7 +94,7 @@ class _LogFile(logging.FileHandler):
         super().emit(record)
         if self.stream is not None and self.stream.tell() >= MAX_LOG_BYTES:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]  # reopened by the next emit, as with delay=True
+            self.stream = None  # reopened by the next emit, as with delay=True
             path = Path(self.baseFilename)
             try:
                 for number in range(LOG_BACKUPS - 1, 0, -1):

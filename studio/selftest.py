@@ -20,6 +20,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studio.audio.player import Player
 
 TEXT = "MiniMax Studio self test."
 VOICE = "English_expressive_narrator"
@@ -35,7 +39,7 @@ def _frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-def _open_player(require_audio: bool) -> tuple[object | None, str | None]:
+def _open_player(require_audio: bool) -> tuple[Player | None, str | None]:
     """(a Player, None) or (None, why there is no audio)."""
     from studio.audio.player import AudioUnavailable, Player
 
@@ -104,13 +108,13 @@ async def _run(workdir: Path, require_audio: bool) -> str:
                 if require_audio:
                     raise SelfTestError(f"audio device failed: {exc}") from None
                 if player is not None:
-                    player.close()  # type: ignore[attr-defined]
+                    player.close()
                 player, no_audio = None, _short(str(exc))
                 m = await play_speech(client, request, player=None, transport="sse", dest=dest,
                                       no_audio=no_audio)
         finally:
             if player is not None:
-                player.close()  # type: ignore[attr-defined]
+                player.close()
     if not m.completed:
         raise SelfTestError("the stream did not complete")
     if emulator_speech._espeak_failed:

@@ -45,7 +45,7 @@ def _strip_id3(data: bytes) -> bytes:
 
 def _read(source: str | BinaryIO, fmt: str | None = None) -> tuple[str, float, int, int]:
     """(container format, duration s, sample rate, channels) of the first audio stream."""
-    with av.open(source, format=fmt) as container:
+    with av.open(source, "r", format=fmt) as container:
         if not container.streams.audio:
             raise ValueError("no audio stream")
         stream = container.streams.audio[0]

@@ -8,10 +8,10 @@ import logging
 import os
 import time
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import httpx
 
@@ -19,7 +19,6 @@ from studio.api import hosts
 from studio.api.errors import (
     APIError,
     InputError,
-    MiniMaxError,
     RequestTimeout,
     StreamError,
     TransportError,
@@ -45,6 +44,7 @@ from studio.api.models import (
     MusicRequest,
     MusicResult,
     MusicUploadResult,
+    OwnVoiceType,
     T2AAsyncRequest,
     T2ARequest,
     T2AResult,
@@ -55,6 +55,7 @@ from studio.api.models import (
     VoiceCloneRequest,
     VoiceDesignRequest,
     VoiceInfo,
+    VoiceListType,
     parse_voice_list,
 )
 from studio.api.retry import RetryPolicy
@@ -63,6 +64,7 @@ from studio.api.ws import T2AWebSocket
 from studio.logs import forget_secret, remember_secret
 
 log = logging.getLogger("studio.api")
+T = TypeVar("T")
 
 KEY_ENV = "MINIMAX_API_KEY"
 USER_AGENT = "minimax-studio"
@@ -77,7 +79,7 @@ class _BearerAuth(httpx.Auth):
     def __init__(self, key: str) -> None:
         self._key = key
 
-    def auth_flow(self, request: httpx.Request):  # type: ignore[no-untyped-def]
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self._key}"
         yield request
 
@@ -194,20 +196,20 @@ class MiniMaxClient:
     def _redact(self, text: str) -> str:
         return redact(text, self._key)
 
-    def _transport_error(self, exc: httpx.HTTPError, url: str) -> MiniMaxError:
+    def _transport_error(self, exc: httpx.HTTPError, url: str) -> TransportError:
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
             return unreachable(url, exc, CONNECT_TIMEOUT, timed_out=isinstance(exc, httpx.ConnectTimeout))
         if isinstance(exc, httpx.TimeoutException):
-            error: MiniMaxError = RequestTimeout(
+            error: TransportError = RequestTimeout(
                 f"MiniMax accepted the request but sent nothing for {self.timeout:g} s ({url}).")
         else:
             what = self._redact(str(exc) or type(exc).__name__)
             error = TransportError(f"The connection to {url} broke before the answer arrived: {what}. "
                                    "Check your connection and try again.")
-        error.before_send = False  # type: ignore[attr-defined]
+        error.before_send = False
         return error
 
-    async def _with_retries(self, attempt_once: Callable[[], Awaitable[Any]], what: str) -> Any:
+    async def _with_retries(self, attempt_once: Callable[[], Awaitable[T]], what: str) -> T:
         return await self.retry.call(attempt_once, self._sleep, what)
 
     async def _send(
@@ -223,7 +225,7 @@ class MiniMaxClient:
             except httpx.HTTPError as exc:
                 error = self._transport_error(exc, url)
                 if idempotent:
-                    error.before_send = True  # type: ignore[attr-defined]
+                    error.before_send = True
                 raise error from None
             elapsed_ms = (time.perf_counter() - started) * 1000
             body = self._json_body(response)
@@ -315,7 +317,7 @@ class MiniMaxClient:
                     response = await self._http.get(url, params={"file_id": file_id})
             except httpx.HTTPError as exc:
                 error = self._transport_error(exc, url)
-                error.before_send = True  # type: ignore[attr-defined]
+                error.before_send = True
                 raise error from None
             if response.status_code != 200:
                 raise http_error(response.status_code, response.text[:300], _trace_id(response),
@@ -338,11 +340,11 @@ class MiniMaxClient:
     async def voice_design(self, request: VoiceDesignRequest) -> DesignResult:
         return DesignResult.model_validate(await self._post("/v1/voice_design", request.payload()))
 
-    async def get_voices(self, voice_type: str = "all") -> list[VoiceInfo]:
+    async def get_voices(self, voice_type: VoiceListType = "all") -> list[VoiceInfo]:
         body = await self._post("/v1/get_voice", GetVoiceRequest(voice_type=voice_type).payload())
         return parse_voice_list(body)
 
-    async def delete_voice(self, voice_type: str, voice_id: str) -> None:
+    async def delete_voice(self, voice_type: OwnVoiceType, voice_id: str) -> None:
         await self._post("/v1/delete_voice", DeleteVoiceRequest(voice_type=voice_type, voice_id=voice_id).payload())
 
     # -- image / video / music ---------------------------------------------------------------------
@@ -428,7 +430,7 @@ class MiniMaxClient:
             except httpx.HTTPError as exc:
                 partial.unlink(missing_ok=True)
                 error = self._transport_error(exc, url)
-                error.before_send = True  # type: ignore[attr-defined]  # a GET is safe to repeat
+                error.before_send = True  # a GET is safe to repeat
                 raise error from None
             except BaseException:
                 partial.unlink(missing_ok=True)
@@ -448,8 +450,9 @@ class MiniMaxClient:
 
 
 async def detect_region(
-    api_key: str, *, candidates: dict[str, str] | None = None, transport: httpx.AsyncBaseTransport | None = None
-) -> str | None:
+    api_key: str, *, candidates: dict[hosts.Region, str] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> hosts.Region | None:
     """Probe each region's host with the key, as MiniMax's CLI does; the first that accepts it wins."""
     from studio.api.errors import AuthError
 
@@ -486,7 +489,7 @@ class AudioStream:
         self._url = client._url(path, base)
         self._path = path
         self._payload = payload
-        self._iterator: AsyncIterator[bytes] | None = None
+        self._iterator: AsyncGenerator[bytes, None] | None = None
         self.trace_id: str | None = None
         self.extra_info: dict[str, Any] | None = None
         self.bytes_received = 0
@@ -509,15 +512,15 @@ class AudioStream:
 
     async def aclose(self) -> None:
         if self._iterator is not None:
-            await self._iterator.aclose()  # type: ignore[attr-defined]
+            await self._iterator.aclose()
 
     async def read_all(self) -> bytes:
         return b"".join([chunk async for chunk in self])
 
-    def _chunks(self) -> AsyncIterator[bytes]:
+    def _chunks(self) -> AsyncGenerator[bytes, None]:
         return self._client.retry.stream(self._one_attempt, self._client._sleep, f"stream {self._path}")
 
-    async def _one_attempt(self) -> AsyncIterator[bytes]:
+    async def _one_attempt(self) -> AsyncGenerator[bytes, None]:
         client = self._client
         self.request_sent_at = time.perf_counter()
         answered = False

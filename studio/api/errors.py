@@ -12,6 +12,7 @@ import re
 import socket
 import ssl
 from http import HTTPStatus
+from typing import Any
 from urllib.parse import urlsplit
 
 from studio.errors import StudioError
@@ -34,6 +35,8 @@ class MiniMaxError(StudioError):
 
 class InputError(MiniMaxError, ValueError):
     """A request refused before anything was sent: names the field, the rule and the allowed range."""
+
+    relative: InputError | None = None  # a nested model's error, as seen from that model (models._base)
 
     def __init__(self, field: str, rule: str, message: str | None = None) -> None:
         self.field = field
@@ -131,6 +134,7 @@ class TransportError(MiniMaxError):
     """The request never got an answer: connection refused/reset, DNS, TLS."""
 
     retryable = True
+    before_send = False  # True when the request surely never reached the server (safe to send again)
 
 
 class RequestTimeout(TransportError):
@@ -149,7 +153,7 @@ def unreachable(url: str, exc: BaseException, connect_timeout: float, *, timed_o
     where = urlsplit(url).netloc or url
     why = _no_answer(connect_timeout) if timed_out else _why_unreachable(exc, connect_timeout)
     error = TransportError(f"Can't reach {where}: {why}.")
-    error.before_send = True  # type: ignore[attr-defined]
+    error.before_send = True
     return error
 
 
@@ -393,7 +397,7 @@ def http_error(
     snippet = base[1] if base is not None else _one_line(body_text)
     reason = _reason(http_status)
     detail = f"HTTP {http_status} {reason}" + (f": {snippet}" if snippet and snippet.lower() != reason.lower() else "")
-    kwargs = {
+    kwargs: dict[str, Any] = {
         "status_code": http_status,
         "status_msg": snippet,
         "trace_id": trace_id,

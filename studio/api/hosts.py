@@ -15,7 +15,7 @@ GLOBAL_HOST = "https://api.minimax.io"
 MAINLAND_HOST = "https://api.minimaxi.com"
 # Documented alternative for T2A over HTTP with a shorter time to first audio (global keys only).
 LOW_LATENCY_T2A_HOST = "https://api-uw.minimax.io"
-REGION_HOSTS: dict[str, str] = {"global": GLOBAL_HOST, "mainland": MAINLAND_HOST}
+REGION_HOSTS: dict[Region, str] = {"global": GLOBAL_HOST, "mainland": MAINLAND_HOST}
 HOST_ENV = "MINIMAX_API_HOST"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -61,8 +61,8 @@ class RetryPolicy:
                 log.info("retrying %s in %.2f s (retry %d): %s", what, wait, retries, exc)
                 await sleep(wait)
 
-    async def stream(self, attempt: Callable[[], AsyncIterator[bytes]], sleep: Sleep, what: str
-                     ) -> AsyncIterator[bytes]:
+    async def stream(self, attempt: Callable[[], AsyncGenerator[bytes, None]], sleep: Sleep, what: str
+                     ) -> AsyncGenerator[bytes, None]:
         """The audio of `attempt()`, tried again on a transient failure only while no audio has arrived."""
         retries = 0
         while True:
@@ -90,5 +90,5 @@ def is_retryable(exc: BaseException) -> bool:
             return exc.retryable
         return exc.status_code in RETRYABLE_CODES
     if isinstance(exc, TransportError):
-        return bool(getattr(exc, "before_send", False))
+        return exc.before_send
     return False

@@ -6,7 +6,7 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Any, Self
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -143,7 +143,7 @@ class T2AWebSocket:
         async for chunk in self._retry.stream(lambda: self._speak_once(text), self._sleep, "speech WebSocket"):
             yield chunk
 
-    async def _speak_once(self, text: str) -> AsyncIterator[bytes]:
+    async def _speak_once(self, text: str) -> AsyncGenerator[bytes, None]:
         if self._ws is None:
             await self._open()  # a retry: the failed attempt's connection is closed
         self.request_sent_at = time.perf_counter()

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 import av
 import numpy as np
@@ -62,11 +64,12 @@ class StreamDecoder:
         self._skip = 0  # output frames still to drop (mp3 encoder delay)
         self._first_mp3_packet = True
         self._resampler = av.AudioResampler(format="flt", layout=_layout(out_channels), rate=out_rate)
-        self._codec: av.CodecContext | None = None
-        if fmt in ("mp3", "flac"):
-            self._codec = av.CodecContext.create(fmt, "r")
+        self._codec: av.AudioCodecContext | None = None
+        if fmt == "mp3":
+            self._codec = av.CodecContext.create("mp3", "r")
         if fmt == "flac":
-            self._codec.options = {"err_detect": "crccheck"}  # type: ignore[union-attr]
+            self._codec = av.CodecContext.create("flac", "r")
+            self._codec.options = {"err_detect": "crccheck"}
 
     # -- public ------------------------------------------------------------------------------------
 
@@ -218,9 +221,9 @@ class StreamDecoder:
 
     # -- shared ------------------------------------------------------------------------------------
 
-    def _decode_packets(self, packets: list[av.Packet | None]) -> np.ndarray:
+    def _decode_packets(self, packets: Sequence[av.Packet[Any] | None]) -> np.ndarray:
         assert self._codec is not None
-        parts = []
+        parts: list[np.ndarray] = []
         for packet in packets:
             try:
                 frames = self._codec.decode(packet)

@@ -7,6 +7,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import av
 import numpy as np
@@ -52,7 +53,7 @@ def decode_all(data: bytes, fmt: str, *, sample_rate: int = 32000, channels: int
         usable = len(data) - len(data) % (2 * channels)
         pcm = np.frombuffer(data[:usable], dtype="<i2").reshape(-1, channels)
         return pcm.astype(np.float32) / 32768, sample_rate
-    with av.open(io.BytesIO(data)) as container:
+    with av.open(io.BytesIO(data), "r") as container:
         stream = container.streams.audio[0]
         rate, layout = stream.codec_context.sample_rate, stream.codec_context.layout.name
         count = stream.codec_context.channels
@@ -71,7 +72,9 @@ def encode(samples: np.ndarray, sample_rate: int, fmt: str, *, bitrate: int = 12
     channels = samples.shape[1]
     layout = "stereo" if channels == 2 else "mono"
     pcm = (np.clip(samples, -1, 1) * 32767).round().astype(np.int16)
-    codec = {"mp3": "libmp3lame", "wav": "pcm_s16le", "flac": "flac"}[fmt]
+    codecs: dict[str, Literal["libmp3lame", "pcm_s16le", "flac"]] = {
+        "mp3": "libmp3lame", "wav": "pcm_s16le", "flac": "flac"}
+    codec = codecs[fmt]
     buf = io.BytesIO()
     with av.open(buf, "w", format=fmt) as container:
         stream = container.add_stream(codec, rate=sample_rate, layout=layout)

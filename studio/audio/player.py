@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -43,7 +43,7 @@ def load_sounddevice() -> ModuleType:
             f"Audio playback is unavailable: {exc} (install PortAudio, e.g. apt install libportaudio2). "
             "Takes are still saved to files."
         ) from None
-    return sounddevice
+    return cast(ModuleType, sounddevice)  # it ships no type information
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from studio.emulator.server import Emulator
 
 DOWNLOAD_PREFIX = "/emulator/download/"
-EMULATOR: web.AppKey[Any] = web.AppKey("emulator")
+EMULATOR: web.AppKey[Emulator] = web.AppKey("emulator")
 REGION: web.AppKey[str] = web.AppKey("region")
 
 
@@ -177,9 +177,10 @@ async def multipart(request: web.Request, endpoint: str) -> tuple[str | None, we
     if request.content_type != "multipart/form-data":
         raise invalid(f"{endpoint} must be multipart/form-data with purpose and file")
     form = await request.post()
-    request[CTX].record.form = {k: (v if isinstance(v, str) else f"<{v.filename}>") for k, v in form.items()}
+    request[CTX].record.form = {k: (v if isinstance(v, str) else f"<{getattr(v, 'filename', 'bytes')}>")
+                                for k, v in form.items()}
     purpose, part = form.get("purpose"), form.get("file")
-    if part is None or isinstance(part, str):
+    if not isinstance(part, web.FileField):
         raise invalid("file is required")
     return (purpose if isinstance(purpose, str) else None), part
 

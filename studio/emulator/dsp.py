@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from math import ceil, gcd
+from typing import Any
 
 import numpy as np
 
@@ -179,7 +180,7 @@ def _effect(x: np.ndarray, sr: int, name: str) -> np.ndarray:
     raise ValueError(f"unknown sound effect {name!r}")
 
 
-def voice_modify(x: np.ndarray, sr: int, settings: dict | None) -> np.ndarray:
+def voice_modify(x: np.ndarray, sr: int, settings: dict[str, Any] | None) -> np.ndarray:
     """Apply MiniMax `voice_modify` to a mono signal.
 
     pitch: -100 (deeper: low boost, high cut) .. 100 (brighter); intensity: -100 (stronger: compressed,

@@ -132,9 +132,9 @@ def make_jpeg(width: int, height: int, prompt: str, seed: int, index: int = 0) -
     """The same picture as `make_png`, as a baseline JPEG (4:2:0), the format image-01 serves."""
     frame = av.VideoFrame.from_ndarray(_picture(width, height, prompt, seed, index), format="rgb24")
     codec = av.CodecContext.create("mjpeg", "w")
-    codec.width, codec.height, codec.pix_fmt = width, height, "yuvj420p"  # type: ignore[attr-defined]
+    codec.width, codec.height, codec.pix_fmt = width, height, "yuvj420p"
     codec.options = {"qmin": "2", "qmax": "4"}  # high quality, like the service's ~1 bit/pixel
-    packets = [*codec.encode(frame.reformat(format="yuvj420p")), *codec.encode(None)]  # type: ignore[attr-defined]
+    packets = [*codec.encode(frame.reformat(format="yuvj420p")), *codec.encode(None)]
     return b"".join(bytes(p) for p in packets)
 
 
@@ -221,7 +221,7 @@ def make_mp4(width: int, height: int, duration_s: float, prompt: str, seed: int,
                 angle = 2 * np.pi * i / fps
                 cx = width * (0.5 + 0.4 * math.sin(speeds[0] * angle + phases[0]))
                 cy = height * (0.5 + 0.35 * math.sin(speeds[1] * angle + phases[1]))
-                _disc(plane_y[..., None], cx, cy, radius, np.float32(oy), 0.6)
+                _disc(plane_y[..., None], cx, cy, radius, np.array([oy], np.float32), 0.6)
                 _disc(plane_uv, cx / 2, cy / 2, radius / 2, np.array([ou, ov], np.float32), 0.6)
             yuv = np.concatenate([plane_y.ravel(), plane_uv[..., 0].ravel(), plane_uv[..., 1].ravel()])
             frame = av.VideoFrame.from_ndarray(
@@ -341,7 +341,7 @@ def make_music(
     minor = any(w in words for w in _MINOR_WORDS) or rng.random() < 0.3
     scale = _MINOR_SCALE if minor else _MAJOR_SCALE
     root = 45 + int(rng.integers(0, 12))  # bass register, A2..G#3
-    progression = _PROGRESSIONS[int(rng.integers(0, len(_PROGRESSIONS)))]
+    progression: tuple[int, ...] = _PROGRESSIONS[int(rng.integers(0, len(_PROGRESSIONS)))]
     if minor:
         progression = tuple((d + 5) % 7 for d in progression)  # relative-minor flavour of the same shapes
 
@@ -403,7 +403,7 @@ def make_music(
             mix[s : s + bar_len, 0] += arp * 0.8
             mix[s : s + bar_len, 1] += arp * 0.5
         if energy >= 0.55:
-            pattern = [("kick", 0), ("kick", 2), ("snare", 1), ("snare", 3)]
+            pattern: list[tuple[str, float]] = [("kick", 0), ("kick", 2), ("snare", 1), ("snare", 3)]
             pattern += [("hat", k / 2) for k in range(8)]
             if energy >= 0.9:
                 pattern += [("kick", 2.5), ("hat", 3.75)]

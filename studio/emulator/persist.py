@@ -25,6 +25,7 @@ import contextlib
 import json
 import logging
 import os
+import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -97,7 +98,7 @@ def read_address(state_dir: Path) -> PublishedAddress | None:
 
 def _lock(fd: int) -> None:
     """Lock without waiting; OSError when another open file holds it (also in this process)."""
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -155,7 +156,7 @@ def save_state(state: State, state_dir: Path) -> None:
                          "created_at": rec.created_at, "blob": name})
         tasks = []
         for task in acct.tasks.values():
-            row = {k: getattr(task, k) for k in TASK_FIELDS}
+            row: dict[str, Any] = {k: getattr(task, k) for k in TASK_FIELDS}
             done = task_done(task)
             row["done"] = bool(done)
             row["fail"] = task.fail or done is None
@@ -173,7 +174,7 @@ def save_state(state: State, state_dir: Path) -> None:
     for token, blob in state.blobs.items():
         if now > blob.expires_at:
             continue
-        row: dict[str, Any] = {"content_type": blob.content_type, "expires_at": blob.expires_at}
+        row = {"content_type": blob.content_type, "expires_at": blob.expires_at}
         if blob.file is not None:
             acct, file_id = blob.file
             if file_id not in acct.files:
@@ -250,11 +251,11 @@ def _parse(doc: Any, files: Path) -> tuple[State, list[tuple[Account, Task]]]:
     for token, b in doc["blobs"].items():
         if "file" in b:
             key, file_id = b["file"]
-            acct = state.accounts.get(key)
-            if acct is None or int(file_id) not in acct.files:
+            owner = state.accounts.get(key)
+            if owner is None or int(file_id) not in owner.files:
                 continue
-            state.blobs[token] = Blob(acct.files[int(file_id)].data, str(b["content_type"]),
-                                      float(b["expires_at"]), (acct, int(file_id)))
+            state.blobs[token] = Blob(owner.files[int(file_id)].data, str(b["content_type"]),
+                                      float(b["expires_at"]), (owner, int(file_id)))
         else:
             data = _read_blob(files, b["blob"])
             if data is not None:

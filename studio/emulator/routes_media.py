@@ -107,8 +107,8 @@ async def image_generation(request: web.Request) -> web.Response:
 # -- video ----------------------------------------------------------------------------------------
 
 VIDEO_SIZES = {"512P": (912, 512), "720P": (1280, 720), "768P": (1366, 768), "1080P": (1920, 1080)}
-HAILUO = {"768P": (6, 10), "1080P": (6,)}
-SERIES_01 = {"720P": (6,)}
+HAILUO: dict[str, tuple[int, ...]] = {"768P": (6, 10), "1080P": (6,)}
+SERIES_01: dict[str, tuple[int, ...]] = {"720P": (6,)}
 # mode -> model -> resolution -> durations (docs/protocol.md#video-create)
 VIDEO_MATRIX: dict[str, dict[str, dict[str, tuple[int, ...]]]] = {
     "text-to-video": {

@@ -132,7 +132,7 @@ def parse_synth(data: dict[str, Any], acct: Account, state: State, *, is_async: 
     if weights:
         if not isinstance(weights, list) or not 1 <= len(weights) <= 4:
             raise invalid("timber_weights must list 1 to 4 voices")
-        best, best_weight, used = "", -1, []
+        best, best_weight, used = "", -1.0, []
         for item in weights:
             if not isinstance(item, dict):
                 raise invalid("timber_weights items must be objects")
@@ -174,7 +174,7 @@ def parse_synth(data: dict[str, Any], acct: Account, state: State, *, is_async: 
     tones = pd.get("tone", [])
     if not isinstance(tones, list) or not all(isinstance(t, str) and "/" in t for t in tones):
         raise invalid('pronunciation_dict.tone must be a list of "text/pronunciation" strings')
-    synth.tones = [tuple(t.split("/", 1)) for t in tones]  # type: ignore[misc]
+    synth.tones = [tuple(t.split("/", 1)) for t in tones]
     vm = obj(data, "voice_modify")
     if vm:
         for key in ("pitch", "intensity", "timbre"):

@@ -61,7 +61,7 @@ def check_new_voice_id(voice_id: Any, acct: Account) -> str:
 def audio_seconds(data: bytes) -> float | None:
     """Decoded duration, or None when the bytes are not audio PyAV can read."""
     try:
-        with av.open(io.BytesIO(data)) as container:
+        with av.open(io.BytesIO(data), "r") as container:
             stream = container.streams.audio[0]
             samples, rate = 0, stream.rate or 1
             for frame in container.decode(stream):
@@ -127,7 +127,8 @@ async def voice_clone(request: web.Request) -> web.Response:
             raise ApiError(1044)
     if validation and MISMATCH_MARKER in validation:
         raise ApiError(1043)
-    demo_audio, info = "", {}
+    demo_audio = ""
+    info: dict[str, Any] = {}
     if text is not None and model is not None:
         audio, info = await preview(request, voice_id, model, text)
         token = emu.state.add_blob(audio, "audio/mpeg")

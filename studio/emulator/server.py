@@ -146,7 +146,7 @@ class Emulator:
             urls.append(f"{'https' if ssl_context else 'http'}://{host}:{bound}")
         self.global_url, self.mainland_url = urls
         if self.config.state_dir is not None:  # the lock holder says where it is, for other processes
-            publish_address(Path(self.config.state_dir), PublishedAddress(*urls, os.getpid()))
+            publish_address(Path(self.config.state_dir), PublishedAddress(urls[0], urls[1], os.getpid()))
 
     async def stop(self) -> None:
         self.stopping.set()
@@ -340,7 +340,7 @@ class Emulator:
             return reply({"trace_id": ctx.trace_id, "base_resp": base_resp(err.code, err.msg)})
 
 
-_JOBS: dict[str, Callable[[Emulator, Account, Task], Awaitable[Any]]] = {
+_JOBS: dict[str, Callable[[Emulator, Account, Task], Coroutine[Any, Any, Any]]] = {
     "video": routes_media.video_job,
     "template": routes_media.template_job,
     "t2a_async": routes_speech.async_job,

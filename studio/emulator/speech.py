@@ -61,19 +61,23 @@ _PITCH_PARAM = np.array([0, 10, 25, 40, 50, 60, 75, 90, 100])
 _PITCH_RATIO = np.log2([0.585, 0.641, 0.757, 0.886, 1.0, 1.12, 1.346, 1.628, 1.818])
 
 
-_SYNTH_ARGTYPES = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint, ctypes.c_uint,
-                   ctypes.c_void_p, ctypes.c_void_p]  # fmt: skip
+_SYNTH_ARGTYPES = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint, ctypes.c_uint,
+                   ctypes.c_void_p, ctypes.c_void_p)  # fmt: skip
 _unload = getattr(_ctypes, "dlclose", None) or getattr(_ctypes, "FreeLibrary", None)
 _lock = threading.Lock()  # libespeak-ng is not thread-safe
 _espeak_failed = False
 _chunks: list[np.ndarray] = []
 
 
-@ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
-def _collect(wav: Any, count: int, _events: Any) -> int:
+def _collect_samples(wav: Any, count: int, _events: Any) -> int:
     if count > 0 and wav:
         _chunks.append(np.ctypeslib.as_array(wav, shape=(count,)).copy())
     return 0
+
+
+# The C callback (kept referenced here: libespeak-ng calls it until the library is unloaded).
+_collect = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)(
+    _collect_samples)
 
 
 def _espeak(text: str, voice: str, rate: int, pitch: int, pitch_range: int) -> np.ndarray | None:
@@ -125,7 +129,7 @@ def _espeak(text: str, voice: str, rate: int, pitch: int, pitch_range: int) -> n
 
 def _espeak_pitch(base: int, semitones: float) -> int:
     target = np.interp(base, _PITCH_PARAM, _PITCH_RATIO) + semitones / 12
-    return round(np.interp(target, _PITCH_RATIO, _PITCH_PARAM))
+    return round(float(np.interp(target, _PITCH_RATIO, _PITCH_PARAM)))
 
 
 @lru_cache(maxsize=256)
@@ -212,7 +216,7 @@ def render_speech(
     emotion: str | None = None,
     sample_rate: int = 32000,
     channels: int = 1,
-    voice_modify: dict | None = None,
+    voice_modify: dict[str, Any] | None = None,
     interjections: bool = True,
 ) -> np.ndarray:
     """Speak `text` with `voice_id`; returns float32 (frames, channels) in [-1, 1] at `sample_rate`.

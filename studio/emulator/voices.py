@@ -326,8 +326,8 @@ def _catalogue() -> dict[str, SystemVoice]:
             vid = f"{language}_{suffix}"
             if vid in voices:
                 continue
-            age, styles = _classify(suffix)
-            voices[vid] = _voice(vid, _display_name(suffix, gender), gender, age, styles, language)
+            age, style_list = _classify(suffix)
+            voices[vid] = _voice(vid, _display_name(suffix, gender), gender, age, style_list, language)
     for i, (name, gender, age, styles, language) in enumerate(_MOSS):
         vid = f"moss_audio_{uuid.uuid5(uuid.NAMESPACE_URL, f'minimax-emulator/moss/{i}')}"
         voices[vid] = _voice(vid, name, gender, age, styles.split(), language)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.qt.tasks import TaskRunner, user_message
 from studio.services.account import Account, AccountState
-from studio.settings.settings import Settings
+from studio.settings.settings import Mode, Region, Settings
 
 ConnectionStatus = Literal["disconnected", "connecting", "connected", "failed"]
 CONNECT_TASK = "account.connect"
@@ -77,7 +77,7 @@ class AccountController(QObject):
         return self._connect(self.account.connect_demo(self._settings.region or "global"), "demo", on_done)
 
     def start_live(
-        self, key: str | None, region: str | None, *, on_done: Callable[[], None] | None = None,
+        self, key: str | None, region: Region | None, *, on_done: Callable[[], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> asyncio.Task[Any]:
         """Detect the region when None, verify the key, store it (a new one), and switch to it."""
@@ -94,7 +94,7 @@ class AccountController(QObject):
         return self.tasks.run(CONNECT_TASK, self.account.disconnect())
 
     def _connect(
-        self, connecting: Any, mode: str, on_done: Callable[[], None] | None,
+        self, connecting: Any, mode: Mode, on_done: Callable[[], None] | None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> asyncio.Task[Any]:
         previous = self.status
@@ -102,9 +102,9 @@ class AccountController(QObject):
 
         def done(_result: object) -> None:
             self.last_error = None
-            self._settings.mode = mode  # type: ignore[assignment]
+            self._settings.mode = mode
             if mode == "live":
-                self._settings.region = self.account.region  # type: ignore[assignment]
+                self._settings.region = self.account.region
             self._save_settings()
             self._set_status("connected")
             if on_done is not None:
@@ -120,7 +120,7 @@ class AccountController(QObject):
                 self.connection_failed.emit(exc)
 
         task = self.tasks.run(CONNECT_TASK, connecting, owner=self, on_done=done, on_error=failed)
-        task.add_done_callback(lambda t: t.cancelled() and self._set_status(previous))
+        task.add_done_callback(lambda t: self._set_status(previous) if t.cancelled() else None)
         return task
 
     def error_message(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QWheelEvent
@@ -29,7 +30,7 @@ _WHEEL = QEvent.Type.Wheel
 _POLISH = QEvent.Type.Polish
 
 
-def _guarded(watched: QObject) -> bool:
+def _guarded(watched: QObject) -> TypeGuard[QWidget]:
     return isinstance(watched, _GUARDED) and not isinstance(watched, QScrollBar)  # scrolling is a scroll bar's job
 
 
@@ -37,11 +38,11 @@ class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == _WHEEL:
-            if _guarded(watched) and not watched.hasFocus():  # type: ignore[attr-defined]
-                _scroll_around(watched, event)  # type: ignore[arg-type]
+            if _guarded(watched) and not watched.hasFocus():
+                _scroll_around(watched, event)  # type: ignore[arg-type]  # a Wheel event is a QWheelEvent
                 return True
         elif kind == _POLISH and _guarded(watched):
-            _no_wheel_focus(watched)  # type: ignore[arg-type]
+            _no_wheel_focus(watched)
         return False
 
 

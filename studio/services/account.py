@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from studio.api.errors import APIError, AuthError, MiniMaxError
+from studio.api.hosts import Region
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -43,7 +44,7 @@ class KeyRejectedError(AuthError):
 @dataclass(frozen=True)
 class AccountState:
     mode: Mode | None  # None: nothing connected (first run, or the key was removed)
-    region: str | None
+    region: Region | None
     key_source: KeySource | None  # live mode only
     key_is_persistent: bool  # the key survives a restart (keychain or environment)
     characters_used: int
@@ -63,7 +64,7 @@ class Account:
         self,
         key_store: KeyStore | None = None,
         *,
-        probe_hosts: dict[str, str] | None = None,
+        probe_hosts: dict[Region, str] | None = None,
         client_options: dict[str, Any] | None = None,
     ) -> None:
         self._key_store = key_store
@@ -72,7 +73,7 @@ class Account:
         self.client: MiniMaxClient | None = None
         self.emulator: Any = None  # studio.emulator.Emulator in demo mode
         self.mode: Mode | None = None
-        self.region: str | None = None
+        self.region: Region | None = None
         self.key_source: KeySource | None = None
         self.characters_used = 0
         self._listeners: list[Callable[[AccountState], None]] = []
@@ -147,7 +148,7 @@ class Account:
 
     # -- connecting -----------------------------------------------------------------------------------
 
-    async def detect_region(self, key: str) -> str | None:
+    async def detect_region(self, key: str) -> Region | None:
         """Probe every region's host with the key; the first that accepts it is its region."""
         from studio.api.client import detect_region
 
@@ -156,7 +157,8 @@ class Account:
             return None  # a custom host has no region to detect
         return await detect_region(key, candidates=candidates)
 
-    async def connect_live(self, key: str | None = None, region: str | None = None, *, store: bool = True) -> None:
+    async def connect_live(self, key: str | None = None, region: Region | None = None, *, store: bool = True
+                           ) -> None:
         """Connect with `key` (or the known key). Region None → detected; a key no host accepts raises
         KeyRejectedError and changes nothing. A new key is stored only once a host accepted it."""
         source: KeySource
@@ -189,7 +191,7 @@ class Account:
             source = "keychain" if self.key_store.set(key) else "session"
         await self._replace(client, None, mode="live", region=region, key_source=source)
 
-    async def connect_demo(self, region: str = "global") -> None:
+    async def connect_demo(self, region: Region = "global") -> None:
         """Start the bundled emulator in this process and talk to it over loopback, as to the real API."""
         from studio.api.client import MiniMaxClient
         from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY
@@ -229,14 +231,14 @@ class Account:
 
     # -- internals ------------------------------------------------------------------------------------
 
-    def _make_client(self, key: str, region: str | None) -> MiniMaxClient:
+    def _make_client(self, key: str, region: Region | None) -> MiniMaxClient:
         from studio.api.client import MiniMaxClient
 
         base_url = self._probe_hosts.get(region) if self._probe_hosts and region else None
-        return MiniMaxClient(key, base_url=base_url, region=region or "global", **self._client_options)  # type: ignore[arg-type]
+        return MiniMaxClient(key, base_url=base_url, region=region or "global", **self._client_options)
 
     async def _replace(
-        self, client: MiniMaxClient | None, emulator: Any, *, mode: Mode | None, region: str | None,
+        self, client: MiniMaxClient | None, emulator: Any, *, mode: Mode | None, region: Region | None,
         key_source: KeySource | None,
     ) -> None:
         old_client, old_emulator = self.client, self.emulator

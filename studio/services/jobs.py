@@ -128,14 +128,14 @@ class JobService:
         job = self.library.add_job("template", prompt, template.name, settings)
         return await self._submit(job, lambda client: client.video_template_generation(request))
 
-    async def _submit(self, job: MediaJob, send: Callable[[MiniMaxClient], object]) -> MediaJob:
+    async def _submit(self, job: MediaJob, send: Callable[[MiniMaxClient], Awaitable[str]]) -> MediaJob:
         def waiting(seconds: float) -> None:
             self._emit("progress", job, f"Waiting {seconds:.0f} s for a free slot: MiniMax takes "
                                         f"{self.limits['video'].per_minute} videos a minute")
 
         try:
             async with self.limits["video"].slot(waiting):
-                task_id = await send(self._client())  # type: ignore[misc]
+                task_id = await send(self._client())
         except asyncio.CancelledError:
             self.library.update_job(job.id, state="cancelled", status="Not sent", error="Cancelled before sending")
             raise
@@ -250,7 +250,7 @@ class JobService:
         started = time.monotonic()
         last_status = job.status
 
-        def poll_once() -> object:
+        def poll_once() -> Awaitable[TaskStatus]:
             client = self._client()
             return client.query_video(task_id) if job.kind == "video" else client.query_video_template(task_id)
 
@@ -266,7 +266,7 @@ class JobService:
         while True:
             try:
                 status = await wait_for_job(
-                    poll_once, task_id, interval=self.poll_interval, max_interval=self.max_poll_interval,  # type: ignore[arg-type]
+                    poll_once, task_id, interval=self.poll_interval, max_interval=self.max_poll_interval,
                     max_wait=max(1.0, self.max_wait - (time.monotonic() - started)), on_progress=progress,
                 )
                 break

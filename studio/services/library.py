@@ -430,7 +430,7 @@ class Library:
     # -- sidecars: each take's row as JSON beside its file, so the files alone rebuild the Library ---------
 
     def _sidecar(self, record: dict[str, Any]) -> Path:
-        return (self.media_dir / record["file"]).with_suffix(SIDECAR_SUFFIX)
+        return (self.media_dir / str(record["file"])).with_suffix(SIDECAR_SUFFIX)
 
     def _write_sidecar(self, record: dict[str, Any]) -> None:
         data = {**record, "settings": json.loads(record["settings"])}

@@ -201,8 +201,8 @@ def video_thumbnail(video: Path, dest: Path, max_width: int = 480) -> VideoFacts
             small = frame.reformat(width=int(width * scale) // 2 * 2, height=int(height * scale) // 2 * 2,
                                    format="rgb24")
             codec = av.CodecContext.create("png", "w")
-            codec.width, codec.height, codec.pix_fmt = small.width, small.height, "rgb24"  # type: ignore[attr-defined]
-            png = b"".join(bytes(p) for p in [*codec.encode(small), *codec.encode(None)])  # type: ignore[attr-defined]
+            codec.width, codec.height, codec.pix_fmt = small.width, small.height, "rgb24"
+            png = b"".join(bytes(p) for p in [*codec.encode(small), *codec.encode(None)])
     except (OSError, StopIteration, IndexError, ValueError) as exc:
         log.warning("no thumbnail for %s: %s", video, exc)
         return None
@@ -276,8 +276,8 @@ MUSIC_STREAM_FORMATS = ("mp3", "pcm")  # MiniMax streams hex audio; wav can't be
 
 def music_title(request: MusicRequest) -> str:
     """What the Library shows and searches for a song: its prompt, else its first sung line."""
-    if (request.prompt or "").strip():
-        return request.prompt.strip()  # type: ignore[union-attr]
+    if request.prompt and request.prompt.strip():
+        return request.prompt.strip()
     for line in (request.lyrics or "").splitlines():
         if line.strip() and not (line.strip().startswith("[") and line.strip().endswith("]")):
             return line.strip()

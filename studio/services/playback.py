@@ -16,8 +16,9 @@ READ_CHUNK = 32 * 1024
 
 
 class AudioSink(Protocol):
-    async def play(self, chunks: AsyncIterator[bytes], fmt: str, sample_rate: int, channels: int) -> None:
-        """Play encoded audio (`fmt`: mp3/flac/pcm/wav) as its bytes arrive; return when it has played."""
+    async def play(self, chunks: AsyncIterator[bytes], fmt: str, sample_rate: int, channels: int) -> object:
+        """Play encoded audio (`fmt`: mp3/flac/pcm/wav) as its bytes arrive; return when it has played.
+        What it returns (AudioOutput: its measurements) is not part of the protocol."""
         ...
 
     def stop(self) -> None:

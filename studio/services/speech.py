@@ -70,9 +70,9 @@ async def synthesize_to_file(
         await client.download(whole.audio_url, dest)
         data = dest.read_bytes()
         if library is not None:
-            copy = _LibraryCopy(library, request)
-            copy.write(data)
-            copy.complete(whole.trace_id, dict(whole.extra_info or {}))
+            whole_copy = _LibraryCopy(library, request)
+            whole_copy.write(data)
+            whole_copy.complete(whole.trace_id, dict(whole.extra_info or {}))
         return SpeechTake(dest, len(data), whole.trace_id, dict(whole.extra_info or {}),
                           subtitle_file=whole.subtitle_file)
 

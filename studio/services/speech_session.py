@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -281,7 +281,7 @@ class SpeechSession:
         )
         settled = False
 
-        async def recorded(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+        async def recorded(chunks: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
             nonlocal settled
             async for chunk in chunks:
                 writer.write(chunk)
@@ -329,7 +329,7 @@ class SpeechSession:
         return next((take for take in self.library.takes(kind="speech") if not take.preview), None)
 
     async def _open(self, stack: contextlib.AsyncExitStack, client: MiniMaxClient, request: T2ARequest,
-                    transport: Transport, progress: TakeProgress) -> AsyncIterator[bytes]:
+                    transport: Transport, progress: TakeProgress) -> AsyncIterable[bytes]:
         if transport == "ws":
             try:
                 session = await stack.enter_async_context(client.t2a_websocket(T2AStartEvent.from_request(request)))

@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypedDict
 
 import av
 import numpy as np
@@ -33,12 +33,17 @@ from studio.api.audio_checks import (
 from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError, LinkError, MiniMaxError
 from studio.api.models import (
+    AudioSetting,
     ClonePrompt,
+    LanguageBoost,
+    OwnVoiceType,
+    SpeechModel,
     T2ARequest,
     TimberWeight,
     VoiceCloneRequest,
     VoiceDesignRequest,
     VoiceInfo,
+    VoiceSetting,
     check_voice_id,
 )
 from studio.services.library import Library, Take, record_speech
@@ -56,7 +61,7 @@ Verdict = Literal["pass", "warn", "fail"]
 SamplePurpose = Literal["voice_clone", "prompt_audio"]
 _RANK: dict[Verdict, int] = {"pass": 0, "warn": 1, "fail": 2}
 
-DEFAULT_MODEL = "speech-2.8-hd"
+DEFAULT_MODEL: SpeechModel = "speech-2.8-hd"
 DESIGN_PREVIEW_LIMIT = 500
 EXPIRY_WARNING_HOURS = 48.0
 # The shortest sensible line: activation is billed per character, like any T2A call.
@@ -201,6 +206,21 @@ def _noise_and_speech(mono: np.ndarray, rate: int) -> tuple[float, float, float]
     return floor, speech, active
 
 
+class _Measures(TypedDict, total=False):
+    """The SampleReport fields measured so far."""
+
+    format: str
+    duration_s: float
+    sample_rate: int
+    channels: int
+    peak_dbfs: float
+    clipping_pct: float
+    loudness_lufs: float | None
+    noise_floor_dbfs: float
+    snr_db: float
+    speech_pct: float
+
+
 def check_sample(path: str | Path, purpose: SamplePurpose = "voice_clone") -> SampleReport:
     """Measure a clone sample (or prompt audio) and judge it. Never sends anything; raises nothing for a bad
     file (the report says why it fails). Decodes the whole file: call it off the UI thread."""
@@ -221,8 +241,8 @@ def check_sample(path: str | Path, purpose: SamplePurpose = "voice_clone") -> Sa
         findings.append(Finding("fail", f"{path.name} is not audio",
                                 "Use an mp3, m4a or wav recording of the voice."))
         return SampleReport(path, purpose, size, findings=tuple(findings))
-    report = dict(format=info.format, duration_s=info.duration_s, sample_rate=info.sample_rate,
-                  channels=info.channels)
+    report = _Measures(format=info.format, duration_s=info.duration_s, sample_rate=info.sample_rate,
+                       channels=info.channels)
     if info.format not in CLONE_FORMATS:
         findings.append(Finding("fail", f"the file is {info.format}, not mp3, m4a or wav",
                                 "Convert it to mp3 or wav first."))
@@ -247,10 +267,10 @@ def check_sample(path: str | Path, purpose: SamplePurpose = "voice_clone") -> Sa
             findings.extend(_measure(path, report, what))
         except (av.error.FFmpegError, ValueError, OSError) as exc:
             findings.append(Finding("fail", f"the audio can't be decoded ({exc})", "Export the file again."))
-    return SampleReport(path, purpose, size, findings=tuple(findings), **report)  # type: ignore[arg-type]
+    return SampleReport(path, purpose, size, findings=tuple(findings), **report)
 
 
-def _measure(path: Path, report: dict[str, object], what: str) -> list[Finding]:
+def _measure(path: Path, report: _Measures, what: str) -> list[Finding]:
     data, rate = _decode(path)
     findings: list[Finding] = []
     if not data.size:
@@ -259,8 +279,8 @@ def _measure(path: Path, report: dict[str, object], what: str) -> list[Finding]:
     clipped = float(np.mean(np.any(np.abs(data) >= CLIP_LEVEL, axis=1)) * 100)
     loudness = _loudness(data, rate)
     floor, speech, active = _noise_and_speech(data.mean(axis=1), rate)
-    report.update(peak_dbfs=_db(peak), clipping_pct=clipped, loudness_lufs=loudness, noise_floor_dbfs=floor,
-                  snr_db=speech - floor, speech_pct=active)
+    report.update(_Measures(peak_dbfs=_db(peak), clipping_pct=clipped, loudness_lufs=loudness,
+                            noise_floor_dbfs=floor, snr_db=speech - floor, speech_pct=active))
     if peak < 1e-4:
         return [Finding("fail", f"the {what} is silent", "Check the microphone and record again.")]
     if clipped >= CLIP_FAIL_PCT:
@@ -354,12 +374,12 @@ class CloneSpec:
     prompt_audio: Path | None = None
     prompt_text: str = ""
     preview_text: str = ""
-    model: str = DEFAULT_MODEL
+    model: SpeechModel = DEFAULT_MODEL
     text_validation: str = ""
     accuracy: float | None = None
     noise_reduction: bool = False
     volume_normalization: bool = False
-    language_boost: str | None = None
+    language_boost: LanguageBoost | None = None
 
     def request(self, file_id: int, prompt_file_id: int | None = None) -> VoiceCloneRequest:
         """The clone request (raises InputError naming the field for bad input)."""
@@ -374,8 +394,8 @@ class CloneSpec:
             voice_id=self.voice_id,
             clone_prompt=prompt,
             text=preview,
-            model=self.model if preview else None,  # type: ignore[arg-type]
-            language_boost=self.language_boost,  # type: ignore[arg-type]
+            model=self.model if preview else None,
+            language_boost=self.language_boost,
             text_validation=self.text_validation.strip() or None,
             accuracy=self.accuracy if self.text_validation.strip() else None,
             need_noise_reduction=self.noise_reduction or None,
@@ -403,7 +423,7 @@ class SampleRejected(MiniMaxError):
 # --- voices and their lifetime -----------------------------------------------------------------------
 
 LabVoiceKind = Literal["cloned", "designed"]
-_SERVICE_TYPES: dict[str, str] = {"cloned": "voice_cloning", "designed": "voice_generation"}
+_SERVICE_TYPES: dict[str, OwnVoiceType] = {"cloned": "voice_cloning", "designed": "voice_generation"}
 
 
 @dataclass(frozen=True)
@@ -464,14 +484,14 @@ class MixPart:
     weight: int  # 1–100
 
 
-def mix_request(parts: Sequence[MixPart], text: str, model: str = DEFAULT_MODEL, *, stream: bool = True
+def mix_request(parts: Sequence[MixPart], text: str, model: SpeechModel = DEFAULT_MODEL, *, stream: bool = True
                 ) -> T2ARequest:
     """A T2A request speaking `text` in a mix of 1–4 voices (raises InputError for bad weights)."""
     return T2ARequest(
-        text=text, model=model, stream=stream,  # type: ignore[arg-type]
-        voice_setting={"voice_id": None},
+        text=text, model=model, stream=stream,
+        voice_setting=VoiceSetting(voice_id=None),
         timber_weights=[TimberWeight(voice_id=p.voice_id, weight=p.weight) for p in parts],
-        audio_setting={"format": "mp3"},
+        audio_setting=AudioSetting(format="mp3"),
     )
 
 
@@ -635,7 +655,7 @@ class VoiceLab:
     # -- mix ------------------------------------------------------------------------------------------
 
     async def preview_mix(self, parts: Sequence[MixPart], text: str, sink: AudioSink,
-                          model: str = DEFAULT_MODEL) -> int | None:
+                          model: SpeechModel = DEFAULT_MODEL) -> int | None:
         """Speak `text` in the mix through `sink` as it streams; returns the characters billed."""
         request = mix_request(parts, text, model)
         stream = self._client().t2a_stream(request)
@@ -661,7 +681,7 @@ class VoiceLab:
         return [(v.voice_id, label(v)) for v in voices]
 
     async def render_mix_sample(self, parts: Sequence[MixPart], text: str = MIX_SAMPLE_TEXT,
-                                model: str = DEFAULT_MODEL) -> Path:
+                                model: SpeechModel = DEFAULT_MODEL) -> Path:
         """The mix speaking ~20 s, saved as an mp3 sample ready to clone (a mix has no voice id of its own;
         cloning a rendering of it turns it into one)."""
         request = mix_request(parts, text, model, stream=False)
@@ -717,11 +737,11 @@ class VoiceLab:
         return t2a_cost(text)
 
     async def activate(self, voice_id: str, sink: AudioSink | None = None, text: str = ACTIVATION_LINE,
-                       model: str = "speech-2.8-turbo") -> Take:
+                       model: SpeechModel = "speech-2.8-turbo") -> Take:
         """Use the voice in one short T2A render, which makes it permanent. The render is a Library take
         (that is how the app knows the voice was used)."""
-        request = T2ARequest(text=text, model=model, voice_setting={"voice_id": voice_id},  # type: ignore[arg-type]
-                             audio_setting={"format": "mp3"}, stream=True)
+        request = T2ARequest(text=text, model=model, voice_setting=VoiceSetting(voice_id=voice_id),
+                             audio_setting=AudioSetting(format="mp3"), stream=True)
         take = await record_speech(self._client(), self._library, request, sink)
         self._add_characters(take.usage_characters or self.activation_cost(text))
         return take

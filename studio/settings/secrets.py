@@ -26,7 +26,7 @@ def backend_is_secure(backend: keyring.backend.KeyringBackend) -> bool:
     if module.startswith("keyring.backends.chainer"):
         return any(backend_is_secure(b) for b in getattr(backend, "backends", []))
     try:
-        return float(backend.priority) > 0  # type: ignore[arg-type]
+        return float(backend.priority) > 0
     except Exception:
         return False
 

@@ -138,7 +138,7 @@ class AccountDialog(QDialog):
             self.demo_button.setEnabled(True)
 
         task = self.account.start_demo(on_done=self.accept)
-        task.add_done_callback(lambda t: None if t.cancelled() or t.exception() is None else failed(t.exception()))
+        task.add_done_callback(lambda t: None if t.cancelled() or (exc := t.exception()) is None else failed(exc))
 
     def _remove_key(self) -> None:
         self.account.remove_key()

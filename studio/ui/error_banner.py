@@ -25,14 +25,14 @@ class ErrorBanner(QFrame):
         self,
         parent: QWidget | None = None,
         *,
-        on_account_settings: Callable[[], None] | None = None,
+        on_account_settings: Callable[[], object] | None = None,
         tick_ms: int = 1000,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._on_account_settings = on_account_settings
-        self._retry: Callable[[], None] | None = None
+        self._retry: Callable[[], object] | None = None
         self._seconds_left = 0
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -67,7 +67,7 @@ class ErrorBanner(QFrame):
     def counting_down(self) -> bool:
         return self._timer.isActive()
 
-    def show_error(self, error: BaseException | str, *, retry: Callable[[], None] | None = None) -> None:
+    def show_error(self, error: BaseException | str, *, retry: Callable[[], object] | None = None) -> None:
         """Show `error`. Auth → "Account settings"; rate limit with `retry` → automatic retry after a
         countdown; connection/server trouble with `retry` → "Retry"."""
         self._stop_countdown()

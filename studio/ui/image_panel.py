@@ -64,12 +64,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         cell = rect.adjusted(3, 3, -3, -3)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 3))  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(cell, 6, 6)
         icon: QIcon = index.data(Qt.ItemDataRole.DecorationRole)
@@ -89,13 +89,13 @@ class ImageViewer(QDialog):
         self.setWindowTitle(take.text[:80])
         self.picture = QPixmap(str(take.path))
         self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.label)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fit_button = QPushButton("Fit", checkable=True, checked=True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.label)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fit_button = QPushButton("Fit", checkable=True, checked=True)  # type: ignore[call-overload]  # Qt property keywords
         self.fit_button.setToolTip("Fit the picture to the window (0)")
         self.fit_button.setShortcut("0")
-        self.actual_button = QPushButton("100 %", checkable=True)
+        self.actual_button = QPushButton("100 %", checkable=True)  # type: ignore[call-overload]  # Qt property keywords
         self.actual_button.setToolTip("Show the picture pixel for pixel (1)")
         self.actual_button.setShortcut("1")
         self.fit_button.clicked.connect(lambda: self.set_fitted(True))
@@ -107,7 +107,7 @@ class ImageViewer(QDialog):
         buttons.addWidget(self.size_label)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
         screen = QGuiApplication.primaryScreen().availableSize()
         self.resize(min(self.picture.width() + 40, int(screen.width() * 0.9)),
@@ -119,10 +119,10 @@ class ImageViewer(QDialog):
         self.fitted = fitted
         self.fit_button.setChecked(fitted)
         self.actual_button.setChecked(not fitted)
-        self.scroll.setWidgetResizable(fitted)
+        self.scroll_area.setWidgetResizable(fitted)
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fitted else Qt.ScrollBarPolicy.ScrollBarAsNeeded
-        self.scroll.setHorizontalScrollBarPolicy(policy)
-        self.scroll.setVerticalScrollBarPolicy(policy)
+        self.scroll_area.setHorizontalScrollBarPolicy(policy)
+        self.scroll_area.setVerticalScrollBarPolicy(policy)
         self._show_picture()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -134,7 +134,7 @@ class ImageViewer(QDialog):
         if self.picture.isNull():
             return
         if self.fitted:
-            room = self.scroll.viewport().size()
+            room = self.scroll_area.viewport().size()
             shown = self.picture.size().scaled(room, Qt.AspectRatioMode.KeepAspectRatio).boundedTo(self.picture.size())
             self.label.setPixmap(self.picture.scaled(shown, Qt.AspectRatioMode.KeepAspectRatio,
                                                      Qt.TransformationMode.SmoothTransformation))
@@ -185,11 +185,11 @@ class ImagePanel(MediaPanel):
         self.model.addItem("image-01", "image-01")
         self.model.addItem("image-01-live (faster, aspect ratios only)", "image-01-live")
         self.model.currentIndexChanged.connect(self._on_model)
-        self.size = QComboBox()
+        self.size_combo = QComboBox()
         for ratio, pixels in ASPECTS:
-            self.size.addItem(f"{ratio}  ·  {pixels}", ratio)
-        self.size.addItem("Custom width × height", CUSTOM)
-        self.size.currentIndexChanged.connect(self._on_size)
+            self.size_combo.addItem(f"{ratio}  ·  {pixels}", ratio)
+        self.size_combo.addItem("Custom width × height", CUSTOM)
+        self.size_combo.currentIndexChanged.connect(self._on_size)
         self.width_box = self._pixels_box()
         self.height_box = self._pixels_box()
         for box in (self.width_box, self.height_box):
@@ -217,7 +217,7 @@ class ImagePanel(MediaPanel):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Model", self.model)
-        form.addRow("Size", self.size)
+        form.addRow("Size", self.size_combo)
         form.addRow("", self.custom_row)
         form.addRow("Pictures", self.count)
         form.addRow("Seed", seed_row)
@@ -293,19 +293,19 @@ class ImagePanel(MediaPanel):
 
     def _on_model(self) -> None:
         live = self.model.currentData() == "image-01-live"
-        item = self.size.model().item(self.size.count() - 1)  # type: ignore[attr-defined]
+        item = self.size_combo.model().item(self.size_combo.count() - 1)  # type: ignore[attr-defined]  # a QStandardItemModel
         item.setEnabled(not live)
-        if live and self.size.currentData() == CUSTOM:
-            self.size.setCurrentIndex(0)
+        if live and self.size_combo.currentData() == CUSTOM:
+            self.size_combo.setCurrentIndex(0)
         self._validate()
 
     def _on_size(self) -> None:
-        self.custom_row.setVisible(self.size.currentData() == CUSTOM)
+        self.custom_row.setVisible(self.size_combo.currentData() == CUSTOM)
         self._validate()
 
     def build_request(self) -> ImageRequest:
         """The request the form describes; raises InputError (nothing is sent) when a rule is broken."""
-        custom = self.size.currentData() == CUSTOM
+        custom = self.size_combo.currentData() == CUSTOM
         subject = None
         if self.subject.path is not None:
             url = picture_data_url(self.subject.path, "subject", "subject_reference")
@@ -313,7 +313,7 @@ class ImagePanel(MediaPanel):
         return ImageRequest(
             model=self.model.currentData(),
             prompt=self.prompt.toPlainText().strip(),
-            aspect_ratio=None if custom else self.size.currentData(),
+            aspect_ratio=None if custom else self.size_combo.currentData(),
             width=self.width_box.value() if custom else None,
             height=self.height_box.value() if custom else None,
             n=self.count.value(),
@@ -328,7 +328,7 @@ class ImagePanel(MediaPanel):
         problem = ""
         if not within:
             problem = f"The prompt is {len(text) - PROMPT_LIMIT:,} characters over MiniMax's {PROMPT_LIMIT:,}."
-        elif self.size.currentData() == CUSTOM:
+        elif self.size_combo.currentData() == CUSTOM:
             for name, box in (("Width", self.width_box), ("Height", self.height_box)):
                 if box.value() % 8:
                     problem = f"{name} must be a multiple of 8 (got {box.value()})."
@@ -382,7 +382,8 @@ class ImagePanel(MediaPanel):
 
     def selected_take(self) -> Take | None:
         item = self.grid.currentItem()
-        return item.data(TakeRole) if item is not None else None
+        take: Take | None = item.data(TakeRole) if item is not None else None
+        return take
 
     def results(self) -> list[Take]:
         return [self.grid.item(row).data(TakeRole) for row in range(self.grid.count())]

@@ -146,8 +146,8 @@ class TakeListModel(QAbstractListModel):
 
     def set_playing(self, take_id: str | None) -> None:
         previous, self.playing_take_id = self.playing_take_id, take_id
-        for changed in {previous, take_id} - {None}:
-            row = self.row_of(changed)  # type: ignore[arg-type]
+        for changed in {t for t in (previous, take_id) if t is not None}:
+            row = self.row_of(changed)
             if row is not None:
                 self.dataChanged.emit(self.index(row), self.index(row))
 
@@ -202,9 +202,9 @@ class TakeDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         take: Take = index.data(TakeRole)
-        model: TakeListModel = index.model()  # type: ignore[assignment]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        model: TakeListModel = index.model()  # type: ignore[assignment]  # this delegate draws only that model
+        rect: QRect = option.rect
+        palette = option.palette
         row = begin_row(painter, option)
         text_colour, dim = row.text, row.dim
         title_font, small_font = row.title_font, row.small_font
@@ -382,7 +382,7 @@ class LibraryPanel(QWidget):
         # plays jumps there.
         self.seek = SeekBar("Take position")
         self.seek.sought.connect(self._seek_by_user)
-        self.time_label = QLabel(objectName="muted")
+        self.time_label = QLabel(objectName="muted")  # type: ignore[call-overload]  # Qt property keywords
         seek_row = QHBoxLayout()
         seek_row.addWidget(self.seek, 1)
         seek_row.addWidget(self.time_label)
@@ -487,10 +487,11 @@ class LibraryPanel(QWidget):
         return True
 
     def _update_buttons(self) -> None:
-        has_take = self.selected_take() is not None
+        take = self.selected_take()
+        has_take = take is not None
         for button in (self.play_button, self.reopen_button, self.export_button, self.delete_button):
             button.setEnabled(has_take)
-        kind = self.selected_take().kind if has_take else None  # type: ignore[union-attr]
+        kind = take.kind if take is not None else None
         self.play_button.setEnabled(has_take and kind in PLAYABLE_KINDS)
         self.reopen_button.setEnabled(has_take and kind == "speech")
         playing = self._runner.is_busy(PLAY_KEY)
@@ -556,15 +557,15 @@ class LibraryPanel(QWidget):
         playing = take is not None and take.id == self.model.playing_take_id
         if not playing:
             playable = take is not None and take.kind in PLAYABLE_KINDS
-            self.seek.set_duration((take.duration_ms or 0) if playable else 0)  # type: ignore[union-attr]
+            self.seek.set_duration((take.duration_ms or 0) if take is not None and playable else 0)
             self.seek.show_position(0)
         self.seek.setEnabled(self.seek.maximum() > 0)
         self.time_label.setText(self.seek.time_text() if self.seek.maximum() else "")
         self._update_buttons()
 
     def _show_position(self) -> None:
-        if self._playback is not None and self.selected_take() is not None \
-                and self.selected_take().id == self.model.playing_take_id:  # type: ignore[union-attr]
+        if self._playback is not None and (take := self.selected_take()) is not None \
+                and take.id == self.model.playing_take_id:
             self.seek.show_position(int(self._playback.position_s * 1000))
             self.time_label.setText(self.seek.time_text())
 
@@ -615,7 +616,9 @@ class LibraryPanel(QWidget):
         return ask_save_file(self, "Export take", default_name, save_filter(formats, own))
 
     def _confirm_dialog(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Delete take", question,
-                                      QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Delete
+        # Qt has no standard Delete button (StandardButton.Delete raised AttributeError): a destructive one
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete take", question, QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete

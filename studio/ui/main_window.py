@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         self.account = account
         self.banner = ErrorBanner(on_account_settings=self.open_account_dialog)
         self.content_layout.insertWidget(0, self.banner)
-        self.setStatusBar(AccountStatusBar(account))
+        self.notices = AccountStatusBar(account)  # the status bar: connection, usage and panels' notices
+        self.setStatusBar(self.notices)
         for spec in panels:
             self._add_panel(spec)
         account.state_changed.connect(self._update_title)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QResizeEvent
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import (
 
 from studio.ui.media_widgets import muted_label
 from studio.ui.widgets import SeekBar
+
+if TYPE_CHECKING:  # QtMultimedia loads only when a video is shown
+    from PySide6.QtMultimedia import QMediaPlayer
+    from PySide6.QtMultimediaWidgets import QVideoWidget
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +74,8 @@ class VideoPreview(QWidget):
         self.thumbnail.setText("Your video plays here when it is ready")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.thumbnail)
-        self.player = None
-        self.video_widget = None
+        self.player: QMediaPlayer | None = None
+        self.video_widget: QVideoWidget | None = None
 
         self.play_button = QPushButton("▶  Play")
         self.play_button.clicked.connect(self.toggle)

@@ -167,7 +167,7 @@ class PictureSlot(QFrame):
         self.preview.setFont(glyph)
         self.hint = muted_label(hint, wrap=True)
         self.name = muted_label()
-        self.clear_button = QToolButton(text="✕", autoRaise=True)
+        self.clear_button = QToolButton(text="✕", autoRaise=True)  # type: ignore[call-arg]  # Qt property keywords
         self.clear_button.setToolTip("Remove this picture")
         self.clear_button.clicked.connect(lambda: self.set_path(None))
         text = QVBoxLayout()

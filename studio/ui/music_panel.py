@@ -5,6 +5,7 @@ MiniMax; music-01 sings over an uploaded reference (music_upload)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -127,12 +128,12 @@ class MusicPanel(MediaPanel):
         self.lyrics = QPlainTextEdit(placeholderText="[Verse]\nFirst line of the song\n\n[Chorus]\n…")
         self.highlighter = LyricsHighlighter(self.lyrics.document())
         self.lyrics.textChanged.connect(self._validate)
-        self.section_button = QToolButton(text="Insert section")
+        self.section_button = QToolButton(text="Insert section")  # type: ignore[call-arg]  # Qt property keywords
         self.section_button.setToolTip("Insert a section tag such as [Verse] or [Chorus] on its own line")
         self.section_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.section_button)
         for tag in SECTION_TAGS:
-            menu.addAction(f"[{tag}]", lambda t=tag: self.insert_section(t))
+            menu.addAction(f"[{tag}]", functools.partial(self.insert_section, tag))
         self.section_button.setMenu(menu)
         self.write_button = QPushButton("Write lyrics")
         self.write_button.setToolTip("MiniMax writes section-tagged lyrics from the prompt (or extends yours)")
@@ -285,9 +286,9 @@ class MusicPanel(MediaPanel):
     def build_request(self) -> MusicRequest:
         """The request the form describes; raises InputError (nothing is sent) when a rule is broken."""
         no_lyrics = self.instrumental.isChecked() or self.lyrics_optimizer.isChecked()
-        model = str(self.model.currentData())
+        model = self.model.currentData()  # one of MODELS; MusicRequest checks it
         return MusicRequest(
-            model=model,  # type: ignore[arg-type]
+            model=model,
             prompt=self.prompt.toPlainText().strip() or None,
             lyrics=None if no_lyrics else (self.lyrics.toPlainText().strip() or None),
             is_instrumental=True if self.instrumental.isChecked() else None,
@@ -330,7 +331,8 @@ class MusicPanel(MediaPanel):
 
         audio = request.audio_setting
         live = WaveformPeaks(audio.format, audio.sample_rate, 2) if streaming else None  # MiniMax songs: stereo
-        self.songs.setCurrentItem(None)  # the song being made takes the waveform
+        # the song being made takes the waveform
+        self.songs.setCurrentItem(None)  # type: ignore[call-overload]  # None: Qt's "no current item"
         self._runner.cancel("music.waveform")
         self.song_title.setText(music_title(request)[:90])
         self.song_facts.setText(f"{request.model} · composing")
@@ -424,7 +426,8 @@ class MusicPanel(MediaPanel):
 
     def selected_take(self) -> Take | None:
         item = self.songs.currentItem()
-        return item.data(TakeRole) if item is not None else None
+        take: Take | None = item.data(TakeRole) if item is not None else None
+        return take
 
     def _on_song_selected(self) -> None:
         take = self.selected_take()
@@ -441,7 +444,7 @@ class MusicPanel(MediaPanel):
 
     async def _load_peaks(self, take: Take) -> None:
         peaks = await asyncio.to_thread(audio_peaks, take.path, take.format, take.sample_rate, take.channels)
-        if self.selected_take() is not None and self.selected_take().id == take.id:  # type: ignore[union-attr]
+        if (selected := self.selected_take()) is not None and selected.id == take.id:
             self.waveform.set_peaks(peaks)
 
     def _update_song_buttons(self) -> None:

@@ -51,13 +51,14 @@ class PronunciationEditor(QWidget):
         self.table.blockSignals(True)
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(source))
+        source_item = QTableWidgetItem(source)
+        self.table.setItem(row, 0, source_item)
         self.table.setItem(row, 1, QTableWidgetItem(target))
         self.table.blockSignals(False)
         self._mark_problems()
         if not source:
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(source_item)
         self.changed.emit()
 
     def remove_selected(self) -> None:

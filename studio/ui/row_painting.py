@@ -24,19 +24,19 @@ class RowStyle:
 def begin_row(painter: QPainter, option: QStyleOptionViewItem) -> RowStyle:
     """Save the painter (the caller restores it), turn on antialiasing and fill the row's background
     (highlight when selected, alternate base under the mouse); returns the colours and fonts to draw with."""
-    rect = option.rect  # type: ignore[attr-defined]
-    palette = option.palette  # type: ignore[attr-defined]
-    selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+    rect = option.rect
+    palette = option.palette
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if selected:
         painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
-    elif option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
+    elif option.state & QStyle.StateFlag.State_MouseOver:
         painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
     text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
     dim = QColor(text_colour)
     dim.setAlphaF(0.62)
-    base_font = QFont(option.font)  # type: ignore[attr-defined]
+    base_font = QFont(option.font)
     title_font = QFont(base_font)
     title_font.setBold(True)
     small_font = QFont(base_font)

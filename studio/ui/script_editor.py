@@ -159,7 +159,7 @@ class ScriptEditor(QPlainTextEdit):
             fmt.setUnderlineColor(underline)
             fmt.setToolTip(tooltip)
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         return selection
 

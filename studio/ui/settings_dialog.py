@@ -58,8 +58,8 @@ class SettingsDialog(QDialog):
         form.addRow("Output device", self.output_device_combo)
 
         self.region_combo = QComboBox()
-        for text, value in REGIONS:
-            self.region_combo.addItem(text, value)
+        for text, region in REGIONS:
+            self.region_combo.addItem(text, region)
         _select(self.region_combo, settings.region)
         form.addRow("Region", self.region_combo)
         region_hint = QLabel("Keys work only on their own region's host; a live connection reconnects on change.")

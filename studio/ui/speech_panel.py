@@ -10,6 +10,7 @@ disabled: no request goes out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -126,7 +127,7 @@ class SpeechPanel(QWidget):
         self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         pause_menu = QMenu(self.pause_button)
         for seconds in PAUSES:
-            pause_menu.addAction(f"{seconds:g} s", lambda s=seconds: self.insert_pause(s))
+            pause_menu.addAction(f"{seconds:g} s", functools.partial(self.insert_pause, seconds))
         pause_menu.addSeparator()
         pause_menu.addAction("Other length…", self._ask_pause)
         self.pause_button.setMenu(pause_menu)
@@ -136,7 +137,7 @@ class SpeechPanel(QWidget):
         self.interjection_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         tag_menu = QMenu(self.interjection_button)
         for tag in INTERJECTIONS:
-            tag_menu.addAction(tag, lambda t=tag: self.editor.insert_snippet(t))
+            tag_menu.addAction(tag, functools.partial(self.editor.insert_snippet, tag))
         self.interjection_button.setMenu(tag_menu)
         self.count_label = muted_label()
         tools = QHBoxLayout()
@@ -288,7 +289,9 @@ class SpeechPanel(QWidget):
 
     def focus_search(self) -> None:
         self.form.voice_picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.form.voice_picker.lineEdit().selectAll()
+        line = self.form.voice_picker.lineEdit()
+        if line is not None:
+            line.selectAll()
 
     # -- from other panels ----------------------------------------------------------------------------
 
@@ -365,7 +368,7 @@ class SpeechPanel(QWidget):
         self._show_status("Rendering…")
         self._runner.run(
             RENDER_KEY,
-            self._session.render(request, transport=self.form.transport,  # type: ignore[arg-type]
+            self._session.render(request, transport=self.form.transport,
                                  progress=self.progress, preview=preview),
             owner=self, on_done=self._on_rendered, on_error=self._on_render_failed,
         )
@@ -540,4 +543,5 @@ class SpeechPanel(QWidget):
         preview = box.addButton("Export the preview", QMessageBox.ButtonRole.ActionRole)
         box.setDefaultButton(render)
         box.exec()
-        return {render: "render", preview: "preview"}.get(box.clickedButton())
+        clicked = box.clickedButton()
+        return "render" if clicked is render else "preview" if clicked is preview else None

@@ -37,7 +37,7 @@ from studio.api.models import (
     VoiceModify,
     VoiceSetting,
 )
-from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS
+from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS, Transport
 from studio.ui.pronunciation_editor import PronunciationEditor
 from studio.ui.slider_group import ValueSlider
 from studio.ui.timbre_mixer import TimbreMixer, VoicePicker
@@ -207,8 +207,8 @@ class SpeechSettingsForm(QScrollArea):
         return str(self.model_combo.currentData())
 
     @property
-    def transport(self) -> str:
-        return str(self.transport_combo.currentData())
+    def transport(self) -> Transport:
+        return "sse" if self.transport_combo.currentData() == "sse" else "ws"
 
     @property
     def live_preview(self) -> bool:
@@ -261,12 +261,12 @@ class SpeechSettingsForm(QScrollArea):
         for prefix in sorted(controls, key=len, reverse=True):
             if field == prefix or field.startswith((prefix + ".", prefix + "[")):
                 return controls[prefix]
-        return self.widget()
+        return self.widget() or self
 
     def reveal(self, control: QWidget) -> None:
         """Scroll `control` into view, focus it and outline it for a moment (a problem pointing at it was clicked)."""
         self.ensureWidgetVisible(control, 10, 40)
-        focus = control if control.focusPolicy() != Qt.FocusPolicy.NoFocus else control.nextInFocusChain()
+        focus = control if control.focusPolicy() != Qt.FocusPolicy.NoFocus else control.nextInFocusChain() or control
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
         control.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # plain QWidgets draw the outline too
         self._set_flag(control)
@@ -379,7 +379,7 @@ class SpeechSettingsForm(QScrollArea):
         for row in range(self.format_combo.count()):
             value = self.format_combo.itemData(row)
             offered = value == "mp3" or not effects_on
-            items.item(row).setEnabled(offered)  # type: ignore[attr-defined]
+            items.item(row).setEnabled(offered)  # type: ignore[attr-defined]  # a QStandardItemModel
             self.format_combo.setItemData(row, None if offered else EFFECTS_NEED_MP3.format(fmt=str(value).upper()),
                                           Qt.ItemDataRole.ToolTipRole)
         effects_offered = fmt == "mp3" or effects_on  # when on anyway (set in code), leave them to be turned off

@@ -49,8 +49,9 @@ class VoicePicker(QComboBox):
         else:
             self.setEditText(voice_id)
         self.setToolTip(voice_id)
-        if self.lineEdit() is not None:
-            self.lineEdit().setCursorPosition(0)  # the name, not the tail of "Name — id"
+        line = self.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # the name, not the tail of "Name — id"
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
         if list(choices) == self._choices:

@@ -5,6 +5,7 @@ through Preparing → Queueing → Processing → downloading, and a finished vi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -201,12 +202,12 @@ class VideoPanel(MediaPanel):
         self.prompt = QPlainTextEdit(placeholderText="Describe the shot. Camera moves go in brackets: "
                                                      "a fox runs through snow [Tracking shot]")
         self.prompt.textChanged.connect(self._validate)
-        self.camera_button = QToolButton(text="Camera move")
+        self.camera_button = QToolButton(text="Camera move")  # type: ignore[call-arg]  # Qt property keywords
         self.camera_button.setToolTip("Insert a camera command in [brackets] at the cursor (up to 3 together)")
         self.camera_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.camera_button)
         for command in CAMERA_COMMANDS:
-            menu.addAction(command, lambda c=command: self.insert_camera(c))
+            menu.addAction(command, functools.partial(self.insert_camera, command))
         self.camera_button.setMenu(menu)
         self.counter = CharCounter(PROMPT_LIMIT)
         self.optimizer = QCheckBox("Let MiniMax improve the prompt")
@@ -400,13 +401,15 @@ class VideoPanel(MediaPanel):
             )
         needs = {"i2v": [("first frame", self.first_frame)], "s2v": [("subject picture", self.subject)],
                  "fl2v": [("first frame", self.first_frame), ("last frame", self.last_frame)]}.get(mode, [])
+        paths: dict[str, Path] = {}
         for name, slot in needs:
             if slot.path is None:
                 raise InputError(name, "is required in this mode: drop a picture on it")
-        first = picture_data_url(self.first_frame.path, "video", "first frame") if mode in ("i2v", "fl2v") \
+            paths[name] = slot.path
+        first = picture_data_url(paths["first frame"], "video", "first frame") if mode in ("i2v", "fl2v") \
             else None
-        last = picture_data_url(self.last_frame.path, "video", "last frame") if mode == "fl2v" else None
-        subject = [VideoSubjectReference(image=[picture_data_url(self.subject.path, "video", "subject")])] \
+        last = picture_data_url(paths["last frame"], "video", "last frame") if mode == "fl2v" else None
+        subject = [VideoSubjectReference(image=[picture_data_url(paths["subject picture"], "video", "subject")])] \
             if mode == "s2v" else None
         return VideoRequest(
             model=self.model.currentData(),

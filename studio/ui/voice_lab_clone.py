@@ -264,11 +264,12 @@ class CloneTab(QWidget):
         self.play_demo.clicked.connect(lambda: self.outcome and self.outcome.demo_path
                                        and self._play(self.outcome.demo_path))
         self.use_button = QPushButton("Use in Speech")
-        self.use_button.clicked.connect(lambda: self.outcome and self.use_in_speech.emit(self.outcome.voice_id))
+        self.use_button.clicked.connect(
+            lambda: self.use_in_speech.emit(self.outcome.voice_id) if self.outcome else None)
         self.activate_button = QPushButton(with_cost("Keep it for good", self._lab.activation_cost()))
         self.activate_button.setToolTip("Renders one short line with it in T2A, which stops the 7-day expiry")
         self.activate_button.clicked.connect(
-            lambda: self.outcome and self.activate_requested.emit(self.outcome.voice_id))
+            lambda: self.activate_requested.emit(self.outcome.voice_id) if self.outcome else None)
         result_buttons = QHBoxLayout()  # two rows: one row of three doesn't fit a half-width column
         result_buttons.addWidget(self.play_demo)
         result_buttons.addWidget(self.use_button)
@@ -413,8 +414,8 @@ class CloneTab(QWidget):
             self.prompt_label.setText("Optional: a < 8 s excerpt of the same voice, with its exact transcript")
             self.prompt_label.setStyleSheet("")
         else:
-            self.prompt_label.setText(f"Checking {self.prompt_path.name}…")  # type: ignore[union-attr]
-            self._runner.run(PROMPT_CHECK_KEY, self._lab.check_sample(self.prompt_path, "prompt_audio"),  # type: ignore[arg-type]
+            self.prompt_label.setText(f"Checking {path.name}…")
+            self._runner.run(PROMPT_CHECK_KEY, self._lab.check_sample(path, "prompt_audio"),
                              owner=self, on_done=self._on_prompt_checked, on_error=self._show_error)
         self._update_clone_button()
 
@@ -493,14 +494,14 @@ class CloneTab(QWidget):
 
     def spec(self) -> CloneSpec:
         return CloneSpec(
-            sample=self.sample_path,  # type: ignore[arg-type]
+            sample=self.sample_path,  # type: ignore[arg-type]  # Clone is enabled only once a sample is chosen
             voice_id=self.voice_id.text().strip(),
             name=self.name.text().strip(),
             notes=self.notes.text().strip(),
             prompt_audio=self.prompt_path,
             prompt_text=self.prompt_text.text().strip(),
             preview_text=self.preview_text.text().strip(),
-            model=self.model.currentText(),
+            model=SPEECH_MODELS[self.model.currentIndex()],
             text_validation=self.validation_text.text().strip(),
             accuracy=self.accuracy.value() if self.validation_text.text().strip() else None,
             noise_reduction=self.noise_reduction.isChecked(),

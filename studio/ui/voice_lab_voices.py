@@ -116,7 +116,8 @@ class VoicesTab(QWidget):
                                         "for good. Billed like any speech.")
         self.activate_button.clicked.connect(self.activate_selected)
         self.use_button = QPushButton("Use in Speech")
-        self.use_button.clicked.connect(lambda: self.selected() and self.use_in_speech.emit(self.selected().voice_id))  # type: ignore[union-attr]
+        self.use_button.clicked.connect(
+            lambda: self.use_in_speech.emit(voice.voice_id) if (voice := self.selected()) is not None else None)
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setStyleSheet(f"QPushButton {{ color: {BAD}; }}")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -267,5 +268,6 @@ class VoicesTab(QWidget):
         if key == LIST_KEY:
             self.refresh_button.setEnabled(not busy)
         elif key in (ACTIVATE_KEY, DELETE_KEY):
-            self.activate_button.setEnabled(not busy and bool(self.selected()) and not self.selected().activated)  # type: ignore[union-attr]
+            voice = self.selected()
+            self.activate_button.setEnabled(not busy and voice is not None and not voice.activated)
             self.delete_button.setEnabled(not busy)

@@ -145,8 +145,8 @@ class VoiceListModel(QAbstractListModel):
 
     def set_playing(self, voice_id: str | None) -> None:
         previous, self.playing_voice_id = self.playing_voice_id, voice_id
-        for changed in {previous, voice_id} - {None}:
-            row = self._rows.get(changed)  # type: ignore[arg-type]
+        for changed in {v for v in (previous, voice_id) if v is not None}:
+            row = self._rows.get(changed)
             if row is not None:
                 self.dataChanged.emit(self.index(row), self.index(row))
 
@@ -308,8 +308,8 @@ class VoiceDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         entry: VoiceEntry = index.data(EntryRole)
-        rect = option.rect  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        rect = option.rect
+        palette = option.palette
         row = begin_row(painter, option)
         selected, text_colour, dim = row.selected, row.text, row.dim
 
@@ -398,7 +398,7 @@ class VoiceDelegate(QStyledItemDelegate):
     def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,
                     index: QModelIndex | QPersistentModelIndex) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            rect = option.rect  # type: ignore[attr-defined]
+            rect = option.rect
             position = event.position().toPoint()
             if event.button() == Qt.MouseButton.LeftButton:
                 if self._button_rect(rect).adjusted(-4, -4, 4, 4).contains(position):
@@ -497,10 +497,10 @@ class VoicesPanel(QWidget):
         self.age_filter = self._combo("Any age", [(age.capitalize(), age) for age in AGES])
         self.style_filter = self._combo("Any style", [(style.capitalize(), style) for style in STYLES])
         self.kind_filter = self._combo("All types", [(label, kind) for kind, label in KIND_LABELS.items()])
-        self.favourites_filter = QToolButton(text="★ Favourites", checkable=True)
+        self.favourites_filter = QToolButton(text="★ Favourites", checkable=True)  # type: ignore[call-arg]  # Qt property keywords
         self.favourites_filter.setToolTip("Show only favourite voices")
         self.favourites_filter.toggled.connect(lambda on: self._apply_facets())
-        self.refresh_button = QToolButton(text="⟳")
+        self.refresh_button = QToolButton(text="⟳")  # type: ignore[call-arg]  # Qt property keywords
         self.refresh_button.setToolTip("Reload the voices of your account")
         self.refresh_button.clicked.connect(self.refresh)
 
@@ -609,7 +609,7 @@ class VoicesPanel(QWidget):
         self.audition_button.clicked.connect(lambda: self.audition())
         self.use_button = QPushButton("Use in Speech")
         self.use_button.clicked.connect(self._emit_use)
-        self.favourite_button = QPushButton("☆  Favourite", checkable=True)
+        self.favourite_button = QPushButton("☆  Favourite", checkable=True)  # type: ignore[call-overload]  # Qt property keywords
         self.favourite_button.setToolTip("Favourites are listed with the ★ filter")
         self.favourite_button.toggled.connect(self._on_favourite_toggled)
         actions = QHBoxLayout()
@@ -617,7 +617,7 @@ class VoicesPanel(QWidget):
         actions.addWidget(self.use_button)
         actions.addWidget(self.favourite_button)
         actions.addStretch(1)
-        self.audition_note = QLabel(wordWrap=True, objectName="auditionNote")  # no audio output, said here
+        self.audition_note = QLabel(wordWrap=True, objectName="auditionNote")  # type: ignore[call-overload]  # Qt property keywords
         self.audition_note.hide()
 
         self.local_name = QLineEdit(placeholderText="Your name for this voice")

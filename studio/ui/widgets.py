@@ -107,7 +107,9 @@ class AccountStatusBar(QStatusBar):
         self.notice_label = ElidedLabel()  # the full text is its tooltip
         self.notice_label.setObjectName("statusNotice")
         self.notice_label.hide()
-        self._notice_timer = QTimer(self, singleShot=True, timeout=self.clear_notice)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.clear_notice)
         for label in (self.connection_label, self.region_label, self.mode_label):
             self.addWidget(label)
         self.addWidget(self.notice_label, 1)

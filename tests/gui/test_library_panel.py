@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import StreamError
@@ -140,6 +141,35 @@ def test_lists_searches_replays_reopens_exports_and_deletes(
     assert setup.library.take(second.id) is None and not second.path.exists()
     assert [t.id for t in rows(panel)][1:] == [first.id]
     assert panel.selected_take() is not None  # the next take is selected, ready for another Delete
+    panel.hide()
+
+
+def test_delete_without_a_test_hook_asks_in_a_real_dialog(setup: Setup, run: Callable) -> None:
+    """The app's own confirmation (no confirm_delete passed): Escape keeps the take, its Delete button deletes."""
+    take = run(setup.render("A take nobody wants any more."))
+    panel = LibraryPanel(setup.library, setup.runner, setup.player)
+    panel.show()
+    assert panel.select_take(take.id)
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        if button == "Escape":
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+        else:
+            next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, lambda: answer("Escape"))
+    QTest.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert asked == ["Delete the take “A take nobody wants any more.” and its audio file?"]
+    assert setup.library.take(take.id) is not None and take.path.exists()  # Escape: kept
+
+    QTimer.singleShot(0, lambda: answer("Delete"))
+    QTest.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    assert setup.library.take(take.id) is None and not take.path.exists()
     panel.hide()
 
 

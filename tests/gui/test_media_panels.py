@@ -87,7 +87,7 @@ def test_images_to_video_to_library(
     image.show()
     assert not image.generate_button.isEnabled()
     QTest.keyClicks(image.prompt, "A lighthouse on a cliff at sunset, oil painting")
-    image.size.setCurrentIndex(image.size.findData("16:9"))
+    image.size_combo.setCurrentIndex(image.size_combo.findData("16:9"))
     image.count.setValue(4)
     QTest.mouseClick(image.generate_button, Qt.MouseButton.LeftButton)
     wait_until(lambda: image.grid.count() == 4, 20, "four thumbnails")
@@ -198,7 +198,7 @@ def test_invalid_input_is_refused_in_the_panels_before_any_request(
 ) -> None:
     image = ImagePanel(studio.media, studio.runner)
     image.prompt.setPlainText("a fox")
-    image.size.setCurrentIndex(image.size.findData("custom"))
+    image.size_combo.setCurrentIndex(image.size_combo.findData("custom"))
     image.width_box.setValue(513)
     assert not image.generate_button.isEnabled() and "multiple of 8" in image.problem.text()
     image.generate()
@@ -365,22 +365,23 @@ def test_the_image_viewer_opens_fitted_and_shows_100_percent_on_request(
     viewer.resize(700, 500)  # smaller than the 1280 × 720 picture
     settle(run)
     full = viewer.picture.size()
-    room = viewer.scroll.viewport().size()
+    room = viewer.scroll_area.viewport().size()
     shown = viewer.label.pixmap().size()
     assert (shown.width(), shown.height()) != (full.width(), full.height())
     assert shown.width() <= room.width() and shown.height() <= room.height()
     assert min(room.width() - shown.width(), room.height() - shown.height()) <= 2, "fills the view one way"
-    assert not viewer.scroll.horizontalScrollBar().isVisible() and not viewer.scroll.verticalScrollBar().isVisible()
+    assert not viewer.scroll_area.horizontalScrollBar().isVisible()
+    assert not viewer.scroll_area.verticalScrollBar().isVisible()
     assert viewer.size_label.text().startswith("1280 × 720 · ")
     screenshot(viewer, "media-image-viewer-fitted")
 
     QTest.keyClick(viewer, Qt.Key.Key_1)  # 100 %
     settle(run)
     assert viewer.label.pixmap().size() == full and viewer.actual_button.isChecked()
-    assert viewer.scroll.horizontalScrollBar().isVisible() and viewer.size_label.text().endswith("· 100 %")
+    assert viewer.scroll_area.horizontalScrollBar().isVisible() and viewer.size_label.text().endswith("· 100 %")
     QTest.mouseClick(viewer.fit_button, Qt.MouseButton.LeftButton)
     settle(run)
-    assert viewer.label.pixmap().width() <= viewer.scroll.viewport().width() and viewer.fit_button.isChecked()
+    assert viewer.label.pixmap().width() <= viewer.scroll_area.viewport().width() and viewer.fit_button.isChecked()
     viewer.close()
 
 

@@ -64,7 +64,7 @@ def to_input_error(exc: ValidationError, prefix: str = "") -> InputError:
     if isinstance(inner, InputError):
         # A nested model's own __init__ (pydantic calls it for nested values too) already prefixed its
         # field with its standalone name; use the field relative to it and the real location instead.
-        return getattr(inner, "relative", inner).within(path)
+        return (inner.relative or inner).within(path)
     return InputError(path, _rule_for(err))
 
 
@@ -104,7 +104,7 @@ class RequestModel(BaseModel):
 def _standalone(exc: ValidationError, prefix: str) -> InputError:
     relative = to_input_error(exc)
     error = relative.within(prefix)
-    error.relative = relative  # type: ignore[attr-defined]
+    error.relative = relative
     return error
 
 
@@ -298,7 +298,7 @@ class TaskStatus(ResponseModel):
     video_height: OptInt = None
     video_url: str | None = None
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy rejects decorated properties
     @property
     def state(self) -> TaskState:
         return _STATES.get(self.status.strip().lower(), "pending")

@@ -467,7 +467,7 @@ class MusicResult(ResponseModel):
     trace_id: str | None = None
 
     @classmethod
-    def from_response(cls, body: dict[str, Any], output_format: str | None = "hex") -> Self:  # type: ignore[override]
+    def from_response(cls, body: dict[str, Any], output_format: str | None = "hex") -> Self:
         data = body.get("data") or {}
         raw = data.get("audio") or None
         url = data.get("audio_url") or None  # the CLI expects this name; MiniMax documents data.audio

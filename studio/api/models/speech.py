@@ -33,7 +33,7 @@ SpeechModel = Literal[
     "speech-01-hd",
     "speech-01-turbo",
 ]
-SPEECH_MODELS: tuple[str, ...] = get_args(SpeechModel)
+SPEECH_MODELS: tuple[SpeechModel, ...] = get_args(SpeechModel)
 
 Emotion = Literal["happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm", "fluent", "whisper"]
 _BASE_EMOTIONS: tuple[Emotion, ...] = ("happy", "sad", "angry", "fearful", "disgusted", "surprised", "calm")
@@ -456,7 +456,7 @@ class T2AResult(ResponseModel):
     subtitle_file: str | None = None
 
     @classmethod
-    def from_response(cls, body: dict[str, Any], output_format: str | None = "hex") -> Self:  # type: ignore[override]
+    def from_response(cls, body: dict[str, Any], output_format: str | None = "hex") -> Self:
         data = body.get("data") or {}
         raw = data.get("audio") or None
         audio: bytes | None = None

@@ -19,6 +19,9 @@ from studio.api.models._base import (
 )
 from studio.api.models.speech import LanguageBoost, SpeechModel
 
+VoiceListType = Literal["system", "voice_cloning", "voice_generation", "all"]  # get_voice's voice_type
+OwnVoiceType = Literal["voice_cloning", "voice_generation"]  # the voices delete_voice can delete
+
 
 def _voice_id_problem(voice_id: str) -> str | None:
     if not 8 <= len(voice_id) <= 256:
@@ -93,13 +96,13 @@ class VoiceDesignRequest(RequestModel):
 class GetVoiceRequest(RequestModel):
     """``POST /v1/get_voice``."""
 
-    voice_type: Literal["system", "voice_cloning", "voice_generation", "all"] = "all"
+    voice_type: VoiceListType = "all"
 
 
 class DeleteVoiceRequest(RequestModel):
     """``POST /v1/delete_voice``: only cloned/designed voices; a deleted id can't be reused."""
 
-    voice_type: Literal["voice_cloning", "voice_generation"]
+    voice_type: OwnVoiceType
     voice_id: NonEmpty
 
 
