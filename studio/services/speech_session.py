@@ -31,8 +31,8 @@ log = logging.getLogger(__name__)
 Transport = Literal["ws", "sse"]
 TEXT_LIMIT = 10_000  # T2A takes fewer than this many characters
 # speech-2.8 reads these tags as sounds; older models would speak the words.
-INTERJECTIONS = ("(laughs)", "(chuckle)", "(sighs)", "(breath)", "(inhale)", "(exhale)", "(gasps)", "(coughs)",
-                 "(clear-throat)", "(sniffs)", "(groans)", "(humming)", "(emm)")
+INTERJECTIONS = ("(laughs)", "(chuckle)", "(sighs)", "(breath)", "(inhale)", "(exhale)", "(pant)", "(gasps)",
+                 "(coughs)", "(clear-throat)", "(sniffs)", "(snorts)", "(sneezes)", "(groans)", "(humming)", "(emm)")
 SOUND_EFFECTS = (("spacious_echo", "Spacious echo"), ("auditorium_echo", "Auditorium echo"),
                  ("lofi_telephone", "Lo-fi telephone"), ("robotic", "Robotic"))
 STREAM_FORMATS = ("mp3", "flac", "pcm")  # wav cannot be streamed; export converts to it
