@@ -205,7 +205,8 @@ def connect_window(window: MainWindow, services: Services) -> None:
     from studio.ui.voices_panel import VoicesPanel
 
     panels = {spec.key: spec.widget for spec in window.panels}
-    window.quit_notice = services.jobs.quit_notice  # videos still being made resume on the next start
+    # Videos still being made resume on the next start, unless this demo keeps nothing.
+    window.quit_notice = lambda: services.jobs.quit_notice(resumable=services.account.state.demo_kept)
     for panel in panels.values():
         if isinstance(panel, VoicesPanel | VoiceLabPanel):
             panel.use_in_speech.connect(lambda _voice_id: window.show_panel("speech"))

@@ -203,19 +203,23 @@ class JobService:
     def is_watching(self, job_id: str) -> bool:
         return job_id in self._watchers
 
-    def quit_notice(self) -> str:
+    def quit_notice(self, *, resumable: bool = True) -> str:
         """What quitting leaves unfinished, in words ("" when nothing): MiniMax keeps making those videos and
-        `resume_pending` picks them up on the next start."""
+        `resume_pending` picks them up on the next start, unless the account can't resume them (a demo that
+        keeps nothing: its emulator ends with this process)."""
         waiting = [job for job in self.jobs(active_only=True) if job.task_id is not None]
         if not waiting:
             return ""
         prompt = " ".join(waiting[0].prompt.split())
         name = f"“{prompt[:60]}…”" if len(prompt) > 60 else f"“{prompt}”" if prompt else "a video"
-        if len(waiting) == 1:
-            return (f"The video {name} is still being made at MiniMax. Quitting doesn't stop it: it will "
-                    "resume next time you open the studio and download then.")
-        return (f"{len(waiting)} videos ({name} and {len(waiting) - 1} more) are still being made at MiniMax. "
-                "Quitting doesn't stop them: they will resume next time you open the studio and download then.")
+        videos = f"The video {name} is" if len(waiting) == 1 else \
+            f"{len(waiting)} videos ({name} and {len(waiting) - 1} more) are"
+        it = "it" if len(waiting) == 1 else "them"
+        if not resumable:
+            return (f"{videos} still being made by this demo, which keeps nothing (another MiniMax Studio holds "
+                    f"the demo's state): quitting loses {it}.")
+        return (f"{videos} still being made at MiniMax. Quitting doesn't stop {it}: "
+                f"{'it' if len(waiting) == 1 else 'they'} will resume next time you open the studio and download then.")
 
     def jobs(self, *, active_only: bool = False, limit: int | None = None) -> list[MediaJob]:
         return self.library.jobs(active_only=active_only, limit=limit)

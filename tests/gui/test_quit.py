@@ -39,3 +39,22 @@ def test_quitting_with_a_video_in_progress_says_it_will_resume_and_closes_at_onc
     again = demo_studio(audio=False)  # next time: the job is picked up again
     assert [resumed.id for resumed in again.services.jobs.resume_pending()] == [job.id]
     again.window.confirm_quit = lambda _notice: True
+
+
+def test_a_demo_that_keeps_nothing_says_quitting_loses_the_video(
+    demo_studio: Callable[..., Studio], run: Callable,
+) -> None:
+    from studio.emulator.persist import StateDirLock
+    from studio.settings.paths import data_dir
+
+    holder = StateDirLock(data_dir() / "demo-emulator")  # another MiniMax Studio holds the demo's state
+    try:
+        studio = demo_studio(audio=False)
+        assert not studio.services.account.state.demo_kept
+        run(studio.services.jobs.submit_video(VideoRequest(prompt="A lighthouse in the fog")))
+        notice = studio.window.quit_notice()
+        assert "“A lighthouse in the fog”" in notice and "quitting loses it" in notice
+        assert "resume" not in notice
+        studio.window.confirm_quit = lambda _notice: True
+    finally:
+        holder.release()
