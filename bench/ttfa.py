@@ -121,24 +121,16 @@ def onset(samples: np.ndarray) -> np.ndarray:
 
 
 class Monitor:
-    """Records the bench sink's monitor from start to stop, in 5 ms blocks stamped when they arrive."""
+    """Records the bench sink's monitor, in 5 ms blocks stamped when they arrive."""
 
     def __init__(self) -> None:
         sd = load_sounddevice()
         self.blocks: list[tuple[float, np.ndarray]] = []
-        self._stream = sd.InputStream(device="pulse", channels=1, samplerate=RATE, blocksize=240,
-                                      dtype="float32", callback=self._on_block)
+        self.recording = sd.InputStream(device="pulse", channels=1, samplerate=RATE, blocksize=240,
+                                        dtype="float32", callback=self._on_block)  # `with` it to record
 
     def _on_block(self, data: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         self.blocks.append((time.perf_counter(), data[:, 0].copy()))
-
-    def __enter__(self) -> Monitor:
-        self._stream.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stream.stop()
-        self._stream.close()
 
     def heard_anything(self, since: float) -> bool:
         return any(float(np.abs(block).max()) > 1e-3 for at, block in list(self.blocks) if at >= since)
@@ -321,7 +313,8 @@ async def main_async(args: argparse.Namespace, base_url: str) -> list[Result]:
             full = decode_mono(whole.audio)
             sent = onset(full)
             jitter = JitterEstimator()
-            with Monitor() as monitor:
+            monitor = Monitor()
+            with monitor.recording:
                 await measured(monitor, sent, full, lambda: streaming(client, player, jitter, "sse"))  # warm-up
                 for i in range(args.runs):
                     results[0].runs.append(await measured(
