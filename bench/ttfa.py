@@ -106,7 +106,7 @@ def bench_sink() -> Iterator[str]:
 
 def decode_mono(data: bytes) -> np.ndarray:
     """MP3 bytes as mono float32 at the sink's rate."""
-    with av.open(io.BytesIO(data)) as container:
+    with av.open(io.BytesIO(data), "r") as container:
         stream = container.streams.audio[0]
         resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
         parts = [out.to_ndarray().reshape(-1) for frame in [*container.decode(stream), None]
