@@ -70,7 +70,7 @@ TEXT = (
 class Run:
     first_sound_ms: float | None  # click → the audio sent heard at the sink's monitor
     overhead_ms: float | None  # first audio byte (c: whole file received) → heard at the monitor
-    underruns: int
+    underruns: int | None  # None: not known (an external player doesn't say)
     cpu_pct: float
     to_device_ms: float | None = None  # first audio byte → first frame handed to the device callback (a–c)
     heard_from_s: float | None = 0.0  # where in the take the first sound heard comes from (None: nothing)
@@ -84,7 +84,7 @@ class Timeline:
     clicked: float
     first_byte: float | None
     handed_to_device: float | None = None
-    underruns: int = 0
+    underruns: int | None = None
 
 
 @contextmanager
@@ -262,7 +262,7 @@ async def whole_file(client: MiniMaxClient, player: Player) -> Timeline:
     playback = Playback(player, "mp3", play_out=False)
     playback.measurements.clicked_at = clicked
     m = await playback.play(one())
-    return Timeline(clicked, received, m.first_frame_at)
+    return Timeline(clicked, received, m.first_frame_at, m.underruns)
 
 
 async def external(client: MiniMaxClient, command: list[str], monitor: Monitor) -> Timeline:
@@ -365,11 +365,12 @@ def report(results: list[Result], runs: int) -> None:
         if r.skipped:
             print(f"{r.name:30} skipped: {r.skipped}")
             continue
-        underruns = sum(run.underruns for run in r.runs)
+        counts = [run.underruns for run in r.runs]
+        underruns = "—" if None in counts else str(sum(c for c in counts if c is not None))
         cpu = statistics.mean(run.cpu_pct for run in r.runs)
         print(f"{r.name:30} {ms(r.stat('first_sound_ms', 0.5))} {ms(r.stat('first_sound_ms', 0.95))}  "
               f"{ms(r.stat('overhead_ms', 0.5))} {ms(r.stat('overhead_ms', 0.95))}  "
-              f"{ms(r.stat('to_device_ms', 0.5))}  {underruns:9d}  {cpu:6.1f}")
+              f"{ms(r.stat('to_device_ms', 0.5))}  {underruns:>9}  {cpu:6.1f}")
     a = results[0].stat("first_sound_ms", 0.5)
     for other in results[2:]:
         b = other.stat("first_sound_ms", 0.5)
