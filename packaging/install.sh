@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for a fresh machine: system libraries (Debian/Ubuntu via apt) and a .venv with the studio
-# and its test tools. Safe to run again.
+# and its test tools. Safe to run again. `--bench` adds what the benchmarks need (ffmpeg's ffplay).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,8 @@ APT_PACKAGES=(
   pulseaudio pulseaudio-utils libasound2-plugins  # a virtual sound card for the audio tests (pactl, ALSA→pulse)
   xvfb xauth                                      # a real X11 display for the desktop start test
 )
+# --bench: what the benchmarks need beyond the tests (bench/ttfa.py's external-player row pipes into ffplay)
+[ "${1:-}" = "--bench" ] && APT_PACKAGES+=(ffmpeg)
 
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""

@@ -3,9 +3,14 @@ and a second run never overwrites audio a first one received."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomically(dest: Path, data: bytes, *, durable: bool = True) -> Path:
@@ -60,3 +65,93 @@ def keep_leftover_part(dest: Path) -> Path | None:
     kept = dated_path(dest, "partial", info.st_mtime)
     part.replace(kept)
     return kept
+
+
+def append_and_flush(file: BinaryIO, chunk: bytes) -> None:
+    """Into the OS at once: if the app dies, what was received is in the file."""
+    file.write(chunk)
+    file.flush()
+
+
+class ChunkWriter:
+    """Appends chunks to a new file at `path` on a thread of its own, in the order given, so a slow disk never
+    holds up the caller (the event loop while audio streams). A failed write (a full disk) is raised, naming
+    `path`, by the next `write()` or by `close()`; the chunks after it are dropped, so the file holds what
+    fit, in order. `close()` waits for the queued chunks; `written()` does so without blocking the loop.
+    `write` is how one chunk goes into the file (a test or a benchmark passes a slow one)."""
+
+    def __init__(self, path: Path, *, write: Callable[[BinaryIO, bytes], None] = append_and_flush) -> None:
+        self.path = path
+        self._file = path.open("wb")
+        self._write = write
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chunk-writer")
+        self._lock = threading.Lock()
+        self._error: OSError | None = None
+        self._written = 0
+        self._closed = False
+
+    @property
+    def bytes_written(self) -> int:
+        """The bytes that have reached the file so far."""
+        with self._lock:
+            return self._written
+
+    def write(self, chunk: bytes) -> None:
+        """Queue `chunk`; raises the error of an earlier chunk that could not be written."""
+        self.raise_failure()
+        self._thread.submit(self._append, chunk)
+
+    def raise_failure(self) -> None:
+        with self._lock:
+            error = self._error
+        if error is not None:
+            raise error
+
+    async def written(self) -> None:
+        """Wait until every queued chunk is in the file and on the disk (fsync), off the event loop."""
+        await asyncio.wrap_future(self._thread.submit(self._sync))
+
+    def close(self, *, sync: bool = True) -> int:
+        """Wait for the queued chunks, flush them to the disk (`sync`) and close the file; returns its size
+        (after a full disk, what really reached it). A failed write is not raised here: see `raise_failure`."""
+        if not self._closed:
+            self._closed = True
+            try:
+                if sync:
+                    self._thread.submit(self._sync).result()
+            finally:
+                self._thread.shutdown(wait=True)
+                try:
+                    self._file.close()  # flushes again; a full disk was already recorded
+                except OSError:
+                    pass
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+    def _append(self, chunk: bytes) -> None:  # on the writer thread
+        if self._error is not None:
+            return
+        try:
+            self._write(self._file, chunk)
+        except OSError as exc:  # a full disk: say which file, so the user knows where to make room
+            failure = OSError(exc.errno, exc.strerror, str(self.path))
+            failure.__cause__ = exc
+            with self._lock:
+                self._error = failure
+            return
+        with self._lock:
+            self._written += len(chunk)
+
+    def _sync(self) -> None:  # on the writer thread, after every chunk queued before it
+        if self._error is not None:
+            return
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as exc:
+            failure = OSError(exc.errno, exc.strerror, str(self.path))
+            failure.__cause__ = exc
+            with self._lock:
+                self._error = failure

@@ -253,7 +253,10 @@ def test_a_full_output_disk_keeps_the_speech_that_fit_and_names_both_files(
         assert len(received) > 16_000 and not list(usb.glob("*.part"))
     [take] = library_takes("speech")  # the Library's copy (on another disk) is kept as a partial take too
     assert take.text == CHAPTER and take.status == "partial" and take.bytes > 16_000
-    assert received.startswith(take.path.read_bytes())
+    # both hold the stream from its start; the Library's may hold the chunk or two that arrived while the
+    # user's disk filled (writes happen on a writer thread: the error surfaces at the next chunk)
+    shorter, longer = sorted((received, take.path.read_bytes()), key=len)
+    assert longer.startswith(shorter)
 
 
 def test_a_video_that_finds_the_disk_full_waits_at_minimax_and_resumes_once_there_is_room(

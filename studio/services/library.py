@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import sqlite3
 import time
 import uuid
@@ -27,9 +26,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
-from studio.files import dated_path, write_atomically
+from studio.files import ChunkWriter, append_and_flush, dated_path, write_atomically
 from studio.services.playback import AudioSink, play_and_keep
 
 if TYPE_CHECKING:
@@ -208,38 +207,48 @@ class LibraryNotice:
 
 
 class TakeWriter:
-    """Appends a take's audio to its file as it arrives; `complete()` or `fail()` settles the record."""
+    """Appends a take's audio to its file as it arrives, on a writer thread (`ChunkWriter`): a slow disk never
+    holds up the stream or the GUI. A full disk is raised, naming the file, by the next `write()` or by
+    `complete()`. `complete()` or `fail()` waits for the queued audio and settles the record; on the event
+    loop, `await written()` first so that wait happens off the loop."""
 
-    def __init__(self, library: Library, record: dict[str, Any], path: Path) -> None:
+    def __init__(self, library: Library, record: dict[str, Any], path: Path,
+                 write: Callable[[BinaryIO, bytes], None] = append_and_flush) -> None:
         self._library = library
         self._record = record
         self.take_id: str = record["id"]
         self.path = path
-        self.bytes_written = 0
-        self._file = path.open("wb")
+        self._file = ChunkWriter(path, write=write)
         self._settled = False
 
+    @property
+    def bytes_written(self) -> int:
+        return self._file.bytes_written
+
     def write(self, chunk: bytes) -> None:
-        try:
-            self._file.write(chunk)
-            # Into the OS at once: if the app dies, what was received is in the file for recover().
-            self._file.flush()
-        except OSError as exc:  # a full disk: say which file, so the user knows where to make room
-            raise OSError(exc.errno, exc.strerror, str(self.path)) from exc
-        self.bytes_written += len(chunk)
+        self._file.write(chunk)
+
+    async def written(self) -> None:
+        """Every chunk given so far is on the disk; the event loop runs meanwhile."""
+        await self._file.written()
 
     def complete(
         self, trace_id: str | None = None, extra_info: dict[str, Any] | None = None, ttfa_ms: float | None = None
     ) -> Take:
-        """Mark the take complete (one UPDATE, after the bytes are on disk)."""
-        self._close(sync=True)
+        """Mark the take complete (one UPDATE, after the bytes are on disk). A chunk that could not be written
+        (a full disk) is raised here instead, the take still unsettled: `fail()` keeps what fit."""
+        if self._settled:
+            raise RuntimeError(f"take {self.take_id} is already settled")
+        size = self._file.close(sync=True)
+        self._file.raise_failure()
+        self._settled = True
         info = extra_info or {}
         duration = info.get("audio_length")
         usage = info.get("usage_characters")
         self._library._settle(
             self._record,
             "complete",
-            self.bytes_written,
+            size,
             int(duration) if duration is not None else None,
             trace_id,
             int(usage) if usage is not None else None,
@@ -249,31 +258,15 @@ class TakeWriter:
 
     def fail(self, trace_id: str | None = None, ttfa_ms: float | None = None) -> Take | None:
         """Keep what arrived as a "partial" take; with nothing on disk, the take is removed (returns None)."""
-        on_disk = self._close(sync=True)
+        if self._settled:
+            raise RuntimeError(f"take {self.take_id} is already settled")
+        self._settled = True
+        on_disk = self._file.close(sync=True)
         if not on_disk:
             self._library._discard(self.take_id, self._record)
             return None
         self._library._settle(self._record, "partial", on_disk, None, trace_id, None, ttfa_ms)
         return self._library._take(self._record)
-
-    def _close(self, *, sync: bool) -> int:
-        """Close the file; returns how many bytes it holds (after a full disk, what really reached it)."""
-        if self._settled:
-            raise RuntimeError(f"take {self.take_id} is already settled")
-        self._settled = True
-        try:
-            if sync:
-                self._file.flush()
-                os.fsync(self._file.fileno())
-        except OSError:
-            log.warning("could not flush %s", self.path, exc_info=True)
-        finally:
-            with contextlib.suppress(OSError):  # close() flushes again; a full disk already said so
-                self._file.close()
-        try:
-            return self.path.stat().st_size
-        except OSError:
-            return 0
 
     def __enter__(self) -> TakeWriter:
         return self
@@ -286,8 +279,10 @@ class TakeWriter:
 class Library:
     """The SQLite store under `directory` (the platform data dir): `library.sqlite3` and `media/`."""
 
-    def __init__(self, directory: Path, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, directory: Path, *, clock: Callable[[], float] = time.time,
+                 write_chunk: Callable[[BinaryIO, bytes], None] = append_and_flush) -> None:
         self.directory = Path(directory)
+        self.write_chunk = write_chunk  # how a take's writer thread puts one chunk in its file
         self.media_dir = self.directory / MEDIA_DIR
         self.media_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.directory / DB_NAME
@@ -548,7 +543,7 @@ class Library:
         }
         with self._record_write(f"The {kind} take {take_id}", path), self._transaction():
             self._insert(record)
-        writer = TakeWriter(self, record, path)
+        writer = TakeWriter(self, record, path, self.write_chunk)
         self._write_sidecar(record)
         return writer
 
@@ -890,15 +885,17 @@ async def record_speech(
     stream = client.t2a_stream(request)
     try:
         await play_and_keep(stream, writer.write, sink, audio.format, audio.sample_rate, audio.channel)
+        await writer.written()
+        if stream.finished:
+            return writer.complete(stream.trace_id, stream.extra_info, _ttfa_ms(stream))
     except BaseException:
         writer.fail(stream.trace_id, _ttfa_ms(stream))
         raise
-    if not stream.finished:  # the sink closed the stream early: what arrived is kept, marked partial
-        take = writer.fail(stream.trace_id, _ttfa_ms(stream))
-        if take is None:
-            raise RuntimeError("the audio sink closed the stream before any audio arrived")
-        return take
-    return writer.complete(stream.trace_id, stream.extra_info, _ttfa_ms(stream))
+    # the sink closed the stream early: what arrived is kept, marked partial
+    take = writer.fail(stream.trace_id, _ttfa_ms(stream))
+    if take is None:
+        raise RuntimeError("the audio sink closed the stream before any audio arrived")
+    return take
 
 
 def _ttfa_ms(stream: Any) -> float | None:

@@ -366,10 +366,11 @@ class MediaService:
                 text=music_title(request), voice_id=None, model=request.model, settings=request.payload(),
                 fmt=fmt, sample_rate=sample_rate, channels=channels, kind="music")
             try:
-                await asyncio.to_thread(writer.write, result.audio)
+                writer.write(result.audio)
+                await writer.written()
+                return writer.complete(result.trace_id, {"audio_length": info.get("music_duration")})
             except OSError as exc:
                 raise disk_full_error(exc, writer.fail(result.trace_id)) from exc
-            return writer.complete(result.trace_id, {"audio_length": info.get("music_duration")})
         if not result.audio_url:
             raise InputError("output_format", "MiniMax returned no audio for this song")
         take_id, path = self.library.new_media_file("music", fmt)
@@ -402,13 +403,14 @@ class MediaService:
 
         try:
             await play_and_keep(stream, keep, sink, audio.format, audio.sample_rate, channels)
+            await writer.written()
+            info = stream.extra_info or {}
+            return writer.complete(stream.trace_id, {"audio_length": info.get("music_duration")})
         except OSError as exc:  # a full disk: what reached it is kept
             raise disk_full_error(exc, writer.fail(stream.trace_id)) from exc
         except BaseException:
             writer.fail(stream.trace_id)
             raise
-        info = stream.extra_info or {}
-        return writer.complete(stream.trace_id, {"audio_length": info.get("music_duration")})
 
     async def write_lyrics(self, prompt: str, *, lyrics: str | None = None, title: str | None = None) -> LyricsResult:
         """MiniMax writes (or, given `lyrics`, extends) section-tagged lyrics from a description."""

@@ -11,12 +11,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import BadResponseError, MiniMaxError
 from studio.api.models import SubtitleItem, T2ARequest, T2AStartEvent, parse_subtitles
-from studio.files import keep_leftover_part, partial_path, write_atomically
+from studio.files import ChunkWriter, keep_leftover_part, partial_path, write_atomically
 from studio.services.library import Library, TakeWriter
 
 if TYPE_CHECKING:
@@ -72,29 +72,24 @@ async def synthesize_to_file(
         if library is not None:
             whole_copy = _LibraryCopy(library, request)
             whole_copy.write(data)
+            await whole_copy.written()
             whole_copy.complete(whole.trace_id, dict(whole.extra_info or {}))
         return SpeechTake(dest, len(data), whole.trace_id, dict(whole.extra_info or {}),
                           subtitle_file=whole.subtitle_file)
 
     part = dest.with_name(dest.name + ".part")
-    written = 0
     first_byte: float | None = None
     trace_id: str | None = None
     extra: dict[str, Any] = {}
     with contextlib.ExitStack() as files:
-        out = part.open("wb")
-        files.callback(_close_quietly, out)
+        out = ChunkWriter(part)  # flushed chunk by chunk: a killed run leaves what it received in the .part
+        files.callback(out.close)
         copy = files.enter_context(_LibraryCopy(library, request)) if library is not None else None
 
         def keep(chunk: bytes) -> None:
-            nonlocal written, first_byte
+            nonlocal first_byte
             first_byte = first_byte or time.perf_counter()
-            try:
-                out.write(chunk)
-                out.flush()  # in the OS at once: a killed run leaves what it received in the .part
-            except OSError as exc:  # a full disk: name the file
-                raise OSError(exc.errno, exc.strerror, str(part)) from exc
-            written += len(chunk)
+            out.write(chunk)  # raises a full disk met by an earlier chunk, naming the .part
             if copy is not None:
                 copy.write(chunk)
 
@@ -113,6 +108,10 @@ async def synthesize_to_file(
                     async for chunk in session.speak(request.text):
                         keep(chunk)
                     trace_id, extra = session.trace_id, dict(session.extra_info or {})
+            await out.written()
+            out.raise_failure()
+            if copy is not None:
+                await copy.written()
         except BaseException as exc:  # includes cancellation: paid-for audio is kept either way
             files.close()  # settles the library take as partial (or removes it when empty)
             if not part.stat().st_size:
@@ -121,7 +120,7 @@ async def synthesize_to_file(
             kept = partial_path(dest)
             part.replace(kept)
             if isinstance(exc, MiniMaxError):
-                raise PartialTakeError(exc, kept, written) from exc
+                raise PartialTakeError(exc, kept, out.bytes_written) from exc
             if isinstance(exc, OSError):  # a full disk: say which file, and where what fit is kept
                 raise OSError(exc.errno, f"{exc.strerror} (writing {exc.filename}); the {kept.stat().st_size:,} "
                               "bytes that fit are kept", str(kept)) from exc
@@ -131,7 +130,8 @@ async def synthesize_to_file(
         if copy is not None:
             copy.complete(trace_id, extra)
     first_ms = (first_byte - started) * 1000 if first_byte and whole is None else None
-    return SpeechTake(dest, written, trace_id, extra, first_ms, whole.subtitle_file if whole is not None else None)
+    subtitles = whole.subtitle_file if whole is not None else None
+    return SpeechTake(dest, out.bytes_written, trace_id, extra, first_ms, subtitles)
 
 
 async def save_subtitles(client: MiniMaxClient, subtitle_file: str, dest: Path | str) -> Path:
@@ -155,11 +155,6 @@ def srt_text(items: list[SubtitleItem]) -> str:
     cues = [f"{n}\n{stamp(item.time_begin)} --> {stamp(item.time_end)}\n{item.text.strip()}\n"
             for n, item in enumerate((i for i in items if i.text.strip()), start=1)]
     return "\n".join(cues)
-
-
-def _close_quietly(file: BinaryIO) -> None:
-    with contextlib.suppress(OSError):  # a full disk was already reported; what reached the disk stays
-        file.close()
 
 
 class _LibraryCopy:
@@ -187,10 +182,18 @@ class _LibraryCopy:
             self._writer = None
             self._lost(exc)
 
+    async def written(self) -> None:
+        if self._writer is not None:
+            await self._writer.written()
+
     def complete(self, trace_id: str | None, extra_info: dict[str, Any]) -> None:
         if self._writer is not None:
-            self._writer.complete(trace_id, extra_info)
-            self._writer = None
+            writer, self._writer = self._writer, None
+            try:
+                writer.complete(trace_id, extra_info)
+            except OSError as exc:
+                writer.fail()
+                self._lost(exc)
 
     def _lost(self, exc: OSError) -> None:
         self._library.not_recorded(f"This take is not (fully) kept in the Library ({exc.strerror}: "

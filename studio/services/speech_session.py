@@ -287,6 +287,7 @@ class SpeechSession:
                 writer.write(chunk)
                 progress.add(chunk)
                 yield chunk
+            await writer.written()  # the audio still queued for a slow disk lands without holding up the GUI
             source = progress._source
             progress.take = writer.complete(source.trace_id, source.extra_info, _first_byte_ms(source))
             settled = True

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import errno
+import os
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -12,6 +17,7 @@ from studio.api.client import MiniMaxClient
 from studio.api.errors import StreamError
 from studio.api.models import T2ARequest, VoiceSetting
 from studio.emulator import DEMO_KEY, Emulator, Fault
+from studio.files import append_and_flush
 from studio.services.export import export_take
 from studio.services.library import MIGRATIONS, Library, record_speech
 from studio.services.playback import FileSink
@@ -64,6 +70,7 @@ def test_recording_rows_are_never_listed_and_a_crash_is_recovered(home: Path) ->
     receiving = first.begin_take(text="Half a sentence", voice_id=VOICE, model="speech-2.8-hd", settings={},
                                  fmt="mp3", sample_rate=32000, channels=1)
     receiving.write(b"\x00" * 5000)
+    asyncio.run(receiving.written())  # it reached the writer thread's file before the crash
     empty = first.begin_take(text="Nothing arrived", voice_id=VOICE, model="speech-2.8-hd", settings={},
                              fmt="mp3", sample_rate=32000, channels=1)
     assert first.takes() == []  # still recording: not in the list
@@ -229,3 +236,97 @@ def test_a_sound_database_is_not_moved_and_a_deleted_take_stays_deleted(home: Pa
         assert not list(home.glob("library (damaged*")) and not deleted.path.with_suffix(".json").exists()
     finally:
         reopened.close()
+
+
+class ListeningSink:
+    """An AudioSink that keeps what it was given and, for each chunk, how many chunk writes had finished."""
+
+    def __init__(self, writes_done: Callable[[], int]) -> None:
+        self._writes_done = writes_done
+        self.data = bytearray()
+        self.writes_done_at_chunk: list[int] = []
+
+    async def play(self, chunks: AsyncIterator[bytes], fmt: str, sample_rate: int, channels: int) -> None:
+        async for chunk in chunks:
+            self.data += chunk
+            self.writes_done_at_chunk.append(self._writes_done())
+
+    def stop(self) -> None:
+        pass
+
+
+LONG_SENTENCE = ("A slow disk must never hold up the voice: the listener hears every word as it arrives, "
+                 "while the take is written behind the scenes at whatever pace the disk allows.")
+
+
+async def test_a_slow_disk_neither_holds_up_the_stream_nor_changes_a_byte_of_the_take(
+    home: Path, client: MiniMaxClient
+) -> None:
+    finished = 0
+
+    def slow_write(file: BinaryIO, chunk: bytes) -> None:  # a disk that takes 200 ms per write
+        nonlocal finished
+        time.sleep(0.2)
+        append_and_flush(file, chunk)
+        finished += 1
+
+    library = Library(home, write_chunk=slow_write)
+    sink = ListeningSink(lambda: finished)
+    request = T2ARequest(text=LONG_SENTENCE, voice_setting=VoiceSetting(voice_id=VOICE))
+    try:
+        take = await record_speech(client, library, request, sink)
+    finally:
+        library.close()
+    chunks = len(sink.writes_done_at_chunk)
+    assert chunks >= 10  # ≥ 2 s of writes
+    # The listener had the whole stream while most writes were still queued (written inline, each chunk
+    # would wait for the one before it: chunks - 1 writes done by the last one).
+    assert sink.writes_done_at_chunk[-1] <= chunks // 2, sink.writes_done_at_chunk
+    # ...and the take is recorded only once every write is done: the file is the stream, byte for byte.
+    assert finished == chunks and take.status == "complete"
+    assert take.path.read_bytes() == bytes(sink.data) and take.bytes == len(sink.data)
+
+
+def disk_with_room_for(room: int) -> Callable[[BinaryIO, bytes], None]:
+    """A chunk write on a disk that fills after `room` bytes of each file: what fits is written, then ENOSPC."""
+
+    def write(file: BinaryIO, chunk: bytes) -> None:
+        fits = max(0, room - file.tell())
+        append_and_flush(file, chunk[:fits])
+        if len(chunk) > fits:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    return write
+
+
+async def test_a_full_disk_met_by_the_writer_thread_names_the_file_and_keeps_what_fit(
+    home: Path, client: MiniMaxClient
+) -> None:
+    library = Library(home, write_chunk=disk_with_room_for(6000))
+    sink = FileSink()
+    request = T2ARequest(text=LONG_SENTENCE, voice_setting=VoiceSetting(voice_id=VOICE))
+    try:
+        with pytest.raises(OSError) as failed:  # raised by the next chunk's write
+            await record_speech(client, library, request, sink)
+        [take] = library.takes()
+    finally:
+        library.close()
+    assert failed.value.errno == errno.ENOSPC and failed.value.filename == str(take.path)
+    assert "No space left on device" in str(failed.value) and str(take.path) in str(failed.value)
+    assert take.status == "partial" and take.bytes == 6000
+    assert take.path.read_bytes() == sink.last.data[:6000]  # type: ignore[union-attr]
+
+
+def test_a_failed_last_write_is_raised_by_complete_and_the_take_kept_as_partial(home: Path) -> None:
+    library = Library(home, write_chunk=disk_with_room_for(3000))
+    writer = library.begin_take(text="The end did not fit", voice_id=VOICE, model=None, settings={}, fmt="mp3",
+                                sample_rate=32000, channels=1)
+    writer.write(b"\xff" * 2000)
+    writer.write(b"\xfe" * 2000)  # queued; it fails on the writer thread after this returns
+    with pytest.raises(OSError) as failed:
+        writer.complete(trace_id="t")
+    assert failed.value.errno == errno.ENOSPC and failed.value.filename == str(writer.path)
+    take = writer.fail("t")
+    library.close()
+    assert take is not None and take.status == "partial" and take.bytes == 3000
+    assert take.path.read_bytes() == b"\xff" * 2000 + b"\xfe" * 1000
