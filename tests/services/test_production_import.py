@@ -77,7 +77,7 @@ def book(tmp_path: Path) -> Path:
 
 def test_plain_text_reads_each_paragraph_as_one_narrator_line() -> None:
     result = import_script(SAMPLES / "notes.txt")
-    assert result.format == "plain text" and result.speakers == () and result.warnings == ()
+    assert result.format == "plain text" and result.speakers == (NARRATOR,) and result.warnings == ()
     assert texts(result) == [
         (NARRATOR, "The harbour was quiet that morning. Nobody had seen the boat since dusk."),
         (NARRATOR, "Note: the keeper kept a log of every ship."),  # "Note" is not a speaker: it has lower case
@@ -88,7 +88,7 @@ def test_plain_text_reads_each_paragraph_as_one_narrator_line() -> None:
 
 def test_speaker_text_reads_two_speakers_and_lists_them_for_casting() -> None:
     result = import_script(SAMPLES / "episode.txt")
-    assert result.format == "speaker text" and result.speakers == ("HOST", "GUEST")
+    assert result.format == "speaker text" and result.speakers == ("HOST", "GUEST", NARRATOR)
     assert texts(result) == [
         ("HOST", "Welcome back to Tide Tables. <#0.5#> Today we talk about the moon."),
         ("GUEST", "Thanks for having me (laughs)."),
@@ -101,7 +101,7 @@ def test_speaker_text_reads_two_speakers_and_lists_them_for_casting() -> None:
 
 def test_markdown_headings_become_chapters_and_markup_is_stripped_to_its_text() -> None:
     result = import_script(SAMPLES / "chapter.md")
-    assert result.format == "markdown" and result.speakers == ()
+    assert result.format == "markdown" and result.speakers == (NARRATOR,)
     chapters = result.script.chapters
     assert [c.title for c in chapters] == ["The Tide Tables", "Chapter One: High Water", "Chapter Two: Low Water"]
     one = [line.text for line in chapters[1].lines]
@@ -123,7 +123,7 @@ def test_a_fountain_scene_gives_chapters_speakers_emotions_and_narration() -> No
     assert result.format == "fountain"
     assert [c.title for c in result.script.chapters] == ["INT. LIGHTHOUSE LAMP ROOM - NIGHT",
                                                          "EXT. HARBOUR WALL - CONTINUOUS"]
-    assert result.speakers == ("TOM", "MARA", "MCKENNA")  # (V.O.), (CONT'D) and the forcing @ are gone
+    assert result.speakers == (NARRATOR, "TOM", "MARA", "MCKENNA")  # (V.O.), (CONT'D) and the forcing @ are gone
     lines = [(line.speaker, line.directives.emotion, line.text) for _c, line in result.script.lines()]
     assert lines == [
         (NARRATOR, None, "Rain hammers the glass. MARA (60s, oilskin coat) trims the wick while the great lens "
@@ -144,7 +144,7 @@ def test_a_fountain_scene_gives_chapters_speakers_emotions_and_narration() -> No
 
 def test_srt_cues_become_lines_with_their_timing_kept_as_a_target() -> None:
     result = import_script(SAMPLES / "interview.srt")
-    assert result.format == "srt" and result.speakers == ("HOST", "GUEST")
+    assert result.format == "srt" and result.speakers == ("HOST", "GUEST", NARRATOR)
     lines = [(line.speaker, line.text, line.directives.target) for _c, line in result.script.lines()]
     assert lines == [
         ("HOST", "Welcome back to Tide Tables.", (1.0, 3.5)),
@@ -156,7 +156,7 @@ def test_srt_cues_become_lines_with_their_timing_kept_as_a_target() -> None:
 
 def test_vtt_voice_tags_name_the_speakers() -> None:
     result = import_script(SAMPLES / "interview.vtt")
-    assert result.format == "vtt" and result.speakers == ("HOST", "DR. LEE")
+    assert result.format == "vtt" and result.speakers == ("HOST", "DR. LEE", NARRATOR)
     lines = [(line.speaker, line.text, line.directives.target) for _c, line in result.script.lines()]
     assert lines == [
         ("HOST", "Welcome back to Tide Tables.", (1.0, 3.5)),
@@ -168,7 +168,7 @@ def test_vtt_voice_tags_name_the_speakers() -> None:
 
 def test_an_epub_gives_a_chapter_per_spine_document_titled_from_its_table_of_contents(book: Path) -> None:
     result = import_script(book)
-    assert result.format == "epub" and result.speakers == () and result.warnings == ()
+    assert result.format == "epub" and result.speakers == (NARRATOR,) and result.warnings == ()
     chapters = result.script.chapters
     assert [c.title for c in chapters] == ["Chapter 1: High Water", "Chapter 2: Low Water"]  # no nav, no cover
     assert [line.text for line in chapters[0].lines] == [
@@ -235,6 +235,18 @@ def test_a_subtitle_target_is_kept_in_script_md_as_an_at_directive() -> None:
     assert format_script(script) == "HOST [at=1.5-3.25]: Hi.\n"
     with pytest.raises(ScriptError, match="at must be START-END in seconds"):
         parse_script("HOST [at=3-1]: Backwards.\n")
+
+
+def test_a_md_file_with_speaker_rows_is_read_as_script_md_and_one_without_as_markdown(tmp_path: Path) -> None:
+    (tmp_path / "ep1.md").write_text("# Part one\nHOST: *Welcome*.\n\n## Not a chapter in script.md\n")
+    as_script = import_script(tmp_path / "ep1.md")
+    assert as_script.format == "script.md" and texts(as_script) == [
+        ("HOST", "*Welcome*."), (NARRATOR, "## Not a chapter in script.md")]  # script.md keeps text as it is
+    (tmp_path / "essay.md").write_text("## One\n\n*Welcome*.\n\n## Two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    as_markdown = import_script(tmp_path / "essay.md")
+    assert as_markdown.format == "markdown" and texts(as_markdown) == [(NARRATOR, "Welcome.")]
+    assert [c.title for c in as_markdown.script.chapters] == ["One", "Two"]  # ## is the top level it uses
+    assert as_markdown.warnings == ("line 7: skipped a table",)
 
 
 def test_an_empty_file_is_refused_by_name(tmp_path: Path) -> None:

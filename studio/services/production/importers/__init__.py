@@ -42,7 +42,7 @@ class ImportFailed(StudioError):
 class ImportResult:
     script: Script
     format: str  # which reader read it: "script.md", "speaker text", "plain text", "markdown", …
-    speakers: tuple[str, ...]  # every speaker but the narrator, in order of first appearance: to be cast
+    speakers: tuple[str, ...]  # every speaker (NARRATOR too if it has lines), in order of first appearance: to cast
     warnings: tuple[str, ...] = ()  # what was dropped or changed, one sentence each
 
 
@@ -175,5 +175,4 @@ def import_script(path: Path) -> ImportResult:
                                  ".epub or .csv")
     if not script.lines():
         raise ImportFailed(path, f"no text to narrate was found in it (read as {name})")
-    speakers = tuple(speaker for speaker in script.speakers() if speaker != NARRATOR)
-    return ImportResult(script, name, speakers, tuple(warnings))
+    return ImportResult(script, name, tuple(script.speakers()), tuple(warnings))
