@@ -18,7 +18,6 @@ from pathlib import Path
 
 from studio.errors import StudioError
 from studio.services.production.script import (
-    NARRATOR,
     Chapter,
     Directives,
     Script,
