@@ -242,6 +242,8 @@ def test_a_md_file_with_speaker_rows_is_read_as_script_md_and_one_without_as_mar
     as_script = import_script(tmp_path / "ep1.md")
     assert as_script.format == "script.md" and texts(as_script) == [
         ("HOST", "*Welcome*."), (NARRATOR, "## Not a chapter in script.md")]  # script.md keeps text as it is
+    assert as_script.warnings == ("read as script.md (it has speaker rows), so Markdown such as '## Not a chapter "
+                                  "in script.md' is kept as text: rename it to .markdown to read it as Markdown",)
     (tmp_path / "essay.md").write_text("## One\n\n*Welcome*.\n\n## Two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
     as_markdown = import_script(tmp_path / "essay.md")
     assert as_markdown.format == "markdown" and texts(as_markdown) == [(NARRATOR, "Welcome.")]

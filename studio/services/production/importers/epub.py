@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 from ebooklib import epub
 
-from studio.services.production.importers import ImportFailed, ScriptBuilder, clean_text
+from studio.services.production.importers.base import ImportFailed, ScriptBuilder, clean_text
 from studio.services.production.script import NARRATOR, Script
 
 _BLOCKS = {"p", "div", "section", "article", "blockquote", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",

@@ -20,7 +20,7 @@ from typing import Any
 from screenplain.parsers import fountain as screenplain_fountain
 from screenplain.types import Action, Dialog, DualDialog, Slug
 
-from studio.services.production.importers import ScriptBuilder, read_text, speaker_name
+from studio.services.production.importers.base import ScriptBuilder, read_text, speaker_name
 from studio.services.production.script import NARRATOR, Directives, Script
 
 # A word in a parenthetical → the MiniMax emotion it asks for (docs/protocol.md#voice-and-audio-settings).

@@ -15,7 +15,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from studio.services.production.importers import ScriptBuilder, read_text
+from studio.services.production.importers.base import ScriptBuilder, read_text
 from studio.services.production.script import NARRATOR, Script
 
 _TEXT_TOKENS = {"text", "text_special", "code_inline"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from studio.services.production.importers import ScriptBuilder
+from studio.services.production.importers.base import ScriptBuilder
 from studio.services.production.script import NARRATOR, Script
 
 _BLANK_ROWS = re.compile(r"\n\s*\n")

@@ -15,7 +15,7 @@ import csv
 import io
 from pathlib import Path
 
-from studio.services.production.importers import ImportFailed, ScriptBuilder, read_text
+from studio.services.production.importers.base import ImportFailed, ScriptBuilder, read_text
 from studio.services.production.script import (
     NARRATOR,
     Directives,

@@ -16,7 +16,7 @@ from pathlib import Path
 import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
-from studio.services.production.importers import ImportFailed, ScriptBuilder, read_text, speaker_name
+from studio.services.production.importers.base import ImportFailed, ScriptBuilder, read_text, speaker_name
 from studio.services.production.script import NARRATOR, Directives, Script, is_speaker_row
 
 _POSITION_TAG = re.compile(r"\{\\[^}]*\}")
