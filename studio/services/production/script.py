@@ -14,7 +14,8 @@ The format (docs in ARCHITECTURE.md, "Productions"):
 - A speaker name has no lower-case letters (HOST, DR. LEE, 主持人) and at most 40 characters, so ordinary
   prose such as "Note: …" stays the narrator's. To start narration with such a word, write `NARRATOR:`.
 - Per-line directives sit between the name and the colon, in brackets: `emotion=…`, `speed=…` (0.5–2),
-  `pause=…` (seconds of silence after the line, 0–60).
+  `pause=…` (seconds of silence after the line, 0–60), `at=START-END` (seconds: where an imported subtitle
+  cue sat, kept as the line's timing target).
 - MiniMax's own inline syntax (`<#1.5#>` pauses, `(laughs)` tags) is text and stays as it is.
 """
 
@@ -47,6 +48,7 @@ class ScriptError(StudioError):
     def __init__(self, line_number: int, message: str) -> None:
         super().__init__(f"script.md line {line_number}: {message}")
         self.line_number = line_number
+        self.rule = message
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Directives:
     emotion: str | None = None
     speed: float | None = None
     pause_after_s: float | None = None
+    target: tuple[float, float] | None = None  # (start, end) seconds of the subtitle cue the line came from
 
     def is_empty(self) -> bool:
         return self == Directives()
@@ -69,6 +72,8 @@ class Directives:
             parts.append(f"speed={self.speed:g}")
         if self.pause_after_s is not None:
             parts.append(f"pause={self.pause_after_s:g}")
+        if self.target is not None:
+            parts.append(f"at={seconds_text(self.target[0])}-{seconds_text(self.target[1])}")
         return " ".join(parts)
 
 
@@ -110,10 +115,10 @@ def parse_directives(text: str, line_number: int) -> Directives:
     if rest:
         raise ScriptError(line_number, f"can't read the directive '{rest}': write key=value, e.g. "
                                        "[emotion=happy speed=1.1 pause=0.8]")
-    unknown = set(values) - {"emotion", "speed", "pause"}
+    unknown = set(values) - {"emotion", "speed", "pause", "at"}
     if unknown:
         raise ScriptError(line_number, f"unknown directive {', '.join(sorted(unknown))}: the directives are "
-                                       "emotion, speed and pause")
+                                       "emotion, speed, pause and at")
     speed = _number(values.get("speed"), "speed", line_number)
     if speed is not None and not SPEED_RANGE[0] <= speed <= SPEED_RANGE[1]:
         raise ScriptError(line_number, f"speed must be between {SPEED_RANGE[0]:g} and {SPEED_RANGE[1]:g} "
@@ -121,7 +126,33 @@ def parse_directives(text: str, line_number: int) -> Directives:
     pause = _number(values.get("pause"), "pause", line_number)
     if pause is not None and not 0 <= pause <= MAX_PAUSE_S:
         raise ScriptError(line_number, f"pause must be between 0 and {MAX_PAUSE_S:g} seconds (got {pause:g})")
-    return Directives(values.get("emotion"), speed, pause)
+    return Directives(values.get("emotion"), speed, pause, _target(values.get("at"), line_number))
+
+
+def _target(value: str | None, line_number: int) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    start, _dash, end = value.partition("-")
+    times = (_number(start, "at", line_number), _number(end, "at", line_number))
+    if times[0] is None or times[1] is None or not 0 <= times[0] <= times[1]:
+        raise ScriptError(line_number, f"at must be START-END in seconds with START ≤ END (got '{value}')")
+    return times[0], times[1]
+
+
+def seconds_text(value: float) -> str:
+    """Seconds to the millisecond, without trailing zeros: 62.5, 3, 0.125."""
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def is_speaker_row(row: str) -> bool:
+    """Whether a row of text starts a speaker's line (`HOST: …`, `GUEST [emotion=happy]: …`)."""
+    return _speaker_line(row.strip()) is not None
+
+
+def is_speaker_name(name: str) -> bool:
+    """Whether `name` can start a line of script.md as `NAME: text` (no lower-case letters, ≤ 40 characters)."""
+    match = _speaker_line(f"{name}: x")
+    return match is not None and match["name"] == name
 
 
 def _number(value: str | None, key: str, line_number: int) -> float | None:
