@@ -3,6 +3,7 @@ CSV) and writing it back out: real sample files in tests/data/productions, a rea
 
 from __future__ import annotations
 
+import sys
 import warnings
 from pathlib import Path
 
@@ -274,6 +275,14 @@ def test_an_epub_with_no_text_is_refused_by_name(tmp_path: Path) -> None:
     build_epub(tmp_path / "pictures.epub", [("Plates", "<p><img src='a.jpg' alt='a plate'/></p>")])
     with pytest.raises(StudioError, match=r"^pictures\.epub: no text to narrate was found in it \(read as epub\)$"):
         import_script(tmp_path / "pictures.epub")
+
+
+def test_without_the_optional_ebooklib_an_epub_is_refused_with_how_to_add_it(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "ebooklib", None)  # as in the installers, which leave it out (AGPL-3.0)
+    with pytest.raises(StudioError, match=r"needs the optional ebooklib .*pip install 'minimax-studio\[epub\]'"):
+        import_script(book)
 
 
 def test_a_file_that_is_not_an_epub_is_refused_by_name(tmp_path: Path) -> None:

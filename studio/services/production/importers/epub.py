@@ -4,6 +4,9 @@ with is not read as a line (the chapter title stands for it). Each block of text
 (paragraph, heading, list item, quote …) is one narrator line of its own paragraph. Navigation documents and
 documents with no text (a cover image, a blank page) are left out; non-linear documents (notes the reader
 jumps to) are left out with a warning.
+
+ebooklib is AGPL-3.0 while the studio is MIT, so it is an optional extra (`minimax-studio[epub]`), left out
+of the installers; without it an EPUB is refused with how to add it.
 """
 
 from __future__ import annotations
@@ -12,10 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import ebooklib
 import lxml.etree
 import lxml.html
-from ebooklib import epub
 
 from studio.services.production.importers.base import ImportFailed, ScriptBuilder, clean_text
 from studio.services.production.script import NARRATOR, Script
@@ -27,6 +28,12 @@ _NOT_READ = {"head", "script", "style", "nav", "svg", "math", "img", "audio", "v
 
 
 def read(path: Path) -> tuple[Script, list[str]]:
+    try:
+        import ebooklib
+        from ebooklib import epub
+    except ImportError:
+        raise ImportFailed(path, "EPUB import needs the optional ebooklib (AGPL-3.0, not in the installers): "
+                                 "pip install 'minimax-studio[epub]'") from None
     try:
         book = epub.read_epub(str(path), options={"ignore_ncx": True})
     except (epub.EpubException, zipfile.BadZipFile, KeyError, lxml.etree.LxmlError) as error:
