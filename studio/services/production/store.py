@@ -194,6 +194,7 @@ class Production:
         self._script_stamp: tuple[int, int] | None = None
         self._cast: Cast | None = None
         self._cast_stamp: tuple[int, int] | None = None
+        self.changes_at_open = LineChanges()  # what hand edits of script.md changed since it was last open
 
     # -- making and opening -----------------------------------------------------------------------------
 
@@ -232,7 +233,7 @@ class Production:
             raise ProductionError(f"{path} is not a complete production: its {SCRIPT_FILE} is missing")
         production = cls(path)
         try:
-            production.sync_lines()
+            production.changes_at_open = production.sync_lines()
         except BaseException:
             production.close()
             raise
@@ -366,3 +367,22 @@ class Production:
 def _stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_mtime_ns, stat.st_size
+
+
+IMPORTABLE = (".md", ".txt")
+
+
+def import_file(path: Path) -> Script:
+    """A script from a file, for `studio production new --import`. For now script.md's own format only
+    (`.md`, and `.txt` holding `SPEAKER: text` lines or plain paragraphs, which are the narrator's); the
+    importers for Fountain, SRT/VTT, EPUB and CSV plug in here. ScriptError names a broken line."""
+    if path.suffix.lower() not in IMPORTABLE:
+        raise ProductionError(f"can't import {path.name}: only {' and '.join(IMPORTABLE)} files "
+                              "(script.md's format, or SPEAKER: text) can be imported for now")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ProductionError(f"can't import {path.name}: it is not UTF-8 text") from None
+    except OSError as exc:
+        raise ProductionError(f"can't import {path}: {exc.strerror or exc}") from None
+    return parse_script(text)
