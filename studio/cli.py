@@ -674,6 +674,9 @@ def production_offline(args: argparse.Namespace) -> int | None:
     except (ProductionError, ScriptError, InputError) as exc:
         print(f"studio {args.command} {args.action}: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # e.g. a folder that can't be written
+        print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -210,3 +210,27 @@ def test_a_hand_edited_cast_that_breaks_a_rule_is_named(production: Production, 
 def test_an_emotion_the_model_lacks_is_refused_when_cast() -> None:
     with pytest.raises(InputError, match="'whisper' is not available on speech-02-hd"):
         Cast().with_speaker("HOST", Voicing(voice_id="x", model="speech-02-hd", emotion="whisper"))
+
+
+def test_several_neighbouring_edits_keep_their_ids(production: Production) -> None:
+    before = [record.id for record in production.lines()]
+    path = production.path / SCRIPT_FILE
+    text = path.read_text(encoding="utf-8")
+    for n in range(30, 36):
+        text = text.replace(f"Line {n} says", f"Line {n} tells")
+    path.write_text(text, encoding="utf-8")
+    changes = production.sync_lines()
+    assert changes.edited == before[30:36] and not (changes.added or changes.removed or changes.moved)
+    assert [record.id for record in production.lines()] == before
+
+
+def test_a_damaged_database_is_refused_and_left_as_it_is(tmp_path: Path, production: Production) -> None:
+    production.close()
+    db = tmp_path / "ep1.production" / DB_FILE
+    for suffix in ("-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    db.write_bytes(b"not a database, but maybe a clue to what was paid for" * 100)
+    damaged = db.read_bytes()
+    with pytest.raises(ProductionError, match=re.escape("production.sqlite3 can't be used: file is not a database")):
+        Production.open(tmp_path / "ep1.production")
+    assert db.read_bytes() == damaged

@@ -137,13 +137,13 @@ class Cast(RequestModel):
         voicing = self._voicing(speaker)
         if not voicing.has_voice():
             raise UncastSpeakers([speaker])
-        voice = VoiceSetting(
-            voice_id=voicing.voice_id,
-            speed=directives.speed if directives.speed is not None else voicing.speed or 1.0,
-            vol=voicing.vol if voicing.vol is not None else 1.0,
-            pitch=voicing.pitch or 0,
-            emotion=directives.emotion or voicing.emotion,  # type: ignore[arg-type]  # checked by VoiceSetting
-        )
+        voice = VoiceSetting.model_validate({  # a directive's emotion is text from script.md: checked here
+            "voice_id": voicing.voice_id,
+            "speed": directives.speed if directives.speed is not None else voicing.speed or 1.0,
+            "vol": voicing.vol if voicing.vol is not None else 1.0,
+            "pitch": voicing.pitch or 0,
+            "emotion": directives.emotion or voicing.emotion,
+        })
         tones = voicing.pronunciations
         return T2ASettings(
             model=voicing.model or T2ASettings().model,

@@ -34,7 +34,7 @@ from studio.services.production.script import (
     parse_directives,
     parse_script,
 )
-from studio.services.sqlite_schema import migrate, transaction
+from studio.services.sqlite_schema import NewerSchema, migrate, transaction
 
 SUFFIX = ".production"
 SCRIPT_FILE = "script.md"
@@ -45,6 +45,7 @@ EXPORTS_DIR = "exports"
 # difflib's own cutoff for a "close match". A one-word edit of a sentence scores ~0.9; a line rewritten
 # below 0.6 is a new line, whose old takes could not be reused anyway.
 SIMILAR_ENOUGH = 0.6
+PLACE_WINDOW = 4  # an edit "in place" is within this many lines of the removed line's place in its stretch
 
 # Migration i takes the schema from version i to i + 1. Append; never edit a released one.
 MIGRATIONS: tuple[str, ...] = (
@@ -134,8 +135,20 @@ def _signature(line: ScriptLine) -> tuple[str, str, str]:
     return line.speaker, line.text, line.directives.as_text()
 
 
-def _similarity(a: ScriptLine, b: ScriptLine) -> float:
-    return difflib.SequenceMatcher(None, " ".join(_signature(a)), " ".join(_signature(b)), autojunk=False).ratio()
+def _most_similar(line: ScriptLine, candidates: list[tuple[int, ScriptLine]]) -> int | None:
+    """The index of the first of the candidates most like `line`, if at least SIMILAR_ENOUGH alike."""
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(" ".join(_signature(line)))  # the side difflib indexes, once
+    best, best_ratio = None, SIMILAR_ENOUGH
+    for index, candidate in candidates:
+        matcher.set_seq1(" ".join(_signature(candidate)))
+        # the cheap upper bounds first: a long script rewritten wholesale compares many pairs
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (best is None and ratio >= best_ratio):
+            best, best_ratio = index, ratio
+    return best
 
 
 def match_lines(old: list[ScriptLine], new: list[ScriptLine]) -> tuple[dict[int, int], set[int], set[int]]:
@@ -144,7 +157,8 @@ def match_lines(old: list[ScriptLine], new: list[ScriptLine]) -> tuple[dict[int,
     1. Unchanged lines in the longest common order (difflib over the lines' content) keep their ids.
     2. Of the rest, a line with exactly the content of a line gone elsewhere was moved: it keeps its id.
     3. Of the rest, a new line standing where old ones were removed (between the same unchanged
-       neighbours) is an edit of the most similar of them, in order, if at least SIMILAR_ENOUGH alike.
+       neighbours, within PLACE_WINDOW of the same place) is an edit of the most similar of them, in
+       order, if at least SIMILAR_ENOUGH alike.
     """
     matcher = difflib.SequenceMatcher(None, [_signature(x) for x in old], [_signature(x) for x in new],
                                       autojunk=False)
@@ -173,8 +187,13 @@ def match_lines(old: list[ScriptLine], new: list[ScriptLine]) -> tuple[dict[int,
         for j in new_range:
             if j in continues or not candidates:
                 continue
-            best = max(candidates, key=lambda i: _similarity(old[i], new[j]))
-            if _similarity(old[best], new[j]) >= SIMILAR_ENOUGH:
+            # "in place": near the same offset from the gap's start or end (bounds the work when a long
+            # stretch is rewritten: each new line is compared with a few old ones, not all of them)
+            start, end = j - new_range.start, new_range.stop - 1 - j
+            near = [i for i in candidates if abs(i - old_range.start - start) <= PLACE_WINDOW
+                    or abs(old_range.stop - 1 - i - end) <= PLACE_WINDOW]
+            best = _most_similar(new[j], [(i, old[i]) for i in near])
+            if best is not None:
                 continues[j] = best
                 edited.add(j)
                 candidates = candidates[candidates.index(best) + 1:]  # keep the order of the lines
@@ -187,9 +206,13 @@ class Production:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(path / DB_FILE, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        migrate(self._db, MIGRATIONS, path / DB_FILE)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            migrate(self._db, MIGRATIONS, path / DB_FILE)
+        except (sqlite3.DatabaseError, NewerSchema) as exc:
+            self._db.close()  # the file stays as it is: the takes it lists are paid for
+            raise ProductionError(f"{path / DB_FILE} can't be used: {exc}") from None
         self._script: Script | None = None
         self._script_stamp: tuple[int, int] | None = None
         self._cast: Cast | None = None
