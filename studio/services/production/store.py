@@ -17,6 +17,7 @@ script.md (see `sync_lines`), so a line's takes stay its own when other lines ar
 from __future__ import annotations
 
 import difflib
+import shutil
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -232,11 +233,15 @@ class Production:
             raise ProductionError(f"{path} already exists: pick another name, or open it")
         text = format_script(script) if script is not None and script.chapters else ""
         path.mkdir(parents=True)
-        for folder in (TAKES_DIR, EXPORTS_DIR):
-            (path / folder).mkdir()
-        write_atomically(path / SCRIPT_FILE, text.encode("utf-8"))
-        write_atomically(path / CAST_FILE, Cast().to_json().encode("utf-8"))
-        production = cls(path)
+        try:
+            for folder in (TAKES_DIR, EXPORTS_DIR):
+                (path / folder).mkdir()
+            write_atomically(path / SCRIPT_FILE, text.encode("utf-8"))
+            write_atomically(path / CAST_FILE, Cast().to_json().encode("utf-8"))
+            production = cls(path)
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)  # half made, just now, holding nothing of the user's yet
+            raise
         production.sync_lines()
         return production
 
