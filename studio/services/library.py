@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from studio.files import ChunkWriter, append_and_flush, dated_path, write_atomically
 from studio.services.playback import AudioSink, play_and_keep
+from studio.services.sqlite_schema import migrate, schema_version, transaction
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -347,35 +348,13 @@ class Library:
 
     @property
     def schema_version(self) -> int:
-        return int(self._db.execute("SELECT version FROM schema_version").fetchone()[0])
+        return schema_version(self._db)
 
     def _migrate(self) -> None:
-        if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone() is None:
-            with self._transaction():
-                self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-                if self._db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
-                    self._db.execute("INSERT INTO schema_version VALUES (0)")
-        version = self.schema_version
-        if version > len(MIGRATIONS):
-            raise RuntimeError(
-                f"{self.db_path} was written by a newer MiniMax Studio (schema {version}); update the app"
-            )
-        for number in range(version, len(MIGRATIONS)):
-            with self._transaction():
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                self._db.execute("UPDATE schema_version SET version = ?", (number + 1,))
+        migrate(self._db, MIGRATIONS, self.db_path)
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def _transaction(self) -> contextlib.AbstractContextManager[None]:
+        return transaction(self._db)
 
     def _record_write(self, what: str, where: Path) -> contextlib.AbstractContextManager[None]:
         """A database write the user's file does not depend on: a failure becomes a notice, not an error."""

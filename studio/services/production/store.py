@@ -1,0 +1,413 @@
+"""A production on disk: a folder a person can read, diff and back up.
+
+    ep1.production/
+      script.md            the script (see script.py), hand-editable
+      cast.json            speaker → voice and settings (see cast.py)
+      production.sqlite3   lines with stable ids, render units, takes, renders and their costs (WAL)
+      takes/               audio as received from the API, one file per cache key, never re-encoded
+      exports/             what `studio production export` writes
+
+The folder ends in `.production` so a file manager, a backup listing or `ls` says what it is; the
+database inside is what makes a folder a production (`Production.open` refuses one without it).
+
+Stable line identity: each line of the script has an id in the database, kept across hand edits of
+script.md (see `sync_lines`), so a line's takes stay its own when other lines are added, removed or moved.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studio.api.errors import InputError
+from studio.errors import StudioError
+from studio.files import write_atomically
+from studio.services.production.cast import CAST_FILE, Cast
+from studio.services.production.script import (
+    Script,
+    ScriptError,
+    ScriptLine,
+    format_script,
+    parse_directives,
+    parse_script,
+)
+from studio.services.sqlite_schema import NewerSchema, migrate, transaction
+
+if TYPE_CHECKING:
+    from studio.services.production.importers import ImportResult
+
+SUFFIX = ".production"
+SCRIPT_FILE = "script.md"
+DB_FILE = "production.sqlite3"
+TAKES_DIR = "takes"
+EXPORTS_DIR = "exports"
+# An edited line keeps its id when it is at least this similar to the line it replaced (difflib's ratio):
+# difflib's own cutoff for a "close match". A one-word edit of a sentence scores ~0.9; a line rewritten
+# below 0.6 is a new line, whose old takes could not be reused anyway.
+SIMILAR_ENOUGH = 0.6
+PLACE_WINDOW = 4  # an edit "in place" is within this many lines of the removed line's place in its stretch
+
+# Migration i takes the schema from version i to i + 1. Append; never edit a released one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE lines (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- stable across edits, never reused
+        chapter INTEGER NOT NULL,              -- index of its chapter in script.md
+        position INTEGER NOT NULL,             -- index in reading order over the whole production
+        speaker TEXT NOT NULL,
+        text TEXT NOT NULL,
+        directives TEXT NOT NULL,              -- as written between the brackets in script.md
+        paragraph INTEGER NOT NULL             -- index of its paragraph within the chapter
+    );
+    CREATE INDEX lines_by_position ON lines (position);
+    CREATE TABLE render_units (
+        line_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,             -- index of the unit within its line
+        text TEXT NOT NULL,
+        cache_key TEXT NOT NULL,
+        PRIMARY KEY (line_id, position)
+    );
+    CREATE TABLE takes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        cache_key TEXT NOT NULL UNIQUE,
+        line_id INTEGER,                       -- the line it was made for (kept when the line goes)
+        file TEXT NOT NULL,                    -- name in takes/
+        duration_ms INTEGER,
+        characters_billed INTEGER,
+        trace_id TEXT,
+        created_at REAL NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0      -- the take its line uses when it has several
+    );
+    CREATE TABLE renders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at REAL NOT NULL,
+        finished_at REAL,
+        status TEXT NOT NULL,                  -- running, finished, cancelled, failed
+        units INTEGER NOT NULL,
+        characters_estimated INTEGER NOT NULL
+    );
+    CREATE TABLE costs (                       -- the ledger: one row per billed request
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        render_id INTEGER REFERENCES renders (id),
+        cache_key TEXT NOT NULL,
+        characters_estimated INTEGER NOT NULL,
+        characters_billed INTEGER,
+        trace_id TEXT,
+        created_at REAL NOT NULL
+    )
+    """,
+)
+
+
+class ProductionError(StudioError):
+    """A folder that is not a production, or a production that can't be made or read."""
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """A line of the script with its stable id and where it is."""
+
+    id: int
+    chapter: int
+    position: int
+    line: ScriptLine
+
+
+@dataclass
+class LineChanges:
+    """What `sync_lines` found between the lines the database knew and script.md, as line ids."""
+
+    added: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    edited: list[int] = field(default_factory=list)  # text, speaker or directives changed; id kept
+    moved: list[int] = field(default_factory=list)  # the same line, now elsewhere among the others
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.edited or self.moved)
+
+
+def folder_for(parent: Path, name: str) -> Path:
+    """`parent/NAME.production` (NAME may already end in .production)."""
+    return parent / (name if name.endswith(SUFFIX) else name + SUFFIX)
+
+
+def _signature(line: ScriptLine) -> tuple[str, str, str]:
+    return line.speaker, line.text, line.directives.as_text()
+
+
+def _most_similar(line: ScriptLine, candidates: list[tuple[int, ScriptLine]]) -> int | None:
+    """The index of the first of the candidates most like `line`, if at least SIMILAR_ENOUGH alike."""
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(" ".join(_signature(line)))  # the side difflib indexes, once
+    best, best_ratio = None, SIMILAR_ENOUGH
+    for index, candidate in candidates:
+        matcher.set_seq1(" ".join(_signature(candidate)))
+        # the cheap upper bounds first: a long script rewritten wholesale compares many pairs
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (best is None and ratio >= best_ratio):
+            best, best_ratio = index, ratio
+    return best
+
+
+def match_lines(old: list[ScriptLine], new: list[ScriptLine]) -> tuple[dict[int, int], set[int], set[int]]:
+    """Which new line (index) continues which old one: (new → old, moved new indexes, edited new indexes).
+
+    1. Unchanged lines in the longest common order (difflib over the lines' content) keep their ids.
+    2. Of the rest, a line with exactly the content of a line gone elsewhere was moved: it keeps its id.
+    3. Of the rest, a new line standing where old ones were removed (between the same unchanged
+       neighbours, within PLACE_WINDOW of the same place) is an edit of the most similar of them, in
+       order, if at least SIMILAR_ENOUGH alike.
+    """
+    matcher = difflib.SequenceMatcher(None, [_signature(x) for x in old], [_signature(x) for x in new],
+                                      autojunk=False)
+    continues: dict[int, int] = {}
+    gaps: list[tuple[range, range]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continues.update({j1 + k: i1 + k for k in range(i2 - i1)})
+        else:
+            gaps.append((range(i1, i2), range(j1, j2)))
+    left_old = {i for old_range, _ in gaps for i in old_range}
+    by_content: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i in sorted(left_old):
+        by_content[_signature(old[i])].append(i)
+    moved: set[int] = set()
+    for _, new_range in gaps:
+        for j in new_range:
+            same = by_content.get(_signature(new[j]))
+            if same:
+                i = same.pop(0)
+                continues[j], moved = i, moved | {j}
+                left_old.discard(i)
+    edited: set[int] = set()
+    for old_range, new_range in gaps:
+        candidates = [i for i in old_range if i in left_old]
+        for j in new_range:
+            if j in continues or not candidates:
+                continue
+            # "in place": near the same offset from the gap's start or end (bounds the work when a long
+            # stretch is rewritten: each new line is compared with a few old ones, not all of them)
+            start, end = j - new_range.start, new_range.stop - 1 - j
+            near = [i for i in candidates if abs(i - old_range.start - start) <= PLACE_WINDOW
+                    or abs(old_range.stop - 1 - i - end) <= PLACE_WINDOW]
+            best = _most_similar(new[j], [(i, old[i]) for i in near])
+            if best is not None:
+                continues[j] = best
+                edited.add(j)
+                candidates = candidates[candidates.index(best) + 1:]  # keep the order of the lines
+    return continues, moved, edited
+
+
+class Production:
+    """One production folder. Use `create` or `open`; close it (or use it as a context manager)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path / DB_FILE, isolation_level=None)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            migrate(self._db, MIGRATIONS, path / DB_FILE)
+        except (sqlite3.DatabaseError, NewerSchema) as exc:
+            self._db.close()  # the file stays as it is: the takes it lists are paid for
+            raise ProductionError(f"{path / DB_FILE} can't be used: {exc}") from None
+        self._script: Script | None = None
+        self._script_stamp: tuple[int, int] | None = None
+        self._cast: Cast | None = None
+        self._cast_stamp: tuple[int, int] | None = None
+        self.changes_at_open = LineChanges()  # what hand edits of script.md changed since it was last open
+
+    # -- making and opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, parent: Path, name: str, script: Script | None = None) -> Production:
+        """Make `parent/NAME.production/` with its script (empty unless given), cast, database and folders.
+        Refuses a folder that already exists, so nothing in it is overwritten."""
+        if not name.strip() or "/" in name or "\\" in name:
+            raise ProductionError(f"a production's name must be a plain folder name (got {name!r})")
+        path = folder_for(parent, name)
+        if path.exists():
+            raise ProductionError(f"{path} already exists: pick another name, or open it")
+        text = format_script(script) if script is not None and script.chapters else ""
+        path.mkdir(parents=True)
+        try:
+            for folder in (TAKES_DIR, EXPORTS_DIR):
+                (path / folder).mkdir()
+            write_atomically(path / SCRIPT_FILE, text.encode("utf-8"))
+            write_atomically(path / CAST_FILE, Cast().to_json().encode("utf-8"))
+            production = cls(path)
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)  # half made, just now, holding nothing of the user's yet
+            raise
+        production.sync_lines()
+        return production
+
+    @classmethod
+    def open(cls, path: Path) -> Production:
+        """Open a production folder (`ep1.production`, or `ep1` when `ep1.production` exists) and bring its
+        lines up to date with script.md. ProductionError when the folder is not a production."""
+        if not (path / DB_FILE).is_file() and (candidate := folder_for(path.parent, path.name)).is_dir():
+            path = candidate
+        if not path.is_dir():
+            raise ProductionError(f"{path} is not a production: there is no such folder "
+                                  "(make one with `studio production new NAME`)")
+        if not (path / DB_FILE).is_file():
+            raise ProductionError(f"{path} is not a production: it has no {DB_FILE} "
+                                  "(make one with `studio production new NAME`)")
+        if not (path / SCRIPT_FILE).is_file():
+            raise ProductionError(f"{path} is not a complete production: its {SCRIPT_FILE} is missing")
+        production = cls(path)
+        try:
+            production.changes_at_open = production.sync_lines()
+        except BaseException:
+            production.close()
+            raise
+        return production
+
+    @classmethod
+    def find(cls, start: Path) -> Production:
+        """The production `start` is in (the folder itself or one of its parents), as a command run inside
+        a production's folder finds it."""
+        for folder in (start, *start.parents):
+            if (folder / DB_FILE).is_file():
+                return cls.open(folder)
+        raise ProductionError(f"{start} is not inside a production: run the command in a production's folder, "
+                              "or give it with --production DIR")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Production:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return self.path.name.removesuffix(SUFFIX)
+
+    @property
+    def takes_dir(self) -> Path:
+        return self.path / TAKES_DIR
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.path / EXPORTS_DIR
+
+    # -- script -----------------------------------------------------------------------------------------
+
+    @property
+    def script(self) -> Script:
+        """script.md as a Script, read again when the file changed on disk. ScriptError names a broken line."""
+        script_path = self.path / SCRIPT_FILE
+        stamp = _stamp(script_path)
+        if self._script is None or stamp != self._script_stamp:
+            self._script = parse_script(script_path.read_text(encoding="utf-8"))
+            self._script_stamp = stamp
+        return self._script
+
+    def save_script(self, script: Script) -> LineChanges:
+        """Write script.md (whole or not at all) and bring the lines' ids up to date."""
+        write_atomically(self.path / SCRIPT_FILE, format_script(script).encode("utf-8"))
+        return self.sync_lines()
+
+    # -- cast -------------------------------------------------------------------------------------------
+
+    @property
+    def cast(self) -> Cast:
+        """cast.json as a Cast, read again when the file changed. InputError names a setting that breaks a rule."""
+        cast_path = self.path / CAST_FILE
+        if not cast_path.exists():
+            return Cast()
+        stamp = _stamp(cast_path)
+        if self._cast is None or stamp != self._cast_stamp:
+            try:
+                self._cast = Cast.from_json(cast_path.read_text(encoding="utf-8"))
+            except InputError as exc:
+                raise InputError(f"{CAST_FILE}: {exc.field}", exc.rule) from None
+            self._cast_stamp = stamp
+        return self._cast
+
+    def save_cast(self, cast: Cast) -> None:
+        write_atomically(self.path / CAST_FILE, cast.to_json().encode("utf-8"))
+
+    # -- lines ------------------------------------------------------------------------------------------
+
+    def lines(self) -> list[LineRecord]:
+        """Every line with its stable id, in reading order (script.md as it is now)."""
+        self.sync_lines()
+        return self._stored_lines()
+
+    def _stored_lines(self) -> list[LineRecord]:
+        records = []
+        for row in self._db.execute(
+            "SELECT id, chapter, position, speaker, text, directives, paragraph FROM lines ORDER BY position"
+        ):
+            try:
+                directives = parse_directives(row[5], 0)
+            except ScriptError:  # written by us from a parsed line; can't happen unless edited by hand
+                raise ProductionError(f"{self.path / DB_FILE}: line {row[0]} has unreadable directives") from None
+            records.append(LineRecord(row[0], row[1], row[2], ScriptLine(row[3], row[4], directives, row[6])))
+        return records
+
+    def sync_lines(self) -> LineChanges:
+        """Give script.md's lines their ids: unchanged, moved and slightly edited lines keep theirs (see
+        `match_lines`); the rest are new. Returns what changed since the last sync."""
+        stored = self._stored_lines()
+        placed = self.script.lines()
+        unchanged = [(record.chapter, record.line) for record in stored] == placed
+        if unchanged:
+            return LineChanges()
+        continues, moved, edited = match_lines([record.line for record in stored], [line for _, line in placed])
+        changes = LineChanges()
+        kept = set(continues.values())
+        changes.removed = [record.id for i, record in enumerate(stored) if i not in kept]
+        with transaction(self._db):
+            if changes.removed:
+                self._db.executemany("DELETE FROM lines WHERE id = ?", [(id_,) for id_ in changes.removed])
+            for position, (chapter, line) in enumerate(placed):
+                values = (chapter, position, line.speaker, line.text, line.directives.as_text(), line.paragraph)
+                if position in continues:
+                    line_id = stored[continues[position]].id
+                    self._db.execute("UPDATE lines SET chapter = ?, position = ?, speaker = ?, text = ?, "
+                                     "directives = ?, paragraph = ? WHERE id = ?", (*values, line_id))
+                    if position in moved:
+                        changes.moved.append(line_id)
+                    elif position in edited:
+                        changes.edited.append(line_id)
+                else:
+                    cursor = self._db.execute("INSERT INTO lines (chapter, position, speaker, text, directives, "
+                                              "paragraph) VALUES (?, ?, ?, ?, ?, ?)", values)
+                    assert cursor.lastrowid is not None
+                    changes.added.append(cursor.lastrowid)
+        return changes
+
+    # -- status -----------------------------------------------------------------------------------------
+
+    def takes_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM takes").fetchone()[0])
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def import_file(path: Path) -> ImportResult:
+    """A script from a file, for `studio production new --import`: script.md, `SPEAKER:` or plain text,
+    Markdown, Fountain, SRT/VTT, EPUB or CSV (`importers.import_script`), with the speakers to cast and what
+    was dropped. A file that can't be read is a ProductionError naming it and the rule."""
+    from studio.services.production.importers import ImportFailed, import_script
+
+    try:
+        return import_script(path)
+    except ImportFailed as exc:
+        raise ProductionError(f"can't import {exc}") from None
