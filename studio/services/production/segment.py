@@ -28,7 +28,7 @@ _CLOSERS = "\"'”’»)]}」』）】〕"
 _SENTENCE_END = re.compile(rf"[{re.escape(_TERMINATORS)}]+[{re.escape(_CLOSERS)}]*")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _PROTECTED = re.compile(rf"<#[^<>#]*#>|\([^()\n]{{1,{MAX_TAG_CHARS}}}\)|（[^（）\n]{{1,{MAX_TAG_CHARS}}}）")
-_PAUSE = re.compile(r"<#[^<>#]*#>")
+PAUSE_MARKER = re.compile(r"<#[^<>#]*#>")  # as the API reads it (docs/protocol.md#pause-markers-and-tags)
 _CLAUSE = re.compile(r"[;:,—；：，、]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Words that end in a full stop without ending the sentence (compared without the final dot, lower-case).
@@ -54,7 +54,7 @@ def split_units(text: str, *, max_chars: int = DEFAULT_MAX_CHARS, group_short: i
         raise ValueError(f"max_chars must be 1–{T2A_TEXT_LIMIT - 1:,} (the API takes fewer than "
                          f"{T2A_TEXT_LIMIT:,} characters a request); got {max_chars:,}")
     protected = [m.span() for m in _PROTECTED.finditer(text)]
-    pauses = [m.span() for m in _PAUSE.finditer(text)]
+    pauses = [m.span() for m in PAUSE_MARKER.finditer(text)]
     spans = _merge_around_pauses(text, _sentences(text, protected), pauses)
     fitted = [piece for span in spans for piece in _fit(text, span, max_chars, protected, pauses)]
     return [text[start:end] for start, end in _group(fitted, min(group_short, max_chars))]
