@@ -12,6 +12,7 @@ one stay in one unit. A sentence longer than `max_chars` is cut at its last clau
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from studio.api.models.speech import T2A_TEXT_LIMIT
@@ -53,22 +54,32 @@ def split_units(text: str, *, max_chars: int = DEFAULT_MAX_CHARS, group_short: i
     if not 1 <= max_chars < T2A_TEXT_LIMIT:
         raise ValueError(f"max_chars must be 1–{T2A_TEXT_LIMIT - 1:,} (the API takes fewer than "
                          f"{T2A_TEXT_LIMIT:,} characters a request); got {max_chars:,}")
-    protected = [m.span() for m in _PROTECTED.finditer(text)]
-    pauses = [m.span() for m in PAUSE_MARKER.finditer(text)]
+    protected, pauses = _Spans(_PROTECTED, text), _Spans(PAUSE_MARKER, text)
     spans = _merge_around_pauses(text, _sentences(text, protected), pauses)
     fitted = [piece for span in spans for piece in _fit(text, span, max_chars, protected, pauses)]
     return [text[start:end] for start, end in _group(fitted, min(group_short, max_chars))]
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < position < end for start, end in spans)
+class _Spans:
+    """Non-overlapping (start, end) spans in text order, asked about in O(log n)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        spans = [m.span() for m in pattern.finditer(text)]
+        self._starts = [start for start, _end in spans]
+        self._ends = [end for _start, end in spans]
+        self.starts, self.ends = set(self._starts), set(self._ends)
+
+    def inside(self, position: int) -> bool:
+        """Whether `position` falls strictly inside a span (cutting there would split it)."""
+        index = bisect.bisect_left(self._starts, position) - 1
+        return index >= 0 and self._ends[index] > position
 
 
-def _sentences(text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _sentences(text: str, protected: _Spans) -> list[tuple[int, int]]:
     cuts = {m.end() for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m)}
     cuts |= {m.start() for m in _BLANK_LINE.finditer(text)}
     spans, start = [], 0
-    for cut in [*sorted(c for c in cuts if not _inside(c, protected)), len(text)]:
+    for cut in [*sorted(c for c in cuts if not protected.inside(c)), len(text)]:
         span = _stripped(text, start, cut)
         if span is not None:
             spans.append(span)
@@ -86,7 +97,9 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     following = rest.lstrip()
     if following[:1].islower():
         return False  # "'Why?' she asked", "etc. and so on"
-    if match.group() == "." and (word := _WORD_BEFORE.search(text, 0, match.start())) is not None:
+    # The word before the stop, looked for in the 20 characters before it (searching from 0: quadratic).
+    word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start()) if match.group() == "." else None
+    if word is not None:
         before = word.group(1).lower()
         if (before in ABBREVIATIONS or _is_initials(word.group(1))
                 or (before in _BEFORE_NUMBER and following[:1].isdigit())):
@@ -107,16 +120,16 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _starts_with_pause(span: tuple[int, int], pauses: list[tuple[int, int]]) -> bool:
-    return any(start == span[0] for start, _end in pauses)
+def _starts_with_pause(span: tuple[int, int], pauses: _Spans) -> bool:
+    return span[0] in pauses.starts
 
 
-def _ends_with_pause(span: tuple[int, int], pauses: list[tuple[int, int]]) -> bool:
-    return any(end == span[1] for _start, end in pauses)
+def _ends_with_pause(span: tuple[int, int], pauses: _Spans) -> bool:
+    return span[1] in pauses.ends
 
 
 def _merge_around_pauses(text: str, spans: list[tuple[int, int]],
-                         pauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                         pauses: _Spans) -> list[tuple[int, int]]:
     """A pause marker may not start or end a request: join the units on both sides of one."""
     merged: list[tuple[int, int]] = []
     for span in spans:
@@ -127,8 +140,8 @@ def _merge_around_pauses(text: str, spans: list[tuple[int, int]],
     return merged
 
 
-def _fit(text: str, span: tuple[int, int], max_chars: int, protected: list[tuple[int, int]],
-         pauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _fit(text: str, span: tuple[int, int], max_chars: int, protected: _Spans,
+         pauses: _Spans) -> list[tuple[int, int]]:
     """Cut `span` into pieces of at most `max_chars`, each at the last clause boundary, else the last space."""
     pieces = []
     start, end = span
@@ -149,14 +162,13 @@ def _fit(text: str, span: tuple[int, int], max_chars: int, protected: list[tuple
     return pieces
 
 
-def _last_cut(text: str, start: int, limit: int, protected: list[tuple[int, int]],
-              pauses: list[tuple[int, int]]) -> int | None:
+def _last_cut(text: str, start: int, limit: int, protected: _Spans, pauses: _Spans) -> int | None:
     """The last position in (start, limit] after a clause mark, else before a space, where a unit may end:
     not inside a marker or tag, and leaving no pause marker at either side of the cut."""
     window = text[start:limit + 1]
 
     def allowed(cut: int) -> bool:
-        if cut <= start or _inside(cut, protected):
+        if cut <= start or protected.inside(cut):
             return False
         before, after = _stripped(text, start, cut), _stripped(text, cut, len(text))
         if before is None or after is None:
