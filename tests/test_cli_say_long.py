@@ -14,7 +14,7 @@ from studio.api.models import T2ARequest, VoiceSetting
 from studio.cli import main
 from studio.emulator import DEMO_KEY, Emulator
 from studio.services.library import Library
-from studio.services.speech import Transport, synthesize_to_file
+from studio.services.speech import PartialTakeError, Transport, synthesize_to_file
 from studio.settings.paths import data_dir
 from tests.audio_utils import decode
 from tests.test_cli_voice_lab import ThreadedEmulator
@@ -130,3 +130,21 @@ async def test_several_requests_make_one_file_and_one_take_over_every_transport(
     assert takes[0].path.read_bytes() == take.path.read_bytes()
     spoken = [r.json.get("text") for r in emulator.requests if r.json and r.json.get("text")]
     assert spoken == texts
+
+
+async def test_a_part_that_fails_keeps_the_parts_already_paid_for(emulator: Emulator, tmp_path: Path) -> None:
+    good = T2ARequest(text=SENTENCES[0], voice_setting=VoiceSetting(voice_id=VOICE))
+    refused = T2ARequest(text=SENTENCES[1], voice_setting=VoiceSetting(voice_id="No_such_voice_here"))
+    library = Library(tmp_path / "home")
+    try:
+        async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
+            with pytest.raises(PartialTakeError, match="does not exist") as caught:
+                await synthesize_to_file(client, [good, refused], tmp_path / "two.mp3", library=library)
+        takes = library.takes()
+    finally:
+        library.close()
+    kept = caught.value.path
+    assert kept.exists() and not (tmp_path / "two.mp3").exists() and not list(tmp_path.glob("*.part"))
+    samples, rate = decode(kept.read_bytes())
+    assert len(samples) / rate > 2  # the first sentence, paid for, is there
+    assert [(take.status, take.path.read_bytes()) for take in takes] == [("partial", kept.read_bytes())]
