@@ -108,13 +108,13 @@ def test_wav_over_the_limit_is_refused_before_any_request(
     assert emu.requests == [] and not out.exists()
 
 
-@pytest.mark.parametrize("transport", ["http", "sse", "ws"])
+@pytest.mark.parametrize(("transport", "link"), [("http", False), ("http", True), ("sse", False), ("ws", False)])
 async def test_several_requests_make_one_file_and_one_take_over_every_transport(
-    emulator: Emulator, tmp_path: Path, transport: Transport
+    emulator: Emulator, tmp_path: Path, transport: Transport, link: bool
 ) -> None:
     texts = SENTENCES[:3]
-    requests = [T2ARequest(text=text, stream=transport != "http", voice_setting=VoiceSetting(voice_id=VOICE))
-                for text in texts]
+    requests = [T2ARequest(text=text, stream=transport != "http", voice_setting=VoiceSetting(voice_id=VOICE),
+                           output_format="url" if link else None) for text in texts]
     library = Library(tmp_path / "home")
     try:
         async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
