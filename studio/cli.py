@@ -140,10 +140,17 @@ def _say_problem(args: argparse.Namespace) -> str | None:
 
 async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
     from studio.files import keep_leftover_part
-    from studio.services.speech import synthesize_to_file
+    from studio.services.speech import speech_parts, synthesize_to_file
 
     transport: Transport = "ws" if args.ws else "sse" if args.stream else "http"
-    request = _say_request(args, _read_text(args), stream=transport != "http")
+    text = _read_text(args)
+    parts = speech_parts(text)  # over the API's limit: its sentences, grouped, made one after another
+    requests = [_say_request(args, part, stream=transport != "http") for part in parts]
+    request = requests[0]
+    if len(parts) > 1 and (args.play or args.subtitles):
+        raise MiniMaxError(f"{'--play' if args.play else '--subtitles'} works on one request, and this text "
+                           f"({len(text):,} characters; a request takes fewer than 10,000) is made in "
+                           f"{len(parts)} parts: leave it out to make one file of the whole text")
     out = Path(args.output or f"speech.{args.format}")
     kept = keep_leftover_part(out)
     if kept is not None:
@@ -156,11 +163,12 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
         await _say_and_play(conn, args, request, out, "ws" if args.ws else "sse")
         return
     with _library() as library:
-        take = await synthesize_to_file(conn.client, request, out, transport=transport, library=library)
+        take = await synthesize_to_file(conn.client, requests, out, transport=transport, library=library)
     info = take.extra_info
     seconds = (info.get("audio_length") or 0) / 1000
+    in_parts = f"  made in {take.parts} parts" if take.parts > 1 else ""
     print(f"{take.path}  {take.bytes_written:,} bytes  {seconds:.1f} s  "
-          f"{info.get('usage_characters', '?')} characters billed  trace {take.trace_id}")
+          f"{info.get('usage_characters', '?')} characters billed{in_parts}  trace {take.trace_id}")
     if args.subtitles:
         from studio.services.speech import save_subtitles
 
