@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
@@ -24,3 +24,16 @@ async def emulator() -> AsyncIterator[Emulator]:
     """A fresh emulator with no pacing: every test sees a clean voice/file/job store."""
     async with Emulator(EmulatorConfig(job_seconds=0.6)) as emu:
         yield emu
+
+
+@pytest.fixture
+def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
+    """An emulator of its own, in a thread, that the `studio` CLI reaches with a key (MINIMAX_API_KEY and
+    MINIMAX_API_HOST): its requests are the CLI's only."""
+    from studio.emulator import DEMO_KEY
+    from tests.threaded_emulator import emulator_in_thread
+
+    monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
+    with emulator_in_thread(EmulatorConfig()) as emulator:
+        monkeypatch.setenv("MINIMAX_API_HOST", emulator.global_url)
+        yield emulator

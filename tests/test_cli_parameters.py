@@ -3,7 +3,6 @@ file, and bad combinations refused in one line with exit code 2 before anything 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +19,6 @@ from tests.threaded_emulator import emulator_in_thread
 
 NARRATOR, CALM = "English_expressive_narrator", "English_CalmWoman"
 
-
-@pytest.fixture
-def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
-    monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
-    with emulator_in_thread(EmulatorConfig()) as emulator:
-        monkeypatch.setenv("MINIMAX_API_HOST", emulator.global_url)
-        yield emulator
 
 
 def sent(emulator: Emulator, path: str) -> list[RecordedRequest]:

@@ -7,14 +7,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from studio.cli import main
-from studio.emulator import DEMO_KEY, Emulator
-from tests.test_cli_voice_lab import ThreadedEmulator
+from studio.emulator import Emulator
 
 EPISODE = """\
 # Opening
@@ -28,13 +26,6 @@ HOST: So, where do we start?
 """
 VOICE = "English_expressive_narrator"
 
-
-@pytest.fixture
-def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
-    monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
-    with ThreadedEmulator() as emulator:
-        monkeypatch.setenv("MINIMAX_API_HOST", emulator.global_url)
-        yield emulator
 
 
 @pytest.fixture

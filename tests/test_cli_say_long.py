@@ -3,7 +3,6 @@ take, made in parts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +16,6 @@ from studio.services.library import Library
 from studio.services.speech import PartialTakeError, Transport, synthesize_to_file
 from studio.settings.paths import data_dir
 from tests.audio_utils import decode
-from tests.test_cli_voice_lab import ThreadedEmulator
 
 VOICE = "English_expressive_narrator"
 SENTENCES = [
@@ -52,14 +50,6 @@ def longest_silence_s(samples: np.ndarray, rate: int, window_s: float = 0.02) ->
         longest = max(longest, run)
     return longest * window_s
 
-
-@pytest.fixture
-def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
-    """An emulator of its own that the CLI reaches with a key, so its requests are the CLI's only."""
-    monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
-    with ThreadedEmulator() as emulator:
-        monkeypatch.setenv("MINIMAX_API_HOST", emulator.global_url)
-        yield emulator
 
 
 def test_a_20000_character_file_makes_one_gapless_file_in_parts(
