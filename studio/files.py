@@ -13,12 +13,18 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def part_path(dest: Path) -> Path:
+    """`dest.part`: where `dest` is written until it is complete. A run killed meanwhile leaves it there,
+    which is how `keep_leftover_part` finds it."""
+    return dest.with_name(dest.name + ".part")
+
+
 def write_atomically(dest: Path, data: bytes, *, durable: bool = True) -> Path:
     """Write to `dest.part`, flush to disk, then rename: `dest` is either complete or absent. When the write
     fails (a full disk) the `.part` is removed and the error names `dest`. `durable=False` skips the fsync
     (still whole-or-absent if the app dies; a power cut may lose it): for small notes written often."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".part")
+    partial = part_path(dest)
     try:
         with partial.open("wb") as out:
             out.write(data)
@@ -54,7 +60,7 @@ def keep_leftover_part(dest: Path) -> Path | None:
     """A run killed while writing `dest` left `dest.part` with the audio it had received: move it to a name
     of its own (`<stem> (partial <when it was written>)<ext>`) so this run can't overwrite it. Returns where
     it went; an empty leftover is just removed."""
-    part = dest.with_name(dest.name + ".part")
+    part = part_path(dest)
     try:
         info = part.stat()
     except FileNotFoundError:
@@ -135,11 +141,8 @@ class ChunkWriter:
             return
         try:
             self._write(self._file, chunk)
-        except OSError as exc:  # a full disk: say which file, so the user knows where to make room
-            failure = OSError(exc.errno, exc.strerror, str(self.path))
-            failure.__cause__ = exc
-            with self._lock:
-                self._error = failure
+        except OSError as exc:
+            self._record_failure(exc)
             return
         with self._lock:
             self._written += len(chunk)
@@ -151,7 +154,10 @@ class ChunkWriter:
             self._file.flush()
             os.fsync(self._file.fileno())
         except OSError as exc:
-            failure = OSError(exc.errno, exc.strerror, str(self.path))
-            failure.__cause__ = exc
-            with self._lock:
-                self._error = failure
+            self._record_failure(exc)
+
+    def _record_failure(self, exc: OSError) -> None:  # a full disk: say which file, so the user can make room
+        failure = OSError(exc.errno, exc.strerror, str(self.path))
+        failure.__cause__ = exc
+        with self._lock:
+            self._error = failure

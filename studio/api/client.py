@@ -61,6 +61,7 @@ from studio.api.models import (
 from studio.api.retry import RetryPolicy
 from studio.api.sse import sse_events
 from studio.api.ws import T2AWebSocket
+from studio.files import part_path
 from studio.logs import forget_secret, remember_secret
 
 log = logging.getLogger("studio.api")
@@ -407,7 +408,7 @@ class MiniMaxClient:
         (default: the file's name)."""
         dest = Path(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        partial = dest.with_name(dest.name + ".part")
+        partial = part_path(dest)
 
         async def once() -> Path:
             received = 0

@@ -12,7 +12,7 @@ from typing import Literal
 import av
 import numpy as np
 
-from studio.files import partial_path, write_atomically
+from studio.files import part_path, partial_path, write_atomically
 
 ENCODABLE = ("mp3", "wav", "flac")
 # name → (integrated loudness target in LUFS, true-peak ceiling in dBTP)
@@ -172,7 +172,7 @@ class TeeWriter:
         self.bytes_written = 0
         self.direct = format_of(self.dest) == src_fmt and loudness is None
         self.dest.parent.mkdir(parents=True, exist_ok=True)
-        self._part = self.dest.with_name(self.dest.name + ".part")
+        self._part = part_path(self.dest)
         self._file = self._part.open("wb")
         self._kept: list[bytes] = []
 

@@ -17,7 +17,7 @@ from studio.api.client import MiniMaxClient
 from studio.api.errors import BadResponseError, InputError, MiniMaxError
 from studio.api.models import SubtitleItem, T2ARequest, T2AStartEvent, parse_subtitles
 from studio.api.models.speech import T2A_TEXT_LIMIT
-from studio.files import ChunkWriter, keep_leftover_part, partial_path, write_atomically
+from studio.files import ChunkWriter, keep_leftover_part, part_path, partial_path, write_atomically
 from studio.services.library import Library, TakeWriter
 from studio.services.production.segment import DEFAULT_MAX_CHARS, split_units
 
@@ -90,7 +90,7 @@ async def synthesize_to_file(
     dest.parent.mkdir(parents=True, exist_ok=True)
     keep_leftover_part(dest)
     started = time.perf_counter()
-    part = dest.with_name(dest.name + ".part")
+    part = part_path(dest)
     first_byte: float | None = None
     answers: list[_Answer] = []
     with contextlib.ExitStack() as files:
