@@ -114,7 +114,7 @@ def _print_status(production: Production) -> None:
         print(f"script.md changed: {len(changes.added)} added, {len(changes.edited)} edited, "
               f"{len(changes.removed)} removed, {len(changes.moved)} moved")
     print(f"{len(script.chapters)} chapters  {len(script.lines())} lines  {len(script.speakers())} speakers  "
-          f"{script.characters():,} characters  {production.takes_count()} takes")
+          f"{script.characters():,} characters  {production.takes.count()} takes")
     for number, chapter in enumerate(script.chapters, start=1):
         characters = sum(len(line.text) for line in chapter.lines)
         print(f"  {number:>3}. {chapter.title or '(before the first heading)'}  {len(chapter.lines)} lines  "

@@ -5,7 +5,8 @@
       "speakers": {
         "HOST": {"voice_id": "English_expressive_narrator", "speed": 1.05},
         "GUEST": {"mix": [{"voice_id": "A", "weight": 70}, {"voice_id": "B", "weight": 30}], "emotion": "calm"}
-      }
+      },
+      "group_short": 0
     }
 
 What a line is spoken with: the production's defaults, then its speaker's settings, then the line's own
@@ -38,6 +39,7 @@ from studio.api.models import (
 from studio.api.models.speech import TimberWeights
 from studio.errors import StudioError
 from studio.services.production.script import Directives, Script
+from studio.services.production.segment import DEFAULT_MAX_CHARS
 
 CAST_FILE = "cast.json"
 _RULE_CHECK_TEXT = "check"  # the rules between fields are checked on a request made from the settings
@@ -106,6 +108,10 @@ def _merge_pronunciations(*layers: list[str]) -> list[str]:
 class Cast(RequestModel):
     defaults: Voicing = Field(default_factory=Voicing)
     speakers: dict[str, Voicing] = Field(default_factory=dict)
+    # 0: every sentence is a render unit of its own (a one-word edit re-bills one sentence). N: a line's
+    # consecutive short sentences share a request of at most N characters (fewer requests; an edit re-bills
+    # the group). See units.py.
+    group_short: int = Field(default=0, ge=0, le=DEFAULT_MAX_CHARS)
 
     @classmethod
     def from_json(cls, text: str) -> Cast:
@@ -117,19 +123,25 @@ class Cast(RequestModel):
         return cls.model_validate(data)
 
     def to_json(self) -> str:
-        data = {"defaults": self.defaults.to_json(),
-                "speakers": {name: voicing.to_json() for name, voicing in self.speakers.items()}}
+        data: dict[str, object] = {"defaults": self.defaults.to_json(),
+                                   "speakers": {name: voicing.to_json() for name, voicing in self.speakers.items()}}
+        if self.group_short:
+            data["group_short"] = self.group_short
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def with_speaker(self, speaker: str, voicing: Voicing) -> Cast:
         """This cast with `speaker` cast as `voicing`, every rule checked (InputError naming it)."""
-        cast = Cast(defaults=self.defaults, speakers={**self.speakers, speaker: voicing})
+        cast = Cast(defaults=self.defaults, speakers={**self.speakers, speaker: voicing}, group_short=self.group_short)
         cast.settings_for(speaker, Directives()).request(_RULE_CHECK_TEXT)
         return cast
 
     def uncast(self, script: Script) -> list[str]:
         """The script's speakers without a voice (neither their own nor a default one), in order of appearance."""
-        return [name for name in script.speakers() if not self._voicing(name).has_voice()]
+        return [name for name in script.speakers() if not self.has_voice(name)]
+
+    def has_voice(self, speaker: str) -> bool:
+        """Whether `speaker` has a voice: their own, or the production's default one."""
+        return self._voicing(speaker).has_voice()
 
     def settings_for(self, speaker: str, directives: Directives) -> T2ASettings:
         """What one line is spoken with: defaults ← speaker ← the line's directives. Raises UncastSpeakers

@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio.api.errors import InputError
+from studio.api.hosts import Region
 from studio.errors import StudioError
 from studio.files import write_atomically
 from studio.services.production.cast import CAST_FILE, Cast
+from studio.services.production.plan import Plan, plan
 from studio.services.production.script import (
     Script,
     ScriptError,
@@ -36,7 +38,10 @@ from studio.services.production.script import (
     parse_directives,
     parse_script,
 )
+from studio.services.production.takes import TakeStore
+from studio.services.production.units import LineRecord, RenderUnit, units_of
 from studio.services.sqlite_schema import NewerSchema, migrate, transaction
+from studio.settings.paths import data_dir
 
 if TYPE_CHECKING:
     from studio.services.production.importers import ImportResult
@@ -50,6 +55,7 @@ EXPORTS_DIR = "exports"
 # difflib's own cutoff for a "close match". A one-word edit of a sentence scores ~0.9; a line rewritten
 # below 0.6 is a new line, whose old takes could not be reused anyway.
 SIMILAR_ENOUGH = 0.6
+SHARED_CACHE = "speech-cache"  # in the data folder: takes every production on this machine can reuse
 PLACE_WINDOW = 4  # an edit "in place" is within this many lines of the removed line's place in its stretch
 
 # Migration i takes the schema from version i to i + 1. Append; never edit a released one.
@@ -101,21 +107,20 @@ MIGRATIONS: tuple[str, ...] = (
         created_at REAL NOT NULL
     )
     """,
+    # A line's `take` is the take it plays (the pinned one): 0 until regenerated; it is part of its units'
+    # cache keys (units.py), so takes.pinned is not used. A take row's bytes and sha256 are what its file
+    # must be to be played (a torn or changed file is re-rendered).
+    """
+    ALTER TABLE lines ADD COLUMN take INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE takes ADD COLUMN take INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE takes ADD COLUMN bytes INTEGER;
+    ALTER TABLE takes ADD COLUMN sha256 TEXT
+    """,
 )
 
 
 class ProductionError(StudioError):
     """A folder that is not a production, or a production that can't be made or read."""
-
-
-@dataclass(frozen=True)
-class LineRecord:
-    """A line of the script with its stable id and where it is."""
-
-    id: int
-    chapter: int
-    position: int
-    line: ScriptLine
 
 
 @dataclass
@@ -208,7 +213,8 @@ def match_lines(old: list[ScriptLine], new: list[ScriptLine]) -> tuple[dict[int,
 class Production:
     """One production folder. Use `create` or `open`; close it (or use it as a context manager)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, shared_cache: Path | None = None) -> None:
+        """`shared_cache`: the machine-wide take cache (takes.py); default `<data dir>/speech-cache`."""
         self.path = path
         self._db = sqlite3.connect(path / DB_FILE, isolation_level=None)
         try:
@@ -223,6 +229,9 @@ class Production:
         self._cast: Cast | None = None
         self._cast_stamp: tuple[int, int] | None = None
         self.changes_at_open = LineChanges()  # what hand edits of script.md changed since it was last open
+        self.region: Region = "global"  # the account's, for its rate limits in plans (the CLI sets the key's)
+        self.takes = TakeStore(self._db, path / TAKES_DIR,
+                               shared_cache if shared_cache is not None else data_dir() / SHARED_CACHE)
 
     # -- making and opening -----------------------------------------------------------------------------
 
@@ -349,13 +358,13 @@ class Production:
     def _stored_lines(self) -> list[LineRecord]:
         records = []
         for row in self._db.execute(
-            "SELECT id, chapter, position, speaker, text, directives, paragraph FROM lines ORDER BY position"
+            "SELECT id, chapter, position, speaker, text, directives, paragraph, take FROM lines ORDER BY position"
         ):
             try:
                 directives = parse_directives(row[5], 0)
             except ScriptError:  # written by us from a parsed line; can't happen unless edited by hand
                 raise ProductionError(f"{self.path / DB_FILE}: line {row[0]} has unreadable directives") from None
-            records.append(LineRecord(row[0], row[1], row[2], ScriptLine(row[3], row[4], directives, row[6])))
+            records.append(LineRecord(row[0], row[1], row[2], ScriptLine(row[3], row[4], directives, row[6]), row[7]))
         return records
 
     def sync_lines(self) -> LineChanges:
@@ -390,10 +399,24 @@ class Production:
                     changes.added.append(cursor.lastrowid)
         return changes
 
-    # -- status -----------------------------------------------------------------------------------------
+    def set_take(self, line_id: int, take: int) -> None:
+        """Make `take` the line's current (pinned) take: the one played, exported and rendered if missing."""
+        self._db.execute("UPDATE lines SET take = ? WHERE id = ?", (take, line_id))
 
-    def takes_count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM takes").fetchone()[0])
+    # -- units and plans --------------------------------------------------------------------------------
+
+    def units(self, lines: list[LineRecord] | None = None) -> list[RenderUnit]:
+        """The render units of `lines` (default: every line) with their current takes' keys."""
+        return units_of(self.lines() if lines is None else lines, self.cast)
+
+    def is_rendered(self, unit: RenderUnit) -> bool:
+        return self.takes.verified_file(unit.key, unit.settings.audio_setting.format) is not None
+
+    def plan(self, units: list[RenderUnit]) -> Plan:
+        """What rendering `units` needs: requests, characters to bill, time (plan.py), before anything is sent."""
+        formats = {unit.key: unit.settings.audio_setting.format for unit in units}
+        return plan([unit.planned() for unit in units],
+                    lambda key: self.takes.verified_file(key, formats[key]) is not None, self.region)
 
 
 def _stamp(path: Path) -> tuple[int, int]:

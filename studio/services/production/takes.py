@@ -1,0 +1,203 @@
+"""A production's takes: audio files in takes/ named by cache key, their rows in the database, the ledger of
+what each render cost, and the machine-wide cache other productions share.
+
+A take is played only when its file is the one recorded: the same size and sha256 as when it arrived
+(`verified_file`). A file that is not (torn by a full disk, cut by hand, damaged) is moved to
+takes/damaged/ (kept: it was paid for) and its unit counts as not rendered. A take file without a row (the
+app died between the rename that completes a take and the row that records it) is complete by
+construction (takes are renamed from `.part` only when whole) and is adopted, so it is never billed again.
+
+The machine-wide cache (`shared_dir`, `<data dir>/speech-cache`) holds a hard link (or a copy, across file
+systems) of every take as `<key>.<sha256>.<ext>`: a unit another production on this machine rendered with
+the same words and settings is linked in at no cost, its hash checked like any take's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.files import dated_path
+from studio.services.sqlite_schema import transaction
+
+DAMAGED_DIR = "damaged"
+
+
+@dataclass(frozen=True)
+class TakeRecord:
+    key: str
+    file: Path
+    line_id: int | None
+    take: int
+    duration_ms: int | None
+    characters_billed: int | None  # None: recovered after a crash, its bill unknown; 0: reused from the cache
+    trace_id: str | None
+    created_at: float
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """What this production's renders were estimated to bill and what MiniMax reported billing."""
+
+    requests: int
+    characters_estimated: int
+    characters_billed: int
+    requests_unreported: int  # billed requests whose answer carried no usage_characters
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class TakeStore:
+    """The takes of one production (its `takes/` folder and database); made by `Production`."""
+
+    def __init__(self, db: sqlite3.Connection, folder: Path, shared_dir: Path | None) -> None:
+        self._db = db
+        self.folder = folder
+        self.shared_dir = shared_dir
+        self._verified: dict[str, tuple[int, int]] = {}  # key → (mtime_ns, size) hashed in this process
+
+    def path_for(self, key: str, fmt: str) -> Path:
+        return self.folder / f"{key}.{fmt}"
+
+    def verified_file(self, key: str, fmt: str) -> Path | None:
+        """The file holding `key`'s audio when it is whole, else None (see the module's docstring). Looks in
+        this production, then in the machine-wide cache."""
+        row = self._db.execute("SELECT file, bytes, sha256 FROM takes WHERE cache_key = ?", (key,)).fetchone()
+        if row is None:
+            path = self.path_for(key, fmt)
+            if path.is_file():  # completed (renamed) but not recorded: adopt it
+                self.record(key, path, line_id=None, take=0, duration_ms=None, characters_billed=None,
+                            trace_id=None)
+                return path
+            return self._from_shared(key, fmt)
+        path = self.folder / str(row[0])
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            self._forget(key)
+            return self._from_shared(key, fmt)
+        if self._verified.get(key) == (stat.st_mtime_ns, stat.st_size):
+            return path
+        if stat.st_size == row[1] and (row[2] is None or file_sha256(path) == row[2]):
+            self._verified[key] = (stat.st_mtime_ns, stat.st_size)
+            return path
+        self._set_aside(path)
+        self._forget(key)
+        return None
+
+    def record(self, key: str, path: Path, *, line_id: int | None, take: int, duration_ms: int | None,
+               characters_billed: int | None, trace_id: str | None, render_id: int | None = None,
+               characters_estimated: int | None = None) -> TakeRecord:
+        """Record a complete take file (and, for a billed request, its row in the ledger), then share it."""
+        stat = path.stat()
+        sha = file_sha256(path)
+        created = time.time()
+        with transaction(self._db):
+            self._db.execute(
+                "INSERT OR REPLACE INTO takes (cache_key, line_id, file, duration_ms, characters_billed, trace_id, "
+                "created_at, take, bytes, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, line_id, path.name, duration_ms, characters_billed, trace_id, created, take, stat.st_size, sha))
+            if characters_estimated is not None:
+                self._db.execute(
+                    "INSERT INTO costs (render_id, cache_key, characters_estimated, characters_billed, trace_id, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (render_id, key, characters_estimated, characters_billed, trace_id, created))
+        self._verified[key] = (stat.st_mtime_ns, stat.st_size)
+        self._share(key, path, sha)
+        return TakeRecord(key, path, line_id, take, duration_ms, characters_billed, trace_id, created)
+
+    def get(self, key: str) -> TakeRecord | None:
+        row = self._db.execute("SELECT cache_key, file, line_id, take, duration_ms, characters_billed, trace_id, "
+                               "created_at FROM takes WHERE cache_key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        return TakeRecord(row[0], self.folder / row[1], *row[2:])
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM takes").fetchone()[0])
+
+    def take_numbers(self, line_id: int) -> list[int]:
+        """The take numbers ever made for a line (its current one may have none yet)."""
+        rows = self._db.execute("SELECT DISTINCT take FROM takes WHERE line_id = ? ORDER BY take", (line_id,))
+        return [row[0] for row in rows]
+
+    def ledger(self) -> Ledger:
+        row = self._db.execute("SELECT COUNT(*), COALESCE(SUM(characters_estimated), 0), "
+                               "COALESCE(SUM(characters_billed), 0), "
+                               "COALESCE(SUM(characters_billed IS NULL), 0) FROM costs").fetchone()
+        return Ledger(*row)
+
+    # -- renders ------------------------------------------------------------------------------------------
+
+    def begin_render(self, units: int, characters_estimated: int) -> int:
+        """A row for a render about to start; a render an earlier run left 'running' was interrupted."""
+        with transaction(self._db):
+            self._db.execute("UPDATE renders SET status = 'interrupted' WHERE status = 'running'")
+            cursor = self._db.execute("INSERT INTO renders (started_at, status, units, characters_estimated) "
+                                      "VALUES (?, 'running', ?, ?)", (time.time(), units, characters_estimated))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def end_render(self, render_id: int, status: str) -> None:
+        self._db.execute("UPDATE renders SET status = ?, finished_at = ? WHERE id = ?",
+                         (status, time.time(), render_id))
+
+    # -- the machine-wide cache and damaged files ---------------------------------------------------------
+
+    def _forget(self, key: str) -> None:
+        self._db.execute("DELETE FROM takes WHERE cache_key = ?", (key,))
+        self._verified.pop(key, None)
+
+    def _set_aside(self, path: Path) -> None:
+        damaged = self.folder / DAMAGED_DIR
+        damaged.mkdir(exist_ok=True)
+        os.replace(path, dated_path(damaged / path.name, "damaged"))
+
+    def _share(self, key: str, path: Path, sha: str) -> None:
+        if self.shared_dir is None:
+            return
+        shared = self.shared_dir / f"{key}.{sha}{path.suffix}"
+        if shared.exists():
+            return
+        try:
+            self.shared_dir.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(path, shared)
+        except OSError:
+            pass  # the cache is a saving, never a reason to fail a take that is safe in the production
+
+    def _from_shared(self, key: str, fmt: str) -> Path | None:
+        if self.shared_dir is None or not self.shared_dir.is_dir():
+            return None
+        for shared in self.shared_dir.glob(f"{key}.*.{fmt}"):
+            sha = shared.name.split(".")[1]
+            if file_sha256(shared) != sha:
+                continue
+            path = self.path_for(key, fmt)
+            try:
+                _link_or_copy(shared, path)
+            except OSError:
+                return None
+            self.record(key, path, line_id=None, take=0, duration_ms=None, characters_billed=0, trace_id=None)
+            return path
+        return None
+
+
+def _link_or_copy(source: Path, dest: Path) -> None:
+    """A hard link (no extra space), else a copy through a temporary name (whole or absent)."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        temporary = dest.with_name(dest.name + ".copying")
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, dest)
