@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studio.api.errors import InputError, MiniMaxError
 from studio.cli.common import CommandParser, mix_voice
 
 if TYPE_CHECKING:
     from studio.services.connection import Connection
+    from studio.services.production.plan import Plan
+    from studio.services.production.render import RenderReport
     from studio.services.production.store import Production
+    from studio.services.production.units import LineRecord, RenderUnit
 
 PRODUCTION_COMMANDS = ("production", "prod")
 
@@ -65,9 +69,12 @@ def _cast_problem(args: argparse.Namespace) -> str | None:
 
 
 def production_offline(args: argparse.Namespace) -> int | None:
-    """`studio production …` up to the first request: `new` and `status` entirely, `cast` its checks. Bad
-    input is one line naming the rule, exit code 2, nothing written. None: go on to `cmd_production_cast`."""
+    """`studio production …` up to the first request: `new`, `status`, `plan`, `takes` and `pin` entirely;
+    `cast`, `render` and `regen` their checks. Bad input is one line naming the rule, exit code 2, nothing
+    written or sent. None: go on to the action in ONLINE_ACTIONS."""
+    from studio.services.production.cast import UncastSpeakers
     from studio.services.production.script import ScriptError
+    from studio.services.production.segment import UnsplittableTextError
     from studio.services.production.store import ProductionError
 
     try:
@@ -76,12 +83,28 @@ def production_offline(args: argparse.Namespace) -> int | None:
         elif args.action == "status":
             with _open_production(args) as production:
                 _print_status(production)
-        else:
+        elif args.action == "plan":
+            with _open_production(args) as production:
+                production.region = args.region
+                _print_plan(production, _selected_units(production, args))
+        elif args.action == "takes":
+            with _open_production(args) as production:
+                _print_takes(production, production.line(args.line))
+        elif args.action == "pin":
+            with _open_production(args) as production:
+                _pin(production, args.line, args.take)
+        elif args.action == "cast":
             _cast_change(args)
             return None
-    except (ProductionError, ScriptError, InputError) as exc:
+        else:  # render, regen: their checks, then the requests
+            _check_render(args)
+            return None
+    except (ProductionError, ScriptError, InputError, UncastSpeakers, UnsplittableTextError) as exc:
         print(f"studio {args.command} {args.action}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head`: stop quietly, as `main` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:  # e.g. a folder that can't be written
         print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
@@ -134,6 +157,101 @@ def _print_status(production: Production) -> None:
     uncast = cast.uncast(script)
     if uncast:
         print(f"uncast: {', '.join(uncast)} (cast with `studio production cast SPEAKER VOICE`)")
+    ledger = production.takes.ledger()
+    if ledger.requests:
+        unreported = f" ({ledger.requests_unreported} without a figure)" if ledger.requests_unreported else ""
+        print(f"billed so far: {ledger.characters_billed:,} characters in {ledger.requests:,} requests{unreported} "
+              f"(estimated {ledger.characters_estimated:,})")
+
+
+def _selected_units(production: Production, args: argparse.Namespace) -> list[RenderUnit]:
+    return production.units(production.select(chapters=args.chapter, numbers=args.line))
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds // 60 % 60:02d} min"
+
+
+def _print_plan(production: Production, units: list[RenderUnit], *, limit: int = 20) -> Plan:
+    """What rendering `units` will send and bill, before anything is sent."""
+    from studio.services.production.plan import T2A_RATE_LIMITS, billed_characters
+
+    plan = production.plan(units)
+    lines = {unit.line_id for unit in units}
+    total = sum(billed_characters(unit.text) for unit in units)
+    print(f"{len(lines)} lines, {len(units)} units: {plan.requests} to render, {len(plan.cached)} cached (free)")
+    print(f"to bill: {plan.characters_to_bill:,} characters (of {total:,} in these lines)")
+    if plan.requests:
+        limits = T2A_RATE_LIMITS[production.region]
+        tpm = f", {limits.characters_per_minute:,} characters/min" if limits.characters_per_minute else ""
+        print(f"estimated time: {_duration(plan.estimated_seconds)} ({production.region} rate limits: "
+              f"{limits.requests_per_minute} requests/min{tpm})")
+        by_line: dict[int, list[RenderUnit]] = {}
+        lookup = {unit.key: unit for unit in units}
+        for planned in plan.to_render:
+            unit = lookup[planned.key]
+            by_line.setdefault(unit.line_number, []).append(unit)
+        for shown, (number, line_units) in enumerate(sorted(by_line.items())):
+            if shown == limit:
+                print(f"  … and {len(by_line) - limit} more lines")
+                break
+            record = production.line(number)
+            characters = sum(billed_characters(unit.text) for unit in line_units)
+            print(f"  line {number:>4}  {record.line.speaker:<12} {len(line_units)} of "
+                  f"{sum(u.line_number == number for u in units)} units  {characters:>6,} characters")
+    return plan
+
+
+def _print_takes(production: Production, record: LineRecord) -> None:
+    import datetime
+
+    print(f"line {record.number}  {record.line.speaker}: {record.line.text[:70]}")
+    for take in production.line_takes(record):
+        when = (datetime.datetime.fromtimestamp(take.created_at).strftime("%Y-%m-%d %H:%M")
+                if take.created_at else "")
+        state = "complete" if take.complete else f"{take.rendered} of {take.units} units rendered"
+        print(f"  take {take.number}{' (current)' if take.current else '':<10}  {state:<24} "
+              f"{take.duration_ms / 1000:6.1f} s  {take.characters_billed:>6,} billed  {when}")
+
+
+def _pin(production: Production, number: int, take: int) -> None:
+    from studio.services.production.store import ProductionError
+
+    record = production.line(number)
+    takes = {found.number: found for found in production.line_takes(record)}
+    if take not in takes or not takes[take].complete:
+        made = ", ".join(str(n) for n, found in takes.items() if found.complete) or "none yet"
+        raise ProductionError(f"line {number} has no complete take {take} (its complete takes: {made}); "
+                              "`studio production takes LINE` lists them")
+    production.set_take(record.id, take)
+    print(f"line {number} now plays take {take}")
+
+
+def _check_render(args: argparse.Namespace) -> None:
+    """render/regen before any request: the lines exist, every speaker is cast, every unit can be sent, and
+    the characters to bill are within --max-chars. Sets `args.render_folder`."""
+    from studio.services.production.store import ProductionError
+
+    with _open_production(args) as production:
+        production.region = args.region
+        if args.action == "regen":
+            from studio.services.production.units import units_of
+
+            record = production.line(args.line)
+            units = units_of([record], production.cast, take_of={record.id: production.next_take(record)})
+        else:
+            units = _selected_units(production, args)
+        plan = production.plan(units)
+        if args.max_chars is not None and plan.characters_to_bill > args.max_chars:
+            raise ProductionError(f"this render would bill {plan.characters_to_bill:,} characters, more than "
+                                  f"--max-chars {args.max_chars:,}: nothing was sent (render fewer lines with "
+                                  "--chapter or --line, or raise the limit)")
+        args.render_folder = production.path
 
 
 async def cmd_production_cast(conn: Connection, args: argparse.Namespace) -> None:
@@ -154,9 +272,66 @@ async def cmd_production_cast(conn: Connection, args: argparse.Namespace) -> Non
     print(f"{speaker} → {voice}  ({folder / 'cast.json'})")
 
 
+async def cmd_production_render(conn: Connection, args: argparse.Namespace) -> None:
+    """`render` and `regen` once `_check_render` passed: the plan, then the render with a progress bar."""
+    from studio.services.production.store import Production
+
+    with Production.open(args.render_folder) as production:
+        production.region = args.region
+        if args.action == "regen":
+            record = production.regenerate(production.line(args.line))
+            print(f"line {record.number}: new take {record.take} (the earlier ones are kept; "
+                  f"`studio production pin {record.number} TAKE` goes back)")
+            units = production.units([record])
+        else:
+            units = _selected_units(production, args)
+        plan = _print_plan(production, units)
+        if not plan.requests:
+            print("nothing to render: every unit has its audio")
+            return
+        report = await _render_with_progress(conn, production, units, plan.characters_to_bill)
+        count = len(report.rendered)
+        print(f"rendered {count} unit{'s' * (count != 1)} in {_duration(report.seconds)}: billed "
+              f"{report.characters_billed:,} characters (estimated {report.characters_estimated:,})"
+              + (f"; {report.cached} were cached" if report.cached else ""))
+        if report.failed:
+            for unit, message in report.failed:
+                print(f"line {unit.line_number} failed: {message}", file=sys.stderr)
+            raise MiniMaxError(f"{len(report.failed)} of {len(report.failed) + len(report.rendered)} units failed "
+                               "(above); run `studio production render` again to retry them: what was rendered "
+                               "is kept and not billed again")
+
+
+async def _render_with_progress(conn: Connection, production: Production, units: list[RenderUnit],
+                                characters: int) -> RenderReport:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from studio.services.production.render import Renderer, RenderProgress
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,.0f}/{task.total:,.0f} ch"),
+               TextColumn("{task.fields[units]}"), TimeRemainingColumn())
+    with Progress(*columns, transient=False, console=_stderr_console()) as bar:
+        task = bar.add_task("rendering", total=characters, units="")
+
+        def show(progress: RenderProgress) -> None:
+            bar.update(task, total=progress.characters_estimated, completed=progress.characters_billed,
+                       units=f"{progress.units_done}/{progress.units_total} units"
+                             + (f", {progress.units_failed} failed" if progress.units_failed else ""))
+            if progress.event.state == "failed":
+                bar.console.print(f"line {progress.event.unit.line_number}: {progress.event.message}")
+
+        return await Renderer(conn.client, production).render(units, show)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 def add_production_parser(add_parser: Callable[..., CommandParser], common: CommandParser) -> None:
     production = add_parser("production", aliases=["prod"], help="a multi-speaker production on disk "
-                            "(script.md, cast, takes): new, cast, status")
+                            "(script.md, cast, takes): new, cast, status, plan, render, takes, pin, regen")
     where = CommandParser(add_help=False, parents=[common])
     where.add_argument("-P", "--production", metavar="DIR",
                        help="the production's folder (default: the folder you are in, or one above it)")
@@ -180,10 +355,30 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
     cast.add_argument("--language-boost")
     cast.check = _cast_problem
     actions.add_parser("status", parents=[where], help="chapters, lines, speakers, who is uncast, characters")
+    selection = CommandParser(add_help=False, parents=[where])
+    selection.add_argument("--chapter", type=int, action="append", metavar="N",
+                           help="only chapter N (1 is the first; repeat for more)")
+    selection.add_argument("--line", type=int, action="append", metavar="N",
+                           help="only line N (1 is the script's first line; repeat for more)")
+    actions.add_parser("plan", parents=[selection], help="what a render would send and bill, and how long it "
+                       "takes (nothing is sent)")
+    render = actions.add_parser("render", parents=[selection], help="render what has no audio yet, with progress; "
+                                "run again after a failure, a crash or Ctrl+C: nothing is billed twice")
+    render.add_argument("--max-chars", type=int, metavar="N",
+                        help="refuse (before sending anything) when the render would bill more than N characters")
+    takes = actions.add_parser("takes", parents=[where], help="a line's takes: which is current, duration, cost")
+    takes.add_argument("line", type=int, metavar="LINE")
+    pin = actions.add_parser("pin", parents=[where], help="make TAKE the line's current take")
+    pin.add_argument("line", type=int, metavar="LINE")
+    pin.add_argument("take", type=int, metavar="TAKE")
+    regen = actions.add_parser("regen", parents=[where], help="render a new take of a line (the old ones are kept)")
+    regen.add_argument("line", type=int, metavar="LINE")
+    regen.add_argument("--max-chars", type=int, metavar="N",
+                       help="refuse (before sending anything) when the new take would bill more than N characters")
 
 
 # Actions that need the connection, after `production_offline` checked what it could (None from it).
-ONLINE_ACTIONS = {"cast": cmd_production_cast}
+ONLINE_ACTIONS = {"cast": cmd_production_cast, "render": cmd_production_render, "regen": cmd_production_render}
 
 
 async def cmd_production(conn: Connection, args: argparse.Namespace) -> None:

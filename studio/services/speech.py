@@ -71,7 +71,7 @@ def speech_parts(text: str) -> list[str]:
 
 async def synthesize_to_file(
     client: MiniMaxClient, request: T2ARequest | Sequence[T2ARequest], dest: Path | str, *,
-    transport: Transport = "http", library: Library | None = None,
+    transport: Transport = "http", library: Library | None = None, on_audio: Callable[[int], None] | None = None,
 ) -> SpeechTake:
     """Render `request` into `dest`. The audio goes to a `.part` file chunk by chunk (a whole-file answer as
     one chunk), renamed when complete; if a stream breaks or the disk fills after audio arrived, what is on
@@ -79,7 +79,8 @@ async def synthesize_to_file(
     first (`keep_leftover_part`), never overwritten. With a `library` the take is also recorded there as it
     arrives (after `dest`: the user's file comes first), so a crash leaves a take the app's `recover()` keeps.
     Several requests (the `speech_parts` of a long text, same settings) are rendered one after another into
-    the one file and the one take, each billed once; their format must be one of JOINABLE_FORMATS."""
+    the one file and the one take, each billed once; their format must be one of JOINABLE_FORMATS.
+    `on_audio(bytes_so_far)` is called as each chunk is kept (progress)."""
     requests = [request] if isinstance(request, T2ARequest) else list(request)
     formats = {r.audio_setting.format for r in requests}
     if len(requests) > 1 and not formats <= set(JOINABLE_FORMATS):
@@ -92,6 +93,7 @@ async def synthesize_to_file(
     started = time.perf_counter()
     part = part_path(dest)
     first_byte: float | None = None
+    received = 0
     answers: list[_Answer] = []
     with contextlib.ExitStack() as files:
         out = ChunkWriter(part)  # flushed chunk by chunk: a killed run leaves what it received in the .part
@@ -99,11 +101,14 @@ async def synthesize_to_file(
         copy = files.enter_context(_LibraryCopy(library, requests)) if library is not None else None
 
         def keep(chunk: bytes) -> None:
-            nonlocal first_byte
+            nonlocal first_byte, received
             first_byte = first_byte or time.perf_counter()
             out.write(chunk)  # raises a full disk met by an earlier chunk, naming the .part
             if copy is not None:
                 copy.write(chunk)
+            received += len(chunk)
+            if on_audio is not None:
+                on_audio(received)
 
         try:
             for each in requests:

@@ -119,6 +119,23 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class LineTake:
+    """One take of a line: its number and how much of its audio exists."""
+
+    number: int
+    current: bool  # the take the line plays (pinned)
+    units: int
+    rendered: int  # units whose audio is in takes/ and whole
+    duration_ms: int
+    characters_billed: int
+    created_at: float | None
+
+    @property
+    def complete(self) -> bool:
+        return self.rendered == self.units
+
+
 class ProductionError(StudioError):
     """A folder that is not a production, or a production that can't be made or read."""
 
@@ -399,9 +416,55 @@ class Production:
                     changes.added.append(cursor.lastrowid)
         return changes
 
+    def line(self, number: int) -> LineRecord:
+        """Line `number` (1-based, reading order); ProductionError naming the rule when there is none."""
+        lines = self.lines()
+        if not 1 <= number <= len(lines):
+            raise ProductionError(f"there is no line {number}: the script's lines are 1–{len(lines)}"
+                                  if lines else f"there is no line {number}: the script has no lines yet")
+        return lines[number - 1]
+
+    def select(self, *, chapters: list[int] | None = None, numbers: list[int] | None = None) -> list[LineRecord]:
+        """The lines of the given chapters (1-based) and line numbers, in reading order; every line if neither."""
+        lines = self.lines()
+        if not chapters and not numbers:
+            return lines
+        count = len(self.script.chapters)
+        for chapter in chapters or []:
+            if not 1 <= chapter <= count:
+                raise ProductionError(f"there is no chapter {chapter}: the script's chapters are 1–{count}")
+        wanted = {self.line(number).id for number in numbers or []}
+        return [record for record in lines if record.id in wanted or record.chapter + 1 in (chapters or [])]
+
     def set_take(self, line_id: int, take: int) -> None:
         """Make `take` the line's current (pinned) take: the one played, exported and rendered if missing."""
         self._db.execute("UPDATE lines SET take = ? WHERE id = ?", (take, line_id))
+
+    def line_takes(self, record: LineRecord) -> list[LineTake]:
+        """Every take of a line with its audio status: the ones made for it, and its current one."""
+        numbers = sorted({*self.takes.take_numbers(record.id), record.take})
+        found = []
+        for number in numbers:
+            units = units_of([record], self.cast, take_of={record.id: number})
+            files = [self.takes.verified_file(unit.key, unit.settings.audio_setting.format) for unit in units]
+            takes = [self.takes.get(unit.key) for unit in units]
+            made = [take for take in takes if take is not None]
+            found.append(LineTake(
+                number, current=number == record.take, units=len(units),
+                rendered=sum(file is not None for file in files),
+                duration_ms=sum(take.duration_ms or 0 for take in made),
+                characters_billed=sum(take.characters_billed or 0 for take in made),
+                created_at=max((take.created_at for take in made), default=None)))
+        return found
+
+    def next_take(self, record: LineRecord) -> int:
+        """The number a new take of the line gets: one above every take it has had."""
+        return max([*self.takes.take_numbers(record.id), record.take]) + 1
+
+    def regenerate(self, record: LineRecord) -> LineRecord:
+        """Give the line a new take number (its old takes are kept); render it to make the new take."""
+        self.set_take(record.id, self.next_take(record))
+        return self.line(record.number)
 
     # -- units and plans --------------------------------------------------------------------------------
 

@@ -1,0 +1,200 @@
+"""Rendering a production's units: concurrently within the account's rate limits, each take written to
+takes/ as its bytes arrive (through a `.part`, renamed when whole: `speech.synthesize_to_file`, the same
+stream → save path as `studio say` and the Speech panel), recorded with what MiniMax billed for it.
+
+Resume: a unit is rendered only when its take is not in takes/ (verified: takes.py), so a render run again
+after a crash, a kill -9 or a cancel sends only what has no audio yet; a take whose file was completed
+just before the crash is adopted, not billed again. A unit that was streaming when the process died left a
+`.part` (kept as a partial file: its words were billed) and is rendered again.
+
+A unit that fails (the API's message) is reported and does not stop the others; a full disk stops the
+render (every other unit would fail the same way). Rate limits: a `Pacer` (pacing.py) spaces requests
+within the table in plan.py; a 1002/1039 that still gets through (another app on the same key) makes every
+worker back off and the unit is sent again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from studio.api.client import MiniMaxClient
+from studio.api.errors import MiniMaxError, RateLimitError
+from studio.services.production.plan import billed_characters
+from studio.services.production.units import RenderUnit
+from studio.services.speech import synthesize_to_file
+
+if TYPE_CHECKING:
+    from studio.services.production.store import Production
+
+# Requests in flight at once. T2A documents no limit on concurrent requests (only 1041 "too many
+# connections"); the pacer keeps the rate within RPM/TPM. Eight keep the 20,000 characters/min of a
+# global key busy with sentence-sized units (each ~1 s to first audio plus ~0.3× its length).
+DEFAULT_CONCURRENCY = 8
+RATE_LIMIT_RETRIES = 3
+DEFAULT_BACK_OFF_S = 10.0  # when a 1002/1039 names no Retry-After
+
+UnitState = Literal["rendering", "done", "failed"]
+
+
+class Pacer(Protocol):
+    async def acquire(self, characters: int) -> None: ...
+
+    def back_off(self, seconds: float) -> None: ...
+
+
+class MissingVoices(MiniMaxError):
+    """Voices the cast uses that the account no longer has (an expired or deleted clone or design)."""
+
+
+@dataclass(frozen=True)
+class UnitEvent:
+    unit: RenderUnit
+    state: UnitState
+    bytes_received: int = 0
+    characters_billed: int | None = None
+    message: str | None = None  # a failed unit: the API's words
+
+
+@dataclass(frozen=True)
+class RenderProgress:
+    """Sent on every unit event: the unit's state and the render's totals so far."""
+
+    event: UnitEvent
+    units_done: int
+    units_failed: int
+    units_total: int  # to render (cached units are not counted)
+    characters_billed: int
+    characters_estimated: int  # to be billed by the whole render
+    elapsed_s: float
+    eta_s: float | None
+
+
+@dataclass(frozen=True)
+class RenderReport:
+    rendered: tuple[RenderUnit, ...]
+    failed: tuple[tuple[RenderUnit, str], ...]
+    cached: int  # units that needed no request
+    characters_estimated: int
+    characters_billed: int
+    seconds: float
+
+
+async def missing_voices(client: MiniMaxClient, units: Sequence[RenderUnit]) -> list[str]:
+    """The voice ids `units` are spoken with that the account does not have (free to ask: no billing)."""
+    wanted: dict[str, None] = {}
+    for unit in units:
+        mix = unit.settings.timber_weights
+        for voice_id in ([weight.voice_id for weight in mix] if mix else [unit.settings.voice_setting.voice_id]):
+            if voice_id:
+                wanted[voice_id] = None
+    if not wanted:
+        return []
+    known = {voice.voice_id for voice in await client.get_voices("all")}
+    return [voice_id for voice_id in wanted if voice_id not in known]
+
+
+class Renderer:
+    """Renders units of one production. One render at a time per Renderer."""
+
+    def __init__(self, client: MiniMaxClient, production: Production, *, pacer: Pacer | None = None,
+                 concurrency: int = DEFAULT_CONCURRENCY) -> None:
+        self._client = client
+        self._production = production
+        self._pacer = pacer
+        self._concurrency = concurrency
+
+    async def render(self, units: Sequence[RenderUnit],
+                     on_progress: Callable[[RenderProgress], None] | None = None) -> RenderReport:
+        """Render every unit of `units` that has no audio yet (each key once). Raises MissingVoices before
+        any request when a voice is gone; CancelledError and OSError (a full disk) stop it, with what was
+        rendered kept and recorded."""
+        production = self._production
+        plan = production.plan(list(units))
+        by_key = {unit.key: unit for unit in units}
+        todo = [by_key[planned.key] for planned in plan.to_render]
+        if todo:
+            missing = await missing_voices(self._client, todo)
+            if missing:
+                raise MissingVoices(f"{', '.join(missing)}: no such voice on this account (expired or deleted?); "
+                                    "cast the speaker again with `studio production cast`. Nothing was sent")
+        started = time.monotonic()
+        rendered: list[RenderUnit] = []
+        failed: list[tuple[RenderUnit, str]] = []
+        billed = 0
+        if not todo:
+            return RenderReport((), (), len(plan.cached), 0, 0, 0.0)
+        render_id = production.takes.begin_render(len(todo), plan.characters_to_bill)
+        queue: asyncio.Queue[tuple[RenderUnit, int]] = asyncio.Queue()
+        for unit in todo:
+            queue.put_nowait((unit, 0))
+
+        def report(event: UnitEvent) -> None:
+            if on_progress is None:
+                return
+            elapsed = time.monotonic() - started
+            rate = billed / elapsed if billed and elapsed > 0 else None
+            remaining = plan.characters_to_bill - billed
+            eta = remaining / rate if rate else (plan.estimated_seconds if not rendered else None)
+            on_progress(RenderProgress(event, len(rendered), len(failed), len(todo), billed,
+                                       plan.characters_to_bill, elapsed, eta))
+
+        async def render_one(unit: RenderUnit, attempt: int) -> None:
+            nonlocal billed
+            estimate = billed_characters(unit.text)
+            if self._pacer is not None:
+                await self._pacer.acquire(estimate)
+            report(UnitEvent(unit, "rendering"))
+            dest = production.takes.path_for(unit.key, unit.settings.audio_setting.format)
+            try:
+                take = await synthesize_to_file(
+                    self._client, unit.settings.request(unit.text), dest, transport="sse",
+                    on_audio=lambda received: report(UnitEvent(unit, "rendering", received)))
+            except RateLimitError as exc:
+                if attempt < RATE_LIMIT_RETRIES:
+                    if self._pacer is not None:
+                        self._pacer.back_off(exc.retry_after or DEFAULT_BACK_OFF_S)
+                    queue.put_nowait((unit, attempt + 1))
+                    return
+                failed.append((unit, str(exc)))
+                report(UnitEvent(unit, "failed", message=str(exc)))
+                return
+            except MiniMaxError as exc:
+                failed.append((unit, str(exc)))
+                report(UnitEvent(unit, "failed", message=str(exc)))
+                return
+            used = take.usage_characters
+            length = take.extra_info.get("audio_length")
+            production.takes.record(
+                unit.key, take.path, line_id=unit.line_id, take=unit.take, duration_ms=int(length) if length else None,
+                characters_billed=used, trace_id=take.trace_id, render_id=render_id, characters_estimated=estimate)
+            billed += used if used is not None else estimate
+            rendered.append(unit)
+            report(UnitEvent(unit, "done", take.bytes_written, used))
+
+        async def worker() -> None:
+            while True:
+                try:
+                    unit, attempt = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                await render_one(unit, attempt)
+
+        status = "failed"
+        try:
+            async with asyncio.TaskGroup() as group:
+                for _ in range(min(self._concurrency, len(todo))):
+                    group.create_task(worker())
+            status = "finished" if not failed else "finished with failures"
+        except asyncio.CancelledError:
+            status = "cancelled"
+            raise
+        except BaseExceptionGroup as group_error:  # a full disk, or a bug: the first cause, as itself
+            raise group_error.exceptions[0] from None
+        finally:
+            production.takes.end_render(render_id, status)
+        return RenderReport(tuple(rendered), tuple(failed), len(plan.cached), plan.characters_to_bill, billed,
+                            time.monotonic() - started)
