@@ -29,7 +29,7 @@ def sent_texts(emulator: Emulator) -> list[str]:
 
 def make_production(folder: Path, script: str) -> Path:
     (folder / "ep.md").write_text(script, encoding="utf-8")
-    assert main(["production", "new", "ep1", "--import", str(folder / "ep.md")]) == 0
+    assert main(["production", "new", str(folder / "ep1"), "--import", str(folder / "ep.md")]) == 0
     production = folder / "ep1.production"
     for speaker, voice in (("HOST", HOST_VOICE), ("GUEST", GUEST_VOICE)):
         assert main(["prod", "cast", speaker, voice, "-P", str(production)]) == 0
@@ -193,3 +193,22 @@ def test_bad_render_input_is_refused_before_any_request(
     assert main(["prod", "render", "--chapter", "1", "-P", str(production)]) == 1
     assert "MyExpiredClone01: no such voice on this account" in capsys.readouterr().err
     assert sent_texts(emu) == []
+
+
+def test_another_production_on_this_machine_reuses_the_same_sentences_at_no_cost(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, emu: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = make_production(tmp_path, dialogue(4))
+    assert main(["prod", "render", "-P", str(first)]) == 0
+    (tmp_path / "second").mkdir()
+    second = make_production(tmp_path / "second", dialogue(4) + "\nHOST: Only this is new.\n")
+    emu.requests.clear()
+    capsys.readouterr()
+
+    assert main(["prod", "plan", "-P", str(second)]) == 0
+    assert to_bill(capsys.readouterr().out) == billed_characters("Only this is new.")
+    assert main(["prod", "render", "-P", str(second)]) == 0
+    assert sent_texts(emu) == ["Only this is new."]
+    reused = {path.name: path.read_bytes() for path in (second / "takes").glob("*.mp3")}
+    made_first = {path.name: path.read_bytes() for path in (first / "takes").glob("*.mp3")}
+    assert len(reused) == len(made_first) + 1 and made_first.items() <= reused.items()  # the same audio
