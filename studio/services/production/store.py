@@ -253,7 +253,8 @@ class Production:
     # -- making and opening -----------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, parent: Path, name: str, script: Script | None = None) -> Production:
+    def create(cls, parent: Path, name: str, script: Script | None = None, *,
+               shared_cache: Path | None = None) -> Production:
         """Make `parent/NAME.production/` with its script (empty unless given), cast, database and folders.
         Refuses a folder that already exists, so nothing in it is overwritten."""
         if not name.strip() or "/" in name or "\\" in name:
@@ -268,7 +269,7 @@ class Production:
                 (path / folder).mkdir()
             write_atomically(path / SCRIPT_FILE, text.encode("utf-8"))
             write_atomically(path / CAST_FILE, Cast().to_json().encode("utf-8"))
-            production = cls(path)
+            production = cls(path, shared_cache=shared_cache)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)  # half made, just now, holding nothing of the user's yet
             raise
@@ -276,7 +277,7 @@ class Production:
         return production
 
     @classmethod
-    def open(cls, path: Path) -> Production:
+    def open(cls, path: Path, *, shared_cache: Path | None = None) -> Production:
         """Open a production folder (`ep1.production`, or `ep1` when `ep1.production` exists) and bring its
         lines up to date with script.md. ProductionError when the folder is not a production."""
         if not (path / DB_FILE).is_file() and (candidate := folder_for(path.parent, path.name)).is_dir():
@@ -289,7 +290,7 @@ class Production:
                                   "(make one with `studio production new NAME`)")
         if not (path / SCRIPT_FILE).is_file():
             raise ProductionError(f"{path} is not a complete production: its {SCRIPT_FILE} is missing")
-        production = cls(path)
+        production = cls(path, shared_cache=shared_cache)
         try:
             production.changes_at_open = production.sync_lines()
         except BaseException:
