@@ -100,8 +100,10 @@ class Playback:
         loudness: str | float | None = None,
         no_audio: str | None = None,
         play_out: bool = True,
+        seekable: bool = True,
     ) -> None:
         self.player = player
+        self.seekable = seekable  # False: `seek` is not offered, and what arrived is not kept for it (long takes)
         self.play_out = play_out  # False: return once the stream has arrived (benchmarks measure just that)
         self.fmt, self.sample_rate, self.channels = fmt, sample_rate, channels
         self.dest = Path(dest) if dest is not None else None
@@ -124,6 +126,8 @@ class Playback:
     def seek(self, seconds: float) -> None:
         """Jump to `seconds`. A position the stream hasn't reached yet is jumped to once its audio has arrived
         (a Library replay can start mid-take); past the end of a finished stream, to its end."""
+        if not self.seekable:
+            raise ValueError("this playback keeps no history to seek in (seekable=False)")
         self._seek_to = max(0.0, seconds)
 
     async def play(self, chunks: AsyncIterable[bytes], source: object | None = None) -> PlaybackMeasurements:
@@ -149,7 +153,8 @@ class Playback:
                     tee.write(chunk)
                 if player is None or self._decoder is None:
                     continue
-                self._history.append(chunk)
+                if self.seekable:
+                    self._history.append(chunk)
                 self.jitter.on_chunk(now, self._decoder.frames_out / player.samplerate)
                 frames = self._decoder.feed(chunk)
                 if len(frames) and m.first_decoded_at is None:

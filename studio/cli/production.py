@@ -70,7 +70,7 @@ def _cast_problem(args: argparse.Namespace) -> str | None:
 
 def production_offline(args: argparse.Namespace) -> int | None:
     """`studio production …` up to the first request: `new`, `status`, `plan`, `takes` and `pin` entirely;
-    `cast`, `render` and `regen` their checks. Bad input is one line naming the rule, exit code 2, nothing
+    `cast`, `render`, `regen` and `play` their checks. Bad input is one line naming the rule, exit code 2, nothing
     written or sent. None: go on to the action in ONLINE_ACTIONS."""
     from studio.services.production.cast import UncastSpeakers
     from studio.services.production.script import ScriptError
@@ -96,7 +96,7 @@ def production_offline(args: argparse.Namespace) -> int | None:
         elif args.action == "cast":
             _cast_change(args)
             return None
-        else:  # render, regen: their checks, then the requests
+        else:  # render, regen, play: their checks, then the requests
             _check_render(args)
             return None
     except (ProductionError, ScriptError, InputError, UncastSpeakers, UnsplittableTextError) as exc:
@@ -232,20 +232,27 @@ def _pin(production: Production, number: int, take: int) -> None:
     print(f"line {number} now plays take {take}")
 
 
+def _action_units(production: Production, args: argparse.Namespace) -> list[RenderUnit]:
+    """The units `render`, `regen` or `play` works on (regen: the line's next take)."""
+    if args.action == "regen":
+        from studio.services.production.units import units_of
+
+        record = production.line(args.line)
+        return units_of([record], production.cast, take_of={record.id: production.next_take(record)})
+    if args.action == "play":
+        start = production.line(args.start)
+        return production.units([record for record in production.lines() if record.position >= start.position])
+    return _selected_units(production, args)
+
+
 def _check_render(args: argparse.Namespace) -> None:
-    """render/regen before any request: the lines exist, every speaker is cast, every unit can be sent, and
+    """render/regen/play before any request: the lines exist, every speaker is cast, every unit can be sent, and
     the characters to bill are within --max-chars. Sets `args.render_folder`."""
     from studio.services.production.store import ProductionError
 
     with _open_production(args) as production:
         production.region = args.region
-        if args.action == "regen":
-            from studio.services.production.units import units_of
-
-            record = production.line(args.line)
-            units = units_of([record], production.cast, take_of={record.id: production.next_take(record)})
-        else:
-            units = _selected_units(production, args)
+        units = _action_units(production, args)
         plan = production.plan(units)
         if args.max_chars is not None and plan.characters_to_bill > args.max_chars:
             raise ProductionError(f"this render would bill {plan.characters_to_bill:,} characters, more than "
@@ -302,6 +309,37 @@ async def cmd_production_render(conn: Connection, args: argparse.Namespace) -> N
                                "is kept and not billed again")
 
 
+async def cmd_production_play(conn: Connection, args: argparse.Namespace) -> None:
+    """`play --from N`: line N on, heard as it renders; what is missing is rendered (and billed) once."""
+    from studio.audio.player import AudioUnavailable, Player
+    from studio.services.production.playthrough import play_through
+    from studio.services.production.store import Production
+
+    with Production.open(args.render_folder) as production:
+        production.region = args.region
+        units = _action_units(production, args)
+        plan = production.plan(units)
+        print(f"playing from line {args.start}: {len(units)} units, {len(plan.cached)} cached, "
+              f"{plan.requests} to render ({plan.characters_to_bill:,} characters to bill)", file=sys.stderr)
+        player, no_audio = None, None
+        try:
+            player = Player(int(args.device) if args.device and args.device.isdigit() else args.device)
+        except AudioUnavailable as exc:
+            no_audio = str(exc)
+            print(f"studio: {exc} (rendering without playing)", file=sys.stderr)
+        try:
+            result = await play_through(conn.client, production, units, player, no_audio=no_audio)
+        finally:
+            if player is not None:
+                player.close()
+    played = result.playback
+    billed = f", billed {result.render.characters_billed:,} characters" if result.render else ""
+    print(f"played {played.audio_seconds:.1f} s from line {args.start}: {played.summary()}{billed}")
+    for unit in result.skipped:
+        print(f"line {unit.line_number}: not rendered, skipped (run `studio production render` to retry)",
+              file=sys.stderr)
+
+
 async def _render_with_progress(conn: Connection, production: Production, units: list[RenderUnit],
                                 characters: int) -> RenderReport:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
@@ -331,7 +369,7 @@ def _stderr_console() -> Any:
 
 def add_production_parser(add_parser: Callable[..., CommandParser], common: CommandParser) -> None:
     production = add_parser("production", aliases=["prod"], help="a multi-speaker production on disk "
-                            "(script.md, cast, takes): new, cast, status, plan, render, takes, pin, regen")
+                            "(script.md, cast, takes): new, cast, status, plan, render, takes, pin, regen, play")
     where = CommandParser(add_help=False, parents=[common])
     where.add_argument("-P", "--production", metavar="DIR",
                        help="the production's folder (default: the folder you are in, or one above it)")
@@ -375,10 +413,17 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
     regen.add_argument("line", type=int, metavar="LINE")
     regen.add_argument("--max-chars", type=int, metavar="N",
                        help="refuse (before sending anything) when the new take would bill more than N characters")
+    play = actions.add_parser("play", parents=[where], help="play from a line on, rendering what has no audio as "
+                              "it plays (each unit billed once)")
+    play.add_argument("--from", dest="start", type=int, default=1, metavar="N", help="the first line (default 1)")
+    play.add_argument("--device", help="output device (name or number; default: the system's)")
+    play.add_argument("--max-chars", type=int, metavar="N",
+                      help="refuse (before sending anything) when rendering would bill more than N characters")
 
 
 # Actions that need the connection, after `production_offline` checked what it could (None from it).
-ONLINE_ACTIONS = {"cast": cmd_production_cast, "render": cmd_production_render, "regen": cmd_production_render}
+ONLINE_ACTIONS = {"cast": cmd_production_cast, "render": cmd_production_render, "regen": cmd_production_render,
+                  "play": cmd_production_play}
 
 
 async def cmd_production(conn: Connection, args: argparse.Namespace) -> None:
