@@ -22,7 +22,7 @@ from studio.services.production.render import RenderProgress
 from studio.services.production.script import parse_script
 from studio.services.production.store import Production
 from tests.audio.conftest import RATE
-from tests.audio.test_playback_device import PACED, Monitor, _heard
+from tests.audio.test_playback_device import PACED, SILENT, Monitor, _heard
 
 SCRIPT = """\
 # One
@@ -85,5 +85,6 @@ async def test_play_from_line_2_is_heard_while_it_renders_each_unit_once_in_orde
     recording = monitor.audio()
     may_skip = int(0.1 * RATE) if player.device_underflows > underflows else 0
     _, end = _heard(recording, reference, may_skip=may_skip)
+    assert np.max(np.abs(recording[end:])) < SILENT  # and nothing after the last line
     assert played.audio_seconds == pytest.approx(len(reference) / RATE, abs=0.05)
     assert result.skipped == () and result.render is not None and result.render.characters_billed > 0
