@@ -157,6 +157,10 @@ def _print_status(production: Production) -> None:
     uncast = cast.uncast(script)
     if uncast:
         print(f"uncast: {', '.join(uncast)} (cast with `studio production cast SPEAKER VOICE`)")
+    if not uncast and script.lines():
+        state = production.rendered_units(production.units()).values()
+        print(f"rendered: {sum(done == total for done, total in state)} of {len(state)} lines complete, "
+              f"{sum(done for done, _ in state)} of {sum(total for _, total in state)} units")
     ledger = production.takes.ledger()
     if ledger.requests:
         unreported = f" ({ledger.requests_unreported} without a figure)" if ledger.requests_unreported else ""

@@ -16,6 +16,7 @@ worker back off and the unit is sent again.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from studio.services.speech import synthesize_to_file
 
 if TYPE_CHECKING:
     from studio.services.production.store import Production
+
+log = logging.getLogger(__name__)
 
 # Requests in flight at once. T2A documents no limit on concurrent requests (only 1041 "too many
 # connections"); the pacer keeps the rate within RPM/TPM. Eight keep the 20,000 characters/min of a
@@ -167,6 +170,9 @@ class Renderer:
                 report(UnitEvent(unit, "failed", message=str(exc)))
                 return
             used = take.usage_characters
+            if used is not None and used != estimate:  # our count is what plans show: say when it is off
+                log.warning("unit %s: MiniMax billed %d characters, the plan counted %d", unit.key[:12], used,
+                            estimate)
             length = take.extra_info.get("audio_length")
             production.takes.record(
                 unit.key, take.path, line_id=unit.line_id, take=unit.take, duration_ms=int(length) if length else None,

@@ -476,6 +476,14 @@ class Production:
     def is_rendered(self, unit: RenderUnit) -> bool:
         return self.takes.verified_file(unit.key, unit.settings.audio_setting.format) is not None
 
+    def rendered_units(self, units: list[RenderUnit]) -> dict[int, tuple[int, int]]:
+        """Per line id: (units whose audio is in takes/ and whole, units) — a line's state for a panel."""
+        state: dict[int, tuple[int, int]] = {}
+        for unit in units:
+            done, total = state.get(unit.line_id, (0, 0))
+            state[unit.line_id] = (done + self.is_rendered(unit), total + 1)
+        return state
+
     def plan(self, units: list[RenderUnit]) -> Plan:
         """What rendering `units` needs: requests, characters to bill, time (plan.py), before anything is sent."""
         formats = {unit.key: unit.settings.audio_setting.format for unit in units}
