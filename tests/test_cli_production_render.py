@@ -212,3 +212,24 @@ def test_another_production_on_this_machine_reuses_the_same_sentences_at_no_cost
     reused = {path.name: path.read_bytes() for path in (second / "takes").glob("*.mp3")}
     made_first = {path.name: path.read_bytes() for path in (first / "takes").glob("*.mp3")}
     assert len(reused) == len(made_first) + 1 and made_first.items() <= reused.items()  # the same audio
+
+
+def test_import_into_a_production_keeps_the_old_script_and_the_unchanged_lines_takes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, emu: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    production = make_production(tmp_path, dialogue(6))
+    assert main(["prod", "render", "-P", str(production)]) == 0
+    old_script = (production / "script.md").read_text(encoding="utf-8")
+    revised = tmp_path / "revised.txt"  # the source edited elsewhere: one line changed, one added
+    revised.write_text(dialogue(6).replace("Line 4 opens here.", "Line 4 opens there.") + "\nGUEST: A new end.\n",
+                       encoding="utf-8")
+    emu.requests.clear()
+    capsys.readouterr()
+
+    assert main(["prod", "import", str(revised), "-P", str(production)]) == 0
+    out = capsys.readouterr().out
+    assert "1 lines added, 1 edited, 0 removed, 0 moved" in out
+    kept = [path for path in production.iterdir() if path.name.startswith("script (before import")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == old_script
+    assert main(["prod", "render", "-P", str(production)]) == 0
+    assert sorted(sent_texts(emu)) == ["A new end.", "Line 4 opens there."]

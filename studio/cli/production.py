@@ -90,6 +90,9 @@ def production_offline(args: argparse.Namespace) -> int | None:
         elif args.action == "takes":
             with _open_production(args) as production:
                 _print_takes(production, production.line(args.line))
+        elif args.action == "import":
+            with _open_production(args) as production:
+                _import_into(production, Path(args.file))
         elif args.action == "pin":
             with _open_production(args) as production:
                 _pin(production, args.line, args.take)
@@ -109,6 +112,28 @@ def production_offline(args: argparse.Namespace) -> int | None:
         print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
     return 0
+
+
+def _import_into(production: Production, source: Path) -> None:
+    """Replace script.md with `source` read as a script; the old script.md is kept beside it under a dated
+    name, and lines that are the same keep their ids and takes (`sync_lines`)."""
+    import shutil
+
+    from studio.files import dated_path
+    from studio.services.production.store import SCRIPT_FILE, import_file
+
+    imported = import_file(source)
+    for warning in imported.warnings:
+        print(f"{source}: {warning}", file=sys.stderr)
+    kept = dated_path(production.path / SCRIPT_FILE, "before import")
+    shutil.copy2(production.path / SCRIPT_FILE, kept)
+    changes = production.save_script(imported.script)
+    print(f"script.md now holds {source} (read as {imported.format}); the previous one is {kept.name}")
+    print(f"{len(changes.added)} lines added, {len(changes.edited)} edited, {len(changes.removed)} removed, "
+          f"{len(changes.moved)} moved; the others keep their takes")
+    uncast = production.cast.uncast(production.script)
+    if uncast:
+        print(f"uncast: {', '.join(uncast)} (cast with `studio production cast SPEAKER VOICE`)")
 
 
 def _production_new(args: argparse.Namespace) -> None:
@@ -372,8 +397,8 @@ def _stderr_console() -> Any:
 
 
 def add_production_parser(add_parser: Callable[..., CommandParser], common: CommandParser) -> None:
-    production = add_parser("production", aliases=["prod"], help="a multi-speaker production on disk "
-                            "(script.md, cast, takes): new, cast, status, plan, render, takes, pin, regen, play")
+    production = add_parser("production", aliases=["prod"], help="a multi-speaker production on disk (script.md, "
+                            "cast, takes): new, import, cast, status, plan, render, takes, pin, regen, play")
     where = CommandParser(add_help=False, parents=[common])
     where.add_argument("-P", "--production", metavar="DIR",
                        help="the production's folder (default: the folder you are in, or one above it)")
@@ -384,6 +409,10 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
     new.add_argument("dir", metavar="DIR")
     new.add_argument("--import", dest="import_file", metavar="FILE",
                      help="start from this script: .md or .txt in script.md's format (SPEAKER: text)")
+    imports = actions.add_parser("import", parents=[where], help="replace script.md with FILE read as a script "
+                                 "(the old one is kept; unchanged lines keep their takes)")
+    imports.add_argument("file", metavar="FILE", help="script.md/SPEAKER: text, Markdown, Fountain, SRT/VTT, EPUB "
+                         "or CSV")
     cast = actions.add_parser("cast", parents=[where], help="give a speaker a voice and settings")
     cast.add_argument("speaker", metavar="SPEAKER")
     cast.add_argument("voice", nargs="?", metavar="VOICE", help="a system, cloned or designed voice id")
