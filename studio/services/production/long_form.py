@@ -74,6 +74,7 @@ LongFormPhase = Literal["uploading", "queued", "processing", "downloading"]
 RenderPath = Literal["sync", "async"]
 AsyncMode = Literal["auto", "never", "always"]
 _AUDIO_SUFFIXES = (".mp3", ".flac", ".pcm", ".wav")
+_BARE = ""  # the one member of a result that is no archive: the audio itself
 
 
 # --- values -------------------------------------------------------------------------------------------
@@ -466,7 +467,8 @@ def _unpack(bundle: Path, dest: Path, pending: PendingTask) -> tuple[tuple[Subti
     is neither is taken as the audio itself. Subtitles are written beside `dest` before the audio."""
     with _members(bundle) as members:
         names = list(members)
-        audio = _one_member(names, (f".{pending.audio_format}",)) or _one_member(names, _AUDIO_SUFFIXES)
+        audio = _BARE if _BARE in members else (
+            _one_member(names, (f".{pending.audio_format}",)) or _one_member(names, _AUDIO_SUFFIXES))
         if audio is None:
             raise BadResponseError(f"The result of task {pending.task_id} holds no audio "
                                    f"(members: {', '.join(names) or 'none'})")
@@ -497,7 +499,7 @@ def _members(bundle: Path) -> Iterator[dict[str, Callable[[], IO[bytes]]]]:
             yield {member.name: functools.partial(opener, member) for member in tar.getmembers() if member.isfile()}
     else:
         with bundle.open("rb") as whole:
-            yield {bundle.name: lambda: whole}
+            yield {_BARE: lambda: whole}
 
 
 def _one_member(names: list[str], suffixes: tuple[str, ...]) -> str | None:
