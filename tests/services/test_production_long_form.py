@@ -6,7 +6,11 @@ import asyncio
 import io
 import itertools
 import json
+import signal
+import subprocess
+import sys
 import tarfile
+import time
 import zipfile
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,7 +21,7 @@ import pytest
 from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.models import AudioSetting, T2ASettings, TimberWeight, VoiceSetting
-from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
+from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault
 from studio.services.production.long_form import (
     ASYNC_OVERHEAD_S,
     AsyncSpeechFailed,
@@ -34,6 +38,7 @@ from studio.services.production.long_form import (
     resume_async,
     sidecar_path,
 )
+from tests.threaded_emulator import emulator_in_thread
 
 VOICE = "English_expressive_narrator"
 CREATE = "/v1/t2a_async_v2"
@@ -271,3 +276,63 @@ def test_a_result_bundle_is_unpacked_by_member_suffix(tmp_path: Path, kind: str)
         assert subtitles == () and extra is None
     else:
         assert [s.text for s in subtitles] == ["One.", "Two."] and extra is not None and extra.audio_length == 900
+
+
+async def test_a_cancel_while_the_create_is_in_flight_still_records_the_task(
+        slow_jobs: Emulator, tmp_path: Path) -> None:
+    dest = tmp_path / "chapter.flac"
+    slow_jobs.inject(Fault("stall", path=CREATE, stall_seconds=0.5))  # the create takes half a second to answer
+    async with MiniMaxClient(DEMO_KEY, base_url=slow_jobs.global_url) as client:
+        render = asyncio.create_task(render_async(client, FAST, chapter(400), dest, poll_s=0.2))
+        for _ in range(200):
+            if requests_to(slow_jobs, CREATE):
+                break
+            await asyncio.sleep(0.01)
+        render.cancel()  # the request is at MiniMax: billed whatever happens now
+        with pytest.raises(asyncio.CancelledError):
+            await render
+        assert pending_task(dest) is not None
+        slow_jobs.advance_clock(60)
+        await render_async(client, FAST, chapter(400), dest, poll_s=0.2)
+    assert len(requests_to(slow_jobs, CREATE)) == 1 and dest.exists()
+
+
+KILLED_RENDER = """
+import asyncio, sys
+from pathlib import Path
+from studio.api.client import MiniMaxClient
+from studio.api.models import AudioSetting, T2ASettings, VoiceSetting
+from studio.services.production.long_form import render_async
+
+async def main():
+    settings = T2ASettings(voice_setting=VoiceSetting(voice_id=sys.argv[3], speed=2.0),
+                           audio_setting=AudioSetting(format="flac", sample_rate=8000))
+    async with MiniMaxClient(sys.argv[2], base_url=sys.argv[1]) as client:
+        await render_async(client, settings, Path(sys.argv[5]).read_text(), Path(sys.argv[4]), poll_s=0.2)
+
+asyncio.run(main())
+"""
+
+
+def test_a_render_killed_mid_task_is_picked_up_by_the_next_run_without_a_second_bill(tmp_path: Path) -> None:
+    text, dest = chapter(2_000), tmp_path / "chapter.flac"
+    (tmp_path / "chapter.txt").write_text(text)
+    with emulator_in_thread(EmulatorConfig(job_seconds=60)) as emu:
+        process = subprocess.Popen([sys.executable, "-c", KILLED_RENDER, emu.global_url, DEMO_KEY, VOICE, str(dest),
+                                    str(tmp_path / "chapter.txt")], cwd=Path(__file__).parents[2])
+        try:
+            deadline = time.monotonic() + 30
+            while not sidecar_path(dest).exists() and process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait(10)
+        assert pending_task(dest) is not None and not dest.exists()
+        emu.advance_clock(60)
+
+        async def again() -> None:
+            async with MiniMaxClient(DEMO_KEY, base_url=emu.global_url) as client:
+                await render_async(client, FAST, text, dest, poll_s=0.2)
+
+        asyncio.run(again())
+        assert len(requests_to(emu, CREATE)) == 1 and dest.exists() and pending_task(dest) is None
