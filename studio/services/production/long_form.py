@@ -1,9 +1,11 @@
 """Long single-voice text through MiniMax's async speech (`t2a_async_v2`): one task for a whole chapter.
 
-The flow (docs/protocol.md#async-t2a, #files, #result-urls): the text is uploaded as a file (purpose
-`t2a_async_input`), a task is created for it, the task is polled (at most 10 queries a second per account)
-until Success, the result bundle is fetched through `files/retrieve` (its link lives 9 h) and unpacked:
-the audio goes to `dest` as received (never re-encoded), the sentence subtitles come back with it.
+The flow (docs/protocol.md#async-t2a): the text is uploaded as a file (purpose `t2a_async_input`,
+docs/protocol.md#files), a task is created for it, the task is polled (at most 10 queries a second per
+account) until Success, the result bundle is fetched through `files/retrieve` (its link lives 9 h,
+docs/protocol.md#result-urls) and unpacked: the audio goes to `dest` as received (never re-encoded), the
+sentence subtitles come back with it. MiniMax's bundle shape is not documented; members are matched by
+suffix in a tar or a zip, and a result that is neither is taken as the audio itself.
 
 Never billed twice: creating the task is what bills. Nothing that matters is written before it; the moment
 its answer arrives a small sidecar, `<dest>.task.json`, records the task (written atomically). A later
