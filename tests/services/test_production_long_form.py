@@ -237,6 +237,7 @@ def test_auto_takes_the_faster_path_only_for_one_voice_over_the_threshold() -> N
     settings = FAST
     fast_async = choose_path(long_text, voices=1, settings=settings, sync_seconds=1_000)
     assert fast_async.path == "async" and fast_async.async_seconds == pytest.approx(410)
+    assert fast_async.async_characters == 20_000
     assert choose_path(long_text, voices=1, settings=settings, sync_seconds=100).path == "sync"
     two_voices = choose_path(long_text, voices=2, settings=settings, sync_seconds=1_000, mode="always")
     assert two_voices.path == "sync" and two_voices.async_seconds is None and "one voice" in two_voices.reason

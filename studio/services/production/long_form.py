@@ -139,6 +139,7 @@ class PathChoice:
     path: RenderPath
     sync_seconds: float
     async_seconds: float | None  # None: the async path can't take this chapter (see `reason`)
+    async_characters: int  # what one async task bills: the whole text, cached sentences or not
     reason: str
 
 
@@ -214,19 +215,19 @@ def choose_path(
     async_seconds: float | None = async_estimate_seconds(characters)
     why_not = _async_refusal(text, voices, settings)
     if why_not is not None:
-        return PathChoice("sync", sync_seconds, None, why_not)
+        return PathChoice("sync", sync_seconds, None, characters, why_not)
     if mode == "never":
-        return PathChoice("sync", sync_seconds, async_seconds, "async speech is turned off")
+        return PathChoice("sync", sync_seconds, async_seconds, characters, "async speech is turned off")
     if mode == "always":
-        return PathChoice("async", sync_seconds, async_seconds, "async speech was asked for")
+        return PathChoice("async", sync_seconds, async_seconds, characters, "async speech was asked for")
     if characters < threshold:
-        return PathChoice("sync", sync_seconds, async_seconds,
+        return PathChoice("sync", sync_seconds, async_seconds, characters,
                           f"{characters:,} characters is under the async threshold of {threshold:,}")
     assert async_seconds is not None
     if async_seconds < sync_seconds:
-        return PathChoice("async", sync_seconds, async_seconds,
+        return PathChoice("async", sync_seconds, async_seconds, characters,
                           f"one async task (~{async_seconds:.0f} s) beats sentence units (~{sync_seconds:.0f} s)")
-    return PathChoice("sync", sync_seconds, async_seconds,
+    return PathChoice("sync", sync_seconds, async_seconds, characters,
                       f"sentence units (~{sync_seconds:.0f} s) beat one async task (~{async_seconds:.0f} s)")
 
 
