@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import av
+import httpx
 import pytest
 
 from studio.api.client import MiniMaxClient
@@ -337,3 +338,28 @@ def test_a_render_killed_mid_task_is_picked_up_by_the_next_run_without_a_second_
 
         asyncio.run(again())
         assert len(requests_to(emu, CREATE)) == 1 and dest.exists() and pending_task(dest) is None
+
+
+class _LateFirstDownload(httpx.AsyncHTTPTransport):
+    """Real HTTP; the first result download starts after its link expired (the emulator's clock moves on)."""
+
+    def __init__(self, emu: Emulator) -> None:
+        super().__init__()
+        self.emu = emu
+        self.late = False
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/emulator/download/") and not self.late:
+            self.late = True
+            self.emu.advance_clock(120)
+        return await super().handle_async_request(request)
+
+
+async def test_an_expired_result_link_is_asked_for_again_once(tmp_path: Path) -> None:
+    dest = tmp_path / "chapter.flac"
+    async with Emulator(EmulatorConfig(job_seconds=0.3, url_ttl=60)) as emu:
+        transport = _LateFirstDownload(emu)
+        async with MiniMaxClient(DEMO_KEY, base_url=emu.global_url, transport=transport) as client:
+            take = await render_async(client, FAST, chapter(600), dest, poll_s=0.2)
+        assert transport.late and take.subtitles and dest.stat().st_size > 10_000
+        assert len(requests_to(emu, "/v1/files/retrieve")) == 2 and len(requests_to(emu, CREATE)) == 1
