@@ -23,6 +23,7 @@ from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.models import AudioSetting, T2ASettings, TimberWeight, VoiceSetting
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault
+from studio.errors import StudioError
 from studio.services.production.long_form import (
     ASYNC_OVERHEAD_S,
     AsyncSpeechFailed,
@@ -363,3 +364,23 @@ async def test_an_expired_result_link_is_asked_for_again_once(tmp_path: Path) ->
             take = await render_async(client, FAST, chapter(600), dest, poll_s=0.2)
         assert transport.late and take.subtitles and dest.stat().st_size > 10_000
         assert len(requests_to(emu, "/v1/files/retrieve")) == 2 and len(requests_to(emu, CREATE)) == 1
+
+
+async def test_an_unreadable_sidecar_stops_the_render_before_any_request(emulator: Emulator, tmp_path: Path) -> None:
+    dest = tmp_path / "chapter.mp3"
+    sidecar_path(dest).write_text("{not json")
+    async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
+        with pytest.raises(StudioError, match=r"chapter\.mp3\.task\.json can't be read.*may already be billed"):
+            await render_async(client, FAST, chapter(300), dest)
+    assert not emulator.requests and sidecar_path(dest).read_text() == "{not json"
+
+
+async def test_text_the_async_path_cannot_take_is_refused_before_any_request(
+        emulator: Emulator, tmp_path: Path) -> None:
+    mix = T2ASettings(timber_weights=[TimberWeight(voice_id=VOICE, weight=60), TimberWeight(voice_id=VOICE, weight=40)])
+    async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
+        with pytest.raises(InputError, match="pause marker"):
+            await render_async(client, FAST, "Wait <#100#> for it.", tmp_path / "a.flac")
+        with pytest.raises(InputError, match="one voice_id"):
+            await render_async(client, mix, "Two voices at once.", tmp_path / "b.flac")
+    assert not emulator.requests
