@@ -140,18 +140,24 @@ async def test_a_render_cancelled_after_create_resumes_its_task_and_bills_once(
 
 
 async def test_resume_async_finishes_a_task_named_only_by_its_sidecar(slow_jobs: Emulator, tmp_path: Path) -> None:
-    dest = tmp_path / "chapter.flac"
+    dest = tmp_path / "chapter.mp3"
+    mp3 = T2ASettings(voice_setting=VoiceSetting(voice_id=VOICE))  # the defaults: MP3, 32 kHz
     async with MiniMaxClient(DEMO_KEY, base_url=slow_jobs.global_url) as client:
-        with pytest.raises(NoPendingTask, match=r"chapter\.flac"):
+        with pytest.raises(NoPendingTask, match=r"chapter\.mp3"):
             await resume_async(client, dest)
         events: list[LongFormProgress] = []
-        render = asyncio.create_task(render_async(client, FAST, chapter(500), dest, on_progress=events.append))
+        render = asyncio.create_task(render_async(client, mp3, chapter(500), dest, on_progress=events.append))
         await started(render, events)
         render.cancel()
         await asyncio.gather(render, return_exceptions=True)
         slow_jobs.advance_clock(60)
         take = await resume_async(client, dest, poll_s=0.2)
-    assert take.subtitles and dest.exists() and len(requests_to(slow_jobs, CREATE)) == 1
+    with av.open(str(dest)) as file:
+        stream = file.streams.audio[0]
+        assert (file.format.name, stream.codec_context.sample_rate) == ("mp3", 32000)
+        seconds = sum(frame.samples for frame in file.decode(stream)) / 32000
+    assert take.subtitles[-1].time_end == pytest.approx(seconds * 1000, rel=0.02)
+    assert len(requests_to(slow_jobs, CREATE)) == 1
 
 
 async def test_a_changed_text_does_not_reuse_the_task_of_the_old_one(slow_jobs: Emulator, tmp_path: Path) -> None:
