@@ -146,7 +146,7 @@ async def test_resume_async_finishes_a_task_named_only_by_its_sidecar(slow_jobs:
         with pytest.raises(NoPendingTask, match=r"chapter\.mp3"):
             await resume_async(client, dest)
         events: list[LongFormProgress] = []
-        render = asyncio.create_task(render_async(client, mp3, chapter(500), dest, on_progress=events.append))
+        render = asyncio.create_task(render_async(client, mp3, chapter(300), dest, on_progress=events.append))
         await started(render, events)
         render.cancel()
         await asyncio.gather(render, return_exceptions=True)
@@ -221,7 +221,7 @@ async def test_polling_stays_under_ten_queries_a_second_even_for_two_renders_at_
         await asyncio.gather(*(render_async(client, FAST, chapter(200) + f" Take {n}.", tmp_path / f"{n}.flac",
                                             poll_s=0.01) for n in range(2)))
         times = sorted(requests_to(emu, QUERY))
-    assert len(times) >= 12  # it did poll eagerly: the limit, not the interval, held it back
+    assert len(times) >= 10  # it did poll eagerly: the limit, not the interval, held it back
     busiest = max(sum(1 for t in times if start <= t < start + 1.0) for start in times)
     assert busiest <= 10
 

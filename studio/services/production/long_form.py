@@ -58,10 +58,11 @@ SIDECAR_VERSION = 1
 
 # Polling: the first polls come quickly (short texts finish in seconds), then the interval grows to `poll_s`.
 # Every render on one client shares one pacer that keeps queries at least this far apart, under the
-# documented 10 queries a second per account (docs/protocol.md#async-t2a) with room for a clock's jitter.
+# documented 10 queries a second per account (docs/protocol.md#async-t2a), with room for requests that
+# queue on the way and arrive closer together than they were sent.
 FIRST_POLL_S = 0.5
 DEFAULT_POLL_S = 2.0
-MIN_QUERY_SPACING_S = 0.12
+MIN_QUERY_SPACING_S = 0.15
 
 # Choosing the path. Estimates are assumptions, not measurements; MiniMax documents no processing time for
 # async speech. Assumed: a fixed overhead for upload, queueing and fetching the result, then the whole text
