@@ -35,6 +35,7 @@ from studio.services.production.long_form import (
     async_request,
     choose_path,
     pending_task,
+    pending_tasks,
     read_subtitles,
     render_async,
     resume_async,
@@ -129,6 +130,7 @@ async def test_a_render_cancelled_after_create_resumes_its_task_and_bills_once(
     pending = pending_task(dest)
     assert pending is not None and not dest.exists()
     assert pending.task_id == next(e.task_id for e in events if e.task_id)
+    assert pending_tasks(tmp_path) == [(dest, pending)]
 
     slow_jobs.advance_clock(60)
     async with MiniMaxClient(DEMO_KEY, base_url=slow_jobs.global_url) as client:  # a new run of the app
@@ -136,7 +138,7 @@ async def test_a_render_cancelled_after_create_resumes_its_task_and_bills_once(
     assert take.task_id == pending.task_id and dest.stat().st_size > 10_000
     assert len(requests_to(slow_jobs, CREATE)) == 1
     assert len(requests_to(slow_jobs, "/v1/files/upload")) == 1
-    assert pending_task(dest) is None
+    assert pending_task(dest) is None and pending_tasks(tmp_path) == []
 
 
 async def test_resume_async_finishes_a_task_named_only_by_its_sidecar(slow_jobs: Emulator, tmp_path: Path) -> None:

@@ -265,6 +265,18 @@ def pending_task(dest: Path) -> PendingTask | None:
                           "billed. Move it away to render again.") from None
 
 
+def pending_tasks(folder: Path) -> list[tuple[Path, PendingTask]]:
+    """Every take in `folder` whose task a previous run created and did not finish (its `dest` and task),
+    oldest first: what a render resumes before creating anything."""
+    found = []
+    for sidecar in folder.glob(f"*{SIDECAR_SUFFIX}"):
+        dest = sidecar.with_name(sidecar.name.removesuffix(SIDECAR_SUFFIX))
+        pending = pending_task(dest)
+        if pending is not None:
+            found.append((dest, pending))
+    return sorted(found, key=lambda item: item[1].created_at)
+
+
 def read_subtitles(dest: Path) -> tuple[SubtitleItem, ...]:
     """The sentence timings kept beside an async take (empty when it has none)."""
     try:
