@@ -22,6 +22,7 @@ import pytest
 from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.models import AudioSetting, T2ASettings, TimberWeight, VoiceSetting
+from studio.api.models.speech import SubtitleItem
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault
 from studio.errors import StudioError
 from studio.services.production.long_form import (
@@ -34,6 +35,7 @@ from studio.services.production.long_form import (
     async_estimate_seconds,
     async_request,
     choose_path,
+    line_times,
     pending_task,
     pending_tasks,
     read_subtitles,
@@ -392,3 +394,29 @@ async def test_text_the_async_path_cannot_take_is_refused_before_any_request(
         with pytest.raises(InputError, match="one voice_id"):
             await render_async(client, mix, "Two voices at once.", tmp_path / "b.flac")
     assert not emulator.requests
+
+
+async def test_each_line_of_a_chapter_is_placed_by_the_sentence_timings_of_its_take(
+        emulator: Emulator, tmp_path: Path) -> None:
+    lines = ["The harbour was quiet before the storm.",
+             "Nobody on the pier said a word. A gull cried twice <#0.5#> and then the rain came.",
+             "Somewhere a radio played an old song."]
+    async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
+        take = await render_async(client, FAST, "\n".join(lines), tmp_path / "chapter.flac", poll_s=0.2)
+    items = take.subtitles
+    assert [item.text for item in items][1:3] == ["Nobody on the pier said a word.",
+                                                  "A gull cried twice  and then the rain came."]
+    times = line_times(items, lines)
+    assert times == [(0.0, items[0].time_end), (items[1].time_begin, items[2].time_end),
+                     (items[3].time_begin, items[3].time_end)]
+    assert take.duration_ms == pytest.approx(times[-1][1], abs=50)
+
+
+def test_a_line_inside_a_longer_sentence_gets_its_share_of_that_sentences_time() -> None:
+    items = [SubtitleItem(text="Hello there.", time_begin=0, time_end=1000),
+             SubtitleItem(text="She walked on and a radio played.", time_begin=1200, time_end=3200)]
+    lines = ["Hello there.", "She walked on", "and a radio played.", "<#1#>"]
+    times = line_times(items, lines)
+    walked = len("Shewalkedon") / len("Shewalkedonandaradioplayed.")
+    assert times[:2] == [(0, 1000), (1200, pytest.approx(1200 + 2000 * walked))]
+    assert times[2] == (times[1][1], 3200) and times[3] == (3200, 3200)  # a bare pause has no time of its own

@@ -27,12 +27,13 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tarfile
 import time
 import weakref
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
@@ -241,6 +242,44 @@ def _async_refusal(text: str, voices: int, settings: T2ASettings) -> str | None:
     except InputError as exc:
         return f"async speech can't take it: {exc}"
     return None
+
+
+# --- timings ------------------------------------------------------------------------------------------
+
+_UNSPOKEN = re.compile(r"\s+")
+
+
+def _spoken_weight(text: str) -> int:
+    """Characters that take time to say: no whitespace, no pause markers."""
+    return len(_UNSPOKEN.sub("", PAUSE_MARKER.sub("", text)))
+
+
+def line_times(subtitles: Sequence[SubtitleItem], lines: Sequence[str]) -> list[tuple[float, float]]:
+    """Where each of `lines` is in the async take of their chapter (begin, end in ms), from the take's
+    sentence timings. Lines and sentences are lined up by the characters they speak (whitespace and pause
+    markers left out), so a line that ends a sentence ends exactly where MiniMax says that sentence ends;
+    a line inside a longer sentence gets its share of that sentence's time."""
+    weights = [_spoken_weight(item.text) for item in subtitles]
+    total_lines = sum(_spoken_weight(line) for line in lines)
+    scale = sum(weights) / total_lines if total_lines else 0.0  # the service may have spoken a number as words
+
+    def time_at(position: float, *, begin: bool) -> float:
+        done = 0.0
+        for item, weight in zip(subtitles, weights, strict=True):
+            inside = position < done + weight if begin else position <= done + weight
+            if inside and weight:
+                share = (position - done) / weight
+                return item.time_begin + share * (item.time_end - item.time_begin)
+            done += weight
+        return subtitles[-1].time_end if subtitles else 0.0
+
+    times, position = [], 0.0
+    for line in lines:
+        length = _spoken_weight(line) * scale
+        begin = time_at(position, begin=True)
+        times.append((begin, max(begin, time_at(position + length, begin=False))))
+        position += length
+    return times
 
 
 # --- sidecars -----------------------------------------------------------------------------------------
