@@ -23,6 +23,7 @@ from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.models import AudioSetting, T2ASettings, TimberWeight, VoiceSetting
 from studio.api.models.speech import SubtitleItem
+from studio.api.retry import RetryPolicy
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault
 from studio.errors import StudioError
 from studio.services.production.long_form import (
@@ -420,3 +421,15 @@ def test_a_line_inside_a_longer_sentence_gets_its_share_of_that_sentences_time()
     walked = len("Shewalkedon") / len("Shewalkedonandaradioplayed.")
     assert times[:2] == [(0, 1000), (1200, pytest.approx(1200 + 2000 * walked))]
     assert times[2] == (times[1][1], 3200) and times[3] == (3200, 3200)  # a bare pause has no time of its own
+
+
+async def test_polls_that_fail_for_a_passing_reason_are_tried_again_without_a_new_task(
+        emulator: Emulator, tmp_path: Path) -> None:
+    emulator.inject(Fault("http", path=QUERY, status=503, times=3))  # the service stumbles three polls in a row
+    events: list[LongFormProgress] = []
+    async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url, retry=RetryPolicy(max_retries=0)) as client:
+        take = await render_async(client, FAST, chapter(300), tmp_path / "c.flac", on_progress=events.append,
+                                  poll_s=0.2)
+    assert take.subtitles and len(requests_to(emulator, CREATE)) == 1
+    problems = [e.problem for e in events if e.problem]
+    assert len(problems) == 3 and all("HTTP 503" in p for p in problems)

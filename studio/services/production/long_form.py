@@ -38,7 +38,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
-from studio.api.errors import APIError, BadResponseError, InputError, LinkError, MiniMaxError
+from studio.api.errors import (
+    APIError,
+    BadResponseError,
+    InputError,
+    LinkError,
+    MiniMaxError,
+    RateLimitError,
+    RequestTimeout,
+    ServerError,
+    TransportError,
+)
 from studio.api.models import ExtraInfo, T2AAsyncRequest, T2ASettings, TaskStatus
 from studio.api.models.speech import SubtitleItem, parse_subtitles, pause_marker_problems
 from studio.errors import StudioError
@@ -63,6 +73,9 @@ SIDECAR_VERSION = 1
 # queue on the way and arrive closer together than they were sent.
 FIRST_POLL_S = 0.5
 DEFAULT_POLL_S = 2.0
+MAX_OUTAGE_S = 600.0  # polls failing for the network's or the service's sake this long in a row: give up
+# Worth polling again: MiniMax keeps the task whether or not a poll got through.
+TRANSIENT = (TransportError, ServerError, RateLimitError, RequestTimeout)
 MIN_QUERY_SPACING_S = 0.15
 
 # Choosing the path. Estimates are assumptions, not measurements; MiniMax documents no processing time for
@@ -94,6 +107,7 @@ class LongFormProgress:
     task_id: str | None = None
     status: str = ""
     fraction: float | None = None
+    problem: str | None = None  # a poll that failed and will be tried again (the network, the service)
 
 
 ProgressCallback = Callable[[LongFormProgress], None]
@@ -368,11 +382,12 @@ class _Reporter:
         self._started = time.monotonic()
 
     def __call__(self, phase: LongFormPhase, task_id: str | None = None, status: str = "",
-                 fraction: float | None = None) -> None:
+                 fraction: float | None = None, problem: str | None = None) -> None:
         if self._on_progress is None:
             return
         try:
-            self._on_progress(LongFormProgress(phase, time.monotonic() - self._started, task_id, status, fraction))
+            self._on_progress(LongFormProgress(phase, time.monotonic() - self._started, task_id, status, fraction,
+                                               problem))
         except Exception:  # a broken listener must not lose a billed task
             log.exception("long-form progress listener failed")
 
@@ -480,17 +495,32 @@ async def _finish(client: MiniMaxClient, pending: PendingTask, dest: Path, repor
 
 
 async def _wait(client: MiniMaxClient, pending: PendingTask, report: _Reporter, poll_s: float) -> TaskStatus:
+    """Polls until the task ends. A paid task keeps running whoever watches it: polls that fail for a passing
+    reason are tried again for up to MAX_OUTAGE_S in a row before the error is raised (the sidecar stays)."""
     pacer = _pacer(client)
     delay = min(FIRST_POLL_S, poll_s)
+    failing_since: float | None = None
+    phase: LongFormPhase = "queued"
     while True:
         await pacer.wait()
-        status = await client.t2a_async_query(pending.task_id)
+        try:
+            status = await client.t2a_async_query(pending.task_id)
+        except TRANSIENT as exc:
+            now = time.monotonic()
+            failing_since = failing_since if failing_since is not None else now
+            if now - failing_since > MAX_OUTAGE_S:
+                raise
+            report(phase, pending.task_id, problem=str(exc))
+            await asyncio.sleep(max(delay, poll_s))
+            continue
+        failing_since = None
         if status.state == "success":
             return status
         if status.state == "failed":
             raise AsyncSpeechFailed(pending.task_id, status.status,
                                     pending.trace_id or getattr(status, "trace_id", None))
-        report("queued" if status.state == "pending" else "processing", pending.task_id, status.status)
+        phase = "queued" if status.state == "pending" else "processing"
+        report(phase, pending.task_id, status.status)
         await asyncio.sleep(delay)
         delay = min(max(poll_s, MIN_QUERY_SPACING_S), delay * 1.5)
 
