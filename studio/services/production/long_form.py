@@ -15,7 +15,11 @@ uploaded input file (the user's text, on their account) is deleted once the task
 outcome; the service's own result file (purpose `t2a_async`) is left to expire with its link.
 
 Beside the audio, `<dest>.subtitles.json` keeps the task's sentence timings (written before the audio, so
-audio in place always has its subtitles): `read_subtitles(dest)`.
+audio in place always has its subtitles): `read_subtitles(dest)`; `line_times` places a chapter's lines in
+its take by them.
+
+Whether a chapter goes this way at all is `choose_path`'s call: one voice, over a threshold, and faster by
+the estimate than sentence units (or as the user says).
 """
 
 from __future__ import annotations
@@ -73,10 +77,10 @@ SIDECAR_VERSION = 1
 # queue on the way and arrive closer together than they were sent.
 FIRST_POLL_S = 0.5
 DEFAULT_POLL_S = 2.0
+MIN_QUERY_SPACING_S = 0.15
 MAX_OUTAGE_S = 600.0  # polls failing for the network's or the service's sake this long in a row: give up
 # Worth polling again: MiniMax keeps the task whether or not a poll got through.
 TRANSIENT = (TransportError, ServerError, RateLimitError, RequestTimeout)
-MIN_QUERY_SPACING_S = 0.15
 
 # Choosing the path. Estimates are assumptions, not measurements; MiniMax documents no processing time for
 # async speech. Assumed: a fixed overhead for upload, queueing and fetching the result, then the whole text
