@@ -282,11 +282,12 @@ class MiniMaxClient:
         )
 
     async def t2a_async_create(self, request: T2AAsyncRequest) -> AsyncT2ATask:
-        return AsyncT2ATask.model_validate(await self._post("/v1/t2a_async_v2", request.payload()))
+        """Creates (and bills) a long-text task; the answer carries its trace id (header or body)."""
+        body, response = await self._send("POST", "/v1/t2a_async_v2", json=request.payload())
+        return AsyncT2ATask.model_validate({**body, "trace_id": _trace_id(response, body)})
 
     async def t2a_async_query(self, task_id: int | str) -> TaskStatus:
-        body = await self._get("/v1/query/t2a_async_query_v2", {"task_id": task_id})
-        return TaskStatus.model_validate(body)
+        return await self._query_task("/v1/query/t2a_async_query_v2", str(task_id))
 
     # -- files -------------------------------------------------------------------------------------
 

@@ -500,3 +500,4 @@ class AsyncT2ATask(ResponseModel):
     file_id: OptId = None
     task_token: str | None = None
     usage_characters: OptInt = None
+    trace_id: str | None = None
