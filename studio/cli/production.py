@@ -225,6 +225,7 @@ def _print_plan(production: Production, units: list[RenderUnit], *, limit: int =
         for planned in plan.to_render:
             unit = lookup[planned.key]
             by_line.setdefault(unit.line_number, []).append(unit)
+        _print_async_choices(production, units, plan)
         for shown, (number, line_units) in enumerate(sorted(by_line.items())):
             if shown == limit:
                 print(f"  … and {len(by_line) - limit} more lines")
@@ -234,6 +235,33 @@ def _print_plan(production: Production, units: list[RenderUnit], *, limit: int =
             print(f"  line {number:>4}  {record.line.speaker:<12} {len(line_units)} of "
                   f"{sum(u.line_number == number for u in units)} units  {characters:>6,} characters")
     return plan
+
+
+def _print_async_choices(production: Production, units: list[RenderUnit], plan: Plan) -> None:
+    """For a long single-voice chapter: the async path's time and cost beside the sentence units' (the
+    async path bills the whole chapter, cached sentences or not)."""
+    from studio.services.production.long_form import DEFAULT_ASYNC_THRESHOLD, choose_path
+    from studio.services.production.plan import estimated_seconds
+
+    to_render = {planned.key for planned in plan.to_render}
+    lines = {record.id: record for record in production.lines()}
+    chapters: dict[int, list[RenderUnit]] = {}
+    for unit in units:
+        chapters.setdefault(lines[unit.line_id].chapter, []).append(unit)
+    for chapter, chapter_units in chapters.items():
+        text = " ".join(unit.text for unit in chapter_units)
+        voices = {unit.settings.model_dump_json() for unit in chapter_units}  # per-line emotions differ too
+        if len(text) < DEFAULT_ASYNC_THRESHOLD or len(voices) != 1:
+            continue
+        pending = [unit.planned() for unit in chapter_units if unit.key in to_render]
+        sync_s = estimated_seconds(pending, production.region)
+        choice = choose_path(text, voices=1, settings=chapter_units[0].settings, sync_seconds=sync_s)
+        if choice.async_seconds is None:
+            continue
+        print(f"  chapter {chapter + 1}: one voice, {choice.async_characters:,} characters: async path "
+              f"~{_duration(choice.async_seconds)} billing {choice.async_characters:,} vs sentence units "
+              f"~{_duration(sync_s)} (faster: {'async' if choice.path == 'async' else 'units'}; "
+              "render uses units: the async path is not wired into render yet)")
 
 
 def _print_takes(production: Production, record: LineRecord) -> None:
