@@ -37,6 +37,7 @@ from studio.emulator.common import (
     reply,
 )
 from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
+from studio.emulator.limits import T2A_LIMITS, BilledRequest, Ledger, RateWindows, Refusal, T2ALimit
 from studio.emulator.persist import (
     PublishedAddress,
     StateDirLock,
@@ -89,6 +90,11 @@ class EmulatorConfig:
     image_format: str = "jpeg"  # what image-01 serves ("png": a PNG under the same `…_aigc.jpeg` name, for tests)
     # Serve https (and wss) with a self-signed certificate made at start; `Emulator.certificate` is its path.
     tls: bool = False
+    # Answer T2A requests over a key's rate limits with 1002/1039, as the service does (studio.emulator.limits).
+    enforce_rate_limits: bool = False
+    # The limits per region, per `rate_window` seconds of the emulated clock. Tests shrink both to run in seconds.
+    rate_limits: dict[str, T2ALimit] = field(default_factory=lambda: dict(T2A_LIMITS))
+    rate_window: float = 60.0
 
 
 class Emulator:
@@ -111,6 +117,8 @@ class Emulator:
         self.stopping = threading.Event()  # long media work (video encoding) gives up when set
         self.certificate: Path | None = None  # with config.tls: the self-signed certificate clients trust
         self._tls_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.ledger = Ledger()
+        self.rate_windows = RateWindows(self.config.rate_limits, self.config.rate_window)
 
     # -- public control surface -------------------------------------------------------------------
 
@@ -207,6 +215,20 @@ class Emulator:
 
     def clear_faults(self) -> None:
         self._faults.clear()
+
+    @property
+    def billed(self) -> list[BilledRequest]:
+        """Every T2A request billed so far, oldest first (a copy; safe from any thread)."""
+        return self.ledger.billed()
+
+    def billing(self, key: str) -> list[BilledRequest]:
+        """The T2A requests billed to `key`, oldest first."""
+        return self.ledger.billed(key)
+
+    @property
+    def refused(self) -> list[Refusal]:
+        """Every T2A request refused by the rate limits (1002/1039), oldest first."""
+        return self.ledger.refused()
 
     def advance_clock(self, seconds: float) -> None:
         self.state.clock.advance(seconds)
