@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import hmac
 import json
@@ -30,6 +31,7 @@ from studio.emulator.common import (
     REGION,
     ApiError,
     Ctx,
+    account,
     base_resp,
     link_signature,
     ok,
@@ -53,6 +55,7 @@ log = logging.getLogger(__name__)
 DEMO_KEY = "sk-api-demo-global-0000"
 MAINLAND_DEMO_KEY = "sk-api-demo-mainland-0000"
 WS_PATH = "/ws/v1/t2a_v2"
+BILLING_PATH = "/emulator/billing"  # the emulator's own: what the key's account was billed and refused
 # These handlers apply faults themselves: mid-stream when streaming, like plain requests otherwise.
 STREAMING_PATHS = {"/v1/t2a_v2", "/v1/music_generation", WS_PATH}
 SECRET_HEADERS = {"authorization", "x-api-key"}
@@ -291,6 +294,7 @@ class Emulator:
         app.on_response_prepare.append(_add_trace_header)
         app.router.add_get(DOWNLOAD_PREFIX + "{token}/{filename}", _download)
         app.router.add_get("/v1/token_plan/remains", _token_plan)
+        app.router.add_get(BILLING_PATH, _billing)
         routes_speech.setup(app)
         routes_voices.setup(app)
         routes_files.setup(app)
@@ -403,6 +407,15 @@ def _storage_error(status: int, code: str, message: str, **details: str) -> web.
 
 def _iso_time(t: float) -> str:
     return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+async def _billing(request: web.Request) -> web.Response:
+    """`GET /emulator/billing` with a key: its ledger (`Emulator.billing`, `refused`), for a client in
+    another process (the benchmarks run the emulator as its own process)."""
+    emu: Emulator = request.app[EMULATOR]
+    key = account(request).key
+    return reply(ok(billed=[dataclasses.asdict(r) for r in emu.ledger.billed(key)],
+                    refused=[dataclasses.asdict(r) for r in emu.ledger.refused(key)]))
 
 
 async def _token_plan(request: web.Request) -> web.Response:

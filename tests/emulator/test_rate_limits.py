@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -194,3 +197,31 @@ def test_the_emu_fixture_counts_what_the_cli_was_billed(emu: Emulator, tmp_path:
     assert main(["say", "Billed once, <#0.3#>exactly.", "-o", str(tmp_path / "once.mp3")]) == 0
     assert [(b.text, b.characters) for b in emu.billing(DEMO_KEY)] == [
         ("Billed once, <#0.3#>exactly.", len("Billed once, exactly."))]
+
+
+def test_the_standalone_emulator_enforces_the_table_and_shows_each_key_its_ledger() -> None:
+    """As the benchmarks run it: `python -m studio.emulator --enforce-rate-limits`, read over HTTP."""
+    port, mainland = free_port(), free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "studio.emulator", "--port", str(port), "--mainland-port", str(mainland),
+         "--enforce-rate-limits"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None and "T2A rate limits enforced per 60 s" in "".join(
+            process.stdout.readline() for _ in range(3))
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=AUTH, timeout=30) as http:
+            codes = [status(http.post("/v1/t2a_v2", json=tts("Hi."))) for _ in range(61)]
+            assert codes == [0] * 60 + [1002]  # the global table: 60 requests a minute
+            ledger = http.get("/emulator/billing").json()
+        assert ledger["base_resp"]["status_code"] == 0
+        assert len(ledger["billed"]) == 60 and ledger["billed"][0]["characters"] == 3
+        assert [(r["code"], r["key"]) for r in ledger["refused"]] == [(1002, DEMO_KEY)]
+    finally:
+        process.terminate()
+        process.wait(10)
+        process.stdout.close()  # type: ignore[union-attr]  # piped
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
