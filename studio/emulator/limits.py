@@ -12,11 +12,12 @@ per minute) or 1039 (tokens per minute), like every business error; the referenc
 them, so none is sent. On a WebSocket it is a `task_failed` event with that code, and the session closes,
 as for any error there. Requests are checked first, then tokens.
 
-Billing: a T2A request is billed (appended to `Emulator.billed`) when its whole answer has been handed to
-the connection: the JSON answer, the SSE stream's final event, the WebSocket text's `is_final` message. A
-stream cut by a fault or by the client going away bills nothing. An async create is billed when it is
-accepted (its answer reports `usage_characters`), unless its text carries the `[[fail]]` marker. The ledger is
-in memory only, also with `state_dir`.
+Billing: a T2A request is billed (appended to `Emulator.billed`) when its whole answer goes to the
+connection: the JSON answer, the SSE stream's final event, the WebSocket text's `is_final` message. A client
+gone before then (killed, timed out) and a stream cut by a fault bill nothing, so a client that lost a take
+this way may render it again without paying twice; the ledger shows any request it pays for twice. An async
+create is billed when it is accepted (its answer reports `usage_characters`), unless its text carries the
+`[[fail]]` marker. The ledger is in memory only, also with `state_dir`.
 """
 
 from __future__ import annotations

@@ -371,7 +371,8 @@ async def t2a(request: web.Request) -> web.StreamResponse:
         token = emu.state.add_blob(subs, "application/json")
         out["subtitle_file"] = public_url(request, f"/emulator/download/{token}/subtitles.json")
     await pacer.whole(seconds)
-    bill(emu, acct, request.path, "http", synth, text, trace_id(request))
+    if request.transport is not None and not request.transport.is_closing():  # a client gone gets nothing
+        bill(emu, acct, request.path, "http", synth, text, trace_id(request))
     return reply(ok(data=out, extra_info=extra_info(synth, text, len(audio), seconds), trace_id=trace_id(request)))
 
 

@@ -171,9 +171,14 @@ async def test_the_ledger_holds_what_each_answer_reported(client: tuple[Emulator
     emu.inject(Fault("drop", path="/v1/t2a_v2", after_chunks=1))
     with pytest.raises(httpx.HTTPError):
         await http.post("/v1/t2a_v2", json=tts("Cut off in the middle. " * 4, stream=True))
+    # So does a whole answer whose client gave up waiting for it.
+    with pytest.raises(httpx.TimeoutException):
+        await http.post("/v1/t2a_v2", json=tts("Too slow for the client."), timeout=0.3,
+                        headers={"X-Emulator-Pacing": "first_audio_ms=800"})
+    await asyncio.sleep(1.0)  # the emulator's answer is due now
     emu.advance_clock(3600)
     assert status(await http.post("/v1/t2a_v2", json=tts("An hour later."))) == 0
-    assert len(emu.billed) == 5 and emu.billed[-1].at - billed[0].at >= 3600
+    assert [b.text for b in emu.billed[4:]] == ["An hour later."] and emu.billed[-1].at - billed[0].at >= 3600
 
 
 @pytest.mark.parametrize("client", [limited(requests=2, tokens=None, window=0.5)], indirect=True)
