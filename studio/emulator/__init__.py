@@ -32,8 +32,9 @@ Conventions where the real service's behaviour is unknown or cannot be triggered
   `StateDirInUse` while another holds it. Without it everything is in memory.
 - `EmulatorConfig(enforce_rate_limits=True)`: per key, T2A's limits over a sliding window of the emulated clock
   (global 60 requests and 20,000 tokens a minute, mainland 20 requests; `rate_limits`/`rate_window` change
-  them). Over them: HTTP 200 with base_resp 1002 (requests) or 1039 (tokens), no Retry-After (the reference
-  names none); on a WebSocket, `task_failed` with that code. A refused request counts nothing and bills nothing.
+  them) and 10 async T2A queries a second. Over them: HTTP 200 with base_resp 1002 (requests) or 1039 (tokens),
+  no Retry-After (the reference names none); on a WebSocket, `task_failed` with that code. A refused request
+  counts nothing and bills nothing.
   What counts and when a request is billed (`Emulator.billed`, in memory only): `studio.emulator.limits`.
 - Per-request knobs: headers `X-Emulator-Pacing: first_audio_ms=300;rtf=0.3;jitter_ms=50` and
   `X-Emulator-Fault: kind=base_resp;code=1002;after_chunks=2` (also read on the WS upgrade).

@@ -4,8 +4,8 @@ What counts (docs/protocol.md#rate-limits, per account = per key): one T2A reque
 (whole or SSE) or one WebSocket `task_continue` (each speaks one text; `task_start` speaks nothing). Its tokens
 are the characters it bills, counted as `extra_info.usage_characters` (pause markers excluded). Async T2A
 creates (`t2a_async_v2`) do not count: the reference's table gives T2A's limits for the speech endpoint and
-gives the async API only its own query limit (10/s), nothing on creates. Only a request whose parameters
-passed validation is counted; a refused one counts nothing.
+gives the async API only its own query limit, which is enforced too: 10 `t2a_async_query_v2` a second per key
+(over it, 1002). Only a request whose parameters passed validation is counted; a refused one counts nothing.
 
 How a refusal looks (docs/protocol.md#error-codes, #http-statuses): HTTP 200 with `base_resp` 1002 (requests
 per minute) or 1039 (tokens per minute), like every business error; the reference names no Retry-After for
@@ -42,6 +42,10 @@ T2A_LIMITS: dict[str, T2ALimit] = {
     "global": T2ALimit(requests=60, tokens=20_000),
     "mainland": T2ALimit(requests=20, tokens=None),
 }
+
+# docs/protocol.md#rate-limits: async T2A queries, per second (not scaled by `EmulatorConfig.rate_window`).
+ASYNC_QUERY_LIMIT = T2ALimit(requests=10, tokens=None)
+ASYNC_QUERY_WINDOW = 1.0
 
 RATE_LIMITED = 1002  # too many requests in the window
 TOKEN_LIMITED = 1039  # too many tokens in the window
@@ -84,7 +88,7 @@ class RateWindows:
 
     def admit(self, key: str, region: str, tokens: int, now: float) -> int:
         """0 and the request is counted, or the code it is refused with (and it is not counted)."""
-        limit = self.limits[region]
+        limit = self.limits.get(region) or self.limits["*"]
         admitted = self._admitted.setdefault(key, deque())
         while admitted and admitted[0][0] <= now - self.window:
             admitted.popleft()

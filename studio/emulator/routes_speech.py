@@ -709,6 +709,11 @@ async def t2a_async_query(request: web.Request) -> web.Response:
     emu = emulator(request)
     acct = account(request)
     task_id = int_id(request.query.get("task_id"), "task_id")
+    if emu.config.enforce_rate_limits:
+        now = emu.state.clock.now()
+        if code := emu.query_windows.admit(acct.key, acct.region, 0, now):
+            emu.ledger.refuse(Refusal(acct.key, code, request.path, 0, now))
+            raise ApiError(code)
     task = acct.tasks.get(task_id)
     if task is None or task.kind != "t2a_async":
         raise invalid(f"task_id {task_id} not found")

@@ -39,7 +39,16 @@ from studio.emulator.common import (
     reply,
 )
 from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
-from studio.emulator.limits import T2A_LIMITS, BilledRequest, Ledger, RateWindows, Refusal, T2ALimit
+from studio.emulator.limits import (
+    ASYNC_QUERY_LIMIT,
+    ASYNC_QUERY_WINDOW,
+    T2A_LIMITS,
+    BilledRequest,
+    Ledger,
+    RateWindows,
+    Refusal,
+    T2ALimit,
+)
 from studio.emulator.persist import (
     PublishedAddress,
     StateDirLock,
@@ -122,6 +131,7 @@ class Emulator:
         self._tls_dir: tempfile.TemporaryDirectory[str] | None = None
         self.ledger = Ledger()
         self.rate_windows = RateWindows(self.config.rate_limits, self.config.rate_window)
+        self.query_windows = RateWindows({"*": ASYNC_QUERY_LIMIT}, ASYNC_QUERY_WINDOW)
 
     # -- public control surface -------------------------------------------------------------------
 

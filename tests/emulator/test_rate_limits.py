@@ -147,6 +147,21 @@ async def test_over_the_tokens_per_minute_the_service_answers_1039(client: tuple
     assert [len(emu.billing(k)) for k in (DEMO_KEY, "sk-api-second-global", MAINLAND_DEMO_KEY)] == [2, 1, 3]
 
 
+@pytest.mark.parametrize("client", [limited(requests=1, tokens=None)], indirect=True)
+async def test_async_creates_do_not_count_and_queries_are_held_to_ten_a_second(
+        client: tuple[Emulator, httpx.AsyncClient]) -> None:
+    emu, http = client
+    created = [(await http.post("/v1/t2a_async_v2", json=tts(f"Chapter {n}."))).json() for n in range(3)]
+    assert [c["base_resp"]["status_code"] for c in created] == [0, 0, 0]  # the T2A limit is 1 request
+    assert len(emu.billed) == 3 and {b.transport for b in emu.billed} == {"async"}
+    query = "/v1/query/t2a_async_query_v2"
+    answers = await asyncio.gather(*(http.get(query, params={"task_id": created[0]["task_id"]}) for _ in range(11)))
+    assert sorted(status(a) for a in answers) == [0] * 10 + [1002]
+    assert [(r.code, r.endpoint) for r in emu.refused] == [(1002, query)]
+    await asyncio.sleep(1.05)
+    assert status(await http.get(query, params={"task_id": created[0]["task_id"]})) == 0
+
+
 @pytest.mark.parametrize("client", [EmulatorConfig(job_seconds=0.2)], indirect=True)
 async def test_the_ledger_holds_what_each_answer_reported(client: tuple[Emulator, httpx.AsyncClient]) -> None:
     emu, http = client
