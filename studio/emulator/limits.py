@@ -88,7 +88,7 @@ class RateWindows:
 
     def admit(self, key: str, region: str, tokens: int, now: float) -> int:
         """0 and the request is counted, or the code it is refused with (and it is not counted)."""
-        limit = self.limits.get(region) or self.limits["*"]
+        limit = self.limits[region]
         admitted = self._admitted.setdefault(key, deque())
         while admitted and admitted[0][0] <= now - self.window:
             admitted.popleft()

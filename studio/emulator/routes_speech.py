@@ -45,7 +45,7 @@ from studio.emulator.common import (
 )
 from studio.emulator.encode import encode_audio, encode_stream
 from studio.emulator.faults import Fault, Pacing
-from studio.emulator.limits import BilledRequest, Refusal
+from studio.emulator.limits import BilledRequest, RateWindows, Refusal
 from studio.emulator.speech import render_speech
 from studio.emulator.state import ASYNC_RESULT_TTL, Account, RecordedRequest, State, Task
 from studio.emulator.voices import system_voices
@@ -227,10 +227,13 @@ def activate(acct: Account, state: State, synth: Synth) -> None:
 def admit(emu: Emulator, acct: Account, endpoint: str, text: str) -> None:
     """Count one T2A request against its key's rate limits, when they are enforced; over them, raise the
     service's 1002/1039 and count nothing (studio.emulator.limits)."""
-    if not emu.config.enforce_rate_limits:
-        return
-    characters, now = len(spoken(text)), emu.state.clock.now()
-    code = emu.rate_windows.admit(acct.key, acct.region, characters, now)
+    if emu.config.enforce_rate_limits:
+        count(emu, emu.rate_windows, acct, endpoint, len(spoken(text)))
+
+
+def count(emu: Emulator, windows: RateWindows, acct: Account, endpoint: str, characters: int) -> None:
+    now = emu.state.clock.now()
+    code = windows.admit(acct.key, acct.region, characters, now)
     if code:
         emu.ledger.refuse(Refusal(acct.key, code, endpoint, characters, now))
         raise ApiError(code)
@@ -710,10 +713,7 @@ async def t2a_async_query(request: web.Request) -> web.Response:
     acct = account(request)
     task_id = int_id(request.query.get("task_id"), "task_id")
     if emu.config.enforce_rate_limits:
-        now = emu.state.clock.now()
-        if code := emu.query_windows.admit(acct.key, acct.region, 0, now):
-            emu.ledger.refuse(Refusal(acct.key, code, request.path, 0, now))
-            raise ApiError(code)
+        count(emu, emu.query_windows, acct, request.path, 0)
     task = acct.tasks.get(task_id)
     if task is None or task.kind != "t2a_async":
         raise invalid(f"task_id {task_id} not found")

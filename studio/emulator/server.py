@@ -131,7 +131,7 @@ class Emulator:
         self._tls_dir: tempfile.TemporaryDirectory[str] | None = None
         self.ledger = Ledger()
         self.rate_windows = RateWindows(self.config.rate_limits, self.config.rate_window)
-        self.query_windows = RateWindows({"*": ASYNC_QUERY_LIMIT}, ASYNC_QUERY_WINDOW)
+        self.query_windows = RateWindows(dict.fromkeys(("global", "mainland"), ASYNC_QUERY_LIMIT), ASYNC_QUERY_WINDOW)
 
     # -- public control surface -------------------------------------------------------------------
 
