@@ -232,6 +232,7 @@ def admit(emu: Emulator, acct: Account, endpoint: str, text: str) -> None:
 
 
 def count(emu: Emulator, windows: RateWindows, acct: Account, endpoint: str, characters: int) -> None:
+    """Count a request in `windows` for its key, or record and raise the refusal (counting nothing)."""
     now = emu.state.clock.now()
     code = windows.admit(acct.key, acct.region, characters, now)
     if code:
