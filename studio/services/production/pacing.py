@@ -14,6 +14,11 @@ with room to spare; it costs 1/61 (under 2 %) of the throughput a 60 s window al
 
 Waiters are served first come, first served: a large unit waiting for tokens holds back the smaller ones
 behind it, so units start in the order they were asked for (play-while-rendering wants them in order).
+
+A refusal despite the pacer (another program on the same key): the client retries 1002/1039 itself
+(api/retry.py, 3 times within a few seconds, before the first audio byte); when its RateLimitError still
+reaches the sender, the sender calls `back_off(error.retry_after or DEFAULT_BACK_OFF_S)`, then acquires again
+and resends the unit: nothing was billed for it (docs/protocol.md#retries).
 """
 
 from __future__ import annotations
