@@ -27,13 +27,21 @@ async def emulator() -> AsyncIterator[Emulator]:
 
 
 @pytest.fixture
-def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
+def emu_config() -> EmulatorConfig:
+    """The `emu` fixture's configuration; a test module overrides this fixture for another one (for example
+    `EmulatorConfig(enforce_rate_limits=True)`)."""
+    return EmulatorConfig()
+
+
+@pytest.fixture
+def emu(monkeypatch: pytest.MonkeyPatch, emu_config: EmulatorConfig) -> Iterator[Emulator]:
     """An emulator of its own, in a thread, that the `studio` CLI reaches with a key (MINIMAX_API_KEY and
-    MINIMAX_API_HOST): its requests are the CLI's only."""
+    MINIMAX_API_HOST): its requests are the CLI's only. What it billed: `emu.billed`, `emu.billing(key)`
+    (studio.emulator.limits), readable from the test's thread, also after a CLI subprocess was killed."""
     from studio.emulator import DEMO_KEY
     from tests.threaded_emulator import emulator_in_thread
 
     monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
-    with emulator_in_thread(EmulatorConfig()) as emulator:
+    with emulator_in_thread(emu_config) as emulator:
         monkeypatch.setenv("MINIMAX_API_HOST", emulator.global_url)
         yield emulator

@@ -574,6 +574,8 @@ def _run_emulator(args: argparse.Namespace) -> int:
         argv.append("--tls")
     if args.url_ttl is not None:
         argv += ["--url-ttl", str(args.url_ttl)]
+    if args.enforce_rate_limits:
+        argv.append("--enforce-rate-limits")
     emulator_main(argv)
     return 0
 
@@ -803,6 +805,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "start (its path is printed), for clients that insist on https")
     emulator.add_argument("--url-ttl", type=float, help="result links expire after this many seconds "
                           "(default: as at MiniMax, 24 h for images and audio, 9 h for files)")
+    emulator.add_argument("--enforce-rate-limits", action="store_true",
+                          help="answer speech requests over a key's rate limits with 1002/1039, as MiniMax does "
+                          "(60 requests and 20,000 characters a minute; mainland keys 20 requests)")
 
     key = add_parser("key", help="store or remove the API key in the system keychain")
     key.add_argument("action", choices=["set", "remove", "status"])

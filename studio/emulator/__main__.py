@@ -31,6 +31,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="serve https/wss with a self-signed certificate made now (its path is printed)")
     p.add_argument("--url-ttl", type=float, default=None,
                    help="result links expire after this many seconds (default: the service's 24 h / 9 h)")
+    p.add_argument("--enforce-rate-limits", action="store_true",
+                   help="answer T2A requests over a key's rate limits with 1002/1039, as the service does "
+                        "(global: 60 requests and 20,000 characters a minute; mainland: 20 requests)")
+    p.add_argument("--rate-window", type=float, default=60.0,
+                   help="the seconds those limits are counted over (default: the service's minute)")
     return p.parse_args(argv)
 
 
@@ -39,7 +44,7 @@ def _config(args: argparse.Namespace, port: int) -> EmulatorConfig:
         pacing=Pacing(first_audio_ms=args.ttfa_ms, rtf=args.rtf, jitter_ms=args.jitter_ms),
         job_seconds=args.job_seconds, host=args.host, port=port, mainland_port=args.mainland_port,
         state_dir=args.state_dir, max_recorded_requests=10_000, big_ids=args.big_ids, tls=args.tls,
-        url_ttl=args.url_ttl,
+        url_ttl=args.url_ttl, enforce_rate_limits=args.enforce_rate_limits, rate_window=args.rate_window,
     )
 
 
@@ -65,6 +70,9 @@ async def serve(args: argparse.Namespace) -> None:
         print(f"                   mainland: {emu.mainland_url}  key {MAINLAND_DEMO_KEY}", flush=True)
         if args.state_dir is not None:
             print(f"                   state:    {args.state_dir}", flush=True)
+        if args.enforce_rate_limits:
+            print(f"                   T2A rate limits enforced per {args.rate_window:g} s; "
+                  "what each key was billed: GET /emulator/billing", flush=True)
         if args.big_ids:
             print("                   ids:      above 2^53 (--big-ids)", flush=True)
         if emu.certificate is not None:

@@ -13,6 +13,7 @@ import unicodedata
 import uuid
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,7 @@ from studio.emulator.common import (
 )
 from studio.emulator.encode import encode_audio, encode_stream
 from studio.emulator.faults import Fault, Pacing
+from studio.emulator.limits import BilledRequest, RateWindows, Refusal
 from studio.emulator.speech import render_speech
 from studio.emulator.state import ASYNC_RESULT_TTL, Account, RecordedRequest, State, Task
 from studio.emulator.voices import system_voices
@@ -222,6 +224,30 @@ def activate(acct: Account, state: State, synth: Synth) -> None:
             voice.activated = True
 
 
+def admit(emu: Emulator, acct: Account, endpoint: str, text: str) -> None:
+    """Count one T2A request against its key's rate limits, when they are enforced; over them, raise the
+    service's 1002/1039 and count nothing (studio.emulator.limits)."""
+    if emu.config.enforce_rate_limits:
+        count(emu, emu.rate_windows, acct, endpoint, len(spoken(text)))
+
+
+def count(emu: Emulator, windows: RateWindows, acct: Account, endpoint: str, characters: int) -> None:
+    """Count a request in `windows` for its key, or record and raise the refusal (counting nothing)."""
+    now = emu.state.clock.now()
+    code = windows.admit(acct.key, acct.region, characters, now)
+    if code:
+        emu.ledger.refuse(Refusal(acct.key, code, endpoint, characters, now))
+        raise ApiError(code)
+
+
+def bill(emu: Emulator, acct: Account, endpoint: str, transport: str, synth: Synth, text: str, trace: str) -> None:
+    """Write a T2A request whose answer went out whole into the ledger, with what extra_info reported."""
+    emu.ledger.bill(BilledRequest(
+        key=acct.key, region=acct.region, transport=transport, endpoint=endpoint, text=text,
+        characters=len(spoken(text)), trace_id=trace, model=synth.model, voice_id=synth.voice_id,
+        at=emu.state.clock.now()))
+
+
 def extra_info(synth: Synth, text: str, size: int, seconds: float) -> dict[str, Any]:
     plain = spoken(text)
     return {
@@ -327,6 +353,7 @@ async def t2a(request: web.Request) -> web.StreamResponse:
     choice(data, "subtitle_type", ("sentence", "word", "word_streaming"), "sentence")
     flag(data, "aigc_watermark")
     exclude = flag(obj(data, "stream_options"), "exclude_aggregated_audio")
+    admit(emu, acct, request.path, text)
     pacer = Pacer(request[CTX].pacing, seed_of(data))
     samples = await render(request, synth, text)
     activate(acct, emu.state, synth)
@@ -336,7 +363,8 @@ async def t2a(request: web.Request) -> web.StreamResponse:
             samples, synth.sample_rate, synth.fmt, synth.bitrate, request[CTX].pacing.chunk_seconds)))
         size = sum(len(c) for c, _ in chunks)
         final = {"extra_info": extra_info(synth, text, size, seconds)}
-        return await stream_sse(request, chunks, final, exclude, pacer, fault)
+        return await stream_sse(request, chunks, final, exclude, pacer, fault, on_complete=lambda: bill(
+            emu, acct, request.path, "sse", synth, text, trace_id(request)))
     audio = await emu.run(encode_audio, samples, synth.sample_rate, synth.fmt, synth.bitrate)
     out: dict[str, Any] = {"audio": audio.hex(), "status": 2}
     if output_format == "url":
@@ -347,6 +375,8 @@ async def t2a(request: web.Request) -> web.StreamResponse:
         token = emu.state.add_blob(subs, "application/json")
         out["subtitle_file"] = public_url(request, f"/emulator/download/{token}/subtitles.json")
     await pacer.whole(seconds)
+    if request.transport is not None and not request.transport.is_closing():  # a client gone gets nothing
+        bill(emu, acct, request.path, "http", synth, text, trace_id(request))
     return reply(ok(data=out, extra_info=extra_info(synth, text, len(audio), seconds), trace_id=trace_id(request)))
 
 
@@ -355,8 +385,10 @@ def sse(payload: dict[str, Any]) -> bytes:
 
 
 async def stream_sse(request: web.Request, chunks: list[tuple[bytes, float]], final: dict[str, Any],
-                     exclude_aggregated: bool, pacer: Pacer, fault: Fault | None) -> web.StreamResponse:
-    """SSE: one `data: {json}` event per audio chunk (status 1), then the status-2 event."""
+                     exclude_aggregated: bool, pacer: Pacer, fault: Fault | None,
+                     on_complete: Callable[[], None] | None = None) -> web.StreamResponse:
+    """SSE: one `data: {json}` event per audio chunk (status 1), then the status-2 event, after which
+    `on_complete` runs (a stream cut short never gets there)."""
     tid = trace_id(request)
     resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
     await resp.prepare(request)
@@ -375,6 +407,8 @@ async def stream_sse(request: web.Request, chunks: list[tuple[bytes, float]], fi
     aggregated = "" if exclude_aggregated else b"".join(c for c, _ in chunks).hex()
     await resp.write(sse({"data": {"audio": aggregated, "status": 2}, **final, "trace_id": tid,
                           "base_resp": base_resp()}))
+    if on_complete is not None:
+        on_complete()
     await resp.write_eof()
     return resp
 
@@ -540,6 +574,8 @@ class WsSession:
         pacing: Pacing = self.request[CTX].pacing
         pacer = Pacer(pacing, self.seed + zlib.crc32(text.encode()))
         try:
+            # Counted when the service takes the text up: texts queued behind it are not refused early.
+            admit(self.emu, account(self.request), self.request.path, text)
             samples = await render(self.request, synth, text)
         except ApiError as err:
             await self.fail(err.code, err.msg)
@@ -560,6 +596,7 @@ class WsSession:
             return False
         await self.send(self.envelope("task_continued", data={"audio": ""},
                                       extra_info=extra_info(synth, text, size, seconds), is_final=True))
+        bill(self.emu, account(self.request), self.request.path, "ws", synth, text, self.trace_id)
         return True
 
     async def maybe_fault(self, final: bool = False) -> bool:
@@ -639,6 +676,8 @@ async def t2a_async_create(request: web.Request) -> web.Response:
                 file_id=emu.state.next_id(), params={"synth": dataclasses.asdict(synth), "text": text})
     acct.tasks[task.task_id] = task
     emu.start_job(acct, task)
+    if not task.fail:
+        bill(emu, acct, request.path, "async", synth, text, trace_id(request))
     task_token = "eyJ" + uuid.uuid4().hex + uuid.uuid4().hex
     return reply(ok(task_id=task.task_id, task_token=task_token, file_id=task.file_id,
                     usage_characters=len(spoken(text))))
@@ -674,6 +713,8 @@ async def t2a_async_query(request: web.Request) -> web.Response:
     emu = emulator(request)
     acct = account(request)
     task_id = int_id(request.query.get("task_id"), "task_id")
+    if emu.config.enforce_rate_limits:
+        count(emu, emu.query_windows, acct, request.path, 0)
     task = acct.tasks.get(task_id)
     if task is None or task.kind != "t2a_async":
         raise invalid(f"task_id {task_id} not found")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import hmac
 import json
@@ -30,6 +31,7 @@ from studio.emulator.common import (
     REGION,
     ApiError,
     Ctx,
+    account,
     base_resp,
     link_signature,
     ok,
@@ -37,6 +39,16 @@ from studio.emulator.common import (
     reply,
 )
 from studio.emulator.faults import FAULT_HEADER, PACING_HEADER, Fault, FaultQueue, Pacing, parse_fault, parse_pacing
+from studio.emulator.limits import (
+    ASYNC_QUERY_LIMIT,
+    ASYNC_QUERY_WINDOW,
+    T2A_LIMITS,
+    BilledRequest,
+    Ledger,
+    RateWindows,
+    Refusal,
+    T2ALimit,
+)
 from studio.emulator.persist import (
     PublishedAddress,
     StateDirLock,
@@ -52,6 +64,7 @@ log = logging.getLogger(__name__)
 DEMO_KEY = "sk-api-demo-global-0000"
 MAINLAND_DEMO_KEY = "sk-api-demo-mainland-0000"
 WS_PATH = "/ws/v1/t2a_v2"
+BILLING_PATH = "/emulator/billing"  # the emulator's own: what the key's account was billed and refused
 # These handlers apply faults themselves: mid-stream when streaming, like plain requests otherwise.
 STREAMING_PATHS = {"/v1/t2a_v2", "/v1/music_generation", WS_PATH}
 SECRET_HEADERS = {"authorization", "x-api-key"}
@@ -89,6 +102,11 @@ class EmulatorConfig:
     image_format: str = "jpeg"  # what image-01 serves ("png": a PNG under the same `…_aigc.jpeg` name, for tests)
     # Serve https (and wss) with a self-signed certificate made at start; `Emulator.certificate` is its path.
     tls: bool = False
+    # Answer T2A requests over a key's rate limits with 1002/1039, as the service does (studio.emulator.limits).
+    enforce_rate_limits: bool = False
+    # The limits per region, per `rate_window` seconds of the emulated clock. Tests shrink both to run in seconds.
+    rate_limits: dict[str, T2ALimit] = field(default_factory=lambda: dict(T2A_LIMITS))
+    rate_window: float = 60.0
 
 
 class Emulator:
@@ -111,6 +129,9 @@ class Emulator:
         self.stopping = threading.Event()  # long media work (video encoding) gives up when set
         self.certificate: Path | None = None  # with config.tls: the self-signed certificate clients trust
         self._tls_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.ledger = Ledger()
+        self.rate_windows = RateWindows(self.config.rate_limits, self.config.rate_window)
+        self.query_windows = RateWindows(dict.fromkeys(("global", "mainland"), ASYNC_QUERY_LIMIT), ASYNC_QUERY_WINDOW)
 
     # -- public control surface -------------------------------------------------------------------
 
@@ -208,6 +229,20 @@ class Emulator:
     def clear_faults(self) -> None:
         self._faults.clear()
 
+    @property
+    def billed(self) -> list[BilledRequest]:
+        """Every T2A request billed so far, oldest first (a copy; safe from any thread)."""
+        return self.ledger.billed()
+
+    def billing(self, key: str) -> list[BilledRequest]:
+        """The T2A requests billed to `key`, oldest first."""
+        return self.ledger.billed(key)
+
+    @property
+    def refused(self) -> list[Refusal]:
+        """Every T2A request refused by the rate limits (1002/1039), oldest first."""
+        return self.ledger.refused()
+
     def advance_clock(self, seconds: float) -> None:
         self.state.clock.advance(seconds)
 
@@ -269,6 +304,7 @@ class Emulator:
         app.on_response_prepare.append(_add_trace_header)
         app.router.add_get(DOWNLOAD_PREFIX + "{token}/{filename}", _download)
         app.router.add_get("/v1/token_plan/remains", _token_plan)
+        app.router.add_get(BILLING_PATH, _billing)
         routes_speech.setup(app)
         routes_voices.setup(app)
         routes_files.setup(app)
@@ -381,6 +417,15 @@ def _storage_error(status: int, code: str, message: str, **details: str) -> web.
 
 def _iso_time(t: float) -> str:
     return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+async def _billing(request: web.Request) -> web.Response:
+    """`GET /emulator/billing` with a key: its ledger (`Emulator.billing`, `refused`), for a client in
+    another process (the benchmarks run the emulator as its own process)."""
+    emu: Emulator = request.app[EMULATOR]
+    key = account(request).key
+    return reply(ok(billed=[dataclasses.asdict(r) for r in emu.ledger.billed(key)],
+                    refused=[dataclasses.asdict(r) for r in emu.ledger.refused(key)]))
 
 
 async def _token_plan(request: web.Request) -> web.Response:
