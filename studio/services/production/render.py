@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError, RateLimitError
-from studio.services.production.plan import billed_characters
+from studio.services.production.pacing import DEFAULT_BACK_OFF_S, T2APacer
+from studio.services.production.plan import T2A_RATE_LIMITS, billed_characters
 from studio.services.production.units import RenderUnit
 from studio.services.speech import synthesize_to_file
 
@@ -37,8 +38,7 @@ log = logging.getLogger(__name__)
 # connections"); the pacer keeps the rate within RPM/TPM. Eight keep the 20,000 characters/min of a
 # global key busy with sentence-sized units (each ~1 s to first audio plus ~0.3× its length).
 DEFAULT_CONCURRENCY = 8
-RATE_LIMIT_RETRIES = 3
-DEFAULT_BACK_OFF_S = 10.0  # when a 1002/1039 names no Retry-After
+RATE_LIMIT_RETRIES = 3  # after the client's own retries (api/retry.py) ran out
 
 UnitState = Literal["rendering", "done", "failed"]
 
@@ -105,9 +105,11 @@ class Renderer:
 
     def __init__(self, client: MiniMaxClient, production: Production, *, pacer: Pacer | None = None,
                  concurrency: int = DEFAULT_CONCURRENCY) -> None:
+        """`pacer`: the account's T2A window, shared by everything that sends T2A on this key (default: one
+        of its own for `production.region`'s limits, enough for a process that renders one production)."""
         self._client = client
         self._production = production
-        self._pacer = pacer
+        self._pacer: Pacer = pacer or T2APacer(T2A_RATE_LIMITS[production.region])
         self._concurrency = concurrency
 
     async def render(self, units: Sequence[RenderUnit],
@@ -148,8 +150,7 @@ class Renderer:
         async def render_one(unit: RenderUnit, attempt: int) -> None:
             nonlocal billed
             estimate = billed_characters(unit.text)
-            if self._pacer is not None:
-                await self._pacer.acquire(estimate)
+            await self._pacer.acquire(estimate)
             report(UnitEvent(unit, "rendering"))
             dest = production.takes.path_for(unit.key, unit.settings.audio_setting.format)
             try:
@@ -157,9 +158,8 @@ class Renderer:
                     self._client, unit.settings.request(unit.text), dest, transport="sse",
                     on_audio=lambda received: report(UnitEvent(unit, "rendering", received)))
             except RateLimitError as exc:
-                if attempt < RATE_LIMIT_RETRIES:
-                    if self._pacer is not None:
-                        self._pacer.back_off(exc.retry_after or DEFAULT_BACK_OFF_S)
+                if attempt < RATE_LIMIT_RETRIES:  # another app on the key, or limits lower than the table's
+                    self._pacer.back_off(exc.retry_after or DEFAULT_BACK_OFF_S)
                     queue.put_nowait((unit, attempt + 1))
                     return
                 failed.append((unit, str(exc)))
