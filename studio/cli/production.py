@@ -15,7 +15,7 @@ from studio.cli.common import CommandParser, mix_voice
 if TYPE_CHECKING:
     from studio.services.connection import Connection
     from studio.services.production.plan import Plan
-    from studio.services.production.render import RenderReport
+    from studio.services.production.render import Pacer, RenderReport
     from studio.services.production.store import Production
     from studio.services.production.units import LineRecord, RenderUnit
 
@@ -385,7 +385,8 @@ async def cmd_production_play(conn: Connection, args: argparse.Namespace) -> Non
             no_audio = str(exc)
             print(f"studio: {exc} (rendering without playing)", file=sys.stderr)
         try:
-            result = await play_through(conn.client, production, units, player, no_audio=no_audio)
+            result = await play_through(conn.client, production, units, player, no_audio=no_audio,
+                                        pacer=_pacer(conn, production))
         finally:
             if player is not None:
                 player.close()
@@ -415,7 +416,16 @@ async def _render_with_progress(conn: Connection, production: Production, units:
             if progress.event.state == "failed":
                 bar.console.print(f"line {progress.event.unit.line_number}: {progress.event.message}")
 
-        return await Renderer(conn.client, production).render(units, show)
+        return await Renderer(conn.client, production, pacer=_pacer(conn, production)).render(units, show)
+
+
+def _pacer(conn: Connection, production: Production) -> Pacer:
+    """The key's T2A table, except in demo mode: the bundled emulator enforces no limits."""
+    from studio.services.production.pacing import T2APacer
+    from studio.services.production.plan import T2A_RATE_LIMITS
+    from studio.services.production.render import Unpaced
+
+    return Unpaced() if conn.is_demo else T2APacer(T2A_RATE_LIMITS[production.region])
 
 
 def _stderr_console() -> Any:

@@ -26,7 +26,7 @@ from studio.api.client import MiniMaxClient
 from studio.audio.decoder import StreamDecoder
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.files import part_path
-from studio.services.production.render import Renderer, RenderProgress, RenderReport
+from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
 from studio.services.production.units import RenderUnit
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _s16(frames: np.ndarray) -> bytes:
 
 async def play_through(client: MiniMaxClient, production: Production, units: Sequence[RenderUnit],
                        player: Player | None, *, gap_s: Callable[[RenderUnit, RenderUnit], float] = line_gap_s,
-                       no_audio: str | None = None,
+                       no_audio: str | None = None, pacer: Pacer | None = None,
                        on_progress: Callable[[RenderProgress], None] | None = None) -> PlayThrough:
     """Play `units` in order while rendering the ones without audio (each billed once, as `Renderer`)."""
     if not units:
@@ -169,7 +169,7 @@ async def play_through(client: MiniMaxClient, production: Production, units: Seq
     playback = Playback(player, "pcm", sample_rate=audio.sample_rate, channels=audio.channel, no_audio=no_audio,
                         seekable=False)
     playback.measurements.request_sent_at = time.perf_counter()  # "play" pressed: its TTFA counts from here
-    render = asyncio.ensure_future(Renderer(client, production).render(units, progress))
+    render = asyncio.ensure_future(Renderer(client, production, pacer=pacer).render(units, progress))
 
     def over(_: object) -> None:
         states.render_over = True

@@ -49,6 +49,17 @@ class Pacer(Protocol):
     def back_off(self, seconds: float) -> None: ...
 
 
+class Unpaced:
+    """No pacing: for the demo's emulator, which enforces no rate limits (the plan's time is still the real
+    table's)."""
+
+    async def acquire(self, characters: int) -> None:
+        return None
+
+    def back_off(self, seconds: float) -> None:
+        return None
+
+
 class MissingVoices(MiniMaxError):
     """Voices the cast uses that the account no longer has (an expired or deleted clone or design)."""
 
