@@ -1,4 +1,15 @@
-"""Productions: what an editing session costs, and how fast a long script renders.
+"""Productions: how fast a long script renders within the rate limits, and what an editing session costs.
+
+Render throughput: a two-speaker script (40,000 characters) rendered by the Renderer against the emulator
+in its own process enforcing the global T2A table (60 requests and 20,000 characters a window) and paced
+like the service (300 ms to first audio, real-time factor 0.3). Time is compressed: the window is 60 s ÷
+`--speed` and the pacing is divided by the same factor, so every ratio is the real one and the run takes
+minutes instead of an hour. Rows: the Renderer (8 at once, paced by the client's T2APacer), the same units
+one after another (same client, same pacer), and the floor the table allows: max(requests ÷ RPM,
+characters ÷ TPM) windows. Targets: ≥ 4× faster than one after another, within 1.2× of the floor, with no
+1002/1039 provoked (the emulator's ledger of refusals). It runs at sentence granularity (the default: an
+edit re-bills one sentence) and with `group_short` 400 (fewer, longer requests), because with sentences of
+~120 characters the table's request limit, not its character limit, sets the floor.
 
 Cost of an editing session (no pacing needed: characters, not time): a two-speaker script is rendered;
 five sentences are edited (one word each); one speaker's voice is changed; it is rendered again; rendered
@@ -7,7 +18,8 @@ was sent, billed as it bills them). The ratio is characters billed ÷ (the final
 characters of every line whose audio had to change, in its earlier form). 1.0 means every character was
 billed exactly once per version of the audio; the target is ≤ 1.05, and replays bill 0.
 
-    .venv/bin/python bench/production.py
+    .venv/bin/python bench/production.py                   # both sections, --speed 10 (a few minutes)
+    .venv/bin/python bench/production.py --only cost        # the editing session alone (seconds)
 """
 
 from __future__ import annotations
@@ -17,14 +29,20 @@ import asyncio
 import random
 import sys
 import tempfile
+import time
 from pathlib import Path
 
+import httpx
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from emulator_process import emulator_process  # bench/, the script's own folder
 
 from studio.api.client import MiniMaxClient
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
 from studio.services.production.cast import Voicing
-from studio.services.production.plan import billed_characters
+from studio.services.production.pacing import T2APacer
+from studio.services.production.plan import T2A_RATE_LIMITS, billed_characters
 from studio.services.production.render import Renderer
 from studio.services.production.script import parse_script
 from studio.services.production.store import Production
@@ -99,11 +117,64 @@ async def editing_session(characters: int) -> None:
     print(f"  billed ÷ that = {total / (final + changed_before):.3f}  (target ≤ 1.05; replay billed {billed[-1]})")
 
 
+async def throughput(characters: int, speed: float) -> None:
+    window = 60.0 / speed
+    limit = T2A_RATE_LIMITS["global"]
+    pacing = {"X-Emulator-Pacing": f"first_audio_ms={300 / speed:.1f};rtf={0.3 / speed:.4f}"}
+    print(f"render throughput: {characters:,} characters, 2 speakers, global table, time ÷ {speed:g} "
+          f"(a window is {window:g} s)")
+    with emulator_process("--enforce-rate-limits", "--rate-window", str(window)) as (url, _mainland):
+        for group_short in (0, 400):
+            async with MiniMaxClient(DEMO_KEY, base_url=url, headers=pacing) as client:
+                rows = {}
+                for label, concurrency in (("renderer", 8), ("one after another", 1)):
+                    with tempfile.TemporaryDirectory() as folder:
+                        production = Production.create(Path(folder), "bench",
+                                                       parse_script(two_speaker_script(characters)),
+                                                       shared_cache=Path(folder) / "cache")
+                        cast = production.cast.model_copy(update={"group_short": group_short})
+                        for speaker, voice in VOICES.items():
+                            cast = cast.with_speaker(speaker, Voicing(voice_id=voice))
+                        production.save_cast(cast)
+                        units = production.units()
+                        pacer = T2APacer(limit, window=window, margin=1.0 / speed)
+                        refused_before = len(await _refusals(client, url))
+                        started = time.perf_counter()
+                        report = await Renderer(client, production, pacer=pacer,
+                                                concurrency=concurrency).render(units)
+                        rows[label] = time.perf_counter() - started
+                        refused = len(await _refusals(client, url)) - refused_before
+                        requests = len(units)
+                        billed = report.characters_billed
+                        production.close()
+                    assert not report.failed, report.failed[:3]
+                    print(f"  group_short {group_short:>3}  {label:<18} {rows[label]:7.1f} s  {requests} requests, "
+                          f"{billed:,} characters, {refused} refused (1002/1039)")
+                floor = max(requests / limit.requests_per_minute,
+                            billed / (limit.characters_per_minute or billed)) * window
+                print(f"  group_short {group_short:>3}  floor {floor:.1f} s  →  renderer is "
+                      f"{rows['one after another'] / rows['renderer']:.1f}× faster than one after another "
+                      f"(target ≥ 4), {rows['renderer'] / floor:.2f}× the floor (target ≤ 1.2)")
+
+
+async def _refusals(client: MiniMaxClient, url: str) -> list[object]:
+    async with httpx.AsyncClient() as http:
+        answer = await http.get(f"{url}/emulator/billing", headers={"Authorization": f"Bearer {DEMO_KEY}"})
+    refused: list[object] = answer.json()["refused"]
+    return refused
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--characters", type=int, default=40_000, help="script size (default 40,000)")
+    parser.add_argument("--speed", type=float, default=10.0, help="time compression of the rate window and "
+                        "the emulator's pacing (default 10; 1 = real time)")
+    parser.add_argument("--only", choices=["throughput", "cost"], help="run one section")
     args = parser.parse_args()
-    asyncio.run(editing_session(args.characters))
+    if args.only != "cost":
+        asyncio.run(throughput(args.characters, args.speed))
+    if args.only != "throughput":
+        asyncio.run(editing_session(args.characters))
 
 
 if __name__ == "__main__":
