@@ -1,0 +1,362 @@
+"""Assembly: the production's takes placed one after another with gaps, written as one file or one per chapter.
+
+Knows nothing of the production's database: the caller hands it typed lines (`TimelineLine`) holding each
+render unit's take (`UnitTake`). `build_timeline` decodes every take once to measure it (10 ms frames of
+level, never the whole production's audio at once) and places it; `write_timeline` decodes each take again
+and streams the placed audio through the encoder into a `.part` file, so memory stays flat in the length.
+
+Silence: each unit keeps `GapRules.edge_s` of the silence before its first and after its last speech (less
+if the take has less); the rest is trimmed. A gap rule is the silence between one unit's last speech and the
+next one's first, so the silence inserted is the gap minus the edges the two units keep.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Literal
+
+import av
+import numpy as np
+
+from studio.api.models import SubtitleItem
+from studio.audio.decoder import StreamDecoder
+from studio.files import part_path
+from studio.services.production.subtitles import Cue, align_sentences, spoken_text
+
+OutputFormat = Literal["wav", "flac", "mp3"]
+FRAME_S = 0.01  # the level is measured over 10 ms frames
+_READ_BYTES = 64 * 1024
+_BLOCK_FRAMES = 32 * 1024  # silence is written in blocks of this many frames
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(frozen=True)
+class UnitTake:
+    """One render unit's audio as received from the API (never re-encoded)."""
+
+    path: Path
+    fmt: str  # mp3 | wav | flac | pcm
+    sample_rate: int
+    channels: int
+    text: str  # the unit's text as sent (may hold <#1.5#> pauses and (laughs) tags)
+    subtitles: tuple[SubtitleItem, ...] | None = None  # the API's sentence timings in this take, if it sent them
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    """One line of the script with its units' takes, in order."""
+
+    line_id: int
+    chapter: int
+    chapter_title: str
+    paragraph: int
+    speaker: str
+    units: tuple[UnitTake, ...]
+    pause_after_s: float | None = None  # per-line override of the gap after it
+
+
+@dataclass(frozen=True)
+class GapRules:
+    """Silence between one unit's last speech and the next unit's first, by what separates them.
+
+    The defaults follow read speech: about 0.3 s between sentences, a little more between two lines of one
+    speaker's paragraph, half a second when the other speaker answers (a conversational turn, long enough
+    to hear the change of voice), a breath and a beat (0.8 s) at a new paragraph, and 2 s at a chapter, the
+    pause an audiobook takes before a new heading.
+    """
+
+    sentence_s: float = 0.3  # between the units (sentences) of one line
+    within_paragraph_s: float = 0.35  # between two lines of one speaker in one paragraph
+    speaker_change_s: float = 0.5  # between lines of different speakers in one paragraph
+    paragraph_s: float = 0.8
+    chapter_s: float = 2.0
+    edge_s: float = 0.05  # silence each unit keeps before its first and after its last speech
+    # A frame is silent when its level is this far below the take's loud frames (their 95th percentile),
+    # or below the absolute floor: relative, so a quiet take is trimmed like a loud one.
+    silence_below_db: float = 40.0
+    silence_floor_db: float = -70.0
+    # Silences inside a unit shorter than this are within words or clauses, not between sentences.
+    min_silence_s: float = 0.1
+
+    def between(self, before: TimelineLine, after: TimelineLine) -> float:
+        """The gap after line `before` when `after` follows it."""
+        if before.pause_after_s is not None:
+            return before.pause_after_s
+        if after.chapter != before.chapter:
+            return self.chapter_s
+        if after.paragraph != before.paragraph:
+            return self.paragraph_s
+        if after.speaker != before.speaker:
+            return self.speaker_change_s
+        return self.within_paragraph_s
+
+
+@dataclass(frozen=True)
+class PlacedUnit:
+    """A unit on the timeline. Samples are at the timeline's rate; `trim_*` count in the decoded take."""
+
+    line_id: int
+    unit: int  # index within its line
+    take: UnitTake
+    silence_before: int  # samples of silence inserted before it
+    start: int  # where it starts in the output
+    trim_start: int  # the slice of the decoded take that is placed
+    trim_end: int
+    speech_start: int  # the take's first and last speech (samples of the decoded take)
+    speech_end: int
+    cues: tuple[Cue, ...] = ()  # its sentences, in seconds of the output
+
+    @property
+    def end(self) -> int:
+        return self.start + self.trim_end - self.trim_start
+
+
+@dataclass(frozen=True)
+class ChapterSpan:
+    index: int
+    title: str
+    start: int  # output samples: its first unit's start to its last unit's end
+    end: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    sample_rate: int
+    channels: int
+    units: tuple[PlacedUnit, ...]
+    chapters: tuple[ChapterSpan, ...]
+
+    @property
+    def length(self) -> int:
+        """Samples in the whole output."""
+        return self.units[-1].end if self.units else 0
+
+    @property
+    def duration_s(self) -> float:
+        return self.length / self.sample_rate
+
+    def cues(self) -> list[Cue]:
+        return [cue for unit in self.units for cue in unit.cues]
+
+
+# -- measuring -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Measure:
+    samples: int  # decoded length at the output rate
+    speech: tuple[int, int] | None  # first and last speech, None for a silent take
+    silences: tuple[tuple[int, int], ...]  # silences inside the speech, at least min_silence_s long
+
+
+def _decoded(take: UnitTake, rate: int, channels: int) -> Iterator[np.ndarray]:
+    """The take as float32 (frames, channels) blocks at `rate`, read and decoded piece by piece."""
+    decoder = StreamDecoder(take.fmt, rate, channels, in_rate=take.sample_rate, in_channels=take.channels)
+    with take.path.open("rb") as file:
+        while chunk := file.read(_READ_BYTES):
+            block = decoder.feed(chunk)
+            if len(block):
+                yield block
+    block = decoder.flush()
+    if len(block):
+        yield block
+
+
+def _measure(take: UnitTake, rate: int, channels: int, rules: GapRules) -> _Measure:
+    frame = max(1, round(rate * FRAME_S))
+    powers: list[np.ndarray] = []
+    carry = np.zeros(0, np.float32)
+    total = 0
+    for block in _decoded(take, rate, channels):
+        total += len(block)
+        mono = np.concatenate([carry, block.mean(axis=1)])
+        whole = len(mono) - len(mono) % frame
+        powers.append(np.mean(np.square(mono[:whole].reshape(-1, frame), dtype=np.float64), axis=1))
+        carry = mono[whole:]
+    if len(carry):
+        powers.append(np.array([np.mean(np.square(carry, dtype=np.float64))]))
+    power = np.concatenate(powers) if powers else np.zeros(0)
+    level = 10 * np.log10(power + 1e-20)
+    audible = level > rules.silence_floor_db
+    if not audible.any():
+        return _Measure(total, None, ())
+    threshold = max(float(np.percentile(level[audible], 95)) - rules.silence_below_db, rules.silence_floor_db)
+    loud = np.flatnonzero(level > threshold)
+    first, last = int(loud[0]), int(loud[-1]) + 1
+    quiet_runs: list[tuple[int, int]] = []
+    min_frames = max(1, round(rules.min_silence_s / FRAME_S))
+    run_start: int | None = None
+    for index in range(first, last + 1):
+        quiet = index < last and level[index] <= threshold
+        if quiet and run_start is None:
+            run_start = index
+        elif not quiet and run_start is not None:
+            if index - run_start >= min_frames:
+                quiet_runs.append((run_start * frame, index * frame))
+            run_start = None
+    return _Measure(total, (first * frame, min(last * frame, total)), tuple(quiet_runs))
+
+
+# -- placing ---------------------------------------------------------------------------------------
+
+
+def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None, *,
+                   sample_rate: int | None = None) -> Timeline:
+    """Measure every unit's take and place it after the one before with the gap `rules` give. The output
+    rate is `sample_rate`, else the takes' own (the most common one when they differ: the others are
+    resampled); stereo if any take is."""
+    rules = rules or GapRules()
+    takes = [take for line in lines for take in line.units]
+    rate = sample_rate or (Counter(t.sample_rate for t in takes).most_common(1)[0][0] if takes else 32000)
+    channels = max((t.channels for t in takes), default=1)
+    edge = round(rules.edge_s * rate)
+    placed: list[PlacedUnit] = []
+    chapters: list[ChapterSpan] = []
+    cursor = 0
+    previous_line: TimelineLine | None = None
+    trailing = 0  # silence the unit before keeps after its speech
+    for line in lines:
+        for number, take in enumerate(line.units):
+            measure = _measure(take, rate, channels, rules)
+            speech = measure.speech or (0, 0)
+            trim_start, trim_end = max(0, speech[0] - edge), min(measure.samples, speech[1] + edge)
+            if measure.speech is None:
+                trim_start = trim_end = 0
+            if placed:
+                gap = rules.sentence_s if number or previous_line is None else rules.between(previous_line, line)
+                silence = max(0, round(gap * rate) - trailing - (speech[0] - trim_start))
+            else:
+                silence = 0
+            start = cursor + silence
+            unit = PlacedUnit(line.line_id, number, take, silence, start, trim_start, trim_end,
+                              speech[0], speech[1], _cues(take, line.speaker, measure, start, trim_start,
+                                                          trim_end, rate))
+            placed.append(unit)
+            cursor = unit.end
+            trailing = trim_end - speech[1] if measure.speech else 0
+            if not chapters or chapters[-1].index != line.chapter:
+                chapters.append(ChapterSpan(line.chapter, line.chapter_title, start, unit.end))
+            else:
+                chapters[-1] = ChapterSpan(line.chapter, line.chapter_title, chapters[-1].start, unit.end)
+        previous_line = line if line.units else previous_line
+    return Timeline(rate, channels, tuple(placed), tuple(chapters))
+
+
+def _cues(take: UnitTake, speaker: str, measure: _Measure, start: int, trim_start: int, trim_end: int,
+          rate: int) -> tuple[Cue, ...]:
+    """The unit's sentences in seconds of the output: the API's timings when the take came with them, else
+    measured on its audio; clipped to the placed slice."""
+    def placed(sample: float) -> float:
+        return (start + min(max(sample, trim_start), trim_end) - trim_start) / rate
+
+    if take.subtitles:
+        return tuple(Cue(placed(item.time_begin / 1000 * rate), placed(item.time_end / 1000 * rate), text,
+                         speaker)
+                     for item in take.subtitles if (text := spoken_text(item.text)))
+    if measure.speech is None:
+        return ()
+    sentences = align_sentences(take.text, measure.speech, measure.silences, rate)
+    return tuple(Cue(placed(first), placed(end), text, speaker) for text, first, end in sentences)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def write_timeline(timeline: Timeline, dest: Path | str, fmt: OutputFormat, *, per_chapter: bool = False,
+                   bitrate: int = 128_000) -> list[Path]:
+    """Encode the timeline to `dest` (through `dest.part`, renamed when complete), chunk by chunk, with a
+    chapter marker per chapter. With `per_chapter`, one file per chapter, `NN - Title.ext`, in `dest` when it
+    is a folder, else beside it. Returns the files written."""
+    if not timeline.units:
+        raise ValueError("the timeline is empty: there is nothing to write")
+    dest = Path(dest)
+    if not per_chapter:
+        return [_write_span(timeline, 0, timeline.length, dest, fmt, bitrate, timeline.chapters)]
+    folder = dest if dest.is_dir() or not dest.suffix else dest.parent
+    written = []
+    for number, chapter in enumerate(timeline.chapters, start=1):
+        title = _UNSAFE_NAME.sub("-", chapter.title).strip(" .") or f"Chapter {number}"
+        path = folder / f"{number:02d} - {title}.{fmt}"
+        written.append(_write_span(timeline, chapter.start, chapter.end, path, fmt, bitrate, ()))
+    return written
+
+
+def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: OutputFormat, bitrate: int,
+                chapters: Sequence[ChapterSpan]) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = part_path(dest)
+    layout = "stereo" if timeline.channels == 2 else "mono"
+    codec: Literal["libmp3lame", "flac", "pcm_s16le"] = {
+        "mp3": "libmp3lame", "flac": "flac", "wav": "pcm_s16le"}[fmt]  # type: ignore[assignment]
+    try:
+        with av.open(str(part), "w", format=fmt) as container:
+            stream = container.add_stream(codec, rate=timeline.sample_rate, layout=layout)
+            if fmt == "mp3":
+                stream.codec_context.bit_rate = bitrate
+            if chapters and fmt != "wav":
+                container.set_chapters([
+                    {"id": n, "start": c.start, "end": c.end, "time_base": Fraction(1, timeline.sample_rate),
+                     "metadata": {"title": c.title or f"Chapter {n}"}}
+                    for n, c in enumerate(chapters, start=1)])
+            written = 0
+            for block in _span_blocks(timeline, first, end):
+                pcm = (np.clip(block, -1, 1) * 32767).round().astype(np.int16)
+                if fmt == "mp3":
+                    frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(pcm.T), format="s16p", layout=layout)
+                else:
+                    frame = av.AudioFrame.from_ndarray(pcm.reshape(1, -1), format="s16", layout=layout)
+                frame.sample_rate = timeline.sample_rate
+                frame.pts = written
+                written += len(pcm)
+                for packet in stream.encode(frame):
+                    container.mux(packet)
+            for packet in stream.encode(None):
+                container.mux(packet)
+        with part.open("rb") as done:
+            os.fsync(done.fileno())
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, dest)
+    return dest
+
+
+def _span_blocks(timeline: Timeline, first: int, end: int) -> Iterator[np.ndarray]:
+    """The output's samples [first, end) as float32 (frames, channels) blocks."""
+    for unit in timeline.units:
+        if unit.end <= first or unit.start - unit.silence_before >= end:
+            continue
+        yield from _clip(_silence(unit.silence_before, timeline.channels), unit.start - unit.silence_before,
+                         first, end)
+        yield from _clip(_slice(_decoded(unit.take, timeline.sample_rate, timeline.channels), unit.trim_start,
+                                unit.trim_end), unit.start, first, end)
+
+
+def _silence(frames: int, channels: int) -> Iterator[np.ndarray]:
+    while frames > 0:
+        count = min(frames, _BLOCK_FRAMES)
+        yield np.zeros((count, channels), np.float32)
+        frames -= count
+
+
+def _slice(blocks: Iterator[np.ndarray], first: int, end: int) -> Iterator[np.ndarray]:
+    """Samples [first, end) of a stream of blocks."""
+    position = 0
+    for block in blocks:
+        lo, hi = max(first - position, 0), min(end - position, len(block))
+        if lo < hi:
+            yield block[lo:hi]
+        position += len(block)
+        if position >= end:
+            return
+
+
+def _clip(blocks: Iterator[np.ndarray], at: int, first: int, end: int) -> Iterator[np.ndarray]:
+    """Blocks that start at output sample `at`, cut to the output's samples [first, end)."""
+    return _slice(blocks, first - at, end - at)
