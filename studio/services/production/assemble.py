@@ -243,7 +243,7 @@ def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None,
             if not chapters or chapters[-1].index != line.chapter:
                 chapters.append(ChapterSpan(line.chapter, line.chapter_title, start, unit.end))
             else:
-                chapters[-1] = ChapterSpan(line.chapter, line.chapter_title, chapters[-1].start, unit.end)
+                chapters[-1] = ChapterSpan(line.chapter, chapters[-1].title, chapters[-1].start, unit.end)
         previous_line = line if line.units else previous_line
     return Timeline(rate, channels, tuple(placed), tuple(chapters))
 
