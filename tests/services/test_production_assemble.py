@@ -11,6 +11,7 @@ import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import av
 import numpy as np
 import pytest
 
@@ -212,6 +213,11 @@ def test_per_chapter_export_makes_one_file_per_chapter(tmp_path: Path, fmt: str)
     assert sum(lengths) + round(RULES.chapter_s * RATE) == pytest.approx(timeline.length, abs=2 * 0.05 * RATE)
     whole = write_timeline(timeline, tmp_path / "out" / f"episode.{fmt}", fmt)
     assert len(decoded(whole[0])) == timeline.length
+    with av.open(str(whole[0])) as container:  # a player's chapter list: titles at the chapters' starts
+        marks = container.chapters()
+    assert [mark["metadata"]["title"] for mark in marks] == ["Low tide", "High tide / night"]
+    assert [float(mark["start"] * (mark["time_base"] or 1)) for mark in marks] == pytest.approx(
+        [chapter.start / RATE for chapter in timeline.chapters], abs=0.001)
 
 
 def test_takes_at_another_rate_are_resampled_to_the_output_rate(tmp_path: Path) -> None:

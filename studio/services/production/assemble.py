@@ -299,7 +299,11 @@ def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: Outpu
             stream = container.add_stream(codec, rate=timeline.sample_rate, layout=layout)
             if fmt == "mp3":
                 stream.codec_context.bit_rate = bitrate
-            if chapters and fmt != "wav":
+            if chapters and fmt == "flac":  # Vorbis comments' chapter convention (FFmpeg's muxer writes none)
+                for n, c in enumerate(chapters, start=1):
+                    container.metadata[f"CHAPTER{n:03d}"] = _clock(c.start / timeline.sample_rate)
+                    container.metadata[f"CHAPTER{n:03d}NAME"] = c.title or f"Chapter {n}"
+            if chapters and fmt == "mp3":  # ID3v2 CHAP frames
                 container.set_chapters([
                     {"id": n, "start": c.start, "end": c.end, "time_base": Fraction(1, timeline.sample_rate),
                      "metadata": {"title": c.title or f"Chapter {n}"}}
@@ -325,6 +329,11 @@ def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: Outpu
         raise
     os.replace(part, dest)
     return dest
+
+
+def _clock(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    return f"{millis // 3_600_000:02d}:{millis // 60_000 % 60:02d}:{millis // 1000 % 60:02d}.{millis % 1000:03d}"
 
 
 def _span_blocks(timeline: Timeline, first: int, end: int) -> Iterator[np.ndarray]:
