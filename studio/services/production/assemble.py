@@ -189,17 +189,9 @@ def _measure(take: UnitTake, rate: int, channels: int, rules: GapRules) -> _Meas
     threshold = max(float(np.percentile(level[audible], 95)) - rules.silence_below_db, rules.silence_floor_db)
     loud = np.flatnonzero(level > threshold)
     first, last = int(loud[0]), int(loud[-1]) + 1
-    quiet_runs: list[tuple[int, int]] = []
-    min_frames = max(1, round(rules.min_silence_s / FRAME_S))
-    run_start: int | None = None
-    for index in range(first, last + 1):
-        quiet = index < last and level[index] <= threshold
-        if quiet and run_start is None:
-            run_start = index
-        elif not quiet and run_start is not None:
-            if index - run_start >= min_frames:
-                quiet_runs.append((run_start * frame, index * frame))
-            run_start = None
+    # Quiet runs between loud frames: where the index of the next loud frame jumps by more than one.
+    jumps = np.flatnonzero(np.diff(loud) > max(1, round(rules.min_silence_s / FRAME_S)))
+    quiet_runs = [(int(loud[i] + 1) * frame, int(loud[i + 1]) * frame) for i in jumps]
     return _Measure(total, (first * frame, min(last * frame, total)), tuple(quiet_runs))
 
 
