@@ -26,6 +26,7 @@ from studio.emulator.encode import encode_audio
 from studio.emulator.speech import render_speech
 from studio.services.production.assemble import (
     GapRules,
+    OutputFormat,
     TimelineLine,
     UnitTake,
     build_timeline,
@@ -93,13 +94,13 @@ class AssemblyRun:
     path: Path
 
 
-def assemble_minutes(folder: Path, minutes: float, *, fmt: str = "mp3", out_fmt: str = "mp3") -> AssemblyRun:
+def assemble_minutes(folder: Path, minutes: float, *, fmt: str = "mp3", out_fmt: OutputFormat = "mp3") -> AssemblyRun:
     """Build the timeline of `minutes` of synthetic takes and write it (with its SRT) into `folder`."""
     lines = synthetic_lines(folder, minutes, fmt=fmt)
     started = time.perf_counter()
     timeline = build_timeline(lines)
     built = time.perf_counter()
-    [path] = write_timeline(timeline, folder / f"production.{out_fmt}", out_fmt)  # type: ignore[arg-type]
+    [path] = write_timeline(timeline, folder / f"production.{out_fmt}", out_fmt)
     (folder / "production.srt").write_text(srt_text(timeline), encoding="utf-8")
     return AssemblyRun(timeline.duration_s / 60, built - started, time.perf_counter() - built, path)
 
