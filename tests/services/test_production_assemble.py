@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import json
 import re
+import tracemalloc
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -231,6 +232,24 @@ def test_takes_at_another_rate_are_resampled_to_the_output_rate(tmp_path: Path) 
     assert len(runs) == 3
     alone = speech_runs(decode(lines[1].units[0].path.read_bytes(), "wav")[0], 24000)
     assert runs[1][1] - runs[1][0] == pytest.approx(alone[-1][1] - alone[0][0], abs=0.03)
+
+
+def test_memory_stays_flat_in_the_production_s_length(tmp_path: Path) -> None:
+    takes = [make_take(tmp_path, text, "wav", lead_s=0.1, tail_s=0.1)
+             for text in ("The tide turns.", "The gulls follow the boats home.", "Night falls on the harbour.")]
+    peaks = []
+    for count in (10, 60):  # about 20 s and 2 minutes: 7.7 MB of 16-bit samples for the longer one
+        lines = [line(n, [takes[n % 3]], paragraph=n // 4) for n in range(count)]
+        tracemalloc.start()
+        try:
+            timeline = build_timeline(lines)
+            write_timeline(timeline, tmp_path / f"long{count}.flac", "flac")
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        assert len(decoded(tmp_path / f"long{count}.flac")) == timeline.length
+    assert peaks[1] < peaks[0] * 1.2 + 256 * 1024, peaks
+    assert peaks[1] < 4 * 1024 * 1024, peaks
 
 
 @pytest.fixture
