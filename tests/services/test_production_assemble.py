@@ -186,6 +186,21 @@ def test_a_pause_marker_inside_a_unit_starts_no_cue(tmp_path: Path) -> None:
     assert cues[2][0] == pytest.approx(runs[3][0], abs=0.1)  # after the marker's silence, not at its start
 
 
+def test_a_long_sentence_is_cut_for_reading_at_its_clauses_silences(tmp_path: Path) -> None:
+    sentence = ("When the moon is new or full, the sun and the moon pull together, the tides run highest, and "
+                "the harbour floods at the spring tide.")
+    timeline = build_timeline([line(1, [make_take(tmp_path, f"{sentence} Then it calms.", "wav")])])
+    [out] = write_timeline(timeline, tmp_path / "episode.wav", "wav")
+    cues = srt_cues(srt_text(timeline))
+    assert len(cues) == 3
+    assert " ".join(words for _s, _e, words in cues[:2]) == sentence
+    assert all(len(words) <= 84 for _s, _e, words in cues)  # two lines of 42
+    # Clause silences in the emulator's speech run 0.18–0.2 s, those within words under 0.15 s.
+    onsets = [start for start, _end in speech_runs(decoded(out), RATE, min_silence_s=0.15)]
+    for start, _end, words in cues:
+        assert min(abs(start - onset) for onset in onsets) <= 0.1, (words, start, onsets)
+
+
 def test_vtt_names_the_speakers_and_srt_can_too(tmp_path: Path) -> None:
     lines = [line(1, [make_take(tmp_path, "Hello & welcome.", "wav")]),
              line(2, [make_take(tmp_path, "Hi there.", "wav", speaker="GUEST")], speaker="GUEST")]

@@ -27,6 +27,8 @@ TAG = re.compile(r"\(\s*[A-Za-z]+(?:-[A-Za-z]+)*\s*\)")
 _PAUSE_SECONDS = re.compile(r"<#\s*(\d+(?:\.\d+)?)\s*#>")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?…。，！？])")
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]}」』）】〕]*$")
+_CLAUSE_END = re.compile(r"(?<=[,;:，；：、])\s+")
+MAX_CUE_CHARS = 84  # two lines of 42 characters, the usual most a subtitle shows at once
 # A pause marker's silence, as measured, may be shorter than asked by a little (the speech around it fades).
 MARKER_SILENCE_FRACTION = 0.75
 
@@ -101,7 +103,30 @@ def align_sentences(text: str, speech: tuple[int, int], silences: Sequence[tuple
         if part.text:
             words.append(part.text)
         sentences[part.sentence] = (words, min(first, start), max(last, end))
-    return [(" ".join(words), first, last) for words, first, last in sentences.values() if words]
+    return [cue for words, first, last in sentences.values() if words
+            for cue in _for_reading(" ".join(words), first, last, silences, sample_rate)]
+
+
+def _for_reading(sentence: str, first: int, end: int, silences: Sequence[tuple[int, int]],
+                 sample_rate: int) -> list[tuple[str, int, int]]:
+    """A sentence longer than MAX_CUE_CHARS as several cues, cut at its clause marks (`, ; :`) where the
+    audio has a silence for each; kept whole when it hasn't."""
+    clauses = _CLAUSE_END.split(sentence)
+    if len(sentence) <= MAX_CUE_CHARS or len(clauses) < 2:
+        return [(sentence, first, end)]
+    inside = [silence for silence in silences if first < silence[0] and silence[1] < end]
+    chosen = _choose_silences([None] * (len(clauses) - 1), inside, sample_rate)
+    if chosen is None:
+        return [(sentence, first, end)]
+    starts = [first, *(inside[i][1] for i in chosen)]
+    ends = [*(inside[i][0] for i in chosen), end]
+    cues: list[tuple[str, int, int]] = []
+    for clause, start, stop in zip(clauses, starts, ends, strict=True):
+        if cues and len(cues[-1][0]) + 1 + len(clause) <= MAX_CUE_CHARS:
+            cues[-1] = (f"{cues[-1][0]} {clause}", cues[-1][1], stop)
+        else:
+            cues.append((clause, start, stop))
+    return cues
 
 
 def _choose_silences(cuts: Sequence[float | None], silences: Sequence[tuple[int, int]],
