@@ -249,6 +249,43 @@ def test_takes_at_another_rate_are_resampled_to_the_output_rate(tmp_path: Path) 
     assert runs[1][1] - runs[1][0] == pytest.approx(alone[-1][1] - alone[0][0], abs=0.03)
 
 
+def test_progress_is_reported_and_a_cancelled_write_leaves_no_file(tmp_path: Path) -> None:
+    lines = [line(n, [make_take(tmp_path, text, "mp3")]) for n, text in
+             enumerate(["One small step.", "Two more steps.", "Three and done."])]
+    measured: list[tuple[int, int]] = []
+    timeline = build_timeline(lines, on_progress=lambda done, total: measured.append((done, total)))
+    assert measured == [(1, 3), (2, 3), (3, 3)]
+    written: list[tuple[int, int]] = []
+    write_timeline(timeline, tmp_path / "done.wav", "wav",
+                   on_progress=lambda done, total: written.append((done, total)))
+    assert written[-1] == (timeline.length, timeline.length)
+    assert [done for done, _total in written] == sorted(done for done, _total in written)
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_halfway(done: int, total: int) -> None:
+        if done > total / 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        write_timeline(timeline, tmp_path / "cancelled.mp3", "mp3", on_progress=cancel_halfway)
+    assert not list(tmp_path.glob("cancelled*"))  # neither the file nor its .part
+
+
+def test_a_silent_take_adds_no_time(tmp_path: Path) -> None:
+    silent = tmp_path / "silent.wav"
+    silent.write_bytes(encode_audio(np.zeros((RATE, 1), np.float32), RATE, "wav"))
+    lines = [line(1, [make_take(tmp_path, "Before.", "wav")]), line(2, [UnitTake(silent, "wav", RATE, 1, "Hm.")]),
+             line(3, [make_take(tmp_path, "After.", "wav")])]
+    timeline = build_timeline(lines)
+    [out] = write_timeline(timeline, tmp_path / "episode.wav", "wav")
+    runs = speech_runs(decoded(out), RATE)
+    assert len(runs) == 2
+    assert runs[1][0] - runs[0][1] == pytest.approx(RULES.within_paragraph_s, abs=0.03)
+    assert [cue.text for cue in timeline.cues()] == ["Before.", "After."]
+
+
 def test_memory_stays_flat_in_the_production_s_length(tmp_path: Path) -> None:
     takes = [make_take(tmp_path, text, "wav", lead_s=0.1, tail_s=0.1)
              for text in ("The tide turns.", "The gulls follow the boats home.", "Night falls on the harbour.")]

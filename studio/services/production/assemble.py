@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -30,6 +30,7 @@ from studio.files import part_path
 from studio.services.production.subtitles import Cue, align_sentences, spoken_text
 
 OutputFormat = Literal["wav", "flac", "mp3"]
+Progress = Callable[[int, int], None]  # (done, total)
 FRAME_S = 0.01  # the level is measured over 10 ms frames
 _READ_BYTES = 64 * 1024
 _BLOCK_FRAMES = 32 * 1024  # silence is written in blocks of this many frames
@@ -199,15 +200,17 @@ def _measure(take: UnitTake, rate: int, channels: int, rules: GapRules) -> _Meas
 
 
 def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None, *,
-                   sample_rate: int | None = None) -> Timeline:
+                   sample_rate: int | None = None, on_progress: Progress | None = None) -> Timeline:
     """Measure every unit's take and place it after the one before with the gap `rules` give. The output
     rate is `sample_rate`, else the takes' own (the most common one when they differ: the others are
-    resampled); stereo if any take is."""
+    resampled); stereo if any take is. A take used by several units is measured once. `on_progress(units
+    measured, units)` after each unit; an exception it raises (a cancel) stops the build."""
     rules = rules or GapRules()
     takes = [take for line in lines for take in line.units]
     rate = sample_rate or (Counter(t.sample_rate for t in takes).most_common(1)[0][0] if takes else 32000)
     channels = max((t.channels for t in takes), default=1)
     edge = round(rules.edge_s * rate)
+    measures: dict[tuple[Path, str, int, int], _Measure] = {}
     placed: list[PlacedUnit] = []
     chapters: list[ChapterSpan] = []
     cursor = 0
@@ -215,28 +218,33 @@ def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None,
     trailing = 0  # silence the unit before keeps after its speech
     for line in lines:
         for number, take in enumerate(line.units):
-            measure = _measure(take, rate, channels, rules)
-            speech = measure.speech or (0, 0)
-            trim_start, trim_end = max(0, speech[0] - edge), min(measure.samples, speech[1] + edge)
-            if measure.speech is None:
-                trim_start = trim_end = 0
-            if placed:
-                gap = rules.sentence_s if number or previous_line is None else rules.between(previous_line, line)
-                silence = max(0, round(gap * rate) - trailing - (speech[0] - trim_start))
+            key = (take.path, take.fmt, take.sample_rate, take.channels)
+            if key not in measures:
+                measures[key] = _measure(take, rate, channels, rules)
+            measure = measures[key]
+            if measure.speech is None:  # a silent take: nothing to place, nor a gap for it
+                unit = PlacedUnit(line.line_id, number, take, 0, cursor, 0, 0, 0, 0)
             else:
+                speech = measure.speech
+                trim_start, trim_end = max(0, speech[0] - edge), min(measure.samples, speech[1] + edge)
                 silence = 0
-            start = cursor + silence
-            unit = PlacedUnit(line.line_id, number, take, silence, start, trim_start, trim_end,
-                              speech[0], speech[1], _cues(take, line.speaker, measure, start, trim_start,
-                                                          trim_end, rate))
+                if placed:
+                    gap = rules.sentence_s if number or previous_line is None else rules.between(previous_line,
+                                                                                                  line)
+                    silence = max(0, round(gap * rate) - trailing - (speech[0] - trim_start))
+                start = cursor + silence
+                unit = PlacedUnit(line.line_id, number, take, silence, start, trim_start, trim_end, *speech,
+                                  _cues(take, line.speaker, measure, start, trim_start, trim_end, rate))
+                trailing = trim_end - speech[1]
+                previous_line = line
             placed.append(unit)
             cursor = unit.end
-            trailing = trim_end - speech[1] if measure.speech else 0
             if not chapters or chapters[-1].index != line.chapter:
-                chapters.append(ChapterSpan(line.chapter, line.chapter_title, start, unit.end))
+                chapters.append(ChapterSpan(line.chapter, line.chapter_title, unit.start, unit.end))
             else:
                 chapters[-1] = ChapterSpan(line.chapter, chapters[-1].title, chapters[-1].start, unit.end)
-        previous_line = line if line.units else previous_line
+            if on_progress is not None:
+                on_progress(len(placed), len(takes))
     return Timeline(rate, channels, tuple(placed), tuple(chapters))
 
 
@@ -261,26 +269,37 @@ def _cues(take: UnitTake, speaker: str, measure: _Measure, start: int, trim_star
 
 
 def write_timeline(timeline: Timeline, dest: Path | str, fmt: OutputFormat, *, per_chapter: bool = False,
-                   bitrate: int = 128_000) -> list[Path]:
+                   bitrate: int = 128_000, on_progress: Progress | None = None) -> list[Path]:
     """Encode the timeline to `dest` (through `dest.part`, renamed when complete), chunk by chunk, with a
     chapter marker per chapter. With `per_chapter`, one file per chapter, `NN - Title.ext`, in `dest` when it
-    is a folder, else beside it. Returns the files written."""
+    is a folder, else beside it. Returns the files written. `on_progress(samples written, samples)` after
+    each block; an exception it raises (a cancel) stops the write and removes the `.part`."""
     if not timeline.units:
         raise ValueError("the timeline is empty: there is nothing to write")
     dest = Path(dest)
     if not per_chapter:
-        return [_write_span(timeline, 0, timeline.length, dest, fmt, bitrate, timeline.chapters)]
+        return [_write_span(timeline, 0, timeline.length, dest, fmt, bitrate, timeline.chapters,
+                            _offset(on_progress, 0, timeline.length))]
     folder = dest if dest.is_dir() or not dest.suffix else dest.parent
     written = []
+    total, done = sum(c.end - c.start for c in timeline.chapters), 0
     for number, chapter in enumerate(timeline.chapters, start=1):
         title = _UNSAFE_NAME.sub("-", chapter.title).strip(" .") or f"Chapter {number}"
         path = folder / f"{number:02d} - {title}.{fmt}"
-        written.append(_write_span(timeline, chapter.start, chapter.end, path, fmt, bitrate, ()))
+        written.append(_write_span(timeline, chapter.start, chapter.end, path, fmt, bitrate, (),
+                                   _offset(on_progress, done, total)))
+        done += chapter.end - chapter.start
     return written
 
 
+def _offset(on_progress: Progress | None, before: int, total: int) -> Progress | None:
+    if on_progress is None:
+        return None
+    return lambda done, _span: on_progress(before + done, total)
+
+
 def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: OutputFormat, bitrate: int,
-                chapters: Sequence[ChapterSpan]) -> Path:
+                chapters: Sequence[ChapterSpan], on_progress: Progress | None) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = part_path(dest)
     layout = "stereo" if timeline.channels == 2 else "mono"
@@ -312,6 +331,8 @@ def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: Outpu
                 written += len(pcm)
                 for packet in stream.encode(frame):
                     container.mux(packet)
+                if on_progress is not None:
+                    on_progress(written, end - first)
             for packet in stream.encode(None):
                 container.mux(packet)
         with part.open("rb") as done:
