@@ -23,7 +23,6 @@ from studio.emulator.encode import encode_audio
 from studio.emulator.speech import render_speech
 from studio.services.production.assemble import (
     GapRules,
-    Timeline,
     TimelineLine,
     UnitTake,
     build_timeline,
@@ -334,7 +333,13 @@ async def test_the_api_s_subtitle_timings_are_used_when_a_take_has_them(client: 
     assert srt_text(timeline).count(" --> ") == 3
 
 
-def test_an_empty_timeline_is_refused_by_name(tmp_path: Path) -> None:
+def test_what_can_t_be_written_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="nothing to write"):
         write_timeline(build_timeline([]), tmp_path / "x.mp3", "mp3")
-    assert isinstance(build_timeline([]), Timeline)
+    timeline = build_timeline([line(1, [make_take(tmp_path, "Short.", "wav")])])
+    with pytest.raises(ValueError, match=r"episode\.wav names a \.wav file but the format asked for is mp3"):
+        write_timeline(timeline, tmp_path / "episode.wav", "mp3")
+    with pytest.raises(ValueError, match="can't write 'ogg' audio: the formats are wav, flac, mp3"):
+        write_timeline(timeline, tmp_path / "episode.ogg", "ogg")  # type: ignore[arg-type]
+    assert write_timeline(timeline, tmp_path / "episode", "flac") == [tmp_path / "episode.flac"]
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".flac", ".wav"]  # the take and the one file

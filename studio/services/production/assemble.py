@@ -30,6 +30,7 @@ from studio.files import part_path
 from studio.services.production.subtitles import Cue, align_sentences, spoken_text
 
 OutputFormat = Literal["wav", "flac", "mp3"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("wav", "flac", "mp3")
 Progress = Callable[[int, int], None]  # (done, total)
 FRAME_S = 0.01  # the level is measured over 10 ms frames
 _READ_BYTES = 64 * 1024
@@ -274,10 +275,17 @@ def write_timeline(timeline: Timeline, dest: Path | str, fmt: OutputFormat, *, p
     chapter marker per chapter. With `per_chapter`, one file per chapter, `NN - Title.ext`, in `dest` when it
     is a folder, else beside it. Returns the files written. `on_progress(samples written, samples)` after
     each block; an exception it raises (a cancel) stops the write and removes the `.part`."""
+    if fmt not in OUTPUT_FORMATS:
+        raise ValueError(f"can't write {fmt!r} audio: the formats are {', '.join(OUTPUT_FORMATS)}")
     if not timeline.units:
         raise ValueError("the timeline is empty: there is nothing to write")
     dest = Path(dest)
     if not per_chapter:
+        if not dest.suffix:
+            dest = dest.with_name(f"{dest.name}.{fmt}")
+        elif dest.suffix.lower() != f".{fmt}":
+            raise ValueError(f"{dest.name} names a {dest.suffix} file but the format asked for is {fmt}: "
+                             "name the file with the format's extension")
         return [_write_span(timeline, 0, timeline.length, dest, fmt, bitrate, timeline.chapters,
                             _offset(on_progress, 0, timeline.length))]
     folder = dest if dest.is_dir() or not dest.suffix else dest.parent
