@@ -28,6 +28,7 @@ from studio.services.production.assemble import (
     build_timeline,
     write_timeline,
 )
+from studio.services.production.script import parse_script
 from studio.services.production.subtitles import spoken_text, srt_text, vtt_text
 from tests.audio_utils import decode
 
@@ -120,9 +121,10 @@ def test_the_assembled_file_is_the_trimmed_takes_and_the_gaps_to_the_sample(tmp_
 
 def test_gaps_follow_the_rules_and_a_line_s_own_pause(tmp_path: Path) -> None:
     take = lambda text, speaker="HOST": make_take(tmp_path, text, "wav", speaker=speaker)  # noqa: E731
+    pausing = parse_script("HOST [pause=1.5]: It comes twice a day.\n").lines()[0][1]
     lines = [
         line(1, [take("The tide is coming in.")]),
-        line(2, [take("It comes twice a day.")], pause_after_s=1.5),  # overrides the speaker change
+        TimelineLine.of(2, 0, "Tides", pausing, [take(pausing.text)]),  # its pause overrides the speaker change
         line(3, [take("Why twice?", "GUEST")], speaker="GUEST"),
         line(4, [take("Because of the moon.")]),  # speaker change
         line(5, [take("And the sun, a little.")], paragraph=1),  # a new paragraph

@@ -27,6 +27,7 @@ import numpy as np
 from studio.api.models import SubtitleItem
 from studio.audio.decoder import StreamDecoder
 from studio.files import part_path
+from studio.services.production.script import ScriptLine
 from studio.services.production.subtitles import Cue, align_sentences, spoken_text
 
 OutputFormat = Literal["wav", "flac", "mp3"]
@@ -61,6 +62,13 @@ class TimelineLine:
     speaker: str
     units: tuple[UnitTake, ...]
     pause_after_s: float | None = None  # per-line override of the gap after it
+
+    @classmethod
+    def of(cls, line_id: int, chapter: int, chapter_title: str, line: ScriptLine,
+           units: Sequence[UnitTake]) -> TimelineLine:
+        """A script line with its units' takes: its speaker, paragraph and `pause=` directive."""
+        return cls(line_id, chapter, chapter_title, line.paragraph, line.speaker, tuple(units),
+                   line.directives.pause_after_s)
 
 
 @dataclass(frozen=True)
