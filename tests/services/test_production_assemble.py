@@ -187,6 +187,11 @@ def test_a_pause_marker_inside_a_unit_starts_no_cue(tmp_path: Path) -> None:
     assert cues[2][0] == pytest.approx(runs[3][0], abs=0.1)  # after the marker's silence, not at its start
 
 
+def test_cue_text_is_what_is_heard() -> None:
+    assert spoken_text("Thanks for having me (laughs). <#0.5#> The agency (NASA) said so (see above) , ok "
+                       "(clear-throat)") == "Thanks for having me. The agency (NASA) said so (see above), ok"
+
+
 def test_a_long_sentence_is_cut_for_reading_at_its_clauses_silences(tmp_path: Path) -> None:
     sentence = ("When the moon is new or full, the sun and the moon pull together, the tides run highest, and "
                 "the harbour floods at the spring tide.")

@@ -21,9 +21,10 @@ from studio.services.production.segment import PAUSE_MARKER, split_units
 if TYPE_CHECKING:
     from studio.services.production.assemble import Timeline
 
-# An interjection tag as MiniMax writes them (docs/protocol.md#pause-markers-and-tags): one word, maybe
-# hyphenated, in parentheses: "(laughs)", "(clear-throat)". Prose in parentheses has spaces and stays.
-TAG = re.compile(r"\(\s*[A-Za-z]+(?:-[A-Za-z]+)*\s*\)")
+# An interjection tag as MiniMax writes them (docs/protocol.md#pause-markers-and-tags): one lower-case word,
+# maybe hyphenated, in parentheses: "(laughs)", "(clear-throat)". Prose in parentheses has spaces and stays,
+# and so does an abbreviation, which is read aloud: "(NASA)".
+TAG = re.compile(r"\(\s*[a-z]+(?:-[a-z]+)*\s*\)")
 _PAUSE_SECONDS = re.compile(r"<#\s*(\d+(?:\.\d+)?)\s*#>")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?…。，！？])")
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]}」』）】〕]*$")
