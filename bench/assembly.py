@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/assembly.py [--minutes 10 60] [--format mp3]
 Each size runs in a process of its own (peak RSS is per process), on takes the emulator's speech synthesis
-makes: a dozen sentences by two speakers, reused line after line as a production's cache would, with a
+makes: a dozen sentences by two speakers, repeated line after line (each line its own file), with a
 paragraph every 4 lines and a chapter every 10 minutes. Prints, per size, the seconds to build the timeline,
 to write it, and the peak RSS; then the ratio of the largest size's RSS to the smallest's (target: within
 20 %, and under 300 MB at 60 minutes).
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -64,14 +65,20 @@ def synthetic_takes(folder: Path, *, fmt: str = "mp3") -> list[tuple[str, UnitTa
 
 
 def synthetic_lines(folder: Path, minutes: float, *, fmt: str = "mp3") -> list[TimelineLine]:
-    """About `minutes` of production (takes and the default gaps between them), one take per line."""
+    """About `minutes` of production (takes and the default gaps between them), one take per line, each
+    under a name of its own (a hard link) so each is measured as a production's distinct units would be."""
     takes = synthetic_takes(folder, fmt=fmt)
     seconds = [_duration(take) for _speaker, take in takes]
     rules = GapRules()
     lines: list[TimelineLine] = []
     total = 0.0
+    (folder / "units").mkdir(exist_ok=True)
     while total < minutes * 60:
-        speaker, take = takes[len(lines) % len(takes)]
+        speaker, shared = takes[len(lines) % len(takes)]
+        path = folder / "units" / f"{len(lines):05d}.{fmt}"
+        if not path.exists():
+            os.link(shared.path, path)
+        take = UnitTake(path, shared.fmt, shared.sample_rate, shared.channels, shared.text)
         chapter = int(total // 600)
         line = TimelineLine(len(lines) + 1, chapter, f"Part {chapter + 1}", len(lines) // 4, speaker, (take,))
         total += seconds[len(lines) % len(takes)] + (rules.between(lines[-1], line) if lines else 0.0)
