@@ -242,6 +242,19 @@ def test_per_chapter_export_makes_one_file_per_chapter(tmp_path: Path, fmt: str)
         [chapter.start / RATE for chapter in timeline.chapters], abs=0.001)
 
 
+def test_an_mp3_take_with_an_id3_tag_is_placed_like_one_without(tmp_path: Path) -> None:
+    plain = make_take(tmp_path, "The same words with a tag.", "mp3")
+    frame = b"TIT2" + (17).to_bytes(4, "big") + b"\x00\x00" + b"\x03A take's title.\x00"
+    tag = b"ID3\x04\x00\x00" + bytes([0, 0, 0, len(frame) + 100]) + frame + bytes(100)  # with padding
+    tagged = tmp_path / "tagged.mp3"
+    tagged.write_bytes(tag + plain.path.read_bytes())
+    timeline = build_timeline([line(1, [plain]), line(2, [UnitTake(tagged, "mp3", RATE, 1, plain.text)])])
+    first, second = timeline.units
+    assert (second.trim_start, second.trim_end) == (first.trim_start, first.trim_end)
+    [out] = write_timeline(timeline, tmp_path / "episode.wav", "wav")
+    assert len(speech_runs(decoded(out), RATE)) == 2
+
+
 def test_takes_at_another_rate_are_resampled_to_the_output_rate(tmp_path: Path) -> None:
     lines = [line(1, [make_take(tmp_path, "At thirty two kilohertz.", "mp3")]),
              line(2, [make_take(tmp_path, "At twenty four.", "wav", rate=24000)]),
