@@ -231,6 +231,11 @@ def test_per_chapter_export_makes_one_file_per_chapter(tmp_path: Path, fmt: str)
     assert [f.name for f in files] == [f"01 - Low tide.{fmt}", f"02 - High tide - night.{fmt}"]
     lengths = [len(decoded(f)) for f in files]
     assert lengths == [c.end - c.start for c in timeline.chapters]
+    # Each chapter's subtitles are timed in its own file: its first cue starts after the 50 ms edge.
+    chapter_cues = [srt_cues(srt_text(timeline, chapter=n)) for n in range(2)]
+    assert [[words for _s, _e, words in cues] for cues in chapter_cues] == [
+        ["The first chapter opens.", "And it closes."], ["The second one: short."]]
+    assert [cues[0][0] for cues in chapter_cues] == [RULES.edge_s, RULES.edge_s]
     # The chapters add up to the whole, less the silence between them.
     assert sum(lengths) + round(RULES.chapter_s * RATE) == pytest.approx(timeline.length, abs=2 * 0.05 * RATE)
     whole = write_timeline(timeline, tmp_path / "out" / f"episode.{fmt}", fmt)

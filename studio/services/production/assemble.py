@@ -16,7 +16,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Literal
@@ -151,8 +151,15 @@ class Timeline:
     def duration_s(self) -> float:
         return self.length / self.sample_rate
 
-    def cues(self) -> list[Cue]:
-        return [cue for unit in self.units for cue in unit.cues]
+    def cues(self, chapter: int | None = None) -> list[Cue]:
+        """Every sentence's cue; with `chapter` (an index into `chapters`), that chapter's, timed from its
+        start as in its own file (`write_timeline(per_chapter=True)`)."""
+        if chapter is None:
+            return [cue for unit in self.units for cue in unit.cues]
+        span = self.chapters[chapter]
+        offset = span.start / self.sample_rate
+        return [replace(cue, start_s=cue.start_s - offset, end_s=cue.end_s - offset)
+                for unit in self.units if span.start <= unit.start and unit.end <= span.end for cue in unit.cues]
 
 
 # -- measuring -------------------------------------------------------------------------------------

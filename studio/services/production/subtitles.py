@@ -215,11 +215,13 @@ def _vtt_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def srt_text(timeline: Timeline, *, speakers: bool = False) -> str:
-    """The assembled timeline's subtitles as SRT, one cue per sentence."""
-    return srt_document(timeline.cues(), speakers=speakers)
+def srt_text(timeline: Timeline, *, speakers: bool = False, chapter: int | None = None) -> str:
+    """The assembled timeline's subtitles as SRT, one cue per sentence; with `chapter` (an index into
+    `timeline.chapters`), that chapter's, for its own file."""
+    return srt_document(timeline.cues(chapter), speakers=speakers)
 
 
-def vtt_text(timeline: Timeline, *, speakers: bool = False) -> str:
-    """The assembled timeline's subtitles as WebVTT, one cue per sentence (`<v SPEAKER>` with `speakers`)."""
-    return vtt_document(timeline.cues(), speakers=speakers)
+def vtt_text(timeline: Timeline, *, speakers: bool = False, chapter: int | None = None) -> str:
+    """The assembled timeline's subtitles as WebVTT, one cue per sentence (`<v SPEAKER>` with `speakers`);
+    with `chapter`, that chapter's, for its own file."""
+    return vtt_document(timeline.cues(chapter), speakers=speakers)
