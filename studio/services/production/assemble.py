@@ -7,7 +7,8 @@ and streams the placed audio through the encoder into a `.part` file, so memory 
 
 Silence: each unit keeps `GapRules.edge_s` of the silence before its first and after its last speech (less
 if the take has less); the rest is trimmed. A gap rule is the silence between one unit's last speech and the
-next one's first, so the silence inserted is the gap minus the edges the two units keep.
+next one's first, so the silence inserted is the gap minus the edges the two units keep (a gap shorter than
+those edges, `pause=0`, leaves just the edges: at most 2 × 50 ms).
 """
 
 from __future__ import annotations
