@@ -142,6 +142,20 @@ def test_gaps_follow_the_rules_and_a_line_s_own_pause(tmp_path: Path) -> None:
     assert timeline.duration_s - runs[-1][1] == pytest.approx(RULES.edge_s, abs=0.02)
 
 
+def test_lines_imported_with_subtitle_timings_start_at_them_and_never_overlap(tmp_path: Path) -> None:
+    script = parse_script("HOST [at=1-2.5]: The tide is in.\n"
+                          "GUEST [at=6-7]: Then it goes out.\n"
+                          "HOST [at=6.5-8]: And comes back again, as it always does.\n")
+    lines = [TimelineLine.of(n, 0, "", each, [make_take(tmp_path, each.text, "wav", speaker=each.speaker)])
+             for n, (_chapter, each) in enumerate(script.lines())]
+    [out] = write_timeline(build_timeline(lines), tmp_path / "dub.wav", "wav")
+    runs = speech_runs(decoded(out), RATE)
+    assert len(runs) == 3
+    assert [runs[0][0], runs[1][0]] == pytest.approx([1.0, 6.0], abs=0.02)
+    # The third line's target falls while the second is still speaking: it follows at the gap instead.
+    assert runs[2][0] - runs[1][1] == pytest.approx(RULES.speaker_change_s, abs=0.03)
+
+
 def test_a_quiet_hissing_take_is_trimmed_like_a_loud_clean_one(tmp_path: Path) -> None:
     text = "The harbour master rang the bell."
     loud = make_take(tmp_path, text, "wav")

@@ -63,13 +63,17 @@ class TimelineLine:
     speaker: str
     units: tuple[UnitTake, ...]
     pause_after_s: float | None = None  # per-line override of the gap after it
+    # Where its speech should start (seconds from the start of the production), as an imported subtitle cue
+    # had it: the line waits for it (its speech starts no earlier), never overlaps the line before.
+    target_start_s: float | None = None
 
     @classmethod
     def of(cls, line_id: int, chapter: int, chapter_title: str, line: ScriptLine,
            units: Sequence[UnitTake]) -> TimelineLine:
-        """A script line with its units' takes: its speaker, paragraph and `pause=` directive."""
+        """A script line with its units' takes: its speaker, paragraph, `pause=` and `at=` directives."""
+        target = line.directives.target
         return cls(line_id, chapter, chapter_title, line.paragraph, line.speaker, tuple(units),
-                   line.directives.pause_after_s)
+                   line.directives.pause_after_s, target[0] if target else None)
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,8 @@ def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None,
                     gap = rules.sentence_s if number or previous_line is None else rules.between(previous_line,
                                                                                                   line)
                     silence = max(0, round(gap * rate) - trailing - (speech[0] - trim_start))
+                if number == 0 and line.target_start_s is not None:  # wait for the target
+                    silence = max(silence, round(line.target_start_s * rate) - cursor - (speech[0] - trim_start))
                 start = cursor + silence
                 unit = PlacedUnit(line.line_id, number, take, silence, start, trim_start, trim_end, *speech,
                                   _cues(take, line.speaker, measure, start, trim_start, trim_end, rate))
