@@ -10,6 +10,7 @@ import json
 import re
 import tracemalloc
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import av
@@ -17,7 +18,7 @@ import numpy as np
 import pytest
 
 from studio.api.client import MiniMaxClient
-from studio.api.models import AudioSetting, T2ARequest, VoiceSetting, parse_subtitles
+from studio.api.models import AudioSetting, SubtitleItem, T2ARequest, VoiceSetting, parse_subtitles
 from studio.emulator import DEMO_KEY, Emulator
 from studio.emulator.encode import encode_audio
 from studio.emulator.speech import render_speech
@@ -154,6 +155,32 @@ def test_lines_imported_with_subtitle_timings_start_at_them_and_never_overlap(tm
     assert [runs[0][0], runs[1][0]] == pytest.approx([1.0, 6.0], abs=0.02)
     # The third line's target falls while the second is still speaking: it follows at the gap instead.
     assert runs[2][0] - runs[1][1] == pytest.approx(RULES.speaker_change_s, abs=0.03)
+
+
+def test_lines_in_one_async_chapter_take_are_placed_as_slices_of_it(tmp_path: Path) -> None:
+    sentences = ["The keeper climbed the stair.", "He lit the lamp at dusk.", "Ships passed safely all night."]
+    chapter = make_take(tmp_path, " ".join(sentences), "mp3", speaker="NARRATOR")
+    # Where each sentence is in the take, as the async result's subtitle file says: measured here, so the
+    # timings are as exact as MiniMax's (the emulator's own are shared out by characters).
+    runs = speech_runs(decoded(chapter.path), RATE, min_silence_s=0.25)
+    assert len(runs) == 3
+    cuts = [0.0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(runs)), runs[-1][1] + 0.5]
+    items = tuple(SubtitleItem(text=text, time_begin=run[0] * 1000, time_end=run[1] * 1000)
+                  for text, run in zip(sentences, runs, strict=True))
+    lines = [line(n, [replace(chapter, text=text, subtitles=items, span_ms=(cuts[n] * 1000, cuts[n + 1] * 1000))],
+                  speaker="NARRATOR", paragraph=n) for n, text in enumerate(sentences)]
+    timeline = build_timeline(lines)
+    [out] = write_timeline(timeline, tmp_path / "chapter.wav", "wav")
+    samples = decoded(out)
+    assert len(samples) == timeline.length
+    placed = speech_runs(samples, RATE, min_silence_s=0.25)
+    # Each line's speech as long as in the take, with the paragraph gap between them instead of the take's own.
+    assert [b - a for a, b in placed] == pytest.approx([b - a for a, b in runs], abs=0.02)
+    assert [b[0] - a[1] for a, b in itertools.pairwise(placed)] == pytest.approx([RULES.paragraph_s] * 2,
+                                                                                  abs=0.03)
+    cues = srt_cues(srt_text(timeline))
+    assert [words for _s, _e, words in cues] == sentences  # each sentence once, in its own line's slice
+    assert [start for start, _e, _w in cues] == pytest.approx([start for start, _end in placed], abs=0.02)
 
 
 def test_a_quiet_hissing_take_is_trimmed_like_a_loud_clean_one(tmp_path: Path) -> None:

@@ -50,6 +50,14 @@ class UnitTake:
     channels: int
     text: str  # the unit's text as sent (may hold <#1.5#> pauses and (laughs) tags)
     subtitles: tuple[SubtitleItem, ...] | None = None  # the API's sentence timings in this take, if it sent them
+    # The part of the file that is this unit, (begin, end) in ms: a line's place in its chapter's async take
+    # (`long_form.line_times`). None: the whole file.
+    span_ms: tuple[float, float] | None = None
+
+    @property
+    def key(self) -> tuple[Path, str, int, int]:
+        """What identifies the audio (a file can hold several units)."""
+        return self.path, self.fmt, self.sample_rate, self.channels
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,7 @@ class GapRules:
     edge_s: float = 0.05  # silence each unit keeps before its first and after its last speech
     # A frame is silent when its level is this far below the take's loud frames (their 95th percentile),
     # or below the absolute floor: relative, so a quiet take is trimmed like a loud one.
-    silence_below_db: float = 40.0
+    silence_below_db: float = 35.0
     silence_floor_db: float = -70.0
     # Silences inside a unit shorter than this are within words or clauses, not between sentences.
     min_silence_s: float = 0.1
@@ -172,9 +180,19 @@ class Timeline:
 
 @dataclass(frozen=True)
 class _Measure:
-    samples: int  # decoded length at the output rate
-    speech: tuple[int, int] | None  # first and last speech, None for a silent take
+    bounds: tuple[int, int]  # the unit's part of the decoded take (samples at the output rate)
+    speech: tuple[int, int] | None  # first and last speech within it, None when it is silent
     silences: tuple[tuple[int, int], ...]  # silences inside the speech, at least min_silence_s long
+
+
+@dataclass(frozen=True)
+class _Levels:
+    """A decoded take's level in 10 ms frames (dB), and the level above which a frame is speech."""
+
+    samples: int
+    frame: int  # samples per frame
+    level: np.ndarray
+    threshold: float | None  # None: the take is silent
 
 
 def _decoded(take: UnitTake, rate: int, channels: int) -> Iterator[np.ndarray]:
@@ -190,7 +208,7 @@ def _decoded(take: UnitTake, rate: int, channels: int) -> Iterator[np.ndarray]:
         yield block
 
 
-def _measure(take: UnitTake, rate: int, channels: int, rules: GapRules) -> _Measure:
+def _levels(take: UnitTake, rate: int, channels: int, rules: GapRules) -> _Levels:
     frame = max(1, round(rate * FRAME_S))
     powers: list[np.ndarray] = []
     carry = np.zeros(0, np.float32)
@@ -203,18 +221,32 @@ def _measure(take: UnitTake, rate: int, channels: int, rules: GapRules) -> _Meas
         carry = mono[whole:]
     if len(carry):
         powers.append(np.array([np.mean(np.square(carry, dtype=np.float64))]))
-    power = np.concatenate(powers) if powers else np.zeros(0)
-    level = 10 * np.log10(power + 1e-20)
+    level = 10 * np.log10((np.concatenate(powers) if powers else np.zeros(0)) + 1e-20)
     audible = level > rules.silence_floor_db
     if not audible.any():
-        return _Measure(total, None, ())
+        return _Levels(total, frame, level, None)
     threshold = max(float(np.percentile(level[audible], 95)) - rules.silence_below_db, rules.silence_floor_db)
-    loud = np.flatnonzero(level > threshold)
+    return _Levels(total, frame, level, threshold)
+
+
+def _measure(levels: _Levels, span_ms: tuple[float, float] | None, rate: int, rules: GapRules) -> _Measure:
+    """Speech and silences within the unit's part of the take (the threshold is the whole take's)."""
+    frame = levels.frame
+    bounds = (0, levels.samples)
+    if span_ms is not None:
+        first_sample = min(max(round(span_ms[0] / 1000 * rate), 0), levels.samples)
+        bounds = (first_sample, min(max(round(span_ms[1] / 1000 * rate), first_sample), levels.samples))
+    if levels.threshold is None:
+        return _Measure(bounds, None, ())
+    low, high = -(-bounds[0] // frame), bounds[1] // frame  # the frames wholly inside
+    loud = low + np.flatnonzero(levels.level[low:high] > levels.threshold)
+    if not len(loud):
+        return _Measure(bounds, None, ())
     first, last = int(loud[0]), int(loud[-1]) + 1
     # Quiet runs between loud frames: where the index of the next loud frame jumps by more than one.
     jumps = np.flatnonzero(np.diff(loud) > max(1, round(rules.min_silence_s / FRAME_S)))
     quiet_runs = [(int(loud[i] + 1) * frame, int(loud[i + 1]) * frame) for i in jumps]
-    return _Measure(total, (first * frame, min(last * frame, total)), tuple(quiet_runs))
+    return _Measure(bounds, (first * frame, min(last * frame, bounds[1])), tuple(quiet_runs))
 
 
 # -- placing ---------------------------------------------------------------------------------------
@@ -231,7 +263,9 @@ def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None,
     rate = sample_rate or (Counter(t.sample_rate for t in takes).most_common(1)[0][0] if takes else 32000)
     channels = max((t.channels for t in takes), default=1)
     edge = round(rules.edge_s * rate)
-    measures: dict[tuple[Path, str, int, int], _Measure] = {}
+    measures: dict[tuple[tuple[Path, str, int, int], tuple[float, float] | None], _Measure] = {}
+    levels: _Levels | None = None
+    levels_of: tuple[Path, str, int, int] | None = None  # the take `levels` measured (slices follow each other)
     placed: list[PlacedUnit] = []
     chapters: list[ChapterSpan] = []
     cursor = 0
@@ -239,15 +273,18 @@ def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None,
     trailing = 0  # silence the unit before keeps after its speech
     for line in lines:
         for number, take in enumerate(line.units):
-            key = (take.path, take.fmt, take.sample_rate, take.channels)
+            key = (take.key, take.span_ms)
             if key not in measures:
-                measures[key] = _measure(take, rate, channels, rules)
+                if levels is None or levels_of != take.key:
+                    levels, levels_of = _levels(take, rate, channels, rules), take.key
+                measures[key] = _measure(levels, take.span_ms, rate, rules)
             measure = measures[key]
             if measure.speech is None:  # a silent take: nothing to place, nor a gap for it
                 unit = PlacedUnit(line.line_id, number, take, 0, cursor, 0, 0, 0, 0)
             else:
                 speech = measure.speech
-                trim_start, trim_end = max(0, speech[0] - edge), min(measure.samples, speech[1] + edge)
+                trim_start = max(measure.bounds[0], speech[0] - edge)
+                trim_end = min(measure.bounds[1], speech[1] + edge)
                 silence = 0
                 if placed:
                     gap = rules.sentence_s if number or previous_line is None else rules.between(previous_line,
@@ -279,9 +316,11 @@ def _cues(take: UnitTake, speaker: str, measure: _Measure, start: int, trim_star
         return (start + min(max(sample, trim_start), trim_end) - trim_start) / rate
 
     if take.subtitles:
+        begin, end = take.span_ms or (float("-inf"), float("inf"))
         return tuple(Cue(placed(item.time_begin / 1000 * rate), placed(item.time_end / 1000 * rate), text,
                          speaker)
-                     for item in take.subtitles if (text := spoken_text(item.text)))
+                     for item in take.subtitles
+                     if begin <= (item.time_begin + item.time_end) / 2 < end and (text := spoken_text(item.text)))
     if measure.speech is None:
         return ()
     sentences = align_sentences(take.text, measure.speech, measure.silences, rate)
@@ -381,13 +420,41 @@ def _clock(seconds: float) -> str:
 
 def _span_blocks(timeline: Timeline, first: int, end: int) -> Iterator[np.ndarray]:
     """The output's samples [first, end) as float32 (frames, channels) blocks."""
+    reader = _Reader(timeline.sample_rate, timeline.channels)
     for unit in timeline.units:
         if unit.end <= first or unit.start - unit.silence_before >= end:
             continue
         yield from _clip(_silence(unit.silence_before, timeline.channels), unit.start - unit.silence_before,
                          first, end)
-        yield from _clip(_slice(_decoded(unit.take, timeline.sample_rate, timeline.channels), unit.trim_start,
-                                unit.trim_end), unit.start, first, end)
+        yield from _clip(reader.read(unit.take, unit.trim_start, unit.trim_end), unit.start, first, end)
+
+
+class _Reader:
+    """Slices of decoded takes, in order. A slice of the take the slice before came from, further on (the
+    lines of an async chapter take), continues that decode instead of starting the file again."""
+
+    def __init__(self, rate: int, channels: int) -> None:
+        self._rate, self._channels = rate, channels
+        self._key: tuple[Path, str, int, int] | None = None
+        self._blocks: Iterator[np.ndarray] = iter(())
+        self._position = 0  # samples of the take consumed from _blocks, _held excluded
+        self._held: np.ndarray | None = None  # the rest of a block the last slice ended in
+
+    def read(self, take: UnitTake, first: int, end: int) -> Iterator[np.ndarray]:
+        """Samples [first, end) of the decoded take."""
+        if take.key != self._key or first < self._position:
+            self._key, self._blocks = take.key, _decoded(take, self._rate, self._channels)
+            self._position, self._held = 0, None
+        while self._position < end:
+            block = self._held if self._held is not None else next(self._blocks, None)
+            if block is None:
+                return
+            used = min(len(block), end - self._position)
+            lo = max(first - self._position, 0)
+            self._held = block[used:] if used < len(block) else None
+            self._position += used
+            if lo < used:  # the state is up to date before the consumer gets the block (it may stop here)
+                yield block[lo:used]
 
 
 def _silence(frames: int, channels: int) -> Iterator[np.ndarray]:
