@@ -29,6 +29,7 @@ from studio.services.production.assemble import (
     build_timeline,
     write_timeline,
 )
+from studio.services.production.importers import import_script
 from studio.services.production.script import parse_script
 from studio.services.production.subtitles import spoken_text, srt_text, vtt_text
 from tests.audio_utils import decode
@@ -260,6 +261,22 @@ def test_vtt_names_the_speakers_and_srt_can_too(tmp_path: Path) -> None:
     assert "<v " not in vtt_text(timeline)
     srt = srt_text(timeline, speakers=True)
     assert "\nHOST: Hello & welcome.\n" in srt and "\nGUEST: Hi there.\n" in srt
+
+
+@pytest.mark.parametrize("kind", ["vtt", "srt"])
+def test_exported_subtitles_import_back_as_the_lines_spoken_with_their_times(tmp_path: Path, kind: str) -> None:
+    lines = [line(1, [make_take(tmp_path, "Welcome back. Today: tides.", "wav")]),
+             line(2, [make_take(tmp_path, "Thanks (laughs) for having me.", "wav", speaker="GUEST")],
+                  speaker="GUEST")]
+    timeline = build_timeline(lines)
+    text = (vtt_text if kind == "vtt" else srt_text)(timeline, speakers=True)
+    (tmp_path / f"episode.{kind}").write_text(text, encoding="utf-8")
+    imported = import_script(tmp_path / f"episode.{kind}")
+    assert imported.warnings == ()
+    assert [(each.speaker, each.text) for _c, each in imported.script.lines()] == [
+        ("HOST", "Welcome back."), ("HOST", "Today: tides."), ("GUEST", "Thanks for having me.")]
+    targets = [each.directives.target for _c, each in imported.script.lines()]
+    assert targets == [pytest.approx((cue.start_s, cue.end_s), abs=0.001) for cue in timeline.cues()]
 
 
 @pytest.mark.parametrize("fmt", ["mp3", "flac"])
