@@ -27,6 +27,7 @@ from studio.services.production.assemble import (
     TimelineLine,
     UnitTake,
     build_timeline,
+    widened,
     write_timeline,
 )
 from studio.services.production.importers import import_script
@@ -161,15 +162,16 @@ def test_lines_imported_with_subtitle_timings_start_at_them_and_never_overlap(tm
 def test_lines_in_one_async_chapter_take_are_placed_as_slices_of_it(tmp_path: Path) -> None:
     sentences = ["The keeper climbed the stair.", "He lit the lamp at dusk.", "Ships passed safely all night."]
     chapter = make_take(tmp_path, " ".join(sentences), "mp3", speaker="NARRATOR")
-    # Where each sentence is in the take, as the async result's subtitle file says: measured here, so the
-    # timings are as exact as MiniMax's (the emulator's own are shared out by characters).
+    # Where each sentence is in the take, as the async result's subtitle file says: measured here (the
+    # emulator's own timings are shared out by characters), then each end put 80 ms early, as a service's
+    # timings may be a little off.
     runs = speech_runs(decoded(chapter.path), RATE, min_silence_s=0.25)
     assert len(runs) == 3
-    cuts = [0.0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(runs)), runs[-1][1] + 0.5]
-    items = tuple(SubtitleItem(text=text, time_begin=run[0] * 1000, time_end=run[1] * 1000)
+    items = tuple(SubtitleItem(text=text, time_begin=run[0] * 1000, time_end=run[1] * 1000 - 80)
                   for text, run in zip(sentences, runs, strict=True))
-    lines = [line(n, [replace(chapter, text=text, subtitles=items, span_ms=(cuts[n] * 1000, cuts[n + 1] * 1000))],
-                  speaker="NARRATOR", paragraph=n) for n, text in enumerate(sentences)]
+    spans = widened([(item.time_begin, item.time_end) for item in items])
+    lines = [line(n, [replace(chapter, text=text, subtitles=items, span_ms=span)], speaker="NARRATOR",
+                  paragraph=n) for n, (text, span) in enumerate(zip(sentences, spans, strict=True))]
     timeline = build_timeline(lines)
     [out] = write_timeline(timeline, tmp_path / "chapter.wav", "wav")
     samples = decoded(out)
@@ -182,6 +184,22 @@ def test_lines_in_one_async_chapter_take_are_placed_as_slices_of_it(tmp_path: Pa
     cues = srt_cues(srt_text(timeline))
     assert [words for _s, _e, words in cues] == sentences  # each sentence once, in its own line's slice
     assert [start for start, _e, _w in cues] == pytest.approx([start for start, _end in placed], abs=0.02)
+
+
+def test_two_lines_that_share_a_sentence_of_an_async_take_run_on_without_a_gap(tmp_path: Path) -> None:
+    chapter = make_take(tmp_path, "The ships passed safely through the night.", "wav", speaker="NARRATOR")
+    [(begin, end)] = speech_runs(decoded(chapter.path), RATE)
+    middle = (begin + end) / 2 * 1000  # a line ends mid-sentence: its share of the sentence's time
+    spans = widened([(begin * 1000, middle), (middle, end * 1000)])
+    lines = [line(n, [replace(chapter, text=text, span_ms=span)], speaker="NARRATOR")
+             for n, (text, span) in enumerate(zip(["The ships passed safely", "through the night."], spans,
+                                                  strict=True))]
+    timeline = build_timeline(lines)
+    [out] = write_timeline(timeline, tmp_path / "chapter.wav", "wav")
+    samples = decoded(out)
+    assert [u.silence_before for u in timeline.units] == [0, 0]
+    whole = decoded(chapter.path)[round((begin - RULES.edge_s) * RATE):][:len(samples)]
+    assert np.array_equal(samples, whole)  # the take's own audio, uncut across the lines' boundary
 
 
 def test_a_quiet_hissing_take_is_trimmed_like_a_loud_clean_one(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ those edges, `pause=0`, leaves just the edges: at most 2 × 50 ms).
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
 import re
 from collections import Counter
@@ -234,8 +236,8 @@ def _measure(levels: _Levels, span_ms: tuple[float, float] | None, rate: int, ru
     frame = levels.frame
     bounds = (0, levels.samples)
     if span_ms is not None:
-        first_sample = min(max(round(span_ms[0] / 1000 * rate), 0), levels.samples)
-        bounds = (first_sample, min(max(round(span_ms[1] / 1000 * rate), first_sample), levels.samples))
+        begin, end = (round(min(max(ms / 1000 * rate, 0), levels.samples)) for ms in span_ms)
+        bounds = (begin, max(end, begin))
     if levels.threshold is None:
         return _Measure(bounds, None, ())
     low, high = -(-bounds[0] // frame), bounds[1] // frame  # the frames wholly inside
@@ -281,6 +283,16 @@ def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None,
             measure = measures[key]
             if measure.speech is None:  # a silent take: nothing to place, nor a gap for it
                 unit = PlacedUnit(line.line_id, number, take, 0, cursor, 0, 0, 0, 0)
+            elif placed and _continues(placed[-1], take, measure, levels.frame if levels else 1):
+                # The slice before ends where this one starts, inside speech (a sentence two lines share):
+                # the take's audio runs on across the cut, with no gap and nothing trimmed there.
+                before = placed[-1] = replace(placed[-1], trim_end=measure.bounds[0])
+                speech = measure.speech
+                trim_end = min(measure.bounds[1], speech[1] + edge)
+                unit = PlacedUnit(line.line_id, number, take, 0, before.end, measure.bounds[0], trim_end, *speech,
+                                  _cues(take, line.speaker, measure, before.end, measure.bounds[0], trim_end, rate))
+                trailing = trim_end - speech[1]
+                previous_line = line
             else:
                 speech = measure.speech
                 trim_start = max(measure.bounds[0], speech[0] - edge)
@@ -306,6 +318,26 @@ def build_timeline(lines: Sequence[TimelineLine], rules: GapRules | None = None,
             if on_progress is not None:
                 on_progress(len(placed), len(takes))
     return Timeline(rate, channels, tuple(placed), tuple(chapters))
+
+
+def _continues(before: PlacedUnit, take: UnitTake, measure: _Measure, frame: int) -> bool:
+    """Whether `take` is the slice of the same file right after `before`'s, with speech across the cut."""
+    if take.span_ms is None or before.take.span_ms is None or before.take.key != take.key:
+        return False
+    if abs(before.take.span_ms[1] - take.span_ms[0]) >= 1 or before.speech_end == before.speech_start:
+        return False
+    cut = measure.bounds[0]
+    if measure.speech is None:
+        return False
+    return before.speech_end >= cut - 2 * frame or measure.speech[0] <= cut + 2 * frame
+
+
+def widened(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Spans of one take (ms, in order: `long_form.line_times`) widened to meet halfway across the silence
+    between neighbours, the first from the take's start and the last to its end: each unit is trimmed
+    inside its span, so timings a little early or late never cut its speech."""
+    edges = [0.0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(spans)), math.inf]
+    return list(itertools.pairwise(edges))
 
 
 def _cues(take: UnitTake, speaker: str, measure: _Measure, start: int, trim_start: int, trim_end: int,
@@ -390,7 +422,7 @@ def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: Outpu
                     for n, c in enumerate(chapters, start=1)])
             written = 0
             for block in _span_blocks(timeline, first, end):
-                pcm = (np.clip(block, -1, 1) * 32767).round().astype(np.int16)
+                pcm = np.clip(np.round(block * 32768), -32768, 32767).astype(np.int16)  # 16-bit takes: exact
                 if fmt == "mp3":
                     frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(pcm.T), format="s16p", layout=layout)
                 else:
