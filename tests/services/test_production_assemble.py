@@ -140,6 +140,9 @@ def test_gaps_follow_the_rules_and_a_line_s_own_pause(tmp_path: Path) -> None:
     silences = [later[0] - earlier[1] for earlier, later in itertools.pairwise(runs)]
     expected = [RULES.within_paragraph_s, 1.5, RULES.speaker_change_s, RULES.paragraph_s, RULES.chapter_s]
     assert silences == pytest.approx(expected, abs=0.03)
+    spans = timeline.line_spans()  # where a panel shows or seeks to each line
+    assert [spans[n][0] + RULES.edge_s for n in range(1, 7)] == pytest.approx([r[0] for r in runs], abs=0.02)
+    assert [spans[n][1] - RULES.edge_s for n in range(1, 7)] == pytest.approx([r[1] for r in runs], abs=0.02)
     # The file starts and ends with the edge silence, not the takes' own 0.3 s / 0.6 s.
     assert runs[0][0] == pytest.approx(RULES.edge_s, abs=0.02)
     assert timeline.duration_s - runs[-1][1] == pytest.approx(RULES.edge_s, abs=0.02)

@@ -152,6 +152,8 @@ class ChapterSpan:
 
 @dataclass(frozen=True)
 class Timeline:
+    """Where every unit of the production goes in the output, and its chapters: bounds, no audio."""
+
     sample_rate: int
     channels: int
     units: tuple[PlacedUnit, ...]
@@ -165,6 +167,14 @@ class Timeline:
     @property
     def duration_s(self) -> float:
         return self.length / self.sample_rate
+
+    def line_spans(self) -> dict[int, tuple[float, float]]:
+        """line id → (start, end) seconds of its audio in the output (to show or seek to a line)."""
+        spans: dict[int, tuple[float, float]] = {}
+        for unit in self.units:
+            start, end = unit.start / self.sample_rate, unit.end / self.sample_rate
+            spans[unit.line_id] = (spans.get(unit.line_id, (start, end))[0], end)
+        return spans
 
     def cues(self, chapter: int | None = None) -> list[Cue]:
         """Every sentence's cue; with `chapter` (an index into `chapters`), that chapter's, timed from its
