@@ -20,6 +20,7 @@ from studio.api.models.speech import T2A_TEXT_LIMIT
 from studio.files import ChunkWriter, keep_leftover_part, part_path, partial_path, write_atomically
 from studio.services.library import Library, TakeWriter
 from studio.services.production.segment import DEFAULT_MAX_CHARS, split_units
+from studio.services.production.subtitles import Cue, srt_document
 
 if TYPE_CHECKING:
     from studio.audio.jitter import JitterEstimator
@@ -195,14 +196,8 @@ async def save_subtitles(client: MiniMaxClient, subtitle_file: str, dest: Path |
 
 
 def srt_text(items: list[SubtitleItem]) -> str:
-    """SubRip: numbered cues, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, the text, a blank line."""
-    def stamp(ms: float) -> str:
-        total = max(0, round(ms))
-        return f"{total // 3_600_000:02d}:{total // 60_000 % 60:02d}:{total // 1000 % 60:02d},{total % 1000:03d}"
-
-    cues = [f"{n}\n{stamp(item.time_begin)} --> {stamp(item.time_end)}\n{item.text.strip()}\n"
-            for n, item in enumerate((i for i in items if i.text.strip()), start=1)]
-    return "\n".join(cues)
+    """A take's subtitle items as SubRip (`subtitles.srt_document`, the one SRT writer)."""
+    return srt_document(Cue(item.time_begin / 1000, item.time_end / 1000, item.text) for item in items)
 
 
 class _LibraryCopy:
