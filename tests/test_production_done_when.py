@@ -5,6 +5,7 @@ kill -9 and run again bills no finished unit twice (the production's ledger: one
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -38,6 +39,27 @@ def episode(characters: int) -> tuple[str, list[str]]:
     return text, sentences
 
 
+def _decoded_seconds(path: Path) -> float:
+    import av
+
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        return sum(frame.samples for frame in container.decode(stream)) / stream.rate
+
+
+def _srt_cues(text: str) -> list[tuple[float, float, str]]:
+    def seconds(stamp: str) -> float:
+        h, m, rest = stamp.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(rest.replace(",", "."))
+
+    cues = []
+    for block in text.strip().split("\n\n"):
+        _number, times, *words = block.splitlines()
+        start, end = times.split(" --> ")
+        cues.append((seconds(start), seconds(end), " ".join(words)))
+    return cues
+
+
 def ledger(folder: Path) -> list[tuple[str, int]]:
     with sqlite3.connect(folder / "production.sqlite3") as db:
         return [(row[0], row[1]) for row in db.execute("SELECT cache_key, characters_billed FROM costs")]
@@ -68,6 +90,14 @@ def test_an_episode_from_import_to_export_then_edits_and_a_kill_bill_only_what_c
     assert "rendering" in rendered.stderr and f"billed {everything:,} characters" in rendered.stdout
     billed = ledger(folder)
     assert len(billed) == len(sentences) and sum(n for _, n in billed) == everything
+
+    exported = run("prod", "export", "-o", "ep1.mp3", "--srt", "-P", "ep1")
+    assert "nothing was sent or billed" in exported.stderr and len(ledger(folder)) == len(sentences)
+    seconds = _decoded_seconds(tmp_path / "ep1.mp3")
+    cues = _srt_cues((tmp_path / "ep1.srt").read_text(encoding="utf-8"))
+    assert " ".join(text for _, _, text in cues) == " ".join(sentences)  # what was spoken, in order
+    assert all(start < end for start, end, _ in cues) and all(a[1] <= b[0] for a, b in itertools.pairwise(cues))
+    assert 0 < seconds - cues[-1][1] < 0.5  # the last cue ends with the episode's last words
 
     # two lines edited by hand: only their changed sentences are planned, and only they are billed
     script = (folder / "script.md").read_text(encoding="utf-8")

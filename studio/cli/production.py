@@ -90,6 +90,9 @@ def production_offline(args: argparse.Namespace) -> int | None:
         elif args.action == "takes":
             with _open_production(args) as production:
                 _print_takes(production, production.line(args.line))
+        elif args.action == "export":
+            with _open_production(args) as production:
+                _export(production, args)
         elif args.action == "import":
             with _open_production(args) as production:
                 _import_into(production, Path(args.file))
@@ -112,6 +115,50 @@ def production_offline(args: argparse.Namespace) -> int | None:
         print(f"studio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
     return 0
+
+
+def _export(production: Production, args: argparse.Namespace) -> None:
+    """The production's current takes, assembled (gap rules, trimmed edges) and written as one file or one per
+    chapter, with SRT/VTT subtitles beside it; or the script, when FILE is .md/.txt/.csv. Nothing is sent."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from studio.files import write_atomically
+    from studio.services.production.assemble import OUTPUT_FORMATS, build_timeline, write_timeline
+    from studio.services.production.exporters import export_script
+    from studio.services.production.store import ProductionError
+    from studio.services.production.subtitles import srt_text, vtt_text
+
+    dest = Path(args.output) if args.output else production.exports_dir / f"{production.name}.{args.format or 'mp3'}"
+    if dest.suffix.lower() in (".md", ".txt", ".csv"):
+        export_script(production.script, dest)
+        print(f"{dest}  the script as {dest.suffix.lstrip('.').lower()}")
+        return
+    fmt = args.format or (dest.suffix.lstrip(".").lower() if dest.suffix and not args.per_chapter else "mp3")
+    if fmt not in OUTPUT_FORMATS:
+        raise ProductionError(f"can't export {dest.name}: the audio formats are {', '.join(OUTPUT_FORMATS)} "
+                              "(and .md, .txt, .csv for the script)")
+    if dest.suffix and not args.per_chapter and dest.suffix.lower() != f".{fmt}":
+        raise ProductionError(f"{dest.name} names a {dest.suffix} file but --format is {fmt}: name the file with "
+                              "the format's extension")
+    lines = production.timeline_lines()
+    with Progress(TextColumn("{task.description}"), BarColumn(), console=_stderr_console(), transient=True) as bar:
+        measuring = bar.add_task("measuring takes", total=None)
+        timeline = build_timeline(lines, on_progress=lambda done, total: bar.update(measuring, completed=done,
+                                                                                       total=total))
+        writing = bar.add_task(f"writing {fmt}", total=None)
+        written = write_timeline(timeline, dest, fmt, per_chapter=args.per_chapter,
+                                 on_progress=lambda done, total: bar.update(writing, completed=done, total=total))
+    for path in written:
+        print(f"{path}")
+    chapters: list[int | None] = list(range(len(production.script.chapters))) if args.per_chapter else [None]
+    for kind, make in (("srt", srt_text), ("vtt", vtt_text)):
+        if not getattr(args, kind):
+            continue
+        for path, chapter in zip(written, chapters, strict=False):
+            subtitles = path.with_suffix(f".{kind}")
+            write_atomically(subtitles, make(timeline, speakers=args.speakers, chapter=chapter).encode("utf-8"))
+            print(subtitles)
+    print(f"{timeline.duration_s:.1f} s, {len(lines)} lines; nothing was sent or billed", file=sys.stderr)
 
 
 def _import_into(production: Production, source: Path) -> None:
@@ -436,7 +483,7 @@ def _stderr_console() -> Any:
 
 def add_production_parser(add_parser: Callable[..., CommandParser], common: CommandParser) -> None:
     production = add_parser("production", aliases=["prod"], help="a multi-speaker production on disk (script.md, "
-                            "cast, takes): new, import, cast, status, plan, render, takes, pin, regen, play")
+                            "cast, takes): new, import, cast, status, plan, render, takes, pin, regen, play, export")
     where = CommandParser(add_help=False, parents=[common])
     where.add_argument("-P", "--production", metavar="DIR",
                        help="the production's folder (default: the folder you are in, or one above it)")
@@ -451,6 +498,16 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
                                  "(the old one is kept; unchanged lines keep their takes)")
     imports.add_argument("file", metavar="FILE", help="script.md/SPEAKER: text, Markdown, Fountain, SRT/VTT, EPUB "
                          "or CSV")
+    export = actions.add_parser("export", parents=[where], help="the episode from its current takes (gaps, "
+                                "trimmed edges) as mp3/wav/flac, whole or per chapter, with SRT/VTT; or the script "
+                                "(.md/.txt/.csv). Sends nothing")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="where (default exports/NAME.mp3); a folder with --per-chapter; .md/.txt/.csv: the script")
+    export.add_argument("--format", choices=["mp3", "wav", "flac"], help="default: FILE's extension, else mp3")
+    export.add_argument("--per-chapter", action="store_true", help="one file per chapter: 'NN - Title.ext'")
+    export.add_argument("--srt", action="store_true", help="SubRip subtitles beside each file")
+    export.add_argument("--vtt", action="store_true", help="WebVTT subtitles beside each file")
+    export.add_argument("--speakers", action="store_true", help="speaker names in the cues (VTT: <v HOST>)")
     cast = actions.add_parser("cast", parents=[where], help="give a speaker a voice and settings")
     cast.add_argument("speaker", metavar="SPEAKER")
     cast.add_argument("voice", nargs="?", metavar="VOICE", help="a system, cloned or designed voice id")

@@ -28,6 +28,7 @@ from studio.api.errors import InputError
 from studio.api.hosts import Region
 from studio.errors import StudioError
 from studio.files import write_atomically
+from studio.services.production.assemble import TimelineLine, UnitTake
 from studio.services.production.cast import CAST_FILE, Cast
 from studio.services.production.plan import Plan, plan
 from studio.services.production.script import (
@@ -483,6 +484,27 @@ class Production:
             done, total = state.get(unit.line_id, (0, 0))
             state[unit.line_id] = (done + self.is_rendered(unit), total + 1)
         return state
+
+    def timeline_lines(self, lines: list[LineRecord] | None = None) -> list[TimelineLine]:
+        """The lines with their current takes, for assembly (assemble.py). ProductionError naming the lines
+        whose audio is missing (render them first: `plan` shows the cost)."""
+        lines = self.lines() if lines is None else lines
+        titles = [chapter.title for chapter in self.script.chapters]
+        units = self.units(lines)
+        missing = sorted({unit.line_number for unit in units if not self.is_rendered(unit)})
+        if missing:
+            listed = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+            raise ProductionError(f"{len(missing)} lines have no audio yet (lines {listed}): run `studio production "
+                                  "render` first (`plan` shows what it bills)")
+        by_line: dict[int, list[UnitTake]] = {}
+        for unit in units:
+            audio = unit.settings.audio_setting
+            path = self.takes.verified_file(unit.key, audio.format)
+            assert path is not None  # checked above
+            by_line.setdefault(unit.line_id, []).append(
+                UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text))
+        return [TimelineLine.of(record.id, record.chapter, titles[record.chapter], record.line, by_line[record.id])
+                for record in lines if record.id in by_line]
 
     def plan(self, units: list[RenderUnit]) -> Plan:
         """What rendering `units` needs: requests, characters to bill, time (plan.py), before anything is sent."""
