@@ -16,7 +16,7 @@ import json
 import logging
 import tempfile
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -183,6 +183,7 @@ async def speak(
     on_open: Callable[[SpeechResult], None] | None = None,
     on_chunk: Callable[[bytes], None] | None = None,
     on_start: Callable[[Playback], None] | None = None,
+    on_settled: Callable[[Take | None], None] | None = None,
 ) -> SpeechResult:
     """Render `request` (or several: the `speech_parts` of a long text, same settings, one after another into
     one file and one take, each billed once; their format must be one of JOINABLE_FORMATS) and fan its audio
@@ -196,7 +197,7 @@ async def speak(
       complete when the stream ends or partial when it breaks (a cancel counts: what arrived was paid for).
       Beside a `dest`, the Library's own failures (a full data disk) become a Library notice and never stop
       the user's file; without one the take is the only copy, so they are raised. `preview`: a live-slider
-      preview take.
+      preview take. `on_settled(take)` is told at once (None: nothing arrived, no take).
     - `on_chunk(chunk)`: progress (bytes, a waveform), called as each chunk is kept.
     - `audio`: played as it arrives; `on_start(playback)` gets the Playback (position, seek). When the output
       stops early or its device fails, the rest of the stream is still read and kept; `no_audio` says why
@@ -217,7 +218,7 @@ async def speak(
     with contextlib.ExitStack() as sinks:
         file = sinks.enter_context(_FileCopy(Path(dest))) if dest is not None else None
         copy = (sinks.enter_context(_LibraryCopy(library, requests, preview=preview, only_copy=file is None,
-                                                 result=result))
+                                                 result=result, on_settled=on_settled))
                 if library is not None else None)
 
         def keep(chunk: bytes) -> None:
@@ -229,17 +230,24 @@ async def speak(
             if on_chunk is not None:
                 on_chunk(chunk)
 
-        stream = _Stream(client, requests, result, ws_fallback, on_open)
-        try:
-            async with contextlib.aclosing(stream.chunks(keep)) as chunks:
-                if audio is not None:
-                    await _play(audio, chunks, settings.format, settings.sample_rate, settings.channel, result,
-                                on_start)
-                await drain(chunks)  # what the output left unread (stopped, preempted, no device) is still kept
+        async def settle() -> None:
+            """The stream has ended: the file and the take are complete now, not when the sound has played."""
             if file is not None:
                 await file.written()
             if copy is not None:
                 await copy.written()
+            if file is not None:
+                result.path = file.complete()
+            if copy is not None:
+                copy.complete()
+
+        stream = _Stream(client, requests, result, ws_fallback, on_open)
+        try:
+            async with contextlib.aclosing(stream.chunks(keep, settle)) as chunks:
+                if audio is not None:
+                    await _play(audio, chunks, settings.format, settings.sample_rate, settings.channel, result,
+                                on_start)
+                await drain(chunks)  # what the output left unread (stopped, preempted, no device) is still kept
         except BaseException as exc:  # includes cancellation: paid-for audio is kept either way
             sinks.close()  # settles the library take as partial (or removes it when empty), then the file
             if file is not None and file.kept is not None:
@@ -249,10 +257,6 @@ async def speak(
                     raise OSError(exc.errno, f"{exc.strerror} (writing {exc.filename}); the "
                                   f"{file.kept.stat().st_size:,} bytes that fit are kept", str(file.kept)) from exc
             raise
-        if file is not None:
-            result.path = file.complete()
-        if copy is not None:
-            copy.complete()
     return result
 
 
@@ -287,7 +291,9 @@ class _Stream:
         self._client, self._requests, self._result = client, requests, result
         self._ws_fallback, self._on_open = ws_fallback, on_open
 
-    async def chunks(self, keep: Callable[[bytes], None]) -> AsyncGenerator[bytes, None]:
+    async def chunks(self, keep: Callable[[bytes], None],
+                     settle: Callable[[], Awaitable[None]]) -> AsyncGenerator[bytes, None]:
+        """Each chunk, handed to `keep` first; once the last request has answered, `settle()`."""
         result = self._result
         answers: list[_Answer] = []
         for index, request in enumerate(self._requests):
@@ -307,6 +313,7 @@ class _Stream:
         result.trace_id = " ".join(a.trace_id for a in answers if a.trace_id) or None
         result.extra_info = _joined_extra_info([a.extra_info for a in answers])
         result.subtitle_file = answers[0].subtitle_file if len(answers) == 1 else None
+        await settle()
 
     def _timings(self, source: object) -> None:
         result = self._result
@@ -461,8 +468,9 @@ class _LibraryCopy:
     only copy (the Speech panel) they are raised."""
 
     def __init__(self, library: Library, requests: list[T2ARequest], *, preview: bool, only_copy: bool,
-                 result: SpeechResult) -> None:
+                 result: SpeechResult, on_settled: Callable[[Take | None], None] | None) -> None:
         self._library, self._only_copy, self._result = library, only_copy, result
+        self._on_settled = on_settled
         request = requests[0]
         text = request.text if len(requests) == 1 else " ".join(r.text for r in requests)
         audio = request.audio_setting
@@ -492,15 +500,15 @@ class _LibraryCopy:
             writer, self._writer = self._writer, None
             result = self._result
             try:
-                result.take = writer.complete(result.trace_id, result.extra_info, result.first_byte_ms)
+                take = writer.complete(result.trace_id, result.extra_info, result.first_byte_ms)
             except OSError as exc:
                 self._writer = writer
                 self._lost(exc)
+            else:
+                self._settled(take)
 
     def _lost(self, exc: OSError) -> None:
-        if self._writer is not None:
-            self._result.take = self._writer.fail(self._result.trace_id, self._result.first_byte_ms)
-            self._writer = None
+        self._fail()
         if self._only_copy:
             raise exc
         self._library.not_recorded(f"This take is not (fully) kept in the Library ({exc.strerror}: "
@@ -510,9 +518,17 @@ class _LibraryCopy:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._writer is not None:  # the stream broke: what arrived is kept as a partial take
+        self._fail()  # the stream broke: what arrived is kept as a partial take
+
+    def _fail(self) -> None:
+        if self._writer is not None:
             writer, self._writer = self._writer, None
-            self._result.take = writer.fail(self._result.trace_id, self._result.first_byte_ms)
+            self._settled(writer.fail(self._result.trace_id, self._result.first_byte_ms))
+
+    def _settled(self, take: Take | None) -> None:
+        self._result.take = take
+        if self._on_settled is not None:
+            self._on_settled(take)
 
 
 # --- built on the pipeline ----------------------------------------------------------------------------
