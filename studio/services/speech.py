@@ -35,7 +35,7 @@ from studio.api.models import SubtitleItem, T2ARequest, T2AStartEvent, parse_sub
 from studio.api.models.speech import T2A_TEXT_LIMIT
 from studio.files import ChunkWriter, keep_leftover_part, part_path, partial_path, write_atomically
 from studio.services.library import Library, Take, TakeWriter
-from studio.services.playback import drain
+from studio.services.playback import AudioSink, drain
 from studio.services.production.segment import DEFAULT_MAX_CHARS, split_units
 
 if TYPE_CHECKING:
@@ -129,7 +129,10 @@ def speech_parts(text: str) -> list[str]:
 class SpeechAudio(Protocol):
     """An audio output the pipeline plays on: the app's `AudioOutput`, or `PlayerAudio` (one Player)."""
 
-    unavailable: str | None  # why nothing is heard, once a play found out
+    @property
+    def unavailable(self) -> str | None:
+        """Why nothing is heard, once a play found out."""
+        ...
 
     async def play(self, chunks: AsyncIterator[bytes], fmt: str, sample_rate: int, channels: int, *,
                    source: object | None = None, on_start: Callable[[Playback], None] | None = None,
@@ -159,6 +162,23 @@ class PlayerAudio:
         if on_start is not None:
             on_start(playback)
         return await playback.play(chunks, source=source)
+
+
+class SinkAudio:
+    """Any `playback.AudioSink` (a panel's sink, the tests' `FileSink`) as the pipeline's audio output."""
+
+    def __init__(self, sink: AudioSink) -> None:
+        self.sink = sink
+
+    @property
+    def unavailable(self) -> str | None:
+        return getattr(self.sink, "unavailable", None)
+
+    async def play(self, chunks: AsyncIterator[bytes], fmt: str, sample_rate: int, channels: int, *,
+                   source: object | None = None, on_start: Callable[[Playback], None] | None = None,
+                   ) -> PlaybackMeasurements | None:
+        await self.sink.play(chunks, fmt, sample_rate, channels)
+        return None
 
 
 # --- the pipeline -------------------------------------------------------------------------------------
