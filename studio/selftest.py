@@ -1,8 +1,9 @@
 """`minimax-studio --self-test`: prove an installation works end to end, without a window or a key.
 
-Starts the bundled emulator in this process, streams a short line of speech over SSE through the real
-audio path (`play_speech` → decoder → Player → PortAudio) when an output device can be opened, tees it to
-a temporary file, decodes that file with PyAV and checks it is long enough and not silent. Prints ONE
+Starts the bundled emulator in this process and renders a short line of speech exactly as the Speech panel
+does (`SpeechSession.render` → the one pipeline, `speech.speak`: the WebSocket with its SSE fallback, a
+Library take in a temporary Library, the app's `AudioOutput` → decoder → Player → PortAudio when an output
+device can be opened), decodes the take's file with PyAV and checks it is long enough and not silent. Prints ONE
 line and returns 0 (``self-test ok: …``) or 1 (``self-test FAILED: <reason>``).
 
 No Qt: it runs before any QApplication exists, from source or from the frozen app. It also checks the
@@ -90,44 +91,48 @@ def _check_file(path: Path) -> tuple[float, float]:
 async def _run(workdir: Path, require_audio: bool) -> str:
     from studio.api.client import MiniMaxClient
     from studio.api.models import AudioSetting, T2ARequest, VoiceSetting
-    from studio.audio.player import AudioDeviceError
+    from studio.audio.player import AudioUnavailable
     from studio.emulator import DEMO_KEY, Emulator
     from studio.emulator import speech as emulator_speech
-    from studio.services.speech import play_speech
+    from studio.services.audio_output import AudioOutput
+    from studio.services.library import Library
+    from studio.services.speech_session import SpeechSession
 
     request = T2ARequest(text=TEXT, stream=True, voice_setting=VoiceSetting(voice_id=VOICE),
                          audio_setting=AudioSetting(format="mp3", sample_rate=32000, channel=1))
-    dest = workdir / "self-test.mp3"
     player, no_audio = _open_player(require_audio)
+
+    def the_player(_device: str | None) -> Player:
+        if player is None:
+            raise AudioUnavailable(no_audio or "no audio output")
+        return player
+
+    output = AudioOutput(player_factory=the_player)
     async with Emulator() as emulator, MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
         try:
-            try:
-                m = await play_speech(client, request, player=player, transport="sse", dest=dest,
-                                      no_audio=no_audio)
-            except AudioDeviceError as exc:  # listed, but would not open (or stopped): save without it
-                if require_audio:
-                    raise SelfTestError(f"audio device failed: {exc}") from None
-                if player is not None:
-                    player.close()
-                player, no_audio = None, _short(str(exc))
-                m = await play_speech(client, request, player=None, transport="sse", dest=dest,
-                                      no_audio=no_audio)
+            session = SpeechSession(lambda: client, Library(workdir / "library"), output)
+            rendered = await session.render(request, transport="ws")
         finally:
-            if player is not None:
-                player.close()
-    if not m.completed:
+            output.close()
+    take, progress = rendered.take, rendered.progress
+    if take is None or take.status != "complete":
         raise SelfTestError("the stream did not complete")
     if emulator_speech._espeak_failed:
         raise SelfTestError("espeak-ng (library or espeak-ng-data) is missing: demo speech fell back to the "
                             "formant synthesiser")
-    seconds, _peak = _check_file(m.saved_to or dest)
+    seconds, _peak = _check_file(take.path)
+    if player is not None and progress.no_audio is not None:  # listed, but would not open (or stopped)
+        if require_audio:
+            raise SelfTestError(f"audio device failed: {progress.no_audio}")
+        no_audio = _short(progress.no_audio)
     if no_audio is not None:
         audio = f"no audio device ({no_audio})"
     else:
+        m = progress.measurements
+        if m is None or m.first_frame_at is None:
+            raise SelfTestError(f"the audio device {m.device if m else None!r} never took the take")
         first = m.ttfa_ms
         first_text = f"first sound {first:.0f} ms" if first is not None else "no first-sound time"
-        if m.first_frame_at is None:
-            raise SelfTestError(f"the audio device {m.device!r} never took the take")
         audio = f"audio device {m.device!r} ({first_text}, {m.underruns} underruns)"
     return f"self-test ok: emulator, {seconds:.1f} s speech (espeak-ng, mp3 decodes), {audio}"
 

@@ -1,10 +1,10 @@
-"""Saving takes: the received bytes teed to disk as they arrive, re-encoding only when the format differs
-or loudness normalisation is asked for (BS.1770 via pyloudnorm, with a true-peak ceiling)."""
+"""Exporting takes: the received bytes copied as they are, re-encoding only when the format differs or
+loudness normalisation is asked for (BS.1770 via pyloudnorm, with a true-peak ceiling). Keeping a take as it
+arrives is the pipeline's job (`services.speech.speak`)."""
 
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -12,7 +12,7 @@ from typing import Literal
 import av
 import numpy as np
 
-from studio.files import part_path, partial_path, write_atomically
+from studio.files import write_atomically
 
 ENCODABLE = ("mp3", "wav", "flac")
 # name → (integrated loudness target in LUFS, true-peak ceiling in dBTP)
@@ -158,47 +158,3 @@ def export_audio(
         out = encode(samples, rate, dest_fmt, bitrate=bitrate)
     write_atomically(dest, out)
     return ExportResult(dest, reencoded=True, loudness=report)
-
-
-class TeeWriter:
-    """The take's bytes on disk as they arrive. When `dest` wants another format (or a loudness target),
-    the source bytes are kept in memory and converted once the take is complete."""
-
-    def __init__(self, dest: Path | str, src_fmt: str, *, sample_rate: int = 32000, channels: int = 1,
-                 loudness: str | float | None = None) -> None:
-        self.dest = Path(dest)
-        self.src_fmt = src_fmt
-        self.sample_rate, self.channels, self.loudness = sample_rate, channels, loudness
-        self.bytes_written = 0
-        self.direct = format_of(self.dest) == src_fmt and loudness is None
-        self.dest.parent.mkdir(parents=True, exist_ok=True)
-        self._part = part_path(self.dest)
-        self._file = self._part.open("wb")
-        self._kept: list[bytes] = []
-
-    def write(self, chunk: bytes) -> None:
-        self._file.write(chunk)  # the source bytes always go to disk at once: nothing paid for is lost
-        if not self.direct:
-            self._kept.append(chunk)
-        self.bytes_written += len(chunk)
-
-    def close(self) -> ExportResult:
-        """The take is complete: move it into place (converting if needed)."""
-        self._file.close()
-        if self.direct:
-            os.replace(self._part, self.dest)
-            return ExportResult(self.dest, reencoded=False)
-        result = export_audio(b"".join(self._kept), self.src_fmt, self.dest, sample_rate=self.sample_rate,
-                              channels=self.channels, loudness=self.loudness)
-        self._part.unlink(missing_ok=True)
-        return result
-
-    def abort(self) -> Path | None:
-        """The take broke or was cancelled: keep what arrived as `<name>.partial.<src ext>`, if anything."""
-        self._file.close()
-        if not self.bytes_written:
-            self._part.unlink(missing_ok=True)
-            return None
-        kept = partial_path(self.dest.with_suffix("." + self.src_fmt))
-        os.replace(self._part, kept)
-        return kept

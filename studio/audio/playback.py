@@ -1,10 +1,10 @@
-"""One call that plays any API audio stream as it arrives and tees it to a file.
+"""One call that plays any API audio stream as it arrives: the decode → Player piece.
 
 `Playback.play(chunks)` decodes each chunk as it comes, queues it on the Player (waiting while the ring is
-full, so the network reader is paced by playback), saves the bytes, and returns the take's measurements.
-Cancel the awaiting task to stop: the take is silent on the next audio block and the bytes that arrived
-are kept as `<name>.partial.<ext>`. Where the chunks come from is not this layer's business: `services.speech.
-play_speech` feeds it a T2A request's stream.
+full, so the network reader is paced by playback), and returns the take's measurements. Cancel the awaiting
+task to stop: the take is silent on the next audio block. Where the chunks come from, and where they are
+kept, is not this layer's business: `services.speech.speak` (the one stream → save → play pipeline) feeds it
+a T2A request's stream after handing each chunk to the file and the Library.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any
 import numpy as np
 
 from studio.audio.decoder import StreamDecoder
-from studio.audio.export import TeeWriter
 from studio.audio.jitter import JitterEstimator
 from studio.audio.player import AudioDeviceError, Player, PlayerState
 
@@ -48,8 +47,7 @@ class PlaybackMeasurements:
     bad_packets: int = 0
     prebuffer_ms: float = 0.0
     completed: bool = False
-    saved_to: Path | None = None
-    partial: Path | None = None
+    saved_to: Path | None = None  # where the pipeline kept the take (`play_speech`)
     device: str | None = None
     no_audio: str | None = None  # why nothing was played, when there is no device
     extra: dict[str, Any] = field(default_factory=dict)
@@ -95,9 +93,7 @@ class Playback:
         *,
         sample_rate: int = 32000,
         channels: int = 1,
-        dest: Path | str | None = None,
         jitter: JitterEstimator | None = None,
-        loudness: str | float | None = None,
         no_audio: str | None = None,
         play_out: bool = True,
         seekable: bool = True,
@@ -106,9 +102,7 @@ class Playback:
         self.seekable = seekable  # False: `seek` is not offered, and what arrived is not kept for it (long takes)
         self.play_out = play_out  # False: return once the stream has arrived (benchmarks measure just that)
         self.fmt, self.sample_rate, self.channels = fmt, sample_rate, channels
-        self.dest = Path(dest) if dest is not None else None
         self.jitter = jitter or JitterEstimator()
-        self.loudness = loudness
         self.measurements = PlaybackMeasurements(fmt, time.perf_counter(), no_audio=no_audio)
         self._take = 0
         self._history: list[bytes] = []
@@ -131,11 +125,9 @@ class Playback:
         self._seek_to = max(0.0, seconds)
 
     async def play(self, chunks: AsyncIterable[bytes], source: object | None = None) -> PlaybackMeasurements:
-        """Play and save `chunks`; `source` (an AudioStream or T2AWebSocket) supplies its timestamps."""
+        """Play `chunks`; `source` (an AudioStream, a T2AWebSocket, a SpeechResult) supplies its timestamps."""
         m = self.measurements
         player = self.player
-        tee = TeeWriter(self.dest, self.fmt, sample_rate=self.sample_rate, channels=self.channels,
-                        loudness=self.loudness) if self.dest else None
         if player is not None:
             self.jitter.start_take()
             m.prebuffer_ms = self.jitter.prebuffer_s * 1000
@@ -149,8 +141,6 @@ class Playback:
                     m.first_byte_at = now
                     m.request_sent_at = getattr(source, "request_sent_at", None) or m.request_sent_at
                 m.bytes_received += len(chunk)
-                if tee is not None:
-                    tee.write(chunk)
                 if player is None or self._decoder is None:
                     continue
                 if self.seekable:
@@ -162,10 +152,6 @@ class Playback:
                 await self._push(frames)
                 self._watch_callback()
             self._stream_done = True
-            if tee is not None:
-                result = tee.close()
-                tee = None
-                m.saved_to = result.path
             if player is not None and self._decoder is not None:
                 await self._push(self._decoder.flush())
                 player.end_take(self._take)
@@ -180,8 +166,6 @@ class Playback:
                 if not m.completed or not self.play_out:
                     player.stop()
                 self.jitter.end_take(underruns=m.underruns)
-            if tee is not None:
-                m.partial = tee.abort()
         return m
 
     # -- internals ---------------------------------------------------------------------------------

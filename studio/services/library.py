@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from studio.files import ChunkWriter, append_and_flush, dated_path, write_atomically
-from studio.services.playback import AudioSink, play_and_keep
+from studio.services.playback import AudioSink
 from studio.services.sqlite_schema import migrate, schema_version, transaction
 
 if TYPE_CHECKING:
@@ -847,36 +847,12 @@ def disk_full_error(exc: OSError, kept: Take | None) -> OSError:
 async def record_speech(
     client: MiniMaxClient, library: Library, request: T2ARequest, sink: AudioSink | None = None
 ) -> Take:
-    """Stream `request` (SSE) into a new take, playing it through `sink` as it arrives. Every byte is on
-    disk as it comes; a failure or a cancel after audio arrived keeps a partial take and re-raises.
-    Stopping the sink stops the sound, not the recording."""
-    request = request.model_copy(update={"stream": True})
-    audio = request.audio_setting
-    writer = library.begin_take(
-        text=request.text,
-        voice_id=request.voice_setting.voice_id,
-        model=request.model,
-        settings=request.payload(),
-        fmt=audio.format,
-        sample_rate=audio.sample_rate,
-        channels=audio.channel,
-    )
-    stream = client.t2a_stream(request)
-    try:
-        await play_and_keep(stream, writer.write, sink, audio.format, audio.sample_rate, audio.channel)
-        await writer.written()
-        if stream.finished:
-            return writer.complete(stream.trace_id, stream.extra_info, _ttfa_ms(stream))
-    except BaseException:
-        writer.fail(stream.trace_id, _ttfa_ms(stream))
-        raise
-    # the sink closed the stream early: what arrived is kept, marked partial
-    take = writer.fail(stream.trace_id, _ttfa_ms(stream))
-    if take is None:
-        raise RuntimeError("the audio sink closed the stream before any audio arrived")
-    return take
+    """Stream `request` (SSE) into a new take, playing it through `sink` as it arrives, through the one
+    pipeline (`speech.speak`). Every byte is on disk as it comes; a failure or a cancel after audio arrived
+    keeps a partial take and re-raises. Stopping the sink stops the sound, not the recording."""
+    from studio.services.speech import SinkAudio, speak  # speech builds on the Library
 
-
-def _ttfa_ms(stream: Any) -> float | None:
-    sent, first = getattr(stream, "request_sent_at", None), getattr(stream, "first_byte_at", None)
-    return (first - sent) * 1000 if sent is not None and first is not None else None
+    result = await speak(client, request.model_copy(update={"stream": True}), transport="sse", library=library,
+                         audio=SinkAudio(sink) if sink is not None else None)
+    assert result.take is not None  # complete: the stream ended (a failure raised)
+    return result.take

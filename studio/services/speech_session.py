@@ -1,32 +1,30 @@
 """The Speech panel's use-cases, Qt-free: what each model offers, checking a script before it is sent,
 finding the sentence under the cursor, and rendering a take.
 
-A render streams over the WebSocket (falling back to SSE when the socket does not open), records every
-chunk into a new Library take as it arrives, plays it through the shared `AudioOutput` and builds a
-waveform of what has arrived. The take is settled the moment the stream ends (complete) or breaks
+A render goes through the studio's one stream → save → play pipeline (`speech.speak`, the one `studio say`
+and the self-test use): it streams over the WebSocket (falling back to SSE when the socket does not open),
+records every chunk into a new Library take as it arrives, plays it through the shared `AudioOutput` and
+builds a waveform of what has arrived. The take is settled the moment the stream ends (complete) or breaks
 (partial — a cancel counts: what arrived was paid for), not when the sound has finished playing.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import re
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from studio.api.client import MiniMaxClient
-from studio.api.errors import APIError, InputError, ServerError, StreamError, TransportError
-from studio.api.models import T2ARequest, T2ASettings, T2AStartEvent, pause_marker_problems
+from studio.api.errors import InputError
+from studio.api.models import T2ARequest, T2ASettings, pause_marker_problems
 from studio.audio.peaks import WaveformPeaks
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.audio.player import AudioDeviceError
 from studio.services.audio_output import AudioOutput
 from studio.services.library import Library, Take
 from studio.services.playback import drain, file_chunks
-
-log = logging.getLogger(__name__)
+from studio.services.speech import TRANSPORT_NAMES, SpeechResult, speak
 
 Transport = Literal["ws", "sse"]
 TEXT_LIMIT = 10_000  # T2A takes fewer than this many characters
@@ -241,12 +239,6 @@ def _first_byte_ms(source: Any) -> float | None:
     return (first - sent) * 1000 if sent is not None and first is not None else None
 
 
-def _websocket_did_not_open(exc: BaseException) -> bool:
-    if isinstance(exc, TransportError | StreamError | ServerError):
-        return True
-    return isinstance(exc, APIError) and exc.http_status in (404, 405, 426)
-
-
 class SpeechSession:
     """Renders and replays takes. `client` is called per render: the account's client changes
     when the user switches between demo and live."""
@@ -266,44 +258,28 @@ class SpeechSession:
 
     async def render(self, request: T2ARequest, *, transport: Transport = "ws",
                      progress: TakeProgress | None = None, preview: bool = False) -> RenderResult:
-        """Stream `request` into a new take while playing it. Cancelling stops the sound at once and keeps
-        what arrived as a partial take. `preview`: a live-slider preview (the Library lists those on request)."""
+        """Stream `request` into a new take while playing it, through the one pipeline (`speech.speak`: the
+        WebSocket, or SSE when it does not open). Cancelling stops the sound at once and keeps what arrived
+        as a partial take. `preview`: a live-slider preview (the Library lists those on request)."""
         progress = progress or TakeProgress()
         request = request.model_copy(update={"stream": True})
         audio = request.audio_setting
-        client = self._client()
         progress.text = request.text
         progress.waveform = WaveformPeaks(audio.format, audio.sample_rate, audio.channel)
-        writer = self.library.begin_take(
-            text=request.text, voice_id=request.voice_setting.voice_id, model=request.model,
-            settings=request.payload(), fmt=audio.format, sample_rate=audio.sample_rate, channels=audio.channel,
-            preview=preview,
-        )
-        settled = False
 
-        async def recorded(chunks: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
-            nonlocal settled
-            async for chunk in chunks:
-                writer.write(chunk)
-                progress.add(chunk)
-                yield chunk
-            await writer.written()  # the audio still queued for a slow disk lands without holding up the GUI
-            source = progress._source
-            progress.take = writer.complete(source.trace_id, source.extra_info, _first_byte_ms(source))
-            settled = True
-            self._add_characters(progress.take.usage_characters)
+        def opened(result: SpeechResult) -> None:
+            progress.transport, progress.fallback_reason = TRANSPORT_NAMES[result.transport], result.fallback_reason
+            progress._source = result
 
-        try:
-            async with contextlib.AsyncExitStack() as stack:
-                chunks = await self._open(stack, client, request, transport, progress)
-                stream = recorded(chunks)
-                await self._play(stream, audio.format, audio.sample_rate, audio.channel, progress)
-                await drain(stream)
-        except BaseException:
-            if not settled:
-                source = progress._source
-                progress.take = writer.fail(getattr(source, "trace_id", None), _first_byte_ms(source))
-            raise
+        def settled(take: Take | None) -> None:
+            progress.take = take
+            if take is not None and take.status == "complete":
+                self._add_characters(take.usage_characters)
+
+        result = await speak(self._client(), request, transport=transport, ws_fallback=True, library=self.library,
+                             preview=preview, audio=self.output, on_open=opened, on_chunk=progress.add,
+                             on_start=progress.attach, on_settled=settled)
+        progress.no_audio = result.no_audio
         return RenderResult(progress.take, progress)
 
     async def replay(self, take: Take, progress: TakeProgress | None = None) -> TakeProgress:
@@ -328,23 +304,6 @@ class SpeechSession:
     def latest_full_take(self) -> Take | None:
         """The newest speech take that is not a live-slider preview (one sentence)."""
         return next((take for take in self.library.takes(kind="speech") if not take.preview), None)
-
-    async def _open(self, stack: contextlib.AsyncExitStack, client: MiniMaxClient, request: T2ARequest,
-                    transport: Transport, progress: TakeProgress) -> AsyncIterable[bytes]:
-        if transport == "ws":
-            try:
-                session = await stack.enter_async_context(client.t2a_websocket(T2AStartEvent.from_request(request)))
-            except Exception as exc:
-                if not _websocket_did_not_open(exc):
-                    raise
-                log.info("speech WebSocket did not open, streaming over SSE instead: %s", exc)
-                progress.fallback_reason = str(exc)
-            else:
-                progress.transport, progress._source = "WebSocket", session
-                return session.speak(request.text)
-        stream = await stack.enter_async_context(client.t2a_stream(request))
-        progress.transport, progress._source = "SSE", stream
-        return stream
 
     async def _play(self, chunks: AsyncIterator[bytes], fmt: str, sample_rate: int, channels: int,
                     progress: TakeProgress) -> None:

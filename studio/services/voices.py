@@ -19,7 +19,8 @@ from studio.api.client import MiniMaxClient
 from studio.api.models import LANGUAGES, T2ARequest, T2ASettings
 from studio.api.models.voice import VoiceInfo, VoiceKind
 from studio.services.library import Library
-from studio.services.playback import AudioSink, file_chunks, play_and_keep
+from studio.services.playback import AudioSink, file_chunks
+from studio.services.speech import SinkAudio, speak
 
 VOICE_LIFETIME = timedelta(hours=168)  # unused cloned/designed voices are deleted 7 days after creation
 UNKNOWN = ""
@@ -480,17 +481,15 @@ class Auditioner:
             raise
 
     async def _stream_into_cache(self, request: T2ARequest, path: Path) -> None:
-        audio = request.audio_setting
+        """Through the one pipeline (`speech.speak`): played on the sink, each chunk into the cache entry.
+        Stopping the sound doesn't waste the paid-for preview: the rest still goes to the cache; a stream that
+        breaks leaves no entry (a torn audition is never replayed)."""
         entry = _PartFile(path)
-        stream = self._client().t2a_stream(request)
         try:
-            # Stopping the sound doesn't waste the paid-for preview: the rest still goes to the cache.
-            await play_and_keep(stream, entry.write, self._sink, "mp3", audio.sample_rate, audio.channel)
+            result = await speak(self._client(), request, transport="sse", audio=SinkAudio(self._sink),
+                                 on_chunk=entry.write)
         except BaseException:
             entry.discard()
             raise
-        if stream.finished:
-            entry.commit()
-            self._add_characters((stream.extra_info or {}).get("usage_characters") or len(request.text))
-        else:
-            entry.discard()
+        entry.commit()
+        self._add_characters(result.usage_characters or len(request.text))

@@ -1,4 +1,4 @@
-"""Saving takes: the bytes as received when the format matches, otherwise a real re-encode; loudness targets."""
+"""Exporting takes: the bytes as received when the format matches, otherwise a real re-encode; loudness targets."""
 
 from __future__ import annotations
 
@@ -8,30 +8,9 @@ import numpy as np
 import pyloudnorm
 import pytest
 
-from studio.audio.export import TeeWriter, decode_all, export_audio, normalize_loudness, true_peak_dbtp
-from studio.emulator.encode import encode_audio, encode_stream
+from studio.audio.export import decode_all, export_audio, normalize_loudness, true_peak_dbtp
+from studio.emulator.encode import encode_audio
 from tests.audio.conftest import tone
-
-
-def test_tee_saves_the_received_bytes_unchanged_and_only_renames_at_the_end(tmp_path: Path) -> None:
-    chunks = [c for c, _ in encode_stream(tone(1.0, 32000), 32000, "mp3")]
-    tee = TeeWriter(tmp_path / "take.mp3", "mp3")
-    tee.write(chunks[0])
-    assert (tmp_path / "take.mp3.part").stat().st_size == len(chunks[0])  # on disk as it arrives
-    assert not (tmp_path / "take.mp3").exists()
-    for chunk in chunks[1:]:
-        tee.write(chunk)
-    result = tee.close()
-    assert not result.reencoded
-    assert result.path.read_bytes() == b"".join(chunks)
-
-
-def test_a_cancelled_take_keeps_what_arrived_as_partial(tmp_path: Path) -> None:
-    tee = TeeWriter(tmp_path / "take.wav", "mp3")
-    tee.write(b"\xff\xfb" + bytes(100))
-    kept = tee.abort()
-    assert kept == tmp_path / "take.partial.mp3" and kept.stat().st_size == 102
-    assert not (tmp_path / "take.wav").exists()
 
 
 @pytest.mark.parametrize("dest_fmt", ["wav", "flac", "mp3"])

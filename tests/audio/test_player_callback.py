@@ -149,7 +149,7 @@ async def test_listeners_hear_state_and_position_on_the_asyncio_loop(player: Pla
     assert any(e.state is PlayerState.PLAYING and e.position_s == BLOCK / 8000 for e in events)
 
 
-async def test_a_device_that_disappears_mid_take_is_a_clear_error_and_keeps_the_audio(tmp_path: Any) -> None:
+async def test_a_device_that_disappears_mid_take_is_a_clear_error_and_the_next_take_reopens_it() -> None:
     streams: list[FakeStream] = []
 
     def unpluggable(**kwargs: Any) -> FakeStream:
@@ -170,12 +170,10 @@ async def test_a_device_that_disappears_mid_take_is_a_clear_error_and_keeps_the_
             yield pcm[start:start + 1600]
             await asyncio.sleep(0)
 
-    playback = Playback(player, "pcm", sample_rate=8000, channels=1, dest=tmp_path / "take.pcm")
+    playback = Playback(player, "pcm", sample_rate=8000, channels=1)
     try:
         with pytest.raises(AudioDeviceError, match="unplugged"):
             await asyncio.wait_for(playback.play(arriving()), timeout=10)
-        kept = [p for p in tmp_path.iterdir() if p.stat().st_size > 0]
-        assert kept, "the audio that arrived before the device vanished is kept"
         player.begin_take()  # the next take opens the output again instead of failing forever
         assert len(streams) == 2 and player.error is None
     finally:
