@@ -13,6 +13,7 @@ from studio.services.production.plan import (
     T2A_RATE_LIMITS,
     PlannedUnit,
     billed_characters,
+    estimated_seconds,
     plan,
 )
 
@@ -52,20 +53,24 @@ def test_a_plan_splits_cached_from_new_and_bills_each_new_key_once() -> None:
     assert [u.key for u in result.to_render] == ["a", "c"]
     assert [u.key for u in result.cached] == ["b", "a"]  # b is on disk; the second a reuses the first's audio
     assert result.characters_to_bill == 400 and result.requests == 2
-    # 2 requests / 60 RPM = 2 s beats 400 characters / 20,000 TPM = 1.2 s; then the longest unit renders:
-    # 1 s to first audio + 300 × 0.02 s = 7 s.
+    # Both fit the window and are sent at once; the longer renders in 1 s to first audio + 300 × 0.02 s.
     assert (FIRST_AUDIO_S, RENDER_S_PER_CHARACTER) == (1.0, 0.02)
-    assert result.estimated_seconds == pytest.approx(2 + 7)
+    assert result.estimated_seconds == pytest.approx(7)
 
 
 def test_the_character_limit_paces_a_long_script_globally_and_requests_on_mainland() -> None:
-    units = [unit(f"u{i}", 1000) for i in range(40)]  # 40 requests, 40,000 characters
+    units = [unit(f"u{i}", 1000) for i in range(40)]  # 40 requests, 40,000 characters, 21 s each
     assert T2A_RATE_LIMITS["global"].characters_per_minute == 20_000
-    # global: 40,000 / 20,000 TPM = 2 min beats 40 / 60 RPM = 0.67 min → 120 s, + 1 + 1000 × 0.02 = 21 s
-    assert plan(units, lambda key: False, "global").estimated_seconds == pytest.approx(120 + 21)
-    # mainland: 40 / 20 RPM = 2 min (no token limit documented) → 120 s + 21 s
-    assert plan(units, lambda key: False, "mainland").estimated_seconds == pytest.approx(120 + 21)
-    assert plan(units[:10], lambda key: False, "mainland").estimated_seconds == pytest.approx(30 + 21)
+    # global: 20 units' characters fit a minute. Eight go at 0 s and 21 s, four more at 42 s (20,000 in the
+    # window), then each batch waits for the oldest to leave the window.
+    globally = plan(units, lambda key: False, "global").estimated_seconds
+    assert 60 + 21 <= globally <= 120 + 21  # the last of 40 can't start before the second minute
+    assert globally == pytest.approx(estimated_seconds(units, "global"))
+    # mainland: 20 requests a minute, no character limit: the first 20 in the first minute, the rest after it
+    assert plan(units, lambda key: False, "mainland").estimated_seconds >= 60 + 21
+    # ten fit one window: only the eight in flight pace them (8 at 0 s, 2 at 21 s)
+    assert plan(units[:10], lambda key: False, "mainland").estimated_seconds == pytest.approx(42)
+    assert estimated_seconds(units[:10], "mainland", concurrency=1) == pytest.approx(10 * 21)
 
 
 def test_a_fully_cached_plan_bills_nothing_and_takes_no_time() -> None:

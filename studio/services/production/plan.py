@@ -6,12 +6,14 @@ sent counts one (CJK, punctuation, spaces and `(laughs)`-style tags included) ex
 which are silence, not characters. A render compares it with what MiniMax reports.
 
 Time: requests are paced by the account's T2A limits (docs/protocol.md#rate-limits; one token taken as one
-billed character), so the floor is max(requests / RPM, characters / TPM) minutes. The last unit sent still
-has to be spoken after its start: the estimate adds one unit's render time, `render_seconds`.
+billed character) over a sliding minute, and RENDER_CONCURRENCY are in flight at once; `estimated_seconds`
+simulates exactly that, each unit taking `render_seconds`.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +39,9 @@ T2A_RATE_LIMITS: dict[Region, T2ARateLimit] = {
 # 0.3 / 15 = 0.02 s a character. Assumed figures, to be replaced by measured ones when renders report them.
 FIRST_AUDIO_S = 1.0
 RENDER_S_PER_CHARACTER = 0.02
+# Requests the renderer keeps in flight (render.py). T2A documents no limit on concurrent requests (only 1041
+# "too many connections"); eight keep the 20,000 characters a minute of a global key busy with sentences.
+RENDER_CONCURRENCY = 8
 
 
 def billed_characters(text: str) -> int:
@@ -84,12 +89,35 @@ def plan(units: Sequence[PlannedUnit], is_cached: Callable[[str], bool], region:
     return Plan(tuple(to_render), tuple(cached), characters, estimated_seconds(to_render, region))
 
 
-def estimated_seconds(to_render: Sequence[PlannedUnit], region: Region) -> float:
+def estimated_seconds(to_render: Sequence[PlannedUnit], region: Region, *,
+                      concurrency: int = RENDER_CONCURRENCY, window_s: float = 60.0) -> float:
+    """The time to render `to_render` in order with `concurrency` requests in flight, each sent as soon as the
+    account's window admits it (the renderer's pacer: at most RPM requests and TPM characters in any
+    `window_s`, first come first served) and taking `render_seconds`. Simulated unit by unit: a render that
+    fits in one window starts at once, a long one is paced by whichever limit binds."""
     if not to_render:
         return 0.0
     limit = T2A_RATE_LIMITS[region]
-    characters = sum(billed_characters(unit.text) for unit in to_render)
-    minutes = len(to_render) / limit.requests_per_minute
-    if limit.characters_per_minute is not None:
-        minutes = max(minutes, characters / limit.characters_per_minute)
-    return 60 * minutes + max(render_seconds(unit.text) for unit in to_render)
+    slots = [0.0] * max(1, concurrency)  # when each slot is free (a heap)
+    window: deque[tuple[float, int]] = deque()  # (start, characters) of the requests in the last window
+    in_window = 0
+    last_start = end = 0.0
+    for unit in to_render:
+        characters = billed_characters(unit.text)
+        start = max(heapq.heappop(slots), last_start)
+        while True:
+            while window and window[0][0] <= start - window_s:
+                in_window -= window.popleft()[1]
+            over_requests = len(window) >= limit.requests_per_minute
+            over_characters = (limit.characters_per_minute is not None and window
+                               and in_window + characters > limit.characters_per_minute)
+            if not (over_requests or over_characters):
+                break
+            start = window[0][0] + window_s  # wait for the oldest request to leave the window
+        window.append((start, characters))
+        in_window += characters
+        last_start = start
+        done = start + render_seconds(unit.text)
+        heapq.heappush(slots, done)
+        end = max(end, done)
+    return end

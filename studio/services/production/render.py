@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError, RateLimitError
 from studio.services.production.pacing import DEFAULT_BACK_OFF_S, T2APacer
-from studio.services.production.plan import T2A_RATE_LIMITS, billed_characters
+from studio.services.production.plan import RENDER_CONCURRENCY, T2A_RATE_LIMITS, billed_characters
 from studio.services.production.units import RenderUnit
 from studio.services.speech import synthesize_to_file
 
@@ -34,10 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Requests in flight at once. T2A documents no limit on concurrent requests (only 1041 "too many
-# connections"); the pacer keeps the rate within RPM/TPM. Eight keep the 20,000 characters/min of a
-# global key busy with sentence-sized units (each ~1 s to first audio plus ~0.3× its length).
-DEFAULT_CONCURRENCY = 8
+DEFAULT_CONCURRENCY = RENDER_CONCURRENCY  # requests in flight; the pacer keeps the rate within RPM/TPM
 RATE_LIMIT_RETRIES = 3  # after the client's own retries (api/retry.py) ran out
 
 UnitState = Literal["rendering", "done", "failed"]
