@@ -77,3 +77,10 @@ def test_a_fully_cached_plan_bills_nothing_and_takes_no_time() -> None:
     result = plan([unit("a", 10), unit("b", 10)], lambda key: True, "global")
     assert (result.requests, result.characters_to_bill, result.estimated_seconds) == (0, 0, 0.0)
     assert len(result.cached) == 2
+
+
+def test_a_long_render_of_sentences_of_any_length_is_estimated_at_once() -> None:
+    # sentence lengths whose sums are not exact in binary: the window's arithmetic must still move on
+    units = [unit(f"u{i}", 17 + i % 13) for i in range(2_000)]
+    seconds = plan(units, lambda key: False, "global").estimated_seconds
+    assert 60 * (2_000 // 60) <= seconds <= 60 * (2_000 / 60 + 1) + 2

@@ -105,15 +105,13 @@ def estimated_seconds(to_render: Sequence[PlannedUnit], region: Region, *,
     for unit in to_render:
         characters = billed_characters(unit.text)
         start = max(heapq.heappop(slots), last_start)
-        while True:
-            while window and window[0][0] <= start - window_s:
-                in_window -= window.popleft()[1]
-            over_requests = len(window) >= limit.requests_per_minute
-            over_characters = (limit.characters_per_minute is not None and window
-                               and in_window + characters > limit.characters_per_minute)
-            if not (over_requests or over_characters):
-                break
-            start = window[0][0] + window_s  # wait for the oldest request to leave the window
+        while window and window[0][0] + window_s <= start:
+            in_window -= window.popleft()[1]
+        while window and (len(window) >= limit.requests_per_minute or (
+                limit.characters_per_minute is not None and in_window + characters > limit.characters_per_minute)):
+            sent_at, sent_characters = window.popleft()  # wait for the oldest request to leave the window
+            start = max(start, sent_at + window_s)
+            in_window -= sent_characters
         window.append((start, characters))
         in_window += characters
         last_start = start
