@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from studio import __version__
 from studio.api.errors import MiniMaxError
 from studio.api.models.files import FILE_PURPOSES
-from studio.cli.common import CommandParser, mix_voice
+from studio.cli.common import CommandParser, mix_voice, open_player
 from studio.cli.production import PRODUCTION_COMMANDS, add_production_parser, cmd_production, production_offline
 from studio.errors import StudioError
 from studio.logs import CLI_LOG, details_note, report_crash, start_logging, stop_logging
@@ -167,20 +167,15 @@ async def cmd_say(conn: Connection, args: argparse.Namespace) -> None:
 
 async def _say_and_play(conn: Connection, args: argparse.Namespace, request: Any, out: Path,
                         transport: Literal["sse", "ws"]) -> None:
-    from studio.audio.player import AudioUnavailable, Player
     from studio.services.speech import play_speech
 
     if request.stream is False:
         request = request.model_copy(update={"stream": True})
-    player, no_audio = None, None
+    player, no_audio = open_player(args.device)
     try:
-        player = Player(int(args.device) if args.device and args.device.isdigit() else args.device)
-    except AudioUnavailable as exc:
-        no_audio = str(exc)
-        print(f"studio: {exc}", file=sys.stderr)
-    try:
-        m = await play_speech(conn.client, request, player=player, transport=transport, dest=out,
-                              no_audio=no_audio)
+        with _library() as library:  # kept in the Library as `studio say` without --play is
+            m = await play_speech(conn.client, request, player=player, transport=transport, dest=out,
+                                  no_audio=no_audio, library=library)
     finally:
         if player is not None:
             player.close()

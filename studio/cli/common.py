@@ -10,6 +10,7 @@ from studio.api.errors import InputError
 
 if TYPE_CHECKING:
     from studio.api.models import TimberWeight
+    from studio.audio.player import Player
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -43,3 +44,17 @@ def mix_voice(value: str) -> TimberWeight:
         return TimberWeight(voice_id=voice_id.strip(), weight=int(weight))
     except InputError as exc:
         raise argparse.ArgumentTypeError(f"{value}: the weight {exc.rule}") from None
+
+
+def open_player(device: str | None, *, without: str = "") -> tuple[Player | None, str | None]:
+    """The output device for `--device` (a number or a name; None: the system's), or (None, why not) with the
+    reason printed (`without`: what happens instead, e.g. "rendering without playing")."""
+    import sys
+
+    from studio.audio.player import AudioUnavailable, Player
+
+    try:
+        return Player(int(device) if device and device.isdigit() else device), None
+    except AudioUnavailable as exc:
+        print(f"studio: {exc}{f' ({without})' if without else ''}", file=sys.stderr)
+        return None, str(exc)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studio.api.errors import InputError, MiniMaxError
-from studio.cli.common import CommandParser, mix_voice
+from studio.cli.common import CommandParser, mix_voice, open_player
 
 if TYPE_CHECKING:
     from studio.services.connection import Connection
@@ -415,7 +415,6 @@ async def cmd_production_render(conn: Connection, args: argparse.Namespace) -> N
 
 async def cmd_production_play(conn: Connection, args: argparse.Namespace) -> None:
     """`play --from N`: line N on, heard as it renders; what is missing is rendered (and billed) once."""
-    from studio.audio.player import AudioUnavailable, Player
     from studio.services.production.playthrough import play_through
     from studio.services.production.store import Production
 
@@ -425,12 +424,7 @@ async def cmd_production_play(conn: Connection, args: argparse.Namespace) -> Non
         plan = production.plan(units)
         print(f"playing from line {args.start}: {len(units)} units, {len(plan.cached)} cached, "
               f"{plan.requests} to render ({plan.characters_to_bill:,} characters to bill)", file=sys.stderr)
-        player, no_audio = None, None
-        try:
-            player = Player(int(args.device) if args.device and args.device.isdigit() else args.device)
-        except AudioUnavailable as exc:
-            no_audio = str(exc)
-            print(f"studio: {exc} (rendering without playing)", file=sys.stderr)
+        player, no_audio = open_player(args.device, without="rendering without playing")
         try:
             result = await play_through(conn.client, production, units, player, no_audio=no_audio,
                                         pacer=_pacer(conn, production))

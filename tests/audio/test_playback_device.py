@@ -267,3 +267,8 @@ def test_cli_say_play_ws_streams_to_the_speakers_and_the_file(sound_card: str, t
     assert result.returncode == 0, result.stderr
     assert "first sound" in result.stdout and "0 underruns" in result.stdout
     assert out.stat().st_size > 1000
+    from tests.test_cli_lost_work import library_takes  # the subprocess shares this test's STUDIO_HOME
+
+    takes = library_takes("speech")  # kept in the Library too, as `studio say` without --play is
+    assert [take.text for take in takes] == ["Hello from the studio."]
+    assert takes[0].status == "complete" and takes[0].path.read_bytes() == out.read_bytes()
