@@ -11,7 +11,7 @@ builds a waveform of what has arrived. The take is settled the moment the stream
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -24,7 +24,8 @@ from studio.audio.player import AudioDeviceError
 from studio.services.audio_output import AudioOutput
 from studio.services.library import Library, Take
 from studio.services.playback import drain, file_chunks
-from studio.services.speech import TRANSPORT_NAMES, SpeechResult, speak
+from studio.services.production.segment import UnsplittableTextError
+from studio.services.speech import JOINABLE_FORMATS, TRANSPORT_NAMES, SpeechResult, speak, speech_parts
 
 Transport = Literal["ws", "sse"]
 TEXT_LIMIT = 10_000  # T2A takes fewer than this many characters
@@ -72,14 +73,25 @@ def _at(text: str, position: int) -> str:
     return f" at line {line}, column {column}"
 
 
-def script_problems(text: str, model: str) -> list[ScriptProblem]:
+def script_problems(text: str, model: str, fmt: str = "mp3") -> list[ScriptProblem]:
     """Everything wrong with the text itself, with positions to highlight (messages say line:column), in
     text order."""
     problems: list[ScriptProblem] = []
     if len(text) >= TEXT_LIMIT:
         over = len(text) - TEXT_LIMIT + 1
-        problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters: MiniMax takes "
-                                      f"fewer than {TEXT_LIMIT:,}. Cut {over:,} or split it into two takes."))
+        unsplittable = _unsplittable(text)
+        if unsplittable is not None:
+            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters, over "
+                                          f"MiniMax's {TEXT_LIMIT - 1:,} a request, and can't be made in parts: "
+                                          f"{unsplittable}"))
+        elif fmt in JOINABLE_FORMATS:  # made in sentence parts, one after another, into one take (speech_parts)
+            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters: MiniMax "
+                                          f"takes fewer than {TEXT_LIMIT:,} a request, so it is made in parts of "
+                                          "whole sentences, one after another, into one take.", blocking=False))
+        else:
+            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters: over "
+                                          f"{TEXT_LIMIT:,} it is made in parts, joined as they arrive, which needs "
+                                          f"{' or '.join(JOINABLE_FORMATS)} (not {fmt}). Cut {over:,} or pick mp3."))
     for problem in pause_marker_problems(text[: TEXT_LIMIT * 2]):
         message = problem.located(_at(text, problem.position))
         message = message[0].upper() + message[1:]
@@ -92,6 +104,15 @@ def script_problems(text: str, model: str) -> list[ScriptProblem]:
                                           "speech-2.8", blocking=False))
     problems.sort(key=lambda p: p.position)
     return problems
+
+
+def _unsplittable(text: str) -> str | None:
+    """Why `text` can't be cut into requests (a sentence too long to cut), or None."""
+    try:
+        speech_parts(text)
+    except UnsplittableTextError as exc:
+        return str(exc)
+    return None
 
 
 def pause_markers(text: str) -> list[tuple[int, int]]:
@@ -256,15 +277,16 @@ class SpeechSession:
         self.output = output
         self._add_characters = add_characters or (lambda _count: None)
 
-    async def render(self, request: T2ARequest, *, transport: Transport = "ws",
+    async def render(self, request: T2ARequest | Sequence[T2ARequest], *, transport: Transport = "ws",
                      progress: TakeProgress | None = None, preview: bool = False) -> RenderResult:
         """Stream `request` into a new take while playing it, through the one pipeline (`speech.speak`: the
         WebSocket, or SSE when it does not open). Cancelling stops the sound at once and keeps what arrived
         as a partial take. `preview`: a live-slider preview (the Library lists those on request)."""
         progress = progress or TakeProgress()
-        request = request.model_copy(update={"stream": True})
-        audio = request.audio_setting
-        progress.text = request.text
+        requests = [each.model_copy(update={"stream": True})
+                    for each in ([request] if isinstance(request, T2ARequest) else request)]  # a long text: parts
+        audio = requests[0].audio_setting
+        progress.text = " ".join(each.text for each in requests)
         progress.waveform = WaveformPeaks(audio.format, audio.sample_rate, audio.channel)
 
         def opened(result: SpeechResult) -> None:
@@ -276,7 +298,7 @@ class SpeechSession:
             if take is not None and take.status == "complete":
                 self._add_characters(take.usage_characters)
 
-        result = await speak(self._client(), request, transport=transport, ws_fallback=True, library=self.library,
+        result = await speak(self._client(), requests, transport=transport, ws_fallback=True, library=self.library,
                              preview=preview, audio=self.output, on_open=opened, on_chunk=progress.add,
                              on_start=progress.attach, on_settled=settled)
         progress.no_audio = result.no_audio

@@ -34,6 +34,8 @@ from studio.api.models import T2ASettings
 from studio.qt.tasks import TaskRunner, user_message
 from studio.services.export import AUDIO_EXPORT_FORMATS, export_take
 from studio.services.library import Take
+from studio.services.production.segment import UnsplittableTextError
+from studio.services.speech import speech_parts
 from studio.services.speech_session import (
     INTERJECTIONS,
     TEXT_LIMIT,
@@ -355,9 +357,10 @@ class SpeechPanel(QWidget):
     # -- rendering ------------------------------------------------------------------------------------
 
     def _render(self, text: str, *, preview: bool = False) -> None:
-        try:
-            request = self.form.settings().request(text)
-        except InputError as exc:
+        try:  # over the API's limit: whole sentences in parts, into one take (the segmenter `studio say` uses)
+            settings = self.form.settings()
+            request = [settings.request(part) for part in speech_parts(text)]
+        except (InputError, UnsplittableTextError) as exc:
             self._show_status(str(exc))
             return
         self.banner.dismiss()
@@ -432,7 +435,7 @@ class SpeechPanel(QWidget):
     def _check(self) -> None:
         text = self.editor.toPlainText()
         model = self.form.model
-        problems = script_problems(text, model)
+        problems = script_problems(text, model, self.form.settings().audio_setting.format)
         self.editor.set_marks(problems, pause_markers(text), interjection_tags(text) if supports_interjections(
             model) else [])
         over = len(text) >= TEXT_LIMIT
@@ -471,7 +474,7 @@ class SpeechPanel(QWidget):
 
     def _blocking_problem_in(self, span: tuple[int, int]) -> str | None:
         text = self.editor.toPlainText()
-        for problem in script_problems(text, self.form.model):
+        for problem in script_problems(text, self.form.model, self.form.settings().audio_setting.format):
             if problem.blocking and problem.position < span[1] and problem.position + problem.length > span[0]:
                 return problem.message
         return None
