@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -273,14 +274,15 @@ def _print_plan(production: Production, units: list[RenderUnit], *, limit: int =
             unit = lookup[planned.key]
             by_line.setdefault(unit.line_number, []).append(unit)
         _print_async_choices(production, units, plan)
+        records = production.lines()  # once: line numbers are positions in it
+        units_per_line = Counter(unit.line_number for unit in units)
         for shown, (number, line_units) in enumerate(sorted(by_line.items())):
             if shown == limit:
                 print(f"  … and {len(by_line) - limit} more lines")
                 break
-            record = production.line(number)
             characters = sum(billed_characters(unit.text) for unit in line_units)
-            print(f"  line {number:>4}  {record.line.speaker:<12} {len(line_units)} of "
-                  f"{sum(u.line_number == number for u in units)} units  {characters:>6,} characters")
+            print(f"  line {number:>4}  {records[number - 1].line.speaker:<12} {len(line_units)} of "
+                  f"{units_per_line[number]} units  {characters:>6,} characters")
     return plan
 
 
@@ -368,12 +370,12 @@ def _check_render(args: argparse.Namespace) -> None:
 async def cmd_production_cast(conn: Connection, args: argparse.Namespace) -> None:
     """The rest of `cast` once `production_offline` checked everything it could: the voice(s) must exist on
     the account (system voices, and the account's cloned and designed ones), then cast.json is written."""
+    from studio.services.production.render import missing_voices
     from studio.services.production.store import Production
 
     folder, speaker, cast = args.cast_to
     wanted = [args.voice] if args.voice else [weight.voice_id for weight in args.mix]
-    known = {voice.voice_id for voice in await conn.client.get_voices("all")}
-    unknown = [voice_id for voice_id in wanted if voice_id not in known]
+    unknown = await missing_voices(conn.client, wanted)
     if unknown:
         raise MiniMaxError(f"{', '.join(unknown)}: no such voice on this account (system, cloned or designed); "
                            "`studio voices --search WORD` lists them. Nothing was changed")

@@ -94,18 +94,23 @@ class RenderReport:
     seconds: float
 
 
-async def missing_voices(client: MiniMaxClient, units: Sequence[RenderUnit]) -> list[str]:
-    """The voice ids `units` are spoken with that the account does not have (free to ask: no billing)."""
+def voices_of(units: Sequence[RenderUnit]) -> list[str]:
+    """The voice ids `units` are spoken with (every voice of a mix), each once, in order."""
     wanted: dict[str, None] = {}
     for unit in units:
         mix = unit.settings.timber_weights
         for voice_id in ([weight.voice_id for weight in mix] if mix else [unit.settings.voice_setting.voice_id]):
             if voice_id:
                 wanted[voice_id] = None
-    if not wanted:
+    return list(wanted)
+
+
+async def missing_voices(client: MiniMaxClient, voice_ids: Sequence[str]) -> list[str]:
+    """The ones of `voice_ids` the account does not have: system, cloned or designed (free to ask)."""
+    if not voice_ids:
         return []
     known = {voice.voice_id for voice in await client.get_voices("all")}
-    return [voice_id for voice_id in wanted if voice_id not in known]
+    return [voice_id for voice_id in voice_ids if voice_id not in known]
 
 
 class Renderer:
@@ -130,7 +135,7 @@ class Renderer:
         by_key = {unit.key: unit for unit in units}
         todo = [by_key[planned.key] for planned in plan.to_render]
         if todo:
-            missing = await missing_voices(self._client, todo)
+            missing = await missing_voices(self._client, voices_of(todo))
             if missing:
                 raise MissingVoices(f"{', '.join(missing)}: no such voice on this account (expired or deleted?); "
                                     "cast the speaker again with `studio production cast`. Nothing was sent")

@@ -420,11 +420,7 @@ class Production:
 
     def line(self, number: int) -> LineRecord:
         """Line `number` (1-based, reading order); ProductionError naming the rule when there is none."""
-        lines = self.lines()
-        if not 1 <= number <= len(lines):
-            raise ProductionError(f"there is no line {number}: the script's lines are 1–{len(lines)}"
-                                  if lines else f"there is no line {number}: the script has no lines yet")
-        return lines[number - 1]
+        return _numbered(self.lines(), number)
 
     def select(self, *, chapters: list[int] | None = None, numbers: list[int] | None = None) -> list[LineRecord]:
         """The lines of the given chapters (1-based) and line numbers, in reading order; every line if neither."""
@@ -435,7 +431,7 @@ class Production:
         for chapter in chapters or []:
             if not 1 <= chapter <= count:
                 raise ProductionError(f"there is no chapter {chapter}: the script's chapters are 1–{count}")
-        wanted = {self.line(number).id for number in numbers or []}
+        wanted = {_numbered(lines, number).id for number in numbers or []}
         return [record for record in lines if record.id in wanted or record.chapter + 1 in (chapters or [])]
 
     def set_take(self, line_id: int, take: int) -> None:
@@ -491,16 +487,16 @@ class Production:
         lines = self.lines() if lines is None else lines
         titles = [chapter.title for chapter in self.script.chapters]
         units = self.units(lines)
-        missing = sorted({unit.line_number for unit in units if not self.is_rendered(unit)})
+        files = [self.takes.verified_file(unit.key, unit.settings.audio_setting.format) for unit in units]
+        missing = sorted({unit.line_number for unit, path in zip(units, files, strict=True) if path is None})
         if missing:
             listed = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
             raise ProductionError(f"{len(missing)} lines have no audio yet (lines {listed}): run `studio production "
                                   "render` first (`plan` shows what it bills)")
         by_line: dict[int, list[UnitTake]] = {}
-        for unit in units:
-            audio = unit.settings.audio_setting
-            path = self.takes.verified_file(unit.key, audio.format)
+        for unit, path in zip(units, files, strict=True):
             assert path is not None  # checked above
+            audio = unit.settings.audio_setting
             by_line.setdefault(unit.line_id, []).append(
                 UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text))
         return [TimelineLine.of(record.id, record.chapter, titles[record.chapter], record.line, by_line[record.id])
@@ -511,6 +507,13 @@ class Production:
         formats = {unit.key: unit.settings.audio_setting.format for unit in units}
         return plan([unit.planned() for unit in units],
                     lambda key: self.takes.verified_file(key, formats[key]) is not None, self.region)
+
+
+def _numbered(lines: list[LineRecord], number: int) -> LineRecord:
+    if not 1 <= number <= len(lines):
+        raise ProductionError(f"there is no line {number}: the script's lines are 1–{len(lines)}"
+                              if lines else f"there is no line {number}: the script has no lines yet")
+    return lines[number - 1]
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -66,6 +66,8 @@ class TakeStore:
         self.folder = folder
         self.shared_dir = shared_dir
         self._verified: dict[str, tuple[int, int]] = {}  # key → (mtime_ns, size) hashed in this process
+        self._shared: dict[str, list[str]] | None = None  # key → its file names in shared_dir, as last listed
+        self._shared_stamp = 0  # shared_dir's mtime when it was listed
 
     def path_for(self, key: str, fmt: str) -> Path:
         return self.folder / f"{key}.{fmt}"
@@ -176,12 +178,28 @@ class TakeStore:
         except OSError:
             pass  # the cache is a saving, never a reason to fail a take that is safe in the production
 
+    def _shared_names(self, key: str) -> list[str]:
+        """The shared cache's file names for `key`. That folder holds the takes of every production on the
+        machine: it is listed again only when it changed (its mtime), not once for each unit a plan looks up."""
+        assert self.shared_dir is not None
+        try:
+            stamp = self.shared_dir.stat().st_mtime_ns
+        except FileNotFoundError:
+            return []
+        if self._shared is None or stamp != self._shared_stamp:
+            self._shared, self._shared_stamp = {}, stamp
+            with os.scandir(self.shared_dir) as entries:
+                for entry in entries:
+                    self._shared.setdefault(entry.name.partition(".")[0], []).append(entry.name)
+        return self._shared.get(key, [])
+
     def _from_shared(self, key: str, fmt: str) -> Path | None:
-        if self.shared_dir is None or not self.shared_dir.is_dir():
+        if self.shared_dir is None:
             return None
-        for shared in self.shared_dir.glob(f"{key}.*.{fmt}"):
-            sha = shared.name.split(".")[1]
-            if file_sha256(shared) != sha:
+        for name in self._shared_names(key):
+            parts = name.split(".")
+            shared = self.shared_dir / name
+            if len(parts) != 3 or parts[2] != fmt or not shared.is_file() or file_sha256(shared) != parts[1]:
                 continue
             path = self.path_for(key, fmt)
             try:
