@@ -439,8 +439,12 @@ class SpeechPanel(QWidget):
         self.editor.set_marks(problems, pause_markers(text), interjection_tags(text) if supports_interjections(
             model) else [])
         over = len(text) >= TEXT_LIMIT
-        self.count_label.setText(f"{len(text):,} / {TEXT_LIMIT - 1:,} characters")
-        self.count_label.setObjectName("problem" if over else "muted")
+        # over the limit is a problem only when the text can't be made in parts (script_problems says which)
+        refused = over and any(p.blocking and (p.position, p.length) == (TEXT_LIMIT - 1, len(text) - TEXT_LIMIT + 1)
+                               for p in problems)
+        self.count_label.setText(f"{len(text):,} characters, made in parts" if over and not refused
+                                 else f"{len(text):,} / {TEXT_LIMIT - 1:,} characters")
+        self.count_label.setObjectName("problem" if refused else "muted")
         restyle(self.count_label)
         in_text = [ShownProblem(p.message, p.blocking, span=(p.position, p.position + p.length)) for p in problems]
         in_settings = self._settings_problem()

@@ -433,9 +433,10 @@ def test_sentence_under_the_cursor() -> None:
 
 
 def test_a_text_over_the_limit_is_made_in_sentence_parts_into_one_take(
-    demo_studio: Callable[..., Studio], wait_until: Callable
+    demo_studio: Callable[..., Studio], wait_until: Callable, run: Callable, screenshot: Callable
 ) -> None:
     studio = demo_studio()
+    studio.window.resize(1280, 800)
     studio.window.show_panel("speech")
     speech = studio.speech
     sentences = [f"The tide turned at the harbour wall for the {n}th time that night." for n in range(152)]
@@ -448,7 +449,9 @@ def test_a_text_over_the_limit_is_made_in_sentence_parts_into_one_take(
     wait_until(lambda: "made in parts of whole sentences" in " ".join(
         p.message for p in speech.problem_list.problems), message="no notice that the text is made in parts")
     assert speech.generate_button.isEnabled()  # a notice, not a block
-    generate(studio)
+    assert speech.count_label.text() == f"{len(text):,} characters, made in parts"
+    snapshot(run, screenshot, studio.window, "speech-panel-over-the-limit")
+    generate(studio)  # Ctrl+Enter, from the keyboard
     try:  # the take is settled when the last part has arrived; it would play on for minutes: stop it there
         wait_until(lambda: speech.progress is not None and speech.progress.take is not None, timeout=150)
     finally:
