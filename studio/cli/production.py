@@ -15,6 +15,8 @@ from studio.cli.common import CommandParser, mix_voice, open_player
 
 if TYPE_CHECKING:
     from studio.services.connection import Connection
+    from studio.services.production.async_chapters import AsyncChapter
+    from studio.services.production.long_form import AsyncMode
     from studio.services.production.plan import Plan
     from studio.services.production.render import Pacer, RenderReport
     from studio.services.production.store import Production
@@ -87,7 +89,7 @@ def production_offline(args: argparse.Namespace) -> int | None:
         elif args.action == "plan":
             with _open_production(args) as production:
                 production.region = args.region
-                _print_plan(production, _selected_units(production, args))
+                _print_plan(production, _selected_units(production, args), args.async_mode)
         elif args.action == "takes":
             with _open_production(args) as production:
                 _print_takes(production, production.line(args.line))
@@ -254,26 +256,31 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600} h {seconds // 60 % 60:02d} min"
 
 
-def _print_plan(production: Production, units: list[RenderUnit], *, limit: int = 20) -> Plan:
+def _print_plan(production: Production, units: list[RenderUnit], async_mode: AsyncMode, *, limit: int = 20) -> Plan:
     """What rendering `units` will send and bill, before anything is sent."""
     from studio.services.production.plan import T2A_RATE_LIMITS, billed_characters
 
     plan = production.plan(units)
     lines = {unit.line_id for unit in units}
     total = sum(billed_characters(unit.text) for unit in units)
+    lookup = {unit.key: unit for unit in units}
+    chapters = _chapter_paths(production, [lookup[planned.key] for planned in plan.to_render], async_mode)
+    in_async = sum(chapter.characters - chapter.unit_characters for chapter in chapters
+                   if chapter.choice.path == "async")
     print(f"{len(lines)} lines, {len(units)} units: {plan.requests} to render, {len(plan.cached)} cached (free)")
-    print(f"to bill: {plan.characters_to_bill:,} characters (of {total:,} in these lines)")
+    print(f"to bill: {plan.characters_to_bill + in_async:,} characters (of {total:,} in these lines"
+          + (f"; {in_async:,} of them line breaks in async tasks)" if in_async else ")"))
     if plan.requests:
         limits = T2A_RATE_LIMITS[production.region]
         tpm = f", {limits.characters_per_minute:,} characters/min" if limits.characters_per_minute else ""
-        print(f"estimated time: {_duration(plan.estimated_seconds)} ({production.region} rate limits: "
-              f"{limits.requests_per_minute} requests/min{tpm})")
         by_line: dict[int, list[RenderUnit]] = {}
-        lookup = {unit.key: unit for unit in units}
         for planned in plan.to_render:
             unit = lookup[planned.key]
             by_line.setdefault(unit.line_number, []).append(unit)
-        _print_async_choices(production, units, plan)
+        seconds = _print_paths(production, [lookup[planned.key] for planned in plan.to_render], chapters,
+                               async_mode)
+        print(f"estimated time: {_duration(seconds)} ({production.region} rate limits: "
+              f"{limits.requests_per_minute} requests/min{tpm})")
         records = production.lines()  # once: line numbers are positions in it
         units_per_line = Counter(unit.line_number for unit in units)
         for shown, (number, line_units) in enumerate(sorted(by_line.items())):
@@ -286,31 +293,39 @@ def _print_plan(production: Production, units: list[RenderUnit], *, limit: int =
     return plan
 
 
-def _print_async_choices(production: Production, units: list[RenderUnit], plan: Plan) -> None:
-    """For a long single-voice chapter: the async path's time and cost beside the sentence units' (the
-    async path bills the whole chapter, cached sentences or not)."""
-    from studio.services.production.long_form import DEFAULT_ASYNC_THRESHOLD, choose_path
+def _chapter_paths(production: Production, to_render: list[RenderUnit], async_mode: AsyncMode) -> list[AsyncChapter]:
+    from studio.services.production.async_chapters import chapter_paths
+
+    return chapter_paths(to_render, production.region, mode=async_mode, threshold=production.cast.async_threshold)
+
+
+def _print_paths(production: Production, to_render: list[RenderUnit], chapters: list[AsyncChapter],
+                 async_mode: AsyncMode) -> float:
+    """For each chapter where the async path is in question (long enough, or asked for): both paths' time and
+    cost and the one `render --async MODE` takes. Returns the render's estimated time: the sentence units
+    and the async tasks run side by side."""
     from studio.services.production.plan import estimated_seconds
 
-    to_render = {planned.key for planned in plan.to_render}
-    lines = {record.id: record for record in production.lines()}
-    chapters: dict[int, list[RenderUnit]] = {}
-    for unit in units:
-        chapters.setdefault(lines[unit.line_id].chapter, []).append(unit)
-    for chapter, chapter_units in chapters.items():
-        text = " ".join(unit.text for unit in chapter_units)
-        voices = {unit.settings.model_dump_json() for unit in chapter_units}  # per-line emotions differ too
-        if len(text) < DEFAULT_ASYNC_THRESHOLD or len(voices) != 1:
+    threshold = production.cast.async_threshold
+    going_async = [chapter for chapter in chapters if chapter.choice.path == "async"]
+    in_async = {unit.key for chapter in going_async for unit in chapter.units}
+    seconds = estimated_seconds([unit.planned() for unit in to_render if unit.key not in in_async], production.region)
+    for chapter in chapters:
+        choice = chapter.choice
+        if chapter.unit_characters < threshold and async_mode != "always":
             continue
-        pending = [unit.planned() for unit in chapter_units if unit.key in to_render]
-        sync_s = estimated_seconds(pending, production.region)
-        choice = choose_path(text, voices=1, settings=chapter_units[0].settings, sync_seconds=sync_s)
+        where = f"  chapter {chapter.chapter + 1}: {chapter.unit_characters:,} characters"
         if choice.async_seconds is None:
+            print(f"{where}: sentence units (~{_duration(choice.sync_seconds)}); {choice.reason}")
             continue
-        print(f"  chapter {chapter + 1}: one voice, {choice.async_characters:,} characters: async path "
-              f"~{_duration(choice.async_seconds)} billing {choice.async_characters:,} vs sentence units "
-              f"~{_duration(sync_s)} (faster: {'async' if choice.path == 'async' else 'units'}; "
-              "render uses units: the async path is not wired into render yet)")
+        print(f"{where} in one voice: one async task ~{_duration(choice.async_seconds)} billing "
+              f"{chapter.characters:,} (a line break between sentences counts), or sentence units "
+              f"~{_duration(choice.sync_seconds)}; render takes "
+              f"{'the async task' if choice.path == 'async' else 'sentence units'} ({choice.reason}; "
+              "choose with --async always|never)")
+        if choice.path == "async":
+            seconds = max(seconds, choice.async_seconds)
+    return seconds
 
 
 def _print_takes(production: Production, record: LineRecord) -> None:
@@ -398,15 +413,19 @@ async def cmd_production_render(conn: Connection, args: argparse.Namespace) -> N
             units = production.units([record])
         else:
             units = _selected_units(production, args)
-        plan = _print_plan(production, units)
+        await _collect_async(conn, production)
+        async_mode: AsyncMode = getattr(args, "async_mode", "never")
+        plan = _print_plan(production, units, async_mode)
         if not plan.requests:
             print("nothing to render: every unit has its audio")
             return
-        report = await _render_with_progress(conn, production, units, plan.characters_to_bill)
+        report = await _render_with_progress(conn, production, units, plan.characters_to_bill, async_mode)
         count = len(report.rendered)
+        tasks = len(report.async_chapters)
         print(f"rendered {count} unit{'s' * (count != 1)} in {_duration(report.seconds)}: billed "
               f"{report.characters_billed:,} characters (estimated {report.characters_estimated:,})"
-              + (f"; {report.cached} were cached" if report.cached else ""))
+              + (f"; {report.cached} were cached" if report.cached else "")
+              + (f"; {tasks} chapter{'s' * (tasks != 1)} as one async task" if tasks else ""))
         if report.failed:
             for unit, message in report.failed:
                 print(f"line {unit.line_number} failed: {message}", file=sys.stderr)
@@ -441,8 +460,21 @@ async def cmd_production_play(conn: Connection, args: argparse.Namespace) -> Non
               file=sys.stderr)
 
 
+async def _collect_async(conn: Connection, production: Production) -> None:
+    """Async chapter tasks an earlier render created (billed) and did not collect: collected first."""
+    from studio.services.production.async_chapters import finish_pending, pending_keys
+
+    if not pending_keys(production.takes):
+        return
+    print("collecting the async speech an earlier render started (already billed) …", file=sys.stderr)
+    collected = await finish_pending(conn.client, production.takes)
+    units = sum(len(take.keys) for take in collected)
+    print(f"collected {len(collected)} async take{'s' * (len(collected) != 1)}: {units} units, not billed again",
+          file=sys.stderr)
+
+
 async def _render_with_progress(conn: Connection, production: Production, units: list[RenderUnit],
-                                characters: int) -> RenderReport:
+                                characters: int, async_mode: AsyncMode) -> RenderReport:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from studio.services.production.render import Renderer, RenderProgress
@@ -456,10 +488,16 @@ async def _render_with_progress(conn: Connection, production: Production, units:
             bar.update(task, total=progress.characters_estimated, completed=progress.characters_billed,
                        units=f"{progress.units_done}/{progress.units_total} units"
                              + (f", {progress.units_failed} failed" if progress.units_failed else ""))
-            if progress.event.state == "failed":
-                bar.console.print(f"line {progress.event.unit.line_number}: {progress.event.message}")
+            event = progress.event
+            if event.state == "failed":
+                bar.console.print(f"line {event.unit.line_number}: {event.message}")
+            elif event.state == "rendering" and event.message:  # a chapter's async task: its phase
+                bar.update(task, description=f"chapter {event.unit.chapter + 1} (async): {event.message}")
+            elif event.state == "done":
+                bar.update(task, description="rendering")
 
-        return await Renderer(conn.client, production, pacer=_pacer(conn, production)).render(units, show)
+        renderer = Renderer(conn.client, production, pacer=_pacer(conn, production))
+        return await renderer.render(units, show, async_mode=async_mode)
 
 
 def _pacer(conn: Connection, production: Production) -> Pacer:
@@ -522,9 +560,13 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
                            help="only chapter N (1 is the first; repeat for more)")
     selection.add_argument("--line", type=int, action="append", metavar="N",
                            help="only line N (1 is the script's first line; repeat for more)")
-    actions.add_parser("plan", parents=[selection], help="what a render would send and bill, and how long it "
+    paths = CommandParser(add_help=False, parents=[selection])
+    paths.add_argument("--async", dest="async_mode", choices=["auto", "never", "always"], default="auto",
+                       help="a long chapter in one voice as one async speech task: when faster by the estimate "
+                            "(auto, the default), never, or always when the chapter can go (one voice, not WAV)")
+    actions.add_parser("plan", parents=[paths], help="what a render would send and bill, and how long it "
                        "takes (nothing is sent)")
-    render = actions.add_parser("render", parents=[selection], help="render what has no audio yet, with progress; "
+    render = actions.add_parser("render", parents=[paths], help="render what has no audio yet, with progress; "
                                 "run again after a failure, a crash or Ctrl+C: nothing is billed twice")
     render.add_argument("--max-chars", type=int, metavar="N",
                         help="refuse (before sending anything) when the render would bill more than N characters")

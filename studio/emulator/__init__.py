@@ -22,6 +22,9 @@ Conventions where the real service's behaviour is unknown or cannot be triggered
   start (`Emulator.certificate`); result links are then https too.
 - Async T2A output (purpose t2a_async, `<task_id>.tar`) holds `<task_id>.<fmt>`,
   `<task_id>.titles.json` (sentence subtitles) and `<task_id>.extra.json` (extra_info).
+- Speech is made one sentence at a time (ends: `.!?;` their CJK forms and line breaks) with 0.35 s between
+  sentences, so subtitle items (sync `subtitle_enable`, async) are timed on the audio itself, as the
+  service's engine times them; they are never shared out by character count.
 - Video `callback_url` is accepted and never called.
 - Image-to-video output follows the first frame's aspect when it is sent inline (a data URL); a public
   image URL is not fetched, so the video is landscape at the resolution's listed size.

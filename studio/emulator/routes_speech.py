@@ -264,43 +264,68 @@ def extra_info(synth: Synth, text: str, size: int, seconds: float) -> dict[str, 
     }
 
 
+SENTENCE_GAP_S = 0.35  # silence between two sentences, about what espeak leaves inside one utterance
+
+
+@dataclasses.dataclass(frozen=True)
+class Speech:
+    """Rendered speech and its sentence subtitles, timed on this very audio (ms)."""
+
+    samples: np.ndarray  # float32 (frames, channels)
+    subtitles: list[dict[str, Any]]
+
+
 async def render(request: web.Request, synth: Synth, text: str) -> np.ndarray:
-    return await render_with(emulator(request), synth, text)
+    return (await render_with(emulator(request), synth, text)).samples
 
 
-async def render_with(emu: Emulator, synth: Synth, text: str) -> np.ndarray:
+async def render_with(emu: Emulator, synth: Synth, text: str) -> Speech:
     try:
-        return await emu.run(
-            render_speech, synth.render_text(text), synth.voice_id, speed=synth.speed, vol=synth.vol,
-            pitch=synth.pitch, emotion=synth.emotion, sample_rate=synth.sample_rate, channels=synth.channels,
-            voice_modify=synth.voice_modify, interjections=synth.model in INTERJECTION_MODELS)
+        return await emu.run(speak, synth, text)
     except ValueError as exc:
         raise invalid(str(exc)) from None
 
 
-def subtitles(text: str, seconds: float) -> list[dict[str, Any]]:
-    """Sentence items with times spread over the audio by character count; pauses keep their length."""
-    pieces: list[tuple[int, int]] = []
+def sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of `text` is: up to and including its end punctuation (or line break)."""
+    ranges: list[tuple[int, int]] = []
     start = 0
     masked = PAUSE.sub(lambda m: " " * len(m.group(0)), text)  # a marker's "." ends no sentence
     for m in SENTENCE_END.finditer(masked):
-        pieces.append((start, m.end()))
+        ranges.append((start, m.end()))
         start = m.end()
     if start < len(text):
-        pieces.append((start, len(text)))
-    pause_total = sum(float(m.group(1)) for m in PAUSE.finditer(text))
-    chars = max(sum(len(spoken(text[a:b]).strip()) for a, b in pieces), 1)
-    per_char = max(seconds - pause_total, 0.0) / chars
-    items, cursor = [], 0.0
-    for a, b in pieces:
+        ranges.append((start, len(text)))
+    return ranges
+
+
+def speak(synth: Synth, text: str) -> Speech:
+    """`text` spoken one sentence at a time with SENTENCE_GAP_S between them, so every sentence's place in
+    the audio is known exactly: the subtitles MiniMax returns are timed by its engine, not guessed."""
+    rate = synth.sample_rate
+    pieces: list[np.ndarray] = []
+    items: list[dict[str, Any]] = []
+    at = 0  # samples so far
+    for a, b in sentence_ranges(text):
         chunk = text[a:b]
+        if not chunk.strip():
+            continue
+        if pieces:
+            gap = np.zeros((round(SENTENCE_GAP_S * rate), synth.channels), np.float32)
+            pieces.append(gap)
+            at += len(gap)
+        audio = render_speech(
+            synth.render_text(chunk), synth.voice_id, speed=synth.speed, vol=synth.vol, pitch=synth.pitch,
+            emotion=synth.emotion, sample_rate=rate, channels=synth.channels, voice_modify=synth.voice_modify,
+            interjections=synth.model in INTERJECTION_MODELS)
         sentence = spoken(chunk).strip()
-        length = len(sentence) * per_char + sum(float(m.group(1)) for m in PAUSE.finditer(chunk))
         if sentence:
-            items.append({"text": sentence, "time_begin": round(cursor * 1000, 1),
-                          "time_end": round((cursor + length) * 1000, 1), "text_begin": a, "text_end": b})
-        cursor += length
-    return items
+            items.append({"text": sentence, "time_begin": round(at / rate * 1000, 1),
+                          "time_end": round((at + len(audio)) / rate * 1000, 1), "text_begin": a, "text_end": b})
+        pieces.append(audio)
+        at += len(audio)
+    samples = np.concatenate(pieces) if pieces else np.zeros((0, synth.channels), np.float32)
+    return Speech(samples, items)
 
 
 class Pacer:
@@ -355,7 +380,8 @@ async def t2a(request: web.Request) -> web.StreamResponse:
     exclude = flag(obj(data, "stream_options"), "exclude_aggregated_audio")
     admit(emu, acct, request.path, text)
     pacer = Pacer(request[CTX].pacing, seed_of(data))
-    samples = await render(request, synth, text)
+    speech = await render_with(emu, synth, text)
+    samples = speech.samples
     activate(acct, emu.state, synth)
     seconds = len(samples) / synth.sample_rate
     if stream:
@@ -371,7 +397,7 @@ async def t2a(request: web.Request) -> web.StreamResponse:
         token = emu.state.add_blob(audio, CONTENT_TYPES[synth.fmt])
         out["audio"] = public_url(request, f"/emulator/download/{token}/output.{synth.fmt}")
     if subtitle_enable:
-        subs = json.dumps(subtitles(text, seconds), ensure_ascii=False).encode()
+        subs = json.dumps(speech.subtitles, ensure_ascii=False).encode()
         token = emu.state.add_blob(subs, "application/json")
         out["subtitle_file"] = public_url(request, f"/emulator/download/{token}/subtitles.json")
     await pacer.whole(seconds)
@@ -690,12 +716,12 @@ async def async_job(emu: Emulator, acct: Account, task: Task) -> int:
     synth = Synth(**{**params, "tones": [tuple(t) for t in params.get("tones", [])]})
     text: str = task.params["text"]
     task_id, file_id = task.task_id, task.file_id
-    samples = await render_with(emu, synth, text)
-    audio = await emu.run(encode_audio, samples, synth.sample_rate, synth.fmt, synth.bitrate)
-    seconds = len(samples) / synth.sample_rate
+    speech = await render_with(emu, synth, text)
+    audio = await emu.run(encode_audio, speech.samples, synth.sample_rate, synth.fmt, synth.bitrate)
+    seconds = len(speech.samples) / synth.sample_rate
     members = {
         f"{task_id}.{synth.fmt}": audio,
-        f"{task_id}.titles.json": json.dumps(subtitles(text, seconds), ensure_ascii=False).encode(),
+        f"{task_id}.titles.json": json.dumps(speech.subtitles, ensure_ascii=False).encode(),
         f"{task_id}.extra.json": json.dumps(extra_info(synth, text, len(audio), seconds)).encode(),
     }
     buf = io.BytesIO()

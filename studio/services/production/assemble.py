@@ -462,7 +462,7 @@ def _clock(seconds: float) -> str:
 
 def _span_blocks(timeline: Timeline, first: int, end: int) -> Iterator[np.ndarray]:
     """The output's samples [first, end) as float32 (frames, channels) blocks."""
-    reader = _Reader(timeline.sample_rate, timeline.channels)
+    reader = TakeReader(timeline.sample_rate, timeline.channels)
     for unit in timeline.units:
         if unit.end <= first or unit.start - unit.silence_before >= end:
             continue
@@ -471,7 +471,7 @@ def _span_blocks(timeline: Timeline, first: int, end: int) -> Iterator[np.ndarra
         yield from _clip(reader.read(unit.take, unit.trim_start, unit.trim_end), unit.start, first, end)
 
 
-class _Reader:
+class TakeReader:
     """Slices of decoded takes, in order. A slice of the take the slice before came from, further on (the
     lines of an async chapter take), continues that decode instead of starting the file again."""
 

@@ -6,7 +6,8 @@
         "HOST": {"voice_id": "English_expressive_narrator", "speed": 1.05},
         "GUEST": {"mix": [{"voice_id": "A", "weight": 70}, {"voice_id": "B", "weight": 30}], "emotion": "calm"}
       },
-      "group_short": 0
+      "group_short": 0,
+      "async_threshold": 10000
     }
 
 What a line is spoken with: the production's defaults, then its speaker's settings, then the line's own
@@ -38,6 +39,7 @@ from studio.api.models import (
 )
 from studio.api.models.speech import TimberWeights
 from studio.errors import StudioError
+from studio.services.production.long_form import DEFAULT_ASYNC_THRESHOLD
 from studio.services.production.script import Directives, Script
 from studio.services.production.segment import DEFAULT_MAX_CHARS
 
@@ -112,6 +114,9 @@ class Cast(RequestModel):
     # consecutive short sentences share a request of at most N characters (fewer requests; an edit re-bills
     # the group). See units.py.
     group_short: int = Field(default=0, ge=0, le=DEFAULT_MAX_CHARS)
+    # A chapter whose units to render are at least this many characters, all in one voice, may be rendered as
+    # one async task when that is faster by the estimate (async_chapters.py; `render --async` decides).
+    async_threshold: int = Field(default=DEFAULT_ASYNC_THRESHOLD, ge=1)
 
     @classmethod
     def from_json(cls, text: str) -> Cast:
@@ -127,11 +132,14 @@ class Cast(RequestModel):
                                    "speakers": {name: voicing.to_json() for name, voicing in self.speakers.items()}}
         if self.group_short:
             data["group_short"] = self.group_short
+        if self.async_threshold != DEFAULT_ASYNC_THRESHOLD:
+            data["async_threshold"] = self.async_threshold
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def with_speaker(self, speaker: str, voicing: Voicing) -> Cast:
         """This cast with `speaker` cast as `voicing`, every rule checked (InputError naming it)."""
-        cast = Cast(defaults=self.defaults, speakers={**self.speakers, speaker: voicing}, group_short=self.group_short)
+        cast = Cast(defaults=self.defaults, speakers={**self.speakers, speaker: voicing}, group_short=self.group_short,
+                    async_threshold=self.async_threshold)
         cast.settings_for(speaker, Directives()).request(_RULE_CHECK_TEXT)
         return cast
 

@@ -7,7 +7,8 @@ chunk by chunk and renames it when whole (`speech.synthesize_to_file`); the play
 there, or follows its `.part` as it grows (the open file stays valid through the rename), and stops at its
 end once the finished name exists. A unit that fails is skipped (what arrived of it is played). Every unit
 is decoded and handed to `Playback` as 16-bit PCM, so silences can be put between lines and each take's
-own MP3 header and encoder delay are handled by its own decoder.
+own MP3 header and encoder delay are handled by its own decoder. A unit spoken in a chapter's async take
+(async_chapters.py) is its span of that take; what this renders goes sentence by sentence (it streams).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from studio.api.client import MiniMaxClient
 from studio.audio.decoder import StreamDecoder
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.files import part_path
+from studio.services.production.assemble import TakeReader, UnitTake
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
 from studio.services.production.units import RenderUnit
 
@@ -131,10 +133,21 @@ async def pcm_of(units: Sequence[RenderUnit], production: Production, states: _U
                  gap_s: Callable[[RenderUnit, RenderUnit], float]) -> AsyncIterator[bytes]:
     """Each unit decoded to 16-bit PCM at its own rate (mono), with the gaps between them as silence."""
     previous: RenderUnit | None = None
+    reader: TakeReader | None = None
     for unit in units:
         audio = unit.settings.audio_setting
         if previous is not None and (gap := gap_s(previous, unit)) > 0:
             yield bytes(2 * audio.channel * round(gap * audio.sample_rate))
+        previous = unit
+        span = production.takes.span(unit.key)
+        record = production.takes.get(unit.key) if span is not None else None
+        if span is not None and record is not None:  # a sentence of a chapter's async take: its part of it
+            reader = reader or TakeReader(audio.sample_rate, audio.channel)
+            take = UnitTake(record.file, audio.format, audio.sample_rate, audio.channel, unit.text, span_ms=span)
+            first, end = (round(ms / 1000 * audio.sample_rate) for ms in span)
+            for block in reader.read(take, first, end):
+                yield _s16(block)
+            continue
         decoder = StreamDecoder(audio.format, audio.sample_rate, audio.channel, in_rate=audio.sample_rate,
                                 in_channels=audio.channel)
         final = production.takes.path_for(unit.key, audio.format)
@@ -143,7 +156,6 @@ async def pcm_of(units: Sequence[RenderUnit], production: Production, states: _U
             if len(frames):
                 yield _s16(frames)
         yield _s16(decoder.flush())
-        previous = unit
 
 
 def _s16(frames: np.ndarray) -> bytes:
@@ -169,7 +181,8 @@ async def play_through(client: MiniMaxClient, production: Production, units: Seq
     playback = Playback(player, "pcm", sample_rate=audio.sample_rate, channels=audio.channel, no_audio=no_audio,
                         seekable=False)
     playback.measurements.request_sent_at = time.perf_counter()  # "play" pressed: its TTFA counts from here
-    render = asyncio.ensure_future(Renderer(client, production, pacer=pacer).render(units, progress))
+    renderer = Renderer(client, production, pacer=pacer)
+    render = asyncio.ensure_future(renderer.render(units, progress, async_mode="never"))
 
     def over(_: object) -> None:
         states.render_over = True

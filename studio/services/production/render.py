@@ -7,6 +7,10 @@ after a crash, a kill -9 or a cancel sends only what has no audio yet; a take wh
 just before the crash is adopted, not billed again. A unit that was streaming when the process died left a
 `.part` (kept as a partial file: its words were billed) and is rendered again.
 
+Async chapters: a chapter whose units to render are long and in one voice may go as one async task
+instead (async_chapters.py; `async_mode`), beside the sentence units; its units count as done when its take
+arrives. Every render first finishes the async tasks an earlier run created and did not collect.
+
 A unit that fails (the API's message) is reported and does not stop the others; a full disk stops the
 render (every other unit would fail the same way). Rate limits: a `Pacer` (pacing.py) spaces requests
 within the table in plan.py; a 1002/1039 that still gets through (another app on the same key) makes every
@@ -24,6 +28,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError, RateLimitError
+from studio.services.production.async_chapters import AsyncChapter, chapter_paths, finish_pending, render_chapter
+from studio.services.production.long_form import AsyncMode, LongFormProgress
 from studio.services.production.pacing import DEFAULT_BACK_OFF_S, T2APacer
 from studio.services.production.plan import RENDER_CONCURRENCY, T2A_RATE_LIMITS, billed_characters
 from studio.services.production.units import RenderUnit
@@ -67,7 +73,7 @@ class UnitEvent:
     state: UnitState
     bytes_received: int = 0
     characters_billed: int | None = None
-    message: str | None = None  # a failed unit: the API's words
+    message: str | None = None  # a failed unit: the API's words; a unit of an async chapter: its task's phase
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ class RenderReport:
     characters_estimated: int
     characters_billed: int
     seconds: float
+    async_chapters: tuple[int, ...] = ()  # chapters (indexes) rendered as one async task each
+    resumed: int = 0  # async tasks an earlier run created, collected now
 
 
 def voices_of(units: Sequence[RenderUnit]) -> list[str]:
@@ -126,14 +134,22 @@ class Renderer:
         self._concurrency = concurrency
 
     async def render(self, units: Sequence[RenderUnit],
-                     on_progress: Callable[[RenderProgress], None] | None = None) -> RenderReport:
-        """Render every unit of `units` that has no audio yet (each key once). Raises MissingVoices before
-        any request when a voice is gone; CancelledError and OSError (a full disk) stop it, with what was
-        rendered kept and recorded."""
+                     on_progress: Callable[[RenderProgress], None] | None = None, *,
+                     async_mode: AsyncMode = "auto", poll_s: float | None = None) -> RenderReport:
+        """Render every unit of `units` that has no audio yet (each key once), long single-voice chapters as
+        one async task each when `async_mode` says so (`async_chapters.chapter_paths`). Raises MissingVoices
+        before any request when a voice is gone; CancelledError and OSError (a full disk) stop it, with what
+        was rendered kept and recorded."""
         production = self._production
+        resumed = await finish_pending(self._client, production.takes, poll_s=poll_s)
         plan = production.plan(list(units))
         by_key = {unit.key: unit for unit in units}
         todo = [by_key[planned.key] for planned in plan.to_render]
+        chapters = [chapter for chapter in chapter_paths(todo, production.region, mode=async_mode,
+                                                         threshold=production.cast.async_threshold)
+                    if chapter.choice.path == "async"]
+        in_chapters = {unit.key for chapter in chapters for unit in chapter.units}
+        to_bill = plan.characters_to_bill + sum(chapter.characters - chapter.unit_characters for chapter in chapters)
         if todo:
             missing = await missing_voices(self._client, voices_of(todo))
             if missing:
@@ -144,21 +160,21 @@ class Renderer:
         failed: list[tuple[RenderUnit, str]] = []
         billed = 0
         if not todo:
-            return RenderReport((), (), len(plan.cached), 0, 0, 0.0)
-        render_id = production.takes.begin_render(len(todo), plan.characters_to_bill)
+            return RenderReport((), (), len(plan.cached), 0, 0, 0.0, resumed=len(resumed))
+        render_id = production.takes.begin_render(len(todo), to_bill)
         queue: asyncio.Queue[tuple[RenderUnit, int]] = asyncio.Queue()
         for unit in todo:
-            queue.put_nowait((unit, 0))
+            if unit.key not in in_chapters:
+                queue.put_nowait((unit, 0))
 
         def report(event: UnitEvent) -> None:
             if on_progress is None:
                 return
             elapsed = time.monotonic() - started
             rate = billed / elapsed if billed and elapsed > 0 else None
-            remaining = plan.characters_to_bill - billed
+            remaining = to_bill - billed
             eta = remaining / rate if rate else (plan.estimated_seconds if not rendered else None)
-            on_progress(RenderProgress(event, len(rendered), len(failed), len(todo), billed,
-                                       plan.characters_to_bill, elapsed, eta))
+            on_progress(RenderProgress(event, len(rendered), len(failed), len(todo), billed, to_bill, elapsed, eta))
 
         async def render_one(unit: RenderUnit, attempt: int) -> None:
             nonlocal billed
@@ -194,6 +210,30 @@ class Renderer:
             rendered.append(unit)
             report(UnitEvent(unit, "done", take.bytes_written, used))
 
+        async def render_async_chapter(chapter: AsyncChapter) -> None:
+            nonlocal billed
+            for unit in chapter.units:
+                report(UnitEvent(unit, "rendering", message="uploading"))
+
+            def phase(progress: LongFormProgress) -> None:
+                report(UnitEvent(chapter.units[0], "rendering", message=progress.problem or progress.phase))
+
+            try:
+                take = await render_chapter(self._client, production.takes, chapter, render_id=render_id,
+                                            on_progress=phase, poll_s=poll_s)
+            except MiniMaxError as exc:
+                for unit in chapter.units:
+                    failed.append((unit, str(exc)))
+                    report(UnitEvent(unit, "failed", message=str(exc)))
+                return
+            if take.characters_billed is not None and take.characters_billed != chapter.characters:
+                log.warning("chapter %d: MiniMax billed %d characters, the plan counted %d", chapter.chapter + 1,
+                            take.characters_billed, chapter.characters)
+            billed += take.characters_billed if take.characters_billed is not None else chapter.characters
+            for unit in chapter.units:
+                rendered.append(unit)
+                report(UnitEvent(unit, "done", characters_billed=billed_characters(unit.text)))
+
         async def worker() -> None:
             while True:
                 try:
@@ -205,7 +245,9 @@ class Renderer:
         status = "failed"
         try:
             async with asyncio.TaskGroup() as group:
-                for _ in range(min(self._concurrency, len(todo))):
+                for chapter in chapters:
+                    group.create_task(render_async_chapter(chapter))
+                for _ in range(min(self._concurrency, queue.qsize())):
                     group.create_task(worker())
             status = "finished" if not failed else "finished with failures"
         except asyncio.CancelledError:
@@ -215,5 +257,5 @@ class Renderer:
             raise group_error.exceptions[0] from None
         finally:
             production.takes.end_render(render_id, status)
-        return RenderReport(tuple(rendered), tuple(failed), len(plan.cached), plan.characters_to_bill, billed,
-                            time.monotonic() - started)
+        return RenderReport(tuple(rendered), tuple(failed), len(plan.cached), to_bill, billed,
+                            time.monotonic() - started, tuple(chapter.chapter for chapter in chapters), len(resumed))

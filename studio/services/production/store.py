@@ -26,10 +26,13 @@ from typing import TYPE_CHECKING
 
 from studio.api.errors import InputError
 from studio.api.hosts import Region
+from studio.api.models import SubtitleItem
 from studio.errors import StudioError
 from studio.files import write_atomically
 from studio.services.production.assemble import TimelineLine, UnitTake
+from studio.services.production.async_chapters import pending_keys
 from studio.services.production.cast import CAST_FILE, Cast
+from studio.services.production.long_form import read_subtitles
 from studio.services.production.plan import Plan, plan
 from studio.services.production.script import (
     Script,
@@ -116,6 +119,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE takes ADD COLUMN take INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE takes ADD COLUMN bytes INTEGER;
     ALTER TABLE takes ADD COLUMN sha256 TEXT
+    """,
+    # A unit spoken inside a chapter's async take: its row names that take's file and the unit's part of it.
+    """
+    ALTER TABLE takes ADD COLUMN span_begin_ms REAL;
+    ALTER TABLE takes ADD COLUMN span_end_ms REAL
     """,
 )
 
@@ -494,19 +502,25 @@ class Production:
             raise ProductionError(f"{len(missing)} lines have no audio yet (lines {listed}): run `studio production "
                                   "render` first (`plan` shows what it bills)")
         by_line: dict[int, list[UnitTake]] = {}
+        subtitles: dict[Path, tuple[SubtitleItem, ...]] = {}
         for unit, path in zip(units, files, strict=True):
             assert path is not None  # checked above
             audio = unit.settings.audio_setting
+            span = self.takes.span(unit.key)
+            if span is not None and path not in subtitles:  # a chapter take's sentence timings, read once
+                subtitles[path] = read_subtitles(path)
             by_line.setdefault(unit.line_id, []).append(
-                UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text))
+                UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text,
+                         subtitles.get(path) or None if span is not None else None, span))
         return [TimelineLine.of(record.id, record.chapter, titles[record.chapter], record.line, by_line[record.id])
                 for record in lines if record.id in by_line]
 
     def plan(self, units: list[RenderUnit]) -> Plan:
         """What rendering `units` needs: requests, characters to bill, time (plan.py), before anything is sent."""
         formats = {unit.key: unit.settings.audio_setting.format for unit in units}
+        paid = pending_keys(self.takes)  # in an async chapter take a render collects first
         return plan([unit.planned() for unit in units],
-                    lambda key: self.takes.verified_file(key, formats[key]) is not None, self.region)
+                    lambda key: key in paid or self.takes.verified_file(key, formats[key]) is not None, self.region)
 
 
 def _numbered(lines: list[LineRecord], number: int) -> LineRecord:

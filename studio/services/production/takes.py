@@ -7,6 +7,9 @@ takes/damaged/ (kept: it was paid for) and its unit counts as not rendered. A ta
 app died between the rename that completes a take and the row that records it) is complete by
 construction (takes are renamed from `.part` only when whole) and is adopted, so it is never billed again.
 
+A unit spoken inside a longer take (a chapter rendered as one async task: async_chapters.py) has a row of
+its own naming that take's file and the unit's span in it (`span`); the file is verified like any take.
+
 The machine-wide cache (`shared_dir`, `<data dir>/speech-cache`) holds a hard link (or a copy, across file
 systems) of every take as `<key>.<sha256>.<ext>`: a unit another production on this machine rendered with
 the same words and settings is linked in at no cost, its hash checked like any take's.
@@ -35,9 +38,12 @@ class TakeRecord:
     line_id: int | None
     take: int
     duration_ms: int | None
-    characters_billed: int | None  # None: recovered after a crash, its bill unknown; 0: reused from the cache
+    # None: recovered after a crash, its bill unknown; 0: reused from the cache; a span of a chapter take:
+    # its share of the chapter's bill (the chapter's own row is in the ledger)
+    characters_billed: int | None
     trace_id: str | None
     created_at: float
+    span_ms: tuple[float, float] | None = None  # its part of `file` (begin, end ms); None: the whole file
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,8 @@ class TakeStore:
         self._db = db
         self.folder = folder
         self.shared_dir = shared_dir
-        self._verified: dict[str, tuple[int, int]] = {}  # key → (mtime_ns, size) hashed in this process
+        # file name → (mtime_ns, size, sha256) as hashed in this process (a chapter take's file holds many units)
+        self._verified: dict[str, tuple[int, int, str]] = {}
         self._shared: dict[str, list[str]] | None = None  # key → its file names in shared_dir, as last listed
         self._shared_stamp = 0  # shared_dir's mtime when it was listed
 
@@ -89,42 +96,58 @@ class TakeStore:
         except FileNotFoundError:
             self._forget(key)
             return self._from_shared(key, fmt)
-        if self._verified.get(key) == (stat.st_mtime_ns, stat.st_size):
+        known = self._verified.get(path.name)
+        if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size) and row[2] in (None, known[2]):
             return path
-        if stat.st_size == row[1] and (row[2] is None or file_sha256(path) == row[2]):
-            self._verified[key] = (stat.st_mtime_ns, stat.st_size)
-            return path
+        if stat.st_size == row[1]:
+            sha = file_sha256(path)
+            if row[2] is None or sha == row[2]:
+                self._verified[path.name] = (stat.st_mtime_ns, stat.st_size, sha)
+                return path
         self._set_aside(path)
         self._forget(key)
         return None
 
     def record(self, key: str, path: Path, *, line_id: int | None, take: int, duration_ms: int | None,
                characters_billed: int | None, trace_id: str | None, render_id: int | None = None,
-               characters_estimated: int | None = None) -> TakeRecord:
-        """Record a complete take file (and, for a billed request, its row in the ledger), then share it."""
+               characters_estimated: int | None = None, span_ms: tuple[float, float] | None = None) -> TakeRecord:
+        """Record a complete take file (and, for a billed request, its row in the ledger), then share it.
+        With `span_ms`, the unit is that part of the file (a chapter take's), which is not shared."""
         stat = path.stat()
-        sha = file_sha256(path)
+        known = self._verified.get(path.name)
+        sha = known[2] if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size) else file_sha256(path)
         created = time.time()
+        begin, end = span_ms if span_ms is not None else (None, None)
         with transaction(self._db):
             self._db.execute(
                 "INSERT OR REPLACE INTO takes (cache_key, line_id, file, duration_ms, characters_billed, trace_id, "
-                "created_at, take, bytes, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, line_id, path.name, duration_ms, characters_billed, trace_id, created, take, stat.st_size, sha))
+                "created_at, take, bytes, sha256, span_begin_ms, span_end_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, line_id, path.name, duration_ms, characters_billed, trace_id, created, take, stat.st_size, sha,
+                 begin, end))
             if characters_estimated is not None:
                 self._db.execute(
                     "INSERT INTO costs (render_id, cache_key, characters_estimated, characters_billed, trace_id, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     (render_id, key, characters_estimated, characters_billed, trace_id, created))
-        self._verified[key] = (stat.st_mtime_ns, stat.st_size)
-        self._share(key, path, sha)
-        return TakeRecord(key, path, line_id, take, duration_ms, characters_billed, trace_id, created)
+        self._verified[path.name] = (stat.st_mtime_ns, stat.st_size, sha)
+        if span_ms is None:
+            self._share(key, path, sha)
+        return TakeRecord(key, path, line_id, take, duration_ms, characters_billed, trace_id, created, span_ms)
 
     def get(self, key: str) -> TakeRecord | None:
         row = self._db.execute("SELECT cache_key, file, line_id, take, duration_ms, characters_billed, trace_id, "
-                               "created_at FROM takes WHERE cache_key = ?", (key,)).fetchone()
+                               "created_at, span_begin_ms, span_end_ms FROM takes WHERE cache_key = ?",
+                               (key,)).fetchone()
         if row is None:
             return None
-        return TakeRecord(row[0], self.folder / row[1], *row[2:])
+        span = (row[8], row[9]) if row[8] is not None else None
+        return TakeRecord(row[0], self.folder / row[1], row[2], row[3], row[4], row[5], row[6], row[7], span)
+
+    def span(self, key: str) -> tuple[float, float] | None:
+        """Where `key`'s unit is in its take's file (begin, end ms), when that file holds more than it."""
+        row = self._db.execute("SELECT span_begin_ms, span_end_ms FROM takes WHERE cache_key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row is not None and row[0] is not None else None
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM takes").fetchone()[0])
@@ -159,7 +182,6 @@ class TakeStore:
 
     def _forget(self, key: str) -> None:
         self._db.execute("DELETE FROM takes WHERE cache_key = ?", (key,))
-        self._verified.pop(key, None)
 
     def _set_aside(self, path: Path) -> None:
         damaged = self.folder / DAMAGED_DIR

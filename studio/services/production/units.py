@@ -46,6 +46,7 @@ class RenderUnit:
     settings: T2ASettings
     key: str
     take: int = 0  # the line's take number this unit's key was made with
+    chapter: int = 0  # index of its line's chapter
 
     def planned(self) -> PlannedUnit:
         return PlannedUnit(self.key, self.text)
@@ -68,5 +69,5 @@ def units_of(lines: Sequence[LineRecord], cast: Cast, *, take_of: dict[int, int]
         for index, text in enumerate(split_units(record.line.text, max_chars=max_chars,
                                                           group_short=cast.group_short)):
             units.append(RenderUnit(record.id, record.number, index, text, settings,
-                                    unit_key(text, settings, take), take))
+                                    unit_key(text, settings, take), take, record.chapter))
     return units

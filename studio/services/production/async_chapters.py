@@ -1,0 +1,225 @@
+"""Chapters rendered as one async speech task (long_form.py) instead of sentence units.
+
+A chapter can go this way when its units still to render are all spoken with one voice and the same
+settings; `chapter_paths` asks `long_form.choose_path` (the mode and the production's threshold) for each.
+The task speaks just those units, one per line of its text file, so it bills what the sentence units would;
+afterwards each unit is a span of the chapter's take (takes.py), placed by the task's sentence timings
+(`long_form.line_times`, widened to meet halfway across the silences between them: `assemble.widened`). An
+edit later re-bills one sentence as a sync unit; the other sentences stay spans of the chapter's take.
+
+Files in takes/: `<chapter key>.<ext>`, the take, named by the sha256 of its units' keys in order; beside it
+`<take>.units.json`, the units it speaks (written before the task is created, removed once every span is
+recorded), and long_form's task sidecar and subtitles. A render first finishes what an earlier run left
+(`finish_pending`): a task still running is polled, never created again; a take whose audio arrived
+before a crash is recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studio.api.models import SubtitleItem, T2ASettings
+from studio.files import write_atomically
+from studio.services.production.assemble import widened
+from studio.services.production.long_form import (
+    AsyncMode,
+    AsyncSpeechFailed,
+    LongFormProgress,
+    PathChoice,
+    choose_path,
+    line_times,
+    pending_task,
+    read_subtitles,
+    render_async,
+    resume_async,
+    sidecar_path,
+)
+from studio.services.production.plan import billed_characters, estimated_seconds
+from studio.services.production.units import RenderUnit
+
+if TYPE_CHECKING:
+    from studio.api.client import MiniMaxClient
+    from studio.api.hosts import Region
+    from studio.services.production.takes import TakeStore
+
+log = logging.getLogger(__name__)
+
+MANIFEST_SUFFIX = ".units.json"
+
+
+@dataclass(frozen=True)
+class AsyncChapter:
+    """A chapter's units still to render (reading order, each key once) and the path chosen for them."""
+
+    chapter: int  # index
+    units: tuple[RenderUnit, ...]
+    choice: PathChoice
+
+    @property
+    def text(self) -> str:
+        """What the task speaks: one unit a line."""
+        return "\n".join(unit.text for unit in self.units)
+
+    @property
+    def key(self) -> str:
+        """The chapter take's name: its units, in order (a different set of units is a different take)."""
+        return hashlib.sha256("\n".join(["async-chapter", *(unit.key for unit in self.units)]).encode()).hexdigest()
+
+    @property
+    def settings(self) -> T2ASettings:
+        return self.units[0].settings
+
+    @property
+    def characters(self) -> int:
+        """What the task bills: its units and the line breaks between them (a character each)."""
+        return billed_characters(self.text)
+
+    @property
+    def unit_characters(self) -> int:
+        """What the same units bill sent one by one."""
+        return sum(billed_characters(unit.text) for unit in self.units)
+
+
+@dataclass(frozen=True)
+class SpokenUnit:
+    """A line of the manifest: one unit of a chapter take, enough to record its span."""
+
+    key: str
+    text: str
+    line_id: int
+    take: int
+
+
+@dataclass(frozen=True)
+class ChapterTake:
+    """A chapter take recorded: its file, its units' keys, and what MiniMax billed (None: unknown)."""
+
+    path: Path
+    keys: tuple[str, ...]
+    characters_billed: int | None
+
+
+def chapter_paths(to_render: Sequence[RenderUnit], region: Region, *, mode: AsyncMode,
+                  threshold: int) -> list[AsyncChapter]:
+    """Each chapter of `to_render` (units without audio, each key once) with the path its units take."""
+    chapters: dict[int, list[RenderUnit]] = {}
+    for unit in to_render:
+        chapters.setdefault(unit.chapter, []).append(unit)
+    found = []
+    for chapter, units in chapters.items():
+        text = "\n".join(unit.text for unit in units)
+        sync_s = estimated_seconds([unit.planned() for unit in units], region)
+        voices = {voice for unit in units for voice in _voice_ids(unit.settings)}
+        settings = {unit.settings.model_dump_json() for unit in units}
+        if len(voices) == 1 and len(settings) > 1:
+            choice = PathChoice("sync", sync_s, None, billed_characters(text),
+                                "its lines differ in emotion, speed or other settings; async speech takes one set")
+        else:
+            choice = choose_path(text, voices=len(voices), settings=units[0].settings, sync_seconds=sync_s,
+                                 mode=mode, threshold=threshold)
+        found.append(AsyncChapter(chapter, tuple(units), choice))
+    return found
+
+
+def _voice_ids(settings: T2ASettings) -> list[str]:
+    mix = settings.timber_weights
+    return [weight.voice_id for weight in mix] if mix else [settings.voice_setting.voice_id or ""]
+
+
+def manifest_path(take: Path) -> Path:
+    return take.with_name(take.name + MANIFEST_SUFFIX)
+
+
+async def render_chapter(client: MiniMaxClient, takes: TakeStore, chapter: AsyncChapter, *,
+                         render_id: int | None = None, on_progress: Callable[[LongFormProgress], None] | None = None,
+                         poll_s: float | None = None) -> ChapterTake:
+    """Speak the chapter's units through one async task and record each as a span of its take. Cancelling
+    (or a crash) after the task was created leaves it for `finish_pending`; errors are long_form's."""
+    dest = takes.path_for(chapter.key, chapter.settings.audio_setting.format)
+    spoken = [SpokenUnit(unit.key, unit.text, unit.line_id, unit.take) for unit in chapter.units]
+    if not manifest_path(dest).exists():
+        body = json.dumps([asdict(unit) for unit in spoken], ensure_ascii=False, indent=1)
+        write_atomically(manifest_path(dest), body.encode("utf-8"))
+    options = {"poll_s": poll_s} if poll_s is not None else {}
+    take = await render_async(client, chapter.settings, chapter.text, dest, on_progress=on_progress, **options)
+    return _record(takes, dest, spoken, take.subtitles, take.usage_characters, take.trace_id, take.duration_ms,
+                   render_id)
+
+
+async def finish_pending(client: MiniMaxClient, takes: TakeStore, *,
+                         on_progress: Callable[[LongFormProgress], None] | None = None,
+                         poll_s: float | None = None) -> list[ChapterTake]:
+    """Finish every chapter take an earlier run left: poll a task it created (never create another), record a
+    take whose audio arrived, forget a manifest whose task was never created. A task that ended Failed or
+    Expired is logged and forgotten (its units are rendered again); other errors are the client's."""
+    finished = []
+    for manifest in sorted(takes.folder.glob(f"*{MANIFEST_SUFFIX}")):
+        dest = manifest.with_name(manifest.name.removesuffix(MANIFEST_SUFFIX))
+        spoken = _read_manifest(manifest)
+        if spoken is None:
+            continue
+        if pending_task(dest) is not None:
+            options = {"poll_s": poll_s} if poll_s is not None else {}
+            try:
+                take = await resume_async(client, dest, on_progress=on_progress, **options)
+            except AsyncSpeechFailed as exc:  # it ended without audio: its units are rendered again
+                log.warning("%s", exc)
+                manifest.unlink(missing_ok=True)
+                continue
+            finished.append(_record(takes, dest, spoken, take.subtitles, take.usage_characters, take.trace_id,
+                                    take.duration_ms, None))
+        elif dest.is_file():  # the audio arrived before the crash; its bill went with the sidecar
+            finished.append(_record(takes, dest, spoken, read_subtitles(dest), None, None, None, None))
+        else:  # no task was created (a crash before, or MiniMax refused it): nothing was billed
+            manifest.unlink(missing_ok=True)
+    return finished
+
+
+def pending_keys(takes: TakeStore) -> set[str]:
+    """Units of chapter takes an earlier run paid for and did not record (a task to collect, or audio that
+    arrived): the next render records them without billing them again, so a plan does not count them."""
+    keys: set[str] = set()
+    for manifest in takes.folder.glob(f"*{MANIFEST_SUFFIX}"):
+        dest = manifest.with_name(manifest.name.removesuffix(MANIFEST_SUFFIX))
+        if sidecar_path(dest).exists() or dest.is_file():
+            keys.update(unit.key for unit in _read_manifest(manifest) or [])
+    return keys
+
+
+def _read_manifest(manifest: Path) -> list[SpokenUnit] | None:
+    try:
+        return [SpokenUnit(**unit) for unit in json.loads(manifest.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError) as exc:
+        log.warning("%s can't be read (%s): left for a person to look at", manifest, exc)
+        return None
+
+
+def _record(takes: TakeStore, dest: Path, spoken: list[SpokenUnit], subtitles: Sequence[SubtitleItem],
+            usage: int | None, trace_id: str | None, duration_ms: int | None, render_id: int | None) -> ChapterTake:
+    """The chapter take's row (with its bill in the ledger, once) and a span row for each of its units."""
+    chapter_key = dest.name.partition(".")[0]
+    estimate = billed_characters("\n".join(unit.text for unit in spoken))
+    if takes.get(chapter_key) is None:
+        takes.record(chapter_key, dest, line_id=None, take=0, duration_ms=duration_ms, characters_billed=usage,
+                     trace_id=trace_id, render_id=render_id, characters_estimated=estimate)
+    if not subtitles:  # no timings came with the take: its length shared out by the characters spoken
+        log.warning("%s came without sentence timings: its units are placed by their share of its length", dest.name)
+        end = float(duration_ms) if duration_ms else 1e12
+        subtitles = [SubtitleItem(text=" ".join(unit.text for unit in spoken), time_begin=0.0, time_end=end)]
+    take_end = float(duration_ms) if duration_ms else subtitles[-1].time_end + 60_000.0  # assembly stops at the end
+    spans = widened(line_times(subtitles, [unit.text for unit in spoken]))
+    for unit, (begin, end_ms) in zip(spoken, spans, strict=True):
+        existing = takes.get(unit.key)
+        if existing is not None and existing.span_ms is None:  # it has a take of its own: keep that one
+            continue
+        end_ms = max(begin, min(end_ms, take_end))
+        takes.record(unit.key, dest, line_id=unit.line_id, take=unit.take, duration_ms=round(end_ms - begin),
+                     characters_billed=billed_characters(unit.text), trace_id=trace_id, span_ms=(begin, end_ms))
+    manifest_path(dest).unlink(missing_ok=True)
+    return ChapterTake(dest, tuple(unit.key for unit in spoken), usage)
