@@ -8,6 +8,10 @@ turns up in that recording (normalised cross-correlation ≥ 0.8), after a click
 that cannot be right (first sound earlier than the emulator can send audio, no sound found, a sink that is
 not silent before the click) ends the bench with an error instead of a ratio.
 
+Row (e) is `studio prod play --from 1` on a production whose line 1 is the same text, with a new take each
+run so it renders as it plays (its first request is line 1's first sentence); row (f) is this player on that
+sentence alone, so (e)/(f) is what play-through itself adds. Target: (e) within 10 % of (a) and of (f).
+
 The emulator runs in its own process, paced like the real service (first audio after ~300 ms, real-time
 factor ~0.3, ±50 ms jitter), so the CPU figures are the client's alone. Each run renders a ~30 s
 utterance; runs of (a)/(b) stop once the whole stream has arrived (the ring holds all of it, so no
@@ -28,6 +32,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -48,6 +53,11 @@ from studio.audio.jitter import JitterEstimator
 from studio.audio.playback import Playback
 from studio.audio.player import Player, load_sounddevice
 from studio.emulator import DEMO_KEY
+from studio.services.production.cast import Voicing
+from studio.services.production.playthrough import play_through
+from studio.services.production.render import Unpaced
+from studio.services.production.script import parse_script
+from studio.services.production.store import Production
 from studio.services.speech import play_speech
 
 EMULATOR_TTFA_MS, EMULATOR_JITTER_MS = 300.0, 50.0
@@ -213,8 +223,11 @@ class Result:
         return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
-def _request(stream: bool) -> T2ARequest:
-    return T2ARequest(model="speech-2.8-hd", text=TEXT, stream=stream,
+FIRST_SENTENCE = TEXT.split(". ")[0] + "."  # what `prod play` sends first: line 1 is TEXT, cut in sentences
+
+
+def _request(stream: bool, text: str = TEXT) -> T2ARequest:
+    return T2ARequest(model="speech-2.8-hd", text=text, stream=stream,
                       voice_setting=VoiceSetting(voice_id="English_expressive_narrator"),
                       audio_setting=AudioSetting(format="mp3", sample_rate=32000))
 
@@ -238,11 +251,12 @@ async def measured(monitor: Monitor, sent: np.ndarray, full: np.ndarray,
                monitor.heard_from(full, line.clicked) if heard is None else 0.0)
 
 
-async def streaming(client: MiniMaxClient, player: Player, jitter: JitterEstimator, transport: str) -> Timeline:
+async def streaming(client: MiniMaxClient, player: Player, jitter: JitterEstimator, transport: str,
+                    text: str = TEXT) -> Timeline:
     def keep(p: Playback) -> None:
-        p.play_out = False
+        p.play_out = text != TEXT  # a sentence is played out: it is short, and nothing of it is left over
 
-    m = await play_speech(client, _request(True), player=player, transport=transport,  # type: ignore[arg-type]
+    m = await play_speech(client, _request(True, text), player=player, transport=transport,  # type: ignore[arg-type]
                           jitter=jitter, on_start=keep)
     return Timeline(m.clicked_at, m.first_byte_at, m.first_frame_at, m.underruns)
 
@@ -300,10 +314,38 @@ def _external_command() -> list[str] | None:
     return None
 
 
+async def production_play(client: MiniMaxClient, player: Player, folder: Path, monitor: Monitor) -> Timeline:
+    """`studio prod play --from 1` on a production whose line 1 is TEXT, with a new take each run (so it is
+    rendered as it plays, sentence by sentence, as a first play is). Stopped once its start was heard."""
+    with Production.open(folder, shared_cache=folder.parent / "cache") as production:  # not the machine's cache
+        record = production.regenerate(production.line(1))
+        units = production.units([record])
+        clicked = time.perf_counter()
+        playing = asyncio.ensure_future(play_through(client, production, units, player, pacer=Unpaced()))
+        # the monitor is filled by PortAudio's thread: looked at, not awaited
+        while not monitor.heard_anything(clicked) and time.perf_counter() < clicked + 10 and not playing.done():  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(ONSET_MS / 1000 + 0.2)  # the onset is heard whole
+        playing.cancel()
+        await asyncio.gather(playing, return_exceptions=True)
+    return Timeline(clicked, None)
+
+
+def production_folder(parent: Path) -> Path:
+    with Production.create(parent, "ttfa", parse_script(f"NARRATOR: {TEXT}\n"),
+                           shared_cache=parent / "cache") as production:
+        production.save_cast(production.cast.with_speaker("NARRATOR", Voicing(voice_id=_request(True).voice_setting
+                                                                                .voice_id)))
+        return production.path
+
+
 async def main_async(args: argparse.Namespace, base_url: str) -> list[Result]:
     player = Player(None, ring_seconds=45.0)  # the whole take fits: see the module docstring
     results = [Result("(a) this player, SSE"), Result("(b) this player, WebSocket"),
-               Result("(c) whole file, then play"), Result("(d) pipe to external player")]
+               Result("(c) whole file, then play"), Result("(d) pipe to external player"),
+               Result("(e) prod play --from 1"), Result("(f) this player, SSE, 1st sentence")]
+    scratch = tempfile.TemporaryDirectory()
+    production = production_folder(Path(scratch.name))
     command = args.external.split() if args.external else _external_command()
     if command is None:
         results[3].skipped = "neither mpv nor ffplay is installed (bash packaging/install.sh --bench)"
@@ -326,10 +368,15 @@ async def main_async(args: argparse.Namespace, base_url: str) -> list[Result]:
                     if command is not None:
                         results[3].runs.append(await measured(
                             monitor, sent, full, lambda: external(client, command, monitor)))  # type: ignore[arg-type]
+                    results[4].runs.append(await measured(
+                        monitor, sent, full, lambda: production_play(client, player, production, monitor)))
+                    results[5].runs.append(await measured(monitor, sent, full, lambda: streaming(
+                        client, player, jitter, "sse", FIRST_SENTENCE)))
                     print(f"run {i + 1}/{args.runs}", file=sys.stderr, flush=True)
     finally:
         print(f"PortAudio output underflows (device xruns, all runs): {player.device_underflows}", file=sys.stderr)
         player.close()
+        scratch.cleanup()
     return results
 
 
@@ -373,12 +420,19 @@ def report(results: list[Result], runs: int) -> None:
               f"{ms(r.stat('overhead_ms', 0.5))} {ms(r.stat('overhead_ms', 0.95))}  "
               f"{ms(r.stat('to_device_ms', 0.5))}  {underruns:>9}  {cpu:6.1f}")
     a = results[0].stat("first_sound_ms", 0.5)
-    for other in results[2:]:
+    for other in results[2:4]:
         b = other.stat("first_sound_ms", 0.5)
         ratio = f"{b / a:.1f}×" if a and b else "skipped"
         print(f"ratio {other.name[:3]}/(a) median click-to-first-sound: {ratio}")
     a_device = results[0].stat("to_device_ms", 0.5), results[0].stat("to_device_ms", 0.95)
     c_ratio = (results[2].stat("first_sound_ms", 0.5) or 0) / (a or 1)
+    e_ratio = (results[4].stat("first_sound_ms", 0.5) or 0) / (a or 1)
+    ef_ratio = (results[4].stat("first_sound_ms", 0.5) or 0) / (results[5].stat("first_sound_ms", 0.5) or 1)
+    print(f"ratio (e)/(a) median click-to-first-sound: {e_ratio:.2f}× (the production's line 1 vs the Speech "
+          "panel's path on the same text; a production asks for its first sentence alone, which the emulator "
+          "makes sooner than the whole text)")
+    print(f"ratio (e)/(f) median click-to-first-sound: {ef_ratio:.2f}× (the same first request both ways: "
+          "play-through's own cost)")
     checks = [
         ("client share median ≤ 10 ms (SSE, first byte → device callback)", a_device[0] is not None
          and a_device[0] <= 10),
@@ -386,6 +440,9 @@ def report(results: list[Result], runs: int) -> None:
          and a_device[1] <= 25),
         ("zero underruns at ±50 ms jitter", all(run.underruns == 0 for r in results[:2] for run in r.runs)),
         ("(c)/(a) ≥ 10", c_ratio >= 10),
+        ("(e)/(a) ≤ 1.10 (play from line 1 within 10 % of the Speech panel on the same text)", 0 < e_ratio <= 1.10),
+        ("(e)/(f) ≤ 1.10 (play-through's pipeline within 10 % of the Speech panel's on the same request)",
+         0 < ef_ratio <= 1.10),
     ]
     for name, ok in checks:
         print(f"  {'PASS' if ok else 'MISS'}  {name}")
