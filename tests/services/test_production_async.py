@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,11 +16,13 @@ import pytest
 
 from studio.api.client import MiniMaxClient
 from studio.audio.decoder import StreamDecoder
+from studio.cli import main
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
 from studio.services.production.assemble import PlacedUnit, build_timeline, write_timeline
 from studio.services.production.async_chapters import MANIFEST_SUFFIX, chapter_paths
 from studio.services.production.cast import Voicing
 from studio.services.production.long_form import SIDECAR_SUFFIX
+from studio.services.production.plan import billed_characters
 from studio.services.production.playthrough import _UnitStates, pcm_of
 from studio.services.production.render import Renderer, RenderProgress, Unpaced
 from studio.services.production.script import Directives, parse_script
@@ -180,3 +183,31 @@ def test_the_path_for_a_chapter_is_async_only_for_one_voice_with_one_set_of_sett
         for unit in units]
     [chapter] = chapter_paths(other, "global", mode="always", threshold=1)
     assert chapter.choice.path == "sync" and "settings" in chapter.choice.reason
+
+
+def test_prod_plan_shows_both_paths_and_render_async_always_takes_one_task_a_chapter(
+        emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("MINIMAX_API_KEY", DEMO_KEY)
+    monkeypatch.setenv("MINIMAX_API_HOST", emulator.global_url)
+    (tmp_path / "book.md").write_text(book(), encoding="utf-8")
+    folder = str(tmp_path / "book.production")
+    assert main(["production", "new", str(tmp_path / "book"), "--import", str(tmp_path / "book.md")]) == 0
+    assert main(["prod", "cast", "NARRATOR", NARRATOR, "-P", folder]) == 0
+    capsys.readouterr()
+
+    assert main(["prod", "plan", "--async", "always", "-P", folder]) == 0
+    plan = capsys.readouterr().out
+    for chapter in (1, 2):
+        assert re.search(rf"chapter {chapter}: [\d,]+ characters in one voice: one async task ~\d+ s billing "
+                         rf"[\d,]+ .*or sentence units ~\d+ s; render takes the async task", plan), plan
+    with Production.open(Path(folder)) as production:
+        units = production.units()
+    sentences = sum(billed_characters(unit.text) for unit in units)
+    line_breaks = len(units) - 2  # between the units of each chapter's text
+    assert f"to bill: {sentences + line_breaks:,} characters" in plan  # what the two tasks will bill
+
+    assert main(["prod", "render", "--async", "always", "-P", folder]) == 0
+    assert "2 chapters as one async task" in capsys.readouterr().out
+    assert [entry.transport for entry in emulator.billed] == ["async", "async"]
+    assert sum(entry.characters for entry in emulator.billed) == sentences + line_breaks
