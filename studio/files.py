@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -161,3 +162,34 @@ class ChunkWriter:
         failure.__cause__ = exc
         with self._lock:
             self._error = failure
+
+
+class FileLock:
+    """An exclusive OS lock on `path` (created if missing), taken without waiting: `FileLock(path)` holds it
+    or raises OSError when another open file holds it, in this process or another. The OS drops it when the
+    process ends, however it ends (a kill -9 leaves no stale lock). `release()` or `with` gives it back."""
+
+    def __init__(self, path: Path) -> None:
+        self._file = open(path, "a+b")  # held open for the lock's lifetime
+        try:
+            self._file.seek(0)  # Windows locks bytes from the file position: every process locks byte 0
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(self._file.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._file.close()
+            raise
+
+    def release(self) -> None:
+        self._file.close()  # closing the file releases the lock
+
+    def __enter__(self) -> FileLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

@@ -258,27 +258,26 @@ def _duration(seconds: float) -> str:
 
 def _print_plan(production: Production, units: list[RenderUnit], async_mode: AsyncMode, *, limit: int = 20) -> Plan:
     """What rendering `units` will send and bill, before anything is sent."""
+    from studio.services.production.async_chapters import render_plan
     from studio.services.production.plan import T2A_RATE_LIMITS, billed_characters
 
-    plan = production.plan(units)
+    planned = render_plan(production, units, async_mode)
+    plan, chapters = planned.plan, list(planned.chapters)
     lines = {unit.line_id for unit in units}
     total = sum(billed_characters(unit.text) for unit in units)
     lookup = {unit.key: unit for unit in units}
-    chapters = _chapter_paths(production, [lookup[planned.key] for planned in plan.to_render], async_mode)
-    in_async = sum(chapter.characters - chapter.unit_characters for chapter in chapters
-                   if chapter.choice.path == "async")
+    in_async = planned.characters_to_bill - plan.characters_to_bill
     print(f"{len(lines)} lines, {len(units)} units: {plan.requests} to render, {len(plan.cached)} cached (free)")
-    print(f"to bill: {plan.characters_to_bill + in_async:,} characters (of {total:,} in these lines"
+    print(f"to bill: {planned.characters_to_bill:,} characters (of {total:,} in these lines"
           + (f"; {in_async:,} of them line breaks in async tasks)" if in_async else ")"))
     if plan.requests:
         limits = T2A_RATE_LIMITS[production.region]
         tpm = f", {limits.characters_per_minute:,} characters/min" if limits.characters_per_minute else ""
         by_line: dict[int, list[RenderUnit]] = {}
-        for planned in plan.to_render:
-            unit = lookup[planned.key]
+        for planned_unit in plan.to_render:
+            unit = lookup[planned_unit.key]
             by_line.setdefault(unit.line_number, []).append(unit)
-        seconds = _print_paths(production, [lookup[planned.key] for planned in plan.to_render], chapters,
-                               async_mode)
+        seconds = _print_paths(production, [lookup[each.key] for each in plan.to_render], chapters, async_mode)
         print(f"estimated time: {_duration(seconds)} ({production.region} rate limits: "
               f"{limits.requests_per_minute} requests/min{tpm})")
         records = production.lines()  # once: line numbers are positions in it
@@ -291,12 +290,6 @@ def _print_plan(production: Production, units: list[RenderUnit], async_mode: Asy
             print(f"  line {number:>4}  {records[number - 1].line.speaker:<12} {len(line_units)} of "
                   f"{units_per_line[number]} units  {characters:>6,} characters")
     return plan
-
-
-def _chapter_paths(production: Production, to_render: list[RenderUnit], async_mode: AsyncMode) -> list[AsyncChapter]:
-    from studio.services.production.async_chapters import chapter_paths
-
-    return chapter_paths(to_render, production.region, mode=async_mode, threshold=production.cast.async_threshold)
 
 
 def _print_paths(production: Production, to_render: list[RenderUnit], chapters: list[AsyncChapter],
@@ -312,7 +305,7 @@ def _print_paths(production: Production, to_render: list[RenderUnit], chapters: 
     seconds = estimated_seconds([unit.planned() for unit in to_render if unit.key not in in_async], production.region)
     for chapter in chapters:
         choice = chapter.choice
-        if chapter.unit_characters < threshold and async_mode != "always":
+        if choice.path != "async" and chapter.characters < threshold and async_mode != "always":
             continue
         where = f"  chapter {chapter.chapter + 1}: {chapter.unit_characters:,} characters"
         if choice.async_seconds is None:
@@ -369,14 +362,15 @@ def _action_units(production: Production, args: argparse.Namespace) -> list[Rend
 def _check_render(args: argparse.Namespace) -> None:
     """render/regen/play before any request: the lines exist, every speaker is cast, every unit can be sent, and
     the characters to bill are within --max-chars. Sets `args.render_folder`."""
+    from studio.services.production.async_chapters import render_plan
     from studio.services.production.store import ProductionError
 
     with _open_production(args) as production:
         production.region = args.region
         units = _action_units(production, args)
-        plan = production.plan(units)
-        if args.max_chars is not None and plan.characters_to_bill > args.max_chars:
-            raise ProductionError(f"this render would bill {plan.characters_to_bill:,} characters, more than "
+        to_bill = render_plan(production, units, getattr(args, "async_mode", "never")).characters_to_bill
+        if args.max_chars is not None and to_bill > args.max_chars:
+            raise ProductionError(f"this render would bill {to_bill:,} characters, more than "
                                   f"--max-chars {args.max_chars:,}: nothing was sent (render fewer lines with "
                                   "--chapter or --line, or raise the limit)")
         args.render_folder = production.path
@@ -467,10 +461,13 @@ async def _collect_async(conn: Connection, production: Production) -> None:
     if not pending_keys(production.takes):
         return
     print("collecting the async speech an earlier render started (already billed) …", file=sys.stderr)
-    collected = await finish_pending(conn.client, production.takes)
-    units = sum(len(take.keys) for take in collected)
-    print(f"collected {len(collected)} async take{'s' * (len(collected) != 1)}: {units} units, not billed again",
-          file=sys.stderr)
+    with production.rendering():
+        collected = await finish_pending(conn.client, production.takes)
+    count, units = len(collected.takes), sum(len(take.keys) for take in collected.takes)
+    print(f"collected {count} async take{'s' * (count != 1)}: {units} units, not billed again", file=sys.stderr)
+    if collected.waiting:
+        print(f"{len(collected.waiting)} units wait for a paid task that can't be collected now: "
+              f"{next(iter(collected.waiting.values()))}", file=sys.stderr)
 
 
 async def _render_with_progress(conn: Connection, production: Production, units: list[RenderUnit],

@@ -25,13 +25,13 @@ import contextlib
 import json
 import logging
 import os
-import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from studio.emulator.state import Account, Blob, FileRecord, State, Task, Voice
+from studio.files import FileLock
 
 log = logging.getLogger(__name__)
 
@@ -57,16 +57,13 @@ class StateDirLock:
 
     def __init__(self, state_dir: Path) -> None:
         state_dir.mkdir(parents=True, exist_ok=True)
-        self._file = open(state_dir / LOCK, "a+b")  # held open for the lock's lifetime
         try:
-            self._file.seek(0)  # Windows locks bytes from the file position: every process locks byte 0
-            _lock(self._file.fileno())
+            self._lock = FileLock(state_dir / LOCK)
         except OSError:
-            self._file.close()
             raise StateDirInUse(state_dir) from None
 
     def release(self) -> None:
-        self._file.close()  # closing the file releases the lock
+        self._lock.release()
 
 
 @dataclass(frozen=True)
@@ -94,18 +91,6 @@ def read_address(state_dir: Path) -> PublishedAddress | None:
         return PublishedAddress(str(doc["global_url"]), str(doc["mainland_url"]), int(doc["pid"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _lock(fd: int) -> None:
-    """Lock without waiting; OSError when another open file holds it (also in this process)."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -16,8 +16,9 @@ from studio.api.client import MiniMaxClient
 from studio.audio.decoder import StreamDecoder
 from studio.audio.player import Player
 from studio.emulator import DEMO_KEY, Emulator
+from studio.services.production.assemble import GapRules
 from studio.services.production.cast import Voicing
-from studio.services.production.playthrough import line_gap_s, play_through
+from studio.services.production.playthrough import play_through
 from studio.services.production.render import RenderProgress
 from studio.services.production.script import parse_script
 from studio.services.production.store import Production
@@ -43,10 +44,14 @@ def player(sound_card: str) -> Iterator[Player]:
 
 def _as_heard(production: Production, units: list) -> np.ndarray:  # type: ignore[type-arg]
     """The takes as files, decoded and joined as a listener should hear them (gaps between lines)."""
+    rules = GapRules()
+    # the script: GUEST's two sentences in one line, then HOST answers in another paragraph
+    gaps = [rules.sentence_s, rules.paragraph_s]
+    assert [unit.line_number for unit in units] == [2, 2, 3]
     pcm = []
     for previous, unit in zip([None, *units], units, strict=False):
         if previous is not None:
-            pcm.append(np.zeros(round(line_gap_s(previous, unit) * 32000), np.float32))
+            pcm.append(np.zeros(round(gaps.pop(0) * 32000), np.float32))
         decoder = StreamDecoder("mp3", 32000, 1, in_rate=32000)
         data = production.takes.path_for(unit.key, "mp3").read_bytes()
         pcm.append(np.concatenate([decoder.feed(data), decoder.flush()])[:, 0])

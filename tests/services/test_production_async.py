@@ -18,15 +18,16 @@ from studio.api.client import MiniMaxClient
 from studio.audio.decoder import StreamDecoder
 from studio.cli import main
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
+from studio.services.production import async_chapters, long_form
 from studio.services.production.assemble import PlacedUnit, build_timeline, write_timeline
-from studio.services.production.async_chapters import MANIFEST_SUFFIX, chapter_paths
+from studio.services.production.async_chapters import MANIFEST_SUFFIX, SpokenUnit, chapter_paths
 from studio.services.production.cast import Voicing
-from studio.services.production.long_form import SIDECAR_SUFFIX
+from studio.services.production.long_form import SIDECAR_SUFFIX, LongFormTake
 from studio.services.production.plan import billed_characters
 from studio.services.production.playthrough import _UnitStates, pcm_of
 from studio.services.production.render import Renderer, RenderProgress, Unpaced
 from studio.services.production.script import Directives, parse_script
-from studio.services.production.store import Production
+from studio.services.production.store import Production, ProductionError
 from studio.services.production.subtitles import srt_text
 from tests.services.test_production_assemble import RATE, decoded, speech_runs, srt_cues
 
@@ -211,3 +212,87 @@ def test_prod_plan_shows_both_paths_and_render_async_always_takes_one_task_a_cha
     assert "2 chapters as one async task" in capsys.readouterr().out
     assert [entry.transport for entry in emulator.billed] == ["async", "async"]
     assert sum(entry.characters for entry in emulator.billed) == sentences + line_breaks
+
+
+async def _interrupted_after_the_audio_arrived(emulator: Emulator, production: Production,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A render stopped (as by a kill) after the chapter's audio was in place, before its task was cleared."""
+    class Killed(BaseException):
+        pass
+
+    async def killed(*_: object) -> None:
+        raise Killed
+
+    with monkeypatch.context() as patch:
+        patch.setattr(long_form, "_delete_input", killed)
+        with pytest.raises(Killed):
+            await render(emulator, production)
+
+
+async def test_audio_that_arrived_before_a_crash_is_recorded_even_after_its_task_expired(
+        emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    production = production_in(tmp_path, book(chapters=1))
+    await _interrupted_after_the_audio_arrived(emulator, production, monkeypatch)
+    assert list(production.takes_dir.glob(f"*{SIDECAR_SUFFIX}")) and len(emulator.billed) == 1
+    emulator.advance_clock(10 * 3600)  # MiniMax keeps a result 9 h: the task now answers Expired
+
+    report = await render(emulator, production, mode="never")
+    assert len(emulator.billed) == 1  # the audio on disk was recorded, nothing rendered again
+    assert report.resumed == 1 and production.plan(production.units()).requests == 0  # type: ignore[attr-defined]
+    assert production.takes.ledger().characters_billed == emulator.billed[0].characters  # its bill, once
+
+
+async def test_a_paid_task_that_cant_be_collected_now_is_reported_and_not_billed_again(
+        emulator: Emulator, tmp_path: Path) -> None:
+    production = production_in(tmp_path, book(chapters=1))
+    async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
+        renderer = Renderer(client, production, pacer=Unpaced())
+        polled = asyncio.Event()
+        task = asyncio.ensure_future(renderer.render(
+            production.units(), lambda p: polled.set() if p.event.message in ("queued", "processing") else None,
+            async_mode="always", poll_s=POLL_S))
+        await polled.wait()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    from tests.threaded_emulator import emulator_in_thread
+
+    with emulator_in_thread(EmulatorConfig()) as elsewhere:  # a service that does not know the task
+        report = await render(elsewhere, production, mode="never")
+        assert elsewhere.billed == []
+    units = production.units()
+    assert {unit.key for unit, _why in report.failed} == {unit.key for unit in units}  # type: ignore[attr-defined]
+    assert all("already paid for" in why for _unit, why in report.failed)  # type: ignore[attr-defined]
+    assert production.plan(units).characters_to_bill == 0  # still counted as paid: the next render collects it
+
+
+async def test_a_chapter_take_without_timings_or_length_spreads_its_sentences_over_the_whole_take(
+        emulator: Emulator, tmp_path: Path) -> None:
+    production = production_in(tmp_path, book(chapters=1))
+    await render(emulator, production)
+    units = production.units()
+    record = production.takes.get(units[0].key)
+    assert record is not None and record.span_ms is not None
+    spoken = [SpokenUnit(unit.key, unit.text, unit.line_id, unit.take) for unit in units]
+    async_chapters._record(production.takes, LongFormTake(record.file, (), None, "", None), spoken, None)
+    spans = [production.takes.span(unit.key) for unit in units]
+    seconds = len(decoded_mp3(record.file)) / 32000
+    assert spans[0][0] == 0 and spans[-1][1] == pytest.approx(seconds * 1000, abs=30)  # type: ignore[index]
+    lengths = [end - begin for begin, end in spans]  # type: ignore[misc]
+    assert min(lengths) > 0.5 * seconds * 1000 / len(units)  # shared out, none collapsed to nothing
+
+
+async def test_two_renders_of_one_production_at_once_are_refused(emulator: Emulator, tmp_path: Path) -> None:
+    production = production_in(tmp_path, book(chapters=1))
+    other = Production.open(production.path, shared_cache=tmp_path / "cache")
+    with production.rendering():
+        with pytest.raises(ProductionError, match="being rendered or played by another"):
+            await render(emulator, other)
+    assert emulator.billed == []
+    await render(emulator, other)  # once the first is done
+    assert len(emulator.billed) == 1
+    other.close()
+
+
+def decoded_mp3(path: Path) -> np.ndarray:
+    decoder = StreamDecoder("mp3", 32000, 1, in_rate=32000)
+    return np.concatenate([decoder.feed(path.read_bytes()), decoder.flush()])[:, 0]

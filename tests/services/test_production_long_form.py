@@ -26,6 +26,7 @@ from studio.api.models.speech import SubtitleItem
 from studio.api.retry import RetryPolicy
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault
 from studio.errors import StudioError
+from studio.services.production import long_form
 from studio.services.production.long_form import (
     ASYNC_OVERHEAD_S,
     AsyncSpeechFailed,
@@ -328,6 +329,26 @@ asyncio.run(main())
 """
 
 
+def names_a_task(dest: Path) -> bool:
+    """The sidecar records a created task (before that it is a placeholder, reserved ahead of the create)."""
+    try:
+        return '"task_id"' in sidecar_path(dest).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+
+
+async def test_a_sidecar_left_while_the_task_was_being_created_stops_a_second_create(tmp_path: Path) -> None:
+    """A crash while MiniMax answers the create leaves the placeholder: the task may be billed and its id is
+    unknown, so rendering again refuses (naming the file) instead of paying a second time."""
+    dest = tmp_path / "chapter.mp3"
+    long_form._reserve_sidecar(dest)
+    with emulator_in_thread(EmulatorConfig(job_seconds=0.1)) as emu:
+        async with MiniMaxClient(DEMO_KEY, base_url=emu.global_url) as client:
+            with pytest.raises(StudioError, match="may already be billed"):
+                await render_async(client, FAST, chapter(500), dest, poll_s=0.2)
+        assert requests_to(emu, CREATE) == []
+
+
 def test_a_render_killed_mid_task_is_picked_up_by_the_next_run_without_a_second_bill(tmp_path: Path) -> None:
     text, dest = chapter(2_000), tmp_path / "chapter.flac"
     (tmp_path / "chapter.txt").write_text(text)
@@ -336,7 +357,7 @@ def test_a_render_killed_mid_task_is_picked_up_by_the_next_run_without_a_second_
                                     str(tmp_path / "chapter.txt")], cwd=Path(__file__).parents[2])
         try:
             deadline = time.monotonic() + 30
-            while not sidecar_path(dest).exists() and process.poll() is None and time.monotonic() < deadline:
+            while not names_a_task(dest) and process.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.02)
         finally:
             process.send_signal(signal.SIGKILL)

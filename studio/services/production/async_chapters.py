@@ -16,21 +16,28 @@ before a crash is recorded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import av
+
+from studio.api.errors import MiniMaxError
 from studio.api.models import SubtitleItem, T2ASettings
+from studio.errors import StudioError
 from studio.files import write_atomically
 from studio.services.production.assemble import widened
 from studio.services.production.long_form import (
+    INPUT_PURPOSE,
     AsyncMode,
     AsyncSpeechFailed,
     LongFormProgress,
+    LongFormTake,
     PathChoice,
     choose_path,
     line_times,
@@ -40,13 +47,15 @@ from studio.services.production.long_form import (
     resume_async,
     sidecar_path,
 )
-from studio.services.production.plan import billed_characters, estimated_seconds
+from studio.services.production.plan import Plan, billed_characters, estimated_seconds
 from studio.services.production.units import RenderUnit
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
     from studio.api.hosts import Region
+    from studio.services.production.store import Production
     from studio.services.production.takes import TakeStore
+from studio.services.production.takes import SpanRow
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +114,34 @@ class ChapterTake:
     characters_billed: int | None
 
 
+@dataclass(frozen=True)
+class RenderPlan:
+    """A render's plan (plan.py) with the path each chapter's units take: what a render sends and bills."""
+
+    plan: Plan
+    chapters: tuple[AsyncChapter, ...]  # every chapter with units to render, with its path
+
+    @property
+    def async_chapters(self) -> tuple[AsyncChapter, ...]:
+        return tuple(chapter for chapter in self.chapters if chapter.choice.path == "async")
+
+    @property
+    def characters_to_bill(self) -> int:
+        """The units' characters, and the line breaks between the units of each async task."""
+        return self.plan.characters_to_bill + sum(chapter.characters - chapter.unit_characters
+                                                  for chapter in self.async_chapters)
+
+
+def render_plan(production: Production, units: Sequence[RenderUnit], mode: AsyncMode) -> RenderPlan:
+    """What rendering `units` will send and bill with async speech as `mode` says (the production's
+    threshold): the one figure the plan shows, --max-chars checks and the renderer follows."""
+    plan = production.plan(list(units))
+    by_key = {unit.key: unit for unit in units}
+    to_render = [by_key[planned.key] for planned in plan.to_render]
+    chapters = chapter_paths(to_render, production.region, mode=mode, threshold=production.cast.async_threshold)
+    return RenderPlan(plan, tuple(chapters))
+
+
 def chapter_paths(to_render: Sequence[RenderUnit], region: Region, *, mode: AsyncMode,
                   threshold: int) -> list[AsyncChapter]:
     """Each chapter of `to_render` (units without audio, each key once) with the path its units take."""
@@ -148,37 +185,58 @@ async def render_chapter(client: MiniMaxClient, takes: TakeStore, chapter: Async
         write_atomically(manifest_path(dest), body.encode("utf-8"))
     options = {"poll_s": poll_s} if poll_s is not None else {}
     take = await render_async(client, chapter.settings, chapter.text, dest, on_progress=on_progress, **options)
-    return _record(takes, dest, spoken, take.subtitles, take.usage_characters, take.trace_id, take.duration_ms,
-                   render_id)
+    return _record(takes, take, spoken, render_id)
+
+
+@dataclass(frozen=True)
+class Collected:
+    """What `finish_pending` did: the chapter takes it recorded, and the units of paid tasks it could not
+    collect now (unit key → why), which a render reports instead of billing them again."""
+
+    takes: tuple[ChapterTake, ...] = ()
+    waiting: dict[str, str] = field(default_factory=dict)
 
 
 async def finish_pending(client: MiniMaxClient, takes: TakeStore, *,
                          on_progress: Callable[[LongFormProgress], None] | None = None,
-                         poll_s: float | None = None) -> list[ChapterTake]:
-    """Finish every chapter take an earlier run left: poll a task it created (never create another), record a
-    take whose audio arrived, forget a manifest whose task was never created. A task that ended Failed or
-    Expired is logged and forgotten (its units are rendered again); other errors are the client's."""
-    finished = []
+                         poll_s: float | None = None) -> Collected:
+    """Finish every chapter take an earlier run left: record audio that arrived (complete by construction:
+    it is renamed into place when whole), poll a task that was created (never create another), forget a
+    manifest whose task was never created. A task that ended Failed or Expired is logged and forgotten (its
+    units are rendered again); one that can't be collected now (the network, the service) is left as it is
+    for the next render, its units listed in `waiting`."""
+    finished: list[ChapterTake] = []
+    waiting: dict[str, str] = {}
     for manifest in sorted(takes.folder.glob(f"*{MANIFEST_SUFFIX}")):
         dest = manifest.with_name(manifest.name.removesuffix(MANIFEST_SUFFIX))
         spoken = _read_manifest(manifest)
         if spoken is None:
             continue
-        if pending_task(dest) is not None:
-            options = {"poll_s": poll_s} if poll_s is not None else {}
-            try:
+        try:
+            pending = pending_task(dest)
+            if dest.is_file():  # whatever the sidecar says: the audio is here, with its subtitles beside it
+                task_id = pending.task_id if pending is not None else ""
+                usage, trace = (pending.usage_characters, pending.trace_id) if pending is not None else (None, None)
+                arrived = LongFormTake(dest, read_subtitles(dest), usage, task_id, trace)
+                finished.append(_record(takes, arrived, spoken, None))
+                if pending is not None:
+                    sidecar_path(dest).unlink(missing_ok=True)
+                    with contextlib.suppress(MiniMaxError):  # the uploaded text: it harms nothing but storage
+                        await client.delete_file(pending.text_file_id, INPUT_PURPOSE)
+            elif pending is not None:
+                options = {"poll_s": poll_s} if poll_s is not None else {}
                 take = await resume_async(client, dest, on_progress=on_progress, **options)
-            except AsyncSpeechFailed as exc:  # it ended without audio: its units are rendered again
-                log.warning("%s", exc)
+                finished.append(_record(takes, take, spoken, None))
+            else:  # no task was created (a crash before, or MiniMax refused it): nothing was billed
                 manifest.unlink(missing_ok=True)
-                continue
-            finished.append(_record(takes, dest, spoken, take.subtitles, take.usage_characters, take.trace_id,
-                                    take.duration_ms, None))
-        elif dest.is_file():  # the audio arrived before the crash; its bill went with the sidecar
-            finished.append(_record(takes, dest, spoken, read_subtitles(dest), None, None, None, None))
-        else:  # no task was created (a crash before, or MiniMax refused it): nothing was billed
+        except AsyncSpeechFailed as exc:  # it ended without audio: its units are rendered again
+            log.warning("%s", exc)
             manifest.unlink(missing_ok=True)
-    return finished
+        except StudioError as exc:  # the client's errors too: kept for the next render, billed once
+            why = (f"it is in an async speech task already paid for that can't be collected now ({exc}); "
+                   "render again to collect it")
+            waiting.update({unit.key: why for unit in spoken})
+    return Collected(tuple(finished), waiting)
 
 
 def pending_keys(takes: TakeStore) -> set[str]:
@@ -200,26 +258,33 @@ def _read_manifest(manifest: Path) -> list[SpokenUnit] | None:
         return None
 
 
-def _record(takes: TakeStore, dest: Path, spoken: list[SpokenUnit], subtitles: Sequence[SubtitleItem],
-            usage: int | None, trace_id: str | None, duration_ms: int | None, render_id: int | None) -> ChapterTake:
-    """The chapter take's row (with its bill in the ledger, once) and a span row for each of its units."""
+def _record(takes: TakeStore, take: LongFormTake, spoken: list[SpokenUnit], render_id: int | None) -> ChapterTake:
+    """The chapter take's row with its bill in the ledger (once per task), and a span row for each unit."""
+    dest = take.path
     chapter_key = dest.name.partition(".")[0]
     estimate = billed_characters("\n".join(unit.text for unit in spoken))
-    if takes.get(chapter_key) is None:
-        takes.record(chapter_key, dest, line_id=None, take=0, duration_ms=duration_ms, characters_billed=usage,
-                     trace_id=trace_id, render_id=render_id, characters_estimated=estimate)
+    billed_already = takes.has_cost(take.trace_id) if take.trace_id else takes.get(chapter_key) is not None
+    duration_ms = take.duration_ms or _measured_ms(dest)
+    takes.record(chapter_key, dest, line_id=None, take=0, duration_ms=duration_ms,
+                 characters_billed=take.usage_characters, trace_id=take.trace_id, render_id=render_id,
+                 characters_estimated=None if billed_already else estimate)
+    subtitles: Sequence[SubtitleItem] = take.subtitles
     if not subtitles:  # no timings came with the take: its length shared out by the characters spoken
         log.warning("%s came without sentence timings: its units are placed by their share of its length", dest.name)
-        end = float(duration_ms) if duration_ms else 1e12
-        subtitles = [SubtitleItem(text=" ".join(unit.text for unit in spoken), time_begin=0.0, time_end=end)]
-    take_end = float(duration_ms) if duration_ms else subtitles[-1].time_end + 60_000.0  # assembly stops at the end
+        subtitles = [SubtitleItem(text=" ".join(unit.text for unit in spoken), time_begin=0.0,
+                                  time_end=float(duration_ms))]
+    take_end = max(float(duration_ms), subtitles[-1].time_end)
     spans = widened(line_times(subtitles, [unit.text for unit in spoken]))
-    for unit, (begin, end_ms) in zip(spoken, spans, strict=True):
-        existing = takes.get(unit.key)
-        if existing is not None and existing.span_ms is None:  # it has a take of its own: keep that one
-            continue
-        end_ms = max(begin, min(end_ms, take_end))
-        takes.record(unit.key, dest, line_id=unit.line_id, take=unit.take, duration_ms=round(end_ms - begin),
-                     characters_billed=billed_characters(unit.text), trace_id=trace_id, span_ms=(begin, end_ms))
+    takes.record_spans(dest, [SpanRow(unit.key, unit.line_id, unit.take, billed_characters(unit.text), begin,
+                                      max(begin, min(end, take_end)))
+                              for unit, (begin, end) in zip(spoken, spans, strict=True)], trace_id=take.trace_id)
     manifest_path(dest).unlink(missing_ok=True)
-    return ChapterTake(dest, tuple(unit.key for unit in spoken), usage)
+    return ChapterTake(dest, tuple(unit.key for unit in spoken), take.usage_characters)
+
+
+def _measured_ms(path: Path) -> int:
+    """The length of an audio file, decoded (the result's extra info did not say)."""
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        samples = sum(frame.samples for frame in container.decode(stream))
+        return round(samples / (stream.rate or 1) * 1000)

@@ -70,6 +70,7 @@ ASYNC_FILE_TEXT_LIMIT = 1_000_000  # characters of an uploaded text (docs/protoc
 SIDECAR_SUFFIX = ".task.json"
 SUBTITLES_SUFFIX = ".subtitles.json"
 SIDECAR_VERSION = 1
+SIDECAR_RESERVED = 4096  # bytes reserved for a task's sidecar before it is created (see _reserve_sidecar)
 
 # Polling: the first polls come quickly (short texts finish in seconds), then the interval grows to `poll_s`.
 # Every render on one client shares one pacer that keeps queries at least this far apart, under the
@@ -317,9 +318,9 @@ def pending_task(dest: Path) -> PendingTask | None:
         return PendingTask.from_json(sidecar_path(dest).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (ValueError, TypeError) as exc:  # not ours, or hand-edited: keep it for a person to look at
-        raise StudioError(f"{sidecar_path(dest)} can't be read ({exc}); it names a task that may already be "
-                          "billed. Move it away to render again.") from None
+    except (ValueError, TypeError) as exc:  # a placeholder left by a crash, or hand-edited: for a person
+        raise StudioError(f"{sidecar_path(dest)} can't be read as a task ({exc}); it stands for a task that may "
+                          "already be billed. Move it away to render again.") from None
 
 
 def pending_tasks(folder: Path) -> list[tuple[Path, PendingTask]]:
@@ -435,11 +436,38 @@ async def resume_async(
     return await _finish(client, pending, dest, _Reporter(on_progress), poll_s)
 
 
+def _reserve_sidecar(dest: Path) -> None:
+    """A placeholder sidecar of SIDECAR_RESERVED bytes, written before the task is created: the task's record
+    then overwrites it in place, needing no new space (a disk that fills up meanwhile can't lose a billed
+    task), and a crash while MiniMax answers leaves it behind, unreadable as a task: the next render says a
+    task may be billed instead of creating another."""
+    placeholder = json.dumps({"version": SIDECAR_VERSION, "reserved": "a task is being created; if this stays, "
+                              "it may be billed and its id is unknown"})
+    write_atomically(sidecar_path(dest), placeholder.ljust(SIDECAR_RESERVED).encode("utf-8"))
+
+
+def _write_sidecar(dest: Path, pending: PendingTask) -> None:
+    body = pending.to_json().encode("utf-8")
+    if len(body) > SIDECAR_RESERVED:
+        write_atomically(sidecar_path(dest), body)
+        return
+    with sidecar_path(dest).open("r+b") as sidecar:  # in place: the reserved blocks are the file's already
+        sidecar.write(body.ljust(SIDECAR_RESERVED))
+        sidecar.flush()
+        os.fsync(sidecar.fileno())
+
+
 async def _create(client: MiniMaxClient, settings: T2ASettings, text: str, dest: Path,
                   fingerprint: str) -> PendingTask:
     request = async_request(settings, 0)  # refused here, before the upload, if the settings can't go async
     uploaded = await client.upload_file(text.encode("utf-8"), INPUT_PURPOSE, "text.txt")
     request = request.model_copy(update={"text_file_id": int(uploaded.file_id)})
+    try:
+        _reserve_sidecar(dest)
+    except OSError:
+        with contextlib.suppress(MiniMaxError):
+            await client.delete_file(uploaded.file_id, INPUT_PURPOSE)
+        raise
 
     async def create_and_record() -> PendingTask:
         task = await client.t2a_async_create(request)
@@ -451,7 +479,7 @@ async def _create(client: MiniMaxClient, settings: T2ASettings, text: str, dest:
             usage_characters=task.usage_characters, trace_id=task.trace_id,
         )
         try:
-            write_atomically(sidecar_path(dest), pending.to_json().encode("utf-8"))
+            _write_sidecar(dest, pending)
         except OSError as exc:
             raise StudioError(f"MiniMax created long-text speech task {pending.task_id} (billed), but its record "
                               f"{sidecar_path(dest)} couldn't be written: {exc.strerror}. Make room, then resume "
@@ -467,7 +495,8 @@ async def _create(client: MiniMaxClient, settings: T2ASettings, text: str, dest:
             await creating
         raise
     except APIError:
-        with contextlib.suppress(MiniMaxError):  # refused, so not created: the uploaded text has no use
+        sidecar_path(dest).unlink(missing_ok=True)  # refused, so not created: nothing is billed
+        with contextlib.suppress(MiniMaxError):  # and the uploaded text has no use
             await client.delete_file(uploaded.file_id, INPUT_PURPOSE)
         raise
 

@@ -6,7 +6,8 @@ The renderer and the player meet at takes/: the renderer writes each unit's audi
 chunk by chunk and renames it when whole (`speech.synthesize_to_file`); the player reads a take that is
 there, or follows its `.part` as it grows (the open file stays valid through the rename), and stops at its
 end once the finished name exists. A unit that fails is skipped (what arrived of it is played). Every unit
-is decoded and handed to `Playback` as 16-bit PCM, so silences can be put between lines and each take's
+is decoded and handed to `Playback` as 16-bit PCM, so the export's gap rules can be played between units
+(`gaps_of`) and each take's
 own MP3 header and encoder delay are handled by its own decoder. A unit spoken in a chapter's async take
 (async_chapters.py) is its span of that take; what this renders goes sentence by sentence (it streams).
 """
@@ -27,7 +28,8 @@ from studio.api.client import MiniMaxClient
 from studio.audio.decoder import StreamDecoder
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.files import part_path
-from studio.services.production.assemble import TakeReader, UnitTake
+from studio.services.production.assemble import GapRules, TakeReader, TimelineLine, UnitTake
+from studio.services.production.async_chapters import finish_pending
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
 from studio.services.production.units import RenderUnit
 
@@ -46,9 +48,24 @@ class PlayThrough:
     skipped: tuple[RenderUnit, ...]  # units that failed to render and were not (fully) played
 
 
-def line_gap_s(previous: RenderUnit, following: RenderUnit) -> float:
-    """Silence between two units: none within a line (a take carries its own edges), some between lines."""
-    return 0.0 if previous.line_id == following.line_id else 0.35
+GapFunction = Callable[[RenderUnit, RenderUnit], float]
+
+
+def gaps_of(production: Production, rules: GapRules | None = None) -> GapFunction:
+    """The silence played between two units: the export's gap rules (assemble.GapRules: between sentences,
+    a speaker's lines, a change of speaker, paragraphs, chapters, a line's `pause=`). Takes are not trimmed
+    while they stream, so a take's own edge silence adds to it (the emulator's takes have none)."""
+    rules = rules or GapRules()
+    lines = {record.id: TimelineLine.of(record.id, record.chapter, "", record.line, ())
+             for record in production.lines()}
+
+    def gap_s(previous: RenderUnit, following: RenderUnit) -> float:
+        before, after = lines.get(previous.line_id), lines.get(following.line_id)
+        if previous.line_id == following.line_id or before is None or after is None:
+            return rules.sentence_s
+        return rules.between(before, after)
+
+    return gap_s
 
 
 class _UnitStates:
@@ -133,20 +150,25 @@ async def pcm_of(units: Sequence[RenderUnit], production: Production, states: _U
                  gap_s: Callable[[RenderUnit, RenderUnit], float]) -> AsyncIterator[bytes]:
     """Each unit decoded to 16-bit PCM at its own rate (mono), with the gaps between them as silence."""
     previous: RenderUnit | None = None
+    previous_span: tuple[Path, float] | None = None  # the file and end (ms) of the span played last
     reader: TakeReader | None = None
     for unit in units:
         audio = unit.settings.audio_setting
-        if previous is not None and (gap := gap_s(previous, unit)) > 0:
-            yield bytes(2 * audio.channel * round(gap * audio.sample_rate))
-        previous = unit
         span = production.takes.span(unit.key)
-        record = production.takes.get(unit.key) if span is not None else None
-        if span is not None and record is not None:  # a sentence of a chapter's async take: its part of it
+        path = production.takes.verified_file(unit.key, audio.format) if span is not None else None
+        # The next span of the same take follows with the take's own pause: no gap is added inside it.
+        continues = span is not None and previous_span is not None and previous_span[0] == path \
+            and abs(previous_span[1] - span[0]) < 1
+        if previous is not None and not continues and (gap := gap_s(previous, unit)) > 0:
+            yield bytes(2 * audio.channel * round(gap * audio.sample_rate))
+        previous, previous_span = unit, None
+        if span is not None and path is not None:  # a sentence of a chapter's async take: its part of it
             reader = reader or TakeReader(audio.sample_rate, audio.channel)
-            take = UnitTake(record.file, audio.format, audio.sample_rate, audio.channel, unit.text, span_ms=span)
+            take = UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text, span_ms=span)
             first, end = (round(ms / 1000 * audio.sample_rate) for ms in span)
             for block in reader.read(take, first, end):
                 yield _s16(block)
+            previous_span = path, span[1]
             continue
         decoder = StreamDecoder(audio.format, audio.sample_rate, audio.channel, in_rate=audio.sample_rate,
                                 in_channels=audio.channel)
@@ -164,12 +186,21 @@ def _s16(frames: np.ndarray) -> bytes:
 
 
 async def play_through(client: MiniMaxClient, production: Production, units: Sequence[RenderUnit],
-                       player: Player | None, *, gap_s: Callable[[RenderUnit, RenderUnit], float] = line_gap_s,
+                       player: Player | None, *, gap_s: GapFunction | None = None,
                        no_audio: str | None = None, pacer: Pacer | None = None,
                        on_progress: Callable[[RenderProgress], None] | None = None) -> PlayThrough:
     """Play `units` in order while rendering the ones without audio (each billed once, as `Renderer`)."""
     if not units:
         raise ValueError("nothing to play")
+    with production.rendering():
+        await finish_pending(client, production.takes)  # paid async takes recorded before their units are looked up
+        return await _play_through(client, production, units, player, gap_s or gaps_of(production), no_audio, pacer,
+                                   on_progress)
+
+
+async def _play_through(client: MiniMaxClient, production: Production, units: Sequence[RenderUnit],
+                        player: Player | None, gap_s: GapFunction, no_audio: str | None, pacer: Pacer | None,
+                        on_progress: Callable[[RenderProgress], None] | None) -> PlayThrough:
     states = _UnitStates()
 
     def progress(event: RenderProgress) -> None:

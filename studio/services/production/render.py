@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError, RateLimitError
-from studio.services.production.async_chapters import AsyncChapter, chapter_paths, finish_pending, render_chapter
+from studio.services.production.async_chapters import AsyncChapter, finish_pending, render_chapter, render_plan
 from studio.services.production.long_form import AsyncMode, LongFormProgress
 from studio.services.production.pacing import DEFAULT_BACK_OFF_S, T2APacer
 from studio.services.production.plan import RENDER_CONCURRENCY, T2A_RATE_LIMITS, billed_characters
@@ -135,21 +135,29 @@ class Renderer:
 
     async def render(self, units: Sequence[RenderUnit],
                      on_progress: Callable[[RenderProgress], None] | None = None, *,
-                     async_mode: AsyncMode = "auto", poll_s: float | None = None) -> RenderReport:
+                     async_mode: AsyncMode = "never", poll_s: float | None = None) -> RenderReport:
         """Render every unit of `units` that has no audio yet (each key once), long single-voice chapters as
-        one async task each when `async_mode` says so (`async_chapters.chapter_paths`). Raises MissingVoices
-        before any request when a voice is gone; CancelledError and OSError (a full disk) stop it, with what
-        was rendered kept and recorded."""
+        one async task each when `async_mode` says so (`async_chapters.render_plan`). First collects the
+        async tasks an earlier run paid for; units of one that can't be collected now are reported failed,
+        not billed again. Raises MissingVoices before any request when a voice is gone; CancelledError and
+        OSError (a full disk) stop it, with what was rendered kept and recorded."""
+        with self._production.rendering():
+            return await self._render(units, on_progress, async_mode, poll_s)
+
+    async def _render(self, units: Sequence[RenderUnit], on_progress: Callable[[RenderProgress], None] | None,
+                      async_mode: AsyncMode, poll_s: float | None) -> RenderReport:
         production = self._production
-        resumed = await finish_pending(self._client, production.takes, poll_s=poll_s)
-        plan = production.plan(list(units))
+        collected = await finish_pending(self._client, production.takes, poll_s=poll_s)
+        planned = render_plan(production, units, async_mode)
+        plan, chapters, to_bill = planned.plan, planned.async_chapters, planned.characters_to_bill
         by_key = {unit.key: unit for unit in units}
-        todo = [by_key[planned.key] for planned in plan.to_render]
-        chapters = [chapter for chapter in chapter_paths(todo, production.region, mode=async_mode,
-                                                         threshold=production.cast.async_threshold)
-                    if chapter.choice.path == "async"]
+        todo = [by_key[unit.key] for unit in plan.to_render]
         in_chapters = {unit.key for chapter in chapters for unit in chapter.units}
-        to_bill = plan.characters_to_bill + sum(chapter.characters - chapter.unit_characters for chapter in chapters)
+        waiting = [(by_key[key], why) for key, why in collected.waiting.items() if key in by_key]
+        if waiting and on_progress is not None:
+            for unit, why in waiting:
+                on_progress(RenderProgress(UnitEvent(unit, "failed", message=why), 0, len(waiting), len(waiting),
+                                           0, 0, 0.0, None))
         if todo:
             missing = await missing_voices(self._client, voices_of(todo))
             if missing:
@@ -157,10 +165,10 @@ class Renderer:
                                     "cast the speaker again with `studio production cast`. Nothing was sent")
         started = time.monotonic()
         rendered: list[RenderUnit] = []
-        failed: list[tuple[RenderUnit, str]] = []
+        failed: list[tuple[RenderUnit, str]] = list(waiting)
         billed = 0
         if not todo:
-            return RenderReport((), (), len(plan.cached), 0, 0, 0.0, resumed=len(resumed))
+            return RenderReport((), tuple(waiting), len(plan.cached), 0, 0, 0.0, resumed=len(collected.takes))
         render_id = production.takes.begin_render(len(todo), to_bill)
         queue: asyncio.Queue[tuple[RenderUnit, int]] = asyncio.Queue()
         for unit in todo:
@@ -258,4 +266,5 @@ class Renderer:
         finally:
             production.takes.end_render(render_id, status)
         return RenderReport(tuple(rendered), tuple(failed), len(plan.cached), to_bill, billed,
-                            time.monotonic() - started, tuple(chapter.chapter for chapter in chapters), len(resumed))
+                            time.monotonic() - started, tuple(chapter.chapter for chapter in chapters),
+                            len(collected.takes))

@@ -6,6 +6,7 @@
       production.sqlite3   lines with stable ids, render units, takes, renders and their costs (WAL)
       takes/               audio as received from the API, one file per cache key, never re-encoded
       exports/             what `studio production export` writes
+      render.lock          held (an OS lock) by the one process rendering it; the OS drops it with the process
 
 The folder ends in `.production` so a file manager, a backup listing or `ls` says what it is; the
 database inside is what makes a folder a production (`Production.open` refuses one without it).
@@ -16,10 +17,12 @@ script.md (see `sync_lines`), so a line's takes stay its own when other lines ar
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import shutil
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +31,7 @@ from studio.api.errors import InputError
 from studio.api.hosts import Region
 from studio.api.models import SubtitleItem
 from studio.errors import StudioError
-from studio.files import write_atomically
+from studio.files import FileLock, write_atomically
 from studio.services.production.assemble import TimelineLine, UnitTake
 from studio.services.production.async_chapters import pending_keys
 from studio.services.production.cast import CAST_FILE, Cast
@@ -59,6 +62,7 @@ EXPORTS_DIR = "exports"
 # difflib's own cutoff for a "close match". A one-word edit of a sentence scores ~0.9; a line rewritten
 # below 0.6 is a new line, whose old takes could not be reused anyway.
 SIMILAR_ENOUGH = 0.6
+RENDER_LOCK = "render.lock"
 SHARED_CACHE = "speech-cache"  # in the data folder: takes every production on this machine can reuse
 PLACE_WINDOW = 4  # an edit "in place" is within this many lines of the removed line's place in its stretch
 
@@ -258,6 +262,8 @@ class Production:
         self.region: Region = "global"  # the account's, for its rate limits in plans (the CLI sets the key's)
         self.takes = TakeStore(self._db, path / TAKES_DIR,
                                shared_cache if shared_cache is not None else data_dir() / SHARED_CACHE)
+        self._render_lock: FileLock | None = None
+        self._render_depth = 0
 
     # -- making and opening -----------------------------------------------------------------------------
 
@@ -319,6 +325,26 @@ class Production:
 
     def close(self) -> None:
         self._db.close()
+
+    @contextlib.contextmanager
+    def rendering(self) -> Iterator[None]:
+        """Held while this production renders or plays what it renders: one process at a time, so two never
+        send the same units or collect the same async task (ProductionError when another one holds it).
+        Re-entrant within this Production."""
+        if self._render_lock is None:
+            try:
+                self._render_lock = FileLock(self.path / RENDER_LOCK)
+            except OSError:
+                raise ProductionError(f"{self.name} is being rendered or played by another window or command: "
+                                      "wait for it to finish (or stop it), then try again") from None
+        self._render_depth += 1
+        try:
+            yield
+        finally:
+            self._render_depth -= 1
+            if not self._render_depth:
+                self._render_lock.release()
+                self._render_lock = None
 
     def __enter__(self) -> Production:
         return self

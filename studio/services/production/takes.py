@@ -47,6 +47,18 @@ class TakeRecord:
 
 
 @dataclass(frozen=True)
+class SpanRow:
+    """A unit spoken inside a longer take: its key, line, take number, share of the bill and place (ms)."""
+
+    key: str
+    line_id: int
+    take: int
+    characters: int
+    begin_ms: float
+    end_ms: float
+
+
+@dataclass(frozen=True)
 class Ledger:
     """What this production's renders were estimated to bill and what MiniMax reported billing."""
 
@@ -134,6 +146,30 @@ class TakeStore:
         if span_ms is None:
             self._share(key, path, sha)
         return TakeRecord(key, path, line_id, take, duration_ms, characters_billed, trace_id, created, span_ms)
+
+    def record_spans(self, path: Path, spans: list[SpanRow], *, trace_id: str | None) -> None:
+        """Record units spoken inside the take at `path` (one transaction): each its row naming that file and
+        its part of it. A unit that has a whole take of its own keeps it."""
+        stat = path.stat()
+        known = self._verified.get(path.name)
+        sha = known[2] if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size) else file_sha256(path)
+        created = time.time()
+        with transaction(self._db):
+            for span in spans:
+                row = self._db.execute("SELECT span_begin_ms FROM takes WHERE cache_key = ?", (span.key,)).fetchone()
+                if row is not None and row[0] is None:
+                    continue
+                self._db.execute(
+                    "INSERT OR REPLACE INTO takes (cache_key, line_id, file, duration_ms, characters_billed, trace_id, "
+                    "created_at, take, bytes, sha256, span_begin_ms, span_end_ms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (span.key, span.line_id, path.name, round(span.end_ms - span.begin_ms), span.characters,
+                     trace_id, created, span.take, stat.st_size, sha, span.begin_ms, span.end_ms))
+        self._verified[path.name] = (stat.st_mtime_ns, stat.st_size, sha)
+
+    def has_cost(self, trace_id: str) -> bool:
+        """Whether the ledger has the request with this trace id (a task collected twice is billed once)."""
+        return self._db.execute("SELECT 1 FROM costs WHERE trace_id = ?", (trace_id,)).fetchone() is not None
 
     def get(self, key: str) -> TakeRecord | None:
         row = self._db.execute("SELECT cache_key, file, line_id, take, duration_ms, characters_billed, trace_id, "
