@@ -1,0 +1,141 @@
+"""What a Productions panel does to a production besides rendering it: each line's state, editing one line,
+what a cast change would re-bill before it is applied, and the sample script its empty state offers.
+
+Qt-free, like the rest of the engine: the panel and the CLI call the same functions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from studio.api.errors import InputError
+from studio.services.production.cast import Voicing
+from studio.services.production.plan import Plan, billed_characters
+from studio.services.production.script import (
+    Chapter,
+    Script,
+    ScriptError,
+    format_script,
+    is_speaker_name,
+    parse_script,
+)
+from studio.services.production.store import LineChanges, Production
+from studio.services.production.units import LineRecord, RenderUnit, units_of
+
+# cached: every unit has its audio; to render: none has and the line never had a take; edited: it had takes,
+# but its words, speaker or settings changed since (some or all of its units must be rendered again).
+LineState = Literal["cached", "to render", "edited"]
+
+SAMPLE_NAME = "Sample episode"
+SAMPLE_VOICES = {"HOST": "English_expressive_narrator", "GUEST": "English_CalmWoman"}
+SAMPLE_SCRIPT = """\
+# Tides
+HOST: Welcome back to Shoreline. Today we talk about the tides, and why they keep their own clock.
+
+GUEST: Thanks for having me. I have been waiting all week for this one.
+
+HOST [pause=0.8]: So, let us start simple. Why are there two high tides a day?
+
+GUEST [emotion=happy]: Because the Moon pulls the ocean towards it, and the Earth is pulled away from the water \
+on the far side. <#0.4#> Two bulges, two high tides.
+
+HOST: And the Sun?
+
+GUEST: The Sun helps twice a month. When it lines up with the Moon, we get spring tides, the biggest of all.
+"""
+
+
+@dataclass(frozen=True)
+class LineStatus:
+    state: LineState
+    units: int
+    rendered: int  # units whose audio is in takes/ and whole
+    characters_to_bill: int  # what rendering the line's missing units would bill (repeats of others aside)
+
+
+def line_statuses(production: Production, lines: list[LineRecord] | None = None) -> dict[int, LineStatus]:
+    """Each line's state by line id, for every line (or `lines`), from what is on disk now."""
+    lines = production.lines() if lines is None else lines
+    units = units_of(lines, production.cast)
+    plan = production.plan(units)
+    missing = {unit.key for unit in plan.to_render}
+    by_line: dict[int, list[RenderUnit]] = {}
+    for unit in units:
+        by_line.setdefault(unit.line_id, []).append(unit)
+    statuses = {}
+    for record in lines:
+        line_units = by_line.get(record.id, [])
+        to_render = [unit for unit in line_units if unit.key in missing]
+        rendered = sum(production.is_rendered(unit) for unit in line_units)
+        if rendered == len(line_units):
+            state: LineState = "cached"
+        elif production.takes.take_numbers(record.id):
+            state = "edited"
+        else:
+            state = "to render"
+        statuses[record.id] = LineStatus(state, len(line_units), rendered,
+                                         sum(billed_characters(unit.text) for unit in to_render))
+    return statuses
+
+
+def edit_line(production: Production, number: int, *, text: str | None = None,
+              speaker: str | None = None) -> LineChanges:
+    """Change line `number`'s words or speaker in script.md (the rest as it is). InputError naming the rule,
+    before anything is written: empty text, a blank line inside it (that starts a new paragraph), a speaker
+    name script.md can't hold, or text that would read back as more than this one line."""
+    record = production.line(number)
+    line = record.line
+    if text is not None:
+        text = " ".join(part.strip() for part in text.strip().splitlines() if part.strip()) if "\n" in text \
+            else text.strip()
+        if not text:
+            raise InputError("text", "must not be empty: a line says something (delete the line in script.md "
+                                     "to remove it)")
+        line = dataclasses.replace(line, text=text)
+    if speaker is not None:
+        speaker = speaker.strip()
+        if not is_speaker_name(speaker):
+            raise InputError("speaker", f"must be a name of capitals, digits and . ' - (at most 40 characters), "
+                                        f"such as HOST or DR. LEE (got {speaker!r})")
+        line = dataclasses.replace(line, speaker=speaker)
+    script = production.script
+    position = 0
+    chapters = []
+    for chapter in script.chapters:
+        lines = list(chapter.lines)
+        for index in range(len(lines)):
+            if position == record.position:
+                lines[index] = line
+            position += 1
+        chapters.append(Chapter(chapter.title, tuple(lines)))
+    edited = Script(tuple(chapters))
+    try:
+        read_back = parse_script(format_script(edited))
+    except ScriptError as exc:
+        raise InputError("text", f"can't be written to script.md as it is: {exc.rule}") from None
+    if read_back.lines() != edited.lines():
+        raise InputError("text", "would read back from script.md as other lines (it looks like a heading or a "
+                                 "SPEAKER: line); reword its start")
+    return production.save_script(edited)
+
+
+def recast_cost(production: Production, speaker: str, voicing: Voicing) -> Plan:
+    """What casting `speaker` as `voicing` would re-bill, before it is applied: their lines' units under the
+    new settings that have no audio yet (InputError when a setting breaks a rule)."""
+    cast = production.cast.with_speaker(speaker, voicing)
+    lines = [record for record in production.lines() if record.line.speaker == speaker]
+    return production.plan(units_of(lines, cast))
+
+
+def create_sample(parent: Path, name: str = SAMPLE_NAME, *, shared_cache: Path | None = None) -> Production:
+    """A two-speaker sample production (host and guest, cast with system voices), to try in demo mode."""
+    production = Production.create(parent, name, parse_script(SAMPLE_SCRIPT), shared_cache=shared_cache)
+    cast = production.cast
+    for speaker_name, voice_id in SAMPLE_VOICES.items():
+        cast = cast.with_speaker(speaker_name, Voicing(voice_id=voice_id))
+    production.save_cast(cast)
+    return production
+

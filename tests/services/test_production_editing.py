@@ -1,0 +1,94 @@
+"""What a Productions panel asks of a production: each line's state after renders and edits, one line edited
+(and only its sentences billed again, counted at the emulator), what a re-cast would bill before it is
+applied, and the sample episode of the empty state (rendered for real)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from studio.api.client import MiniMaxClient
+from studio.api.errors import InputError
+from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig
+from studio.services.production.cast import Voicing
+from studio.services.production.editing import (
+    SAMPLE_SCRIPT,
+    create_sample,
+    edit_line,
+    line_statuses,
+    recast_cost,
+)
+from studio.services.production.plan import billed_characters
+from studio.services.production.render import Renderer, Unpaced
+from studio.services.production.script import parse_script
+from studio.services.production.store import Production
+from tests.threaded_emulator import emulator_in_thread
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    with emulator_in_thread(EmulatorConfig()) as emu:
+        yield emu
+
+
+async def render(emulator: Emulator, production: Production) -> None:
+    async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
+        report = await Renderer(client, production, pacer=Unpaced()).render(production.units())
+    assert report.failed == ()
+
+
+async def test_the_sample_episode_renders_and_every_line_is_then_cached(emulator: Emulator, tmp_path: Path) -> None:
+    production = create_sample(tmp_path, shared_cache=tmp_path / "cache")
+    assert production.cast.uncast(production.script) == []
+    assert len(production.script.speakers()) == 2
+    statuses = line_statuses(production)
+    assert {status.state for status in statuses.values()} == {"to render"}
+    assert sum(status.characters_to_bill for status in statuses.values()) == production.plan(
+        production.units()).characters_to_bill
+    await render(emulator, production)
+    assert {status.state for status in line_statuses(production).values()} == {"cached"}
+    assert parse_script(SAMPLE_SCRIPT).lines() == production.script.lines()
+
+
+async def test_editing_one_word_marks_just_that_line_edited_and_bills_just_its_sentence(
+        emulator: Emulator, tmp_path: Path) -> None:
+    production = create_sample(tmp_path, shared_cache=tmp_path / "cache")
+    await render(emulator, production)
+    line = production.line(2)
+    edit_line(production, 2, text=line.line.text.replace("all week", "all month"))
+    statuses = line_statuses(production)
+    assert statuses[line.id].state == "edited"
+    assert statuses[line.id].rendered == statuses[line.id].units - 1  # one sentence of two changed
+    assert [s.state for s in statuses.values()].count("cached") == len(statuses) - 1
+    before = len(emulator.billed)
+    await render(emulator, production)
+    assert [entry.text for entry in emulator.billed[before:]] == ["I have been waiting all month for this one."]
+    assert production.line(2).id == line.id  # the line kept its identity (and its other sentence's take)
+
+
+def test_a_line_edit_that_breaks_a_rule_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    production = create_sample(tmp_path, shared_cache=tmp_path / "cache")
+    script = (production.path / "script.md").read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="must not be empty"):
+        edit_line(production, 1, text="  \n ")
+    with pytest.raises(InputError, match="capitals"):
+        edit_line(production, 1, speaker="host")
+    assert (production.path / "script.md").read_text(encoding="utf-8") == script
+    changes = edit_line(production, 1, speaker="ANNOUNCER")
+    assert changes.edited and production.line(1).line.speaker == "ANNOUNCER"
+    assert "ANNOUNCER" in production.cast.uncast(production.script)  # to be cast before a render
+
+
+async def test_a_recast_shows_what_it_would_bill_before_it_is_applied(emulator: Emulator, tmp_path: Path) -> None:
+    production = create_sample(tmp_path, shared_cache=tmp_path / "cache")
+    await render(emulator, production)
+    guest_text = [record.line.text for record in production.lines() if record.line.speaker == "GUEST"]
+    plan = recast_cost(production, "GUEST", Voicing(voice_id="English_Graceful_Lady"))
+    assert plan.characters_to_bill == sum(billed_characters(unit.text) for unit in plan.to_render)
+    assert " ".join(unit.text for unit in plan.to_render) == " ".join(guest_text)
+    assert recast_cost(production, "GUEST", production.cast.speakers["GUEST"]).requests == 0  # no change: free
+    with pytest.raises(InputError, match="speed"):
+        recast_cost(production, "GUEST", Voicing(voice_id="English_Graceful_Lady", speed=3.0))
+    assert production.cast.speakers["GUEST"].voice_id == "English_CalmWoman"  # nothing applied
