@@ -165,6 +165,26 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     from studio.ui.music_panel import MusicPanel
 
     music = MusicPanel(services.media, services.tasks, services.audio, on_account_settings=account_settings)
+    yield
+    from studio.services.production.pacing import T2APacer
+    from studio.services.production.plan import T2A_RATE_LIMITS
+    from studio.services.production.render import Pacer, Unpaced
+    from studio.settings.paths import productions_dir
+    from studio.ui.productions_panel import ProductionsPanel
+
+    pacers: dict[str, Pacer] = {}  # one per region's key: every render of this app shares the key's minute
+
+    def production_pacer() -> Pacer:
+        if services.account_service.mode == "demo":
+            return Unpaced()  # the bundled emulator enforces no limits
+        region = services.account_service.region or "global"
+        return pacers.setdefault(region, T2APacer(T2A_RATE_LIMITS[region]))
+
+    productions = ProductionsPanel(
+        services.tasks, client, services.audio, productions_dir=productions_dir,
+        region=lambda: services.account_service.region or "global", pacer=production_pacer,
+        voice_choices=lambda: [(voice_id, label) for voice_id, label in voice_choices(catalog.entries)],
+        add_characters=services.account.add_characters)
     voices.use_in_speech.connect(speech.set_voice)
     voice_lab.use_in_speech.connect(speech.set_voice)
     voice_lab.voices_changed.connect(voices.refresh)
@@ -189,6 +209,7 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
         PanelSpec("video", "Video", "video", video),
         PanelSpec("music", "Music", "music", music),
         PanelSpec("library", "Library", "library", library),
+        PanelSpec("productions", "Productions", "productions", productions),
     ])
 
 

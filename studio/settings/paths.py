@@ -39,6 +39,15 @@ def cache_dir() -> Path:
     return _ensure(_base("cache"))
 
 
+def productions_dir() -> Path:
+    """Where new productions go by default: a folder in the user's Documents they can see and back up
+    (under STUDIO_HOME when that is set)."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return _ensure(Path(home) / "productions")
+    return _ensure(Path(platformdirs.user_documents_dir()) / f"{APP_NAME} Productions")
+
+
 def log_dir() -> Path:
     """The log files, the fault dump and crash reports (Help → Show log). Not created here: a folder that
     can't be made must not stop the studio, only its log (`studio.logs.start_logging`)."""

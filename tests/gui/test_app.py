@@ -25,7 +25,7 @@ from tests.gui.studio_fixtures import make_studio, settle, studio_home
 
 __all__ = ["make_studio", "studio_home"]  # fixtures used by name below
 
-PANEL_KEYS = ["voices", "speech", "voicelab", "image", "video", "music", "library"]
+PANEL_KEYS = ["voices", "speech", "voicelab", "image", "video", "music", "library", "productions"]
 
 
 class RecordingPanel(QWidget):
@@ -67,8 +67,8 @@ def test_every_panel_is_in_the_navigation_and_ctrl_number_switches(
     _services, window = make_studio()
     _activate(window, run)
     assert [spec.key for spec in window.panels] == PANEL_KEYS
-    assert [window.navigation.item(i).text() for i in range(7)] == [
-        "Voices", "Speech", "Voice Lab", "Image", "Video", "Music", "Library"]
+    assert [window.navigation.item(i).text() for i in range(8)] == [
+        "Voices", "Speech", "Voice Lab", "Image", "Video", "Music", "Library", "Productions"]
     for number, key in enumerate(PANEL_KEYS, start=1):
         QTest.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_key == key

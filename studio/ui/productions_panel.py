@@ -1,0 +1,523 @@
+"""Productions panel: a multi-speaker script as a production on disk (services/production), shown as its lines
+with their state, its cast, the cost of the next render before it is clicked, the render with progress and
+cancel, and play from a line while the rest renders.
+
+Everything it does goes through the engine the CLI uses (`Production`, `Renderer`, `play_through`,
+`editing`); the panel adds no logic of its own. Empty, it offers the sample two-speaker episode, a new
+production from a script file (also by dropping the file on the panel) and opening a production folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.api.client import MiniMaxClient
+from studio.api.hosts import Region
+from studio.qt.tasks import TaskRunner
+from studio.services.audio_output import AudioOutput
+from studio.services.production.cast import Voicing
+from studio.services.production.editing import LineStatus, create_sample, line_statuses, recast_cost
+from studio.services.production.pacing import T2APacer
+from studio.services.production.plan import T2A_RATE_LIMITS
+from studio.services.production.playthrough import play_through
+from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
+from studio.services.production.store import Production, ProductionError, import_file
+from studio.services.production.units import RenderUnit
+from studio.ui.media_widgets import muted_label, problem_label
+
+RENDER_KEY = "productions.render"
+PLAY_KEY = "productions.play"
+SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
+COLUMNS = ("#", "Speaker", "Line", "State")
+STATE_COLUMN = 3
+
+
+def _say(label: QLabel, text: str) -> None:
+    """A problem label shows only when it has something to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+class ProductionsPanel(QWidget):
+    message = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, client: Callable[[], MiniMaxClient], audio: AudioOutput, *,
+                 productions_dir: Callable[[], Path], region: Callable[[], Region] = lambda: "global",
+                 pacer: Callable[[], Pacer] | None = None,
+                 voice_choices: Callable[[], list[tuple[str, str]]] = list,
+                 add_characters: Callable[[int], None] | None = None,
+                 ask_open_folder: Callable[[], Path | None] | None = None,
+                 ask_script_file: Callable[[], Path | None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("productions")
+        self.setAcceptDrops(True)
+        self._tasks, self._client, self._audio = tasks, client, audio
+        self._productions_dir, self._region, self._voice_choices = productions_dir, region, voice_choices
+        self._pacer = pacer or (lambda: T2APacer(T2A_RATE_LIMITS[self._region()]))
+        self._add_characters = add_characters
+        self._ask_open_folder = ask_open_folder or self._open_folder_dialog
+        self._ask_script_file = ask_script_file or self._script_file_dialog
+        self.production: Production | None = None
+        self._statuses: dict[int, LineStatus] = {}
+        self._rows: dict[int, int] = {}  # line id → table row
+        self._rendering: set[int] = set()  # line ids with a unit being rendered
+        self._failed: dict[int, str] = {}  # line id → the API's message
+        self.destroyed.connect(lambda *_: self._close_production())
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_page())
+        self.stack.addWidget(self._editor_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        play = QShortcut(QKeySequence(Qt.Key.Key_Space), self.lines, self.toggle_play)  # not in a text field
+        play.setContext(Qt.ShortcutContext.WidgetShortcut)
+        play_anywhere = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.toggle_play)  # as in the Speech panel
+        play_anywhere.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        render = QShortcut(QKeySequence("Ctrl+R"), self, self.start_render)
+        render.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tasks.busy_changed.connect(self._busy_changed)
+        tasks.failed.connect(self._task_failed)
+
+    # -- pages ------------------------------------------------------------------------------------------
+
+    def _empty_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("<b>No production open</b>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = muted_label("A production is a script with several speakers (an episode, a chapter), rendered line "
+                           "by line: unchanged sentences are never billed twice. Drop a script file here "
+                           "(.txt, .md, .fountain, .srt, .vtt, .epub, .csv) or:")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setMaximumWidth(620)
+        self.sample_button = QPushButton("Try the sample episode")
+        self.sample_button.setToolTip("A two-speaker episode cast with system voices; in demo mode it costs nothing")
+        self.sample_button.clicked.connect(self.open_sample)
+        self.new_button = QPushButton("New from a script file…")
+        self.new_button.clicked.connect(self._new_from_file)
+        self.open_button = QPushButton("Open a production…")
+        self.open_button.clicked.connect(self._open_folder)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.sample_button, self.new_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.empty_problem = problem_label()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(hint, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty_problem, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+        return page
+
+    def _editor_page(self) -> QWidget:
+        page = QWidget()
+        self.title = QLabel()
+        self.path_label = muted_label("")
+        other = QPushButton("Open…")
+        other.clicked.connect(self._open_folder)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.path_label, 1)
+        header.addWidget(other)
+
+        self.lines = QTableWidget(0, len(COLUMNS))
+        self.lines.setHorizontalHeaderLabels(COLUMNS)
+        self.lines.setAccessibleName("Script lines")
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setWordWrap(True)
+        heading = self.lines.horizontalHeader()
+        heading.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        heading.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        heading.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        heading.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.cast = QTableWidget(0, 2)
+        self.cast.setHorizontalHeaderLabels(("Speaker", "Voice"))
+        self.cast.setAccessibleName("Cast")
+        self.cast.verticalHeader().setVisible(False)
+        self.cast.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.recast_note = muted_label("")
+        self.recast_note.setWordWrap(True)
+        self.apply_recast = QPushButton("Apply")
+        self.apply_recast.setVisible(False)
+        self.apply_recast.clicked.connect(self._apply_recast)
+        self._pending_recast: tuple[str, str] | None = None
+        cast_box = QWidget()
+        cast_layout = QVBoxLayout(cast_box)
+        cast_layout.setContentsMargins(0, 0, 0, 0)
+        cast_layout.addWidget(QLabel("<b>Cast</b>"))
+        cast_layout.addWidget(self.cast, 1)
+        cast_layout.addWidget(self.recast_note)
+        cast_layout.addWidget(self.apply_recast, alignment=Qt.AlignmentFlag.AlignRight)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.lines)
+        splitter.addWidget(cast_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.render_button = QPushButton("Render")
+        self.render_button.setToolTip("Render every line without audio (Ctrl+R): the cost is shown beside it")
+        self.render_button.clicked.connect(self.start_render)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(lambda: self._tasks.cancel(RENDER_KEY))
+        self.play_button = QPushButton("Play from line")
+        self.play_button.setToolTip("Play from the selected line on, rendering what has no audio as it plays "
+                                    "(Space in the lines, F5 anywhere in the panel)")
+        self.play_button.clicked.connect(self.toggle_play)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress_label = muted_label("")
+        self.problem = problem_label()
+        self.problem.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.plan_label, 1)
+        actions.addWidget(self.play_button)
+        actions.addWidget(self.render_button)
+        actions.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.problem)
+        return page
+
+    # -- opening ----------------------------------------------------------------------------------------
+
+    def open_sample(self) -> None:
+        """The sample two-speaker episode, made afresh (or opened, when it already exists)."""
+        folder = self._productions_dir()
+        try:
+            existing = folder / "Sample episode.production"
+            production = Production.open(existing) if existing.is_dir() else create_sample(folder)
+        except ProductionError as exc:
+            _say(self.empty_problem, str(exc))
+            return
+        self.show_production(production)
+
+    def open_folder(self, path: Path) -> None:
+        try:
+            self.show_production(Production.open(path))
+        except ProductionError as exc:
+            self._show_problem(str(exc))
+
+    def new_from_file(self, script: Path) -> None:
+        """A new production in the productions folder, named after `script`, from its lines."""
+        try:
+            imported = import_file(script)
+            folder = self._productions_dir()
+            name, number = script.stem, 1
+            while (folder / f"{name}.production").exists():
+                number += 1
+                name = f"{script.stem} {number}"
+            production = Production.create(folder, name, imported.script)
+        except ProductionError as exc:
+            self._show_problem(str(exc))
+            return
+        self.show_production(production)
+        if imported.warnings:
+            _say(self.problem, " ".join(imported.warnings))
+
+    def show_production(self, production: Production) -> None:
+        self._close_production()
+        self.production = production
+        production.region = self._region()
+        self.title.setText(f"<b>{production.name}</b>")
+        self.path_label.setText(str(production.path))
+        self._failed.clear()
+        _say(self.problem, "")
+        self._fill_cast()
+        self._fill_lines()
+        self.stack.setCurrentIndex(1)
+        self.lines.setFocus()
+        if self.lines.rowCount():
+            self.lines.selectRow(0)
+
+    def _close_production(self) -> None:
+        if self.production is not None:
+            self._tasks.cancel(RENDER_KEY)
+            self._tasks.cancel(PLAY_KEY)
+            self.production.close()
+            self.production = None
+
+    def _show_problem(self, text: str) -> None:
+        _say(self.problem if self.stack.currentIndex() == 1 else self.empty_problem, text)
+
+    def _open_folder(self) -> None:
+        path = self._ask_open_folder()
+        if path is not None:
+            self.open_folder(path)
+
+    def _new_from_file(self) -> None:
+        path = self._ask_script_file()
+        if path is not None:
+            self.new_from_file(path)
+
+    def _open_folder_dialog(self) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self, "Open a production", str(self._productions_dir()))
+        return Path(chosen) if chosen else None
+
+    def _script_file_dialog(self) -> Path | None:
+        patterns = " ".join(f"*{suffix}" for suffix in SCRIPT_SUFFIXES)
+        chosen, _ = QFileDialog.getOpenFileName(self, "New production from a script", "",
+                                                f"Scripts ({patterns})")
+        return Path(chosen) if chosen else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().lower().endswith(SCRIPT_SUFFIXES) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in SCRIPT_SUFFIXES:
+                event.acceptProposedAction()
+                self.new_from_file(path)
+                return
+
+    # -- lines, states and the plan ---------------------------------------------------------------------
+
+    def _fill_lines(self) -> None:
+        production = self.production
+        assert production is not None
+        records = production.lines()
+        self.lines.setRowCount(len(records))
+        self._rows = {}
+        for row, record in enumerate(records):
+            self._rows[record.id] = row
+            cells = (str(record.number), record.line.speaker, record.line.text, "")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, record.id)
+                self.lines.setItem(row, column, item)
+        self.lines.resizeRowsToContents()
+        self.refresh_states()
+
+    def refresh_states(self) -> None:
+        """Each line's state and the plan of the next render, from what is on disk now."""
+        production = self.production
+        if production is None:
+            return
+        uncast = production.cast.uncast(production.script)
+        self._statuses = {} if uncast else line_statuses(production)
+        for line_id in self._rows:
+            self._show_state(line_id)
+        self._show_plan(uncast)
+
+    def _show_state(self, line_id: int) -> None:
+        row = self._rows.get(line_id)
+        item = self.lines.item(row, STATE_COLUMN) if row is not None else None
+        if item is not None:
+            item.setText(self._state_text(line_id))
+
+    def _state_text(self, line_id: int) -> str:
+        if line_id in self._failed:
+            return "failed"
+        if line_id in self._rendering:
+            return "rendering"
+        status = self._statuses.get(line_id)
+        return status.state if status is not None else "uncast"
+
+    def _show_plan(self, uncast: list[str]) -> None:
+        production = self.production
+        assert production is not None
+        if uncast:
+            self.plan_label.setText(f"Cast {', '.join(uncast)} to see what a render costs.")
+            self.render_button.setEnabled(False)
+            return
+        plan = production.plan(production.units())
+        busy = self._tasks.is_busy(RENDER_KEY)
+        if not plan.requests:
+            self.plan_label.setText(f"Every line has its audio: {len(plan.cached)} units cached, nothing to bill.")
+        else:
+            self.plan_label.setText(f"{len(plan.to_render) + len(plan.cached)} units: {len(plan.cached)} cached, "
+                                    f"{plan.requests} to render. <b>{plan.characters_to_bill:,} characters to "
+                                    f"bill</b>, about {_duration(plan.estimated_seconds)}.")
+        self.render_button.setEnabled(bool(plan.requests) and not busy)
+
+    # -- cast -------------------------------------------------------------------------------------------
+
+    def _fill_cast(self) -> None:
+        production = self.production
+        assert production is not None
+        speakers = production.script.speakers()
+        self.cast.setRowCount(len(speakers))
+        choices = self._voice_choices()
+        for row, speaker in enumerate(speakers):
+            self.cast.setItem(row, 0, QTableWidgetItem(speaker))
+            voice = QComboBox()
+            voice.setEditable(True)
+            voice.setAccessibleName(f"Voice of {speaker}")
+            voicing = production.cast.speakers.get(speaker)
+            current = voicing.voice_id if voicing is not None and voicing.voice_id else ""
+            voice.addItem("(not cast)" if not current else current, current)
+            for voice_id, label in choices:
+                if voice_id != current:
+                    voice.addItem(label, voice_id)
+            voice.setCurrentIndex(0)
+            voice.activated.connect(lambda index, who=speaker, box=voice: self._propose_recast(
+                who, str(box.itemData(index) or box.itemText(index))))
+            self.cast.setCellWidget(row, 1, voice)
+        self.recast_note.setText("")
+        self.apply_recast.setVisible(False)
+
+    def _propose_recast(self, speaker: str, voice_id: str) -> None:
+        """What casting `speaker` as `voice_id` would re-bill, shown before it is applied."""
+        production = self.production
+        if production is None or not voice_id:
+            return
+        try:
+            plan = recast_cost(production, speaker, Voicing(voice_id=voice_id))
+        except Exception as exc:  # a rule of the cast: shown, nothing changed
+            self.recast_note.setText(f"Can't cast {speaker} as {voice_id}: {exc}")
+            self.apply_recast.setVisible(False)
+            return
+        self._pending_recast = speaker, voice_id
+        self.recast_note.setText(f"{speaker} as {voice_id}: {plan.requests} units, "
+                                 f"{plan.characters_to_bill:,} characters to bill at the next render.")
+        self.apply_recast.setVisible(True)
+        self.apply_recast.setFocus()
+
+    def _apply_recast(self) -> None:
+        production = self.production
+        if production is None or self._pending_recast is None:
+            return
+        speaker, voice_id = self._pending_recast
+        own = production.cast.speakers.get(speaker)
+        voicing = own.model_copy(update={"voice_id": voice_id, "mix": None}) if own else Voicing(voice_id=voice_id)
+        production.save_cast(production.cast.with_speaker(speaker, voicing))
+        self._pending_recast = None
+        self._fill_cast()
+        self.refresh_states()
+
+    # -- render -----------------------------------------------------------------------------------------
+
+    def start_render(self) -> None:
+        production = self.production
+        if production is None or not self.render_button.isEnabled():
+            return
+        self._failed.clear()
+        _say(self.problem, "")
+        units = production.units()
+        self._tasks.run(RENDER_KEY, self._render(production, units), owner=self, on_done=self._rendered)
+
+    async def _render(self, production: Production, units: list[RenderUnit]) -> RenderReport:
+        renderer = Renderer(self._client(), production, pacer=self._pacer())
+        return await renderer.render(units, self._on_progress)
+
+    def _on_progress(self, progress: RenderProgress) -> None:
+        event = progress.event
+        line_id = event.unit.line_id
+        if event.state == "rendering":
+            self._rendering.add(line_id)
+        else:
+            self._rendering.discard(line_id)
+        if event.state == "failed":
+            self._failed[line_id] = event.message or "failed"
+        if event.state == "done" and self._add_characters is not None and event.characters_billed:
+            self._add_characters(event.characters_billed)
+        self._show_state(line_id)
+        total = max(progress.characters_estimated, 1)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(progress.characters_billed, total))
+        eta = f", about {_duration(progress.eta_s)} left" if progress.eta_s else ""
+        failed = f", {progress.units_failed} failed" if progress.units_failed else ""
+        self.progress_label.setText(f"{progress.units_done} of {progress.units_total} units{failed}: "
+                                    f"{progress.characters_billed:,} of {progress.characters_estimated:,} "
+                                    f"characters billed{eta}")
+
+    def _rendered(self, report: RenderReport) -> None:
+        self._rendering.clear()
+        self.refresh_states()
+        done = f"Rendered {len(report.rendered)} units, billed {report.characters_billed:,} characters."
+        if report.failed:
+            first = report.failed[0][1]
+            _say(self.problem, f"{len(report.failed)} units failed (render again to retry them; nothing "
+                               f"rendered is billed again): {first}")
+        self.progress_label.setText(done)
+        self.message.emit(done)
+
+    # -- play -------------------------------------------------------------------------------------------
+
+    def toggle_play(self) -> None:
+        """Play from the selected line on (rendering what has no audio), or stop what plays."""
+        production = self.production
+        if production is None:
+            return
+        if self._playing:
+            self._tasks.cancel(PLAY_KEY)
+            return
+        row = max(self.lines.currentRow(), 0)
+        records = production.lines()
+        if not records:
+            return
+        start = records[row]
+        units = production.units([record for record in records if record.position >= start.position])
+        self._audio.stop()
+        player = self._audio.player()
+        self._tasks.run(PLAY_KEY, play_through(self._client(), production, units, player, pacer=self._pacer(),
+                                               no_audio=self._audio.unavailable, on_progress=self._on_progress),
+                        owner=self, on_done=lambda _result: self.refresh_states())
+
+    @property
+    def _playing(self) -> bool:
+        return self.play_button.text() == "Stop"
+
+    # -- task state -------------------------------------------------------------------------------------
+
+    def _busy_changed(self, key: str, busy: bool) -> None:
+        if key == RENDER_KEY:
+            self.cancel_button.setEnabled(busy)
+            self.render_button.setEnabled(not busy)
+            self.progress.setVisible(busy or self.progress.isVisible())
+            if not busy:
+                self._rendering.clear()
+                with contextlib.suppress(RuntimeError):  # the panel may be going away
+                    self.refresh_states()
+        elif key == PLAY_KEY:
+            self.play_button.setText("Stop" if busy else "Play from line")
+
+    def _task_failed(self, key: str, message: str) -> None:
+        if key in (RENDER_KEY, PLAY_KEY):
+            _say(self.problem, message)

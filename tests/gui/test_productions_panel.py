@@ -1,0 +1,141 @@
+"""The Productions panel as a user drives it, against the emulator on the panel's own qasync loop, with real
+production folders: the sample episode from the empty state, its cost before the click, a render with
+progress, an edited line re-billing one sentence, a re-cast priced before it is applied, and a script file
+dropped on the panel. Screenshots go to test-output/screenshots/productions-*.png."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from studio.api.client import MiniMaxClient
+from studio.emulator import DEMO_KEY, Emulator
+from studio.qt.tasks import TaskRunner
+from studio.services.audio_output import AudioOutput
+from studio.services.production.cast import Voicing
+from studio.services.production.editing import recast_cost
+from studio.services.production.render import Unpaced
+from studio.ui.productions_panel import RENDER_KEY, STATE_COLUMN, ProductionsPanel
+
+
+class Panel:
+    def __init__(self, emulator: Emulator, home: Path) -> None:
+        self.emulator = emulator
+        self.client = MiniMaxClient(DEMO_KEY, base_url=emulator.global_url)
+        self.runner = TaskRunner()
+        self.billed: list[int] = []
+        self.widget = ProductionsPanel(
+            self.runner, lambda: self.client, AudioOutput(), productions_dir=lambda: home / "productions",
+            pacer=Unpaced, voice_choices=lambda: [("English_Graceful_Lady", "Graceful Lady")],
+            add_characters=self.billed.append)
+        self.widget.resize(1280, 800)
+        self.widget.show()
+
+    def states(self) -> list[str]:
+        table = self.widget.lines
+        return [table.item(row, STATE_COLUMN).text() for row in range(table.rowCount())]  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def panel(gui_emulator: Emulator, qapp: QApplication, run: Callable, tmp_path: Path) -> Iterator[Panel]:
+    (tmp_path / "productions").mkdir()
+    p = Panel(gui_emulator, tmp_path)
+    yield p
+    p.widget.close()
+    run(p.runner.shutdown())
+    run(p.client.aclose())
+
+
+def render(panel: Panel, wait_until: Callable) -> None:
+    panel.widget.render_button.click()
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=60, message="the render did not finish")
+
+
+def test_the_sample_episode_shows_its_cost_renders_with_progress_and_then_bills_nothing(
+        panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
+    widget = panel.widget
+    assert widget.stack.currentIndex() == 0  # the empty state
+    screenshot(widget, "productions-empty")
+    widget.sample_button.click()
+    assert widget.stack.currentIndex() == 1
+    production = widget.production
+    assert production is not None
+    plan = production.plan(production.units())
+    assert f"{plan.characters_to_bill:,} characters to bill" in widget.plan_label.text()
+    assert set(panel.states()) == {"to render"}
+    screenshot(widget, "productions-sample")
+
+    render(panel, wait_until)
+    assert set(panel.states()) == {"cached"}
+    assert sorted(entry.text for entry in panel.emulator.billed) == sorted(unit.text for unit in plan.to_render)
+    assert sum(panel.billed) == plan.characters_to_bill  # the app's session counter heard of every character
+    assert "nothing to bill" in widget.plan_label.text() and not widget.render_button.isEnabled()
+    assert "billed" in widget.progress_label.text()
+    screenshot(widget, "productions-rendered")
+
+
+def test_an_edited_line_is_marked_and_only_its_sentence_is_rendered_again(
+        panel: Panel, wait_until: Callable) -> None:
+    widget = panel.widget
+    widget.sample_button.click()
+    render(panel, wait_until)
+    production = widget.production
+    assert production is not None
+    script = production.path / "script.md"
+    script.write_text(script.read_text(encoding="utf-8").replace("all week", "all month"), encoding="utf-8")
+    widget.refresh_states()
+    assert panel.states()[1] == "edited" and panel.states().count("cached") == len(panel.states()) - 1
+    assert "43 characters to bill" in widget.plan_label.text()  # "I have been waiting all month for this one."
+    before = len(panel.emulator.billed)
+    render(panel, wait_until)
+    assert [entry.text for entry in panel.emulator.billed[before:]] == ["I have been waiting all month for this one."]
+
+
+def test_a_recast_shows_what_it_would_bill_and_changes_nothing_until_applied(
+        panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
+    widget = panel.widget
+    widget.sample_button.click()
+    render(panel, wait_until)
+    production = widget.production
+    assert production is not None
+    speakers = [widget.cast.item(row, 0).text() for row in range(widget.cast.rowCount())]  # type: ignore[union-attr]
+    guest = widget.cast.cellWidget(speakers.index("GUEST"), 1)
+    assert isinstance(guest, QComboBox)
+    guest.setCurrentIndex(1)
+    guest.activated.emit(1)
+    guest_lines = [record for record in production.lines() if record.line.speaker == "GUEST"]
+    expected = recast_cost(production, "GUEST", Voicing(voice_id="English_Graceful_Lady"))
+    assert expected.characters_to_bill > 0
+    assert (f"GUEST as English_Graceful_Lady: {expected.requests} units, {expected.characters_to_bill:,} characters"
+            in widget.recast_note.text())
+    assert production.cast.speakers["GUEST"].voice_id == "English_CalmWoman"  # not applied yet
+    assert "nothing to bill" in widget.plan_label.text()
+    screenshot(widget, "productions-recast")
+    widget.apply_recast.click()
+    assert production.cast.speakers["GUEST"].voice_id == "English_Graceful_Lady"
+    states = panel.states()
+    assert [states[record.position] for record in guest_lines] == ["edited"] * len(guest_lines)
+    assert "to bill" in widget.plan_label.text() and widget.render_button.isEnabled()
+
+
+def test_a_script_file_dropped_on_the_panel_becomes_a_production_with_its_speakers_to_cast(
+        panel: Panel, tmp_path: Path) -> None:
+    script = tmp_path / "Pilot.fountain"
+    script.write_text("INT. STUDIO - NIGHT\n\nANNA\nWelcome to the pilot.\n\nBEN\n(softly)\nThank you.\n",
+                      encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(script))])
+    widget = panel.widget
+    drop = QDropEvent(QPointF(QPoint(20, 20)), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(drop)
+    production = widget.production
+    assert production is not None and production.name == "Pilot"
+    assert production.path.parent == tmp_path / "productions"
+    assert set(panel.states()) == {"uncast"}
+    assert "Cast ANNA, BEN" in widget.plan_label.text() and not widget.render_button.isEnabled()
