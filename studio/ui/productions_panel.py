@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -51,6 +52,7 @@ PLAY_KEY = "productions.play"
 SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
 COLUMNS = ("#", "Speaker", "Line", "State")
 STATE_COLUMN = 3
+RECENT = 8  # productions remembered
 
 
 def _say(label: QLabel, text: str) -> None:
@@ -73,7 +75,10 @@ class ProductionsPanel(QWidget):
                  voice_choices: Callable[[], list[tuple[str, str]]] = list,
                  add_characters: Callable[[int], None] | None = None,
                  ask_open_folder: Callable[[], Path | None] | None = None,
-                 ask_script_file: Callable[[], Path | None] | None = None, parent: QWidget | None = None) -> None:
+                 ask_script_file: Callable[[], Path | None] | None = None,
+                 preferences: dict[str, Any] | None = None, save_preferences: Callable[[], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`preferences`: this panel's part of the settings (the productions opened lately, the last first)."""
         super().__init__(parent)
         self.setObjectName("productions")
         self.setAcceptDrops(True)
@@ -104,6 +109,12 @@ class ProductionsPanel(QWidget):
         render.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         tasks.busy_changed.connect(self._busy_changed)
         tasks.failed.connect(self._task_failed)
+        self._preferences = preferences if preferences is not None else {}
+        self._save_preferences = save_preferences or (lambda: None)
+        recent = self._preferences.get("recent") or []
+        if recent and Path(recent[0]).is_dir():  # as it was when the studio closed
+            with contextlib.suppress(ProductionError):
+                self.show_production(Production.open(Path(recent[0])))
 
     # -- pages ------------------------------------------------------------------------------------------
 
@@ -269,6 +280,10 @@ class ProductionsPanel(QWidget):
         self._fill_cast()
         self._fill_lines()
         self.stack.setCurrentIndex(1)
+        recent = [str(production.path), *(p for p in self._preferences.get("recent") or []
+                                          if p != str(production.path))]
+        self._preferences["recent"] = recent[:RECENT]
+        self._save_preferences()
         self.lines.setFocus()
         if self.lines.rowCount():
             self.lines.selectRow(0)

@@ -26,15 +26,22 @@ from studio.ui.productions_panel import RENDER_KEY, STATE_COLUMN, ProductionsPan
 class Panel:
     def __init__(self, emulator: Emulator, home: Path) -> None:
         self.emulator = emulator
+        self.home = home
         self.client = MiniMaxClient(DEMO_KEY, base_url=emulator.global_url)
         self.runner = TaskRunner()
         self.billed: list[int] = []
-        self.widget = ProductionsPanel(
-            self.runner, lambda: self.client, AudioOutput(), productions_dir=lambda: home / "productions",
+        self.preferences: dict[str, object] = {}
+        self.widget = self.make()
+
+    def make(self) -> ProductionsPanel:
+        """The panel as the studio builds it at start, with this panel's preferences."""
+        widget = ProductionsPanel(
+            self.runner, lambda: self.client, AudioOutput(), productions_dir=lambda: self.home / "productions",
             pacer=Unpaced, voice_choices=lambda: [("English_Graceful_Lady", "Graceful Lady")],
-            add_characters=self.billed.append)
-        self.widget.resize(1280, 800)
-        self.widget.show()
+            add_characters=self.billed.append, preferences=self.preferences)
+        widget.resize(1280, 800)
+        widget.show()
+        return widget
 
     def states(self) -> list[str]:
         table = self.widget.lines
@@ -139,3 +146,15 @@ def test_a_script_file_dropped_on_the_panel_becomes_a_production_with_its_speake
     assert production.path.parent == tmp_path / "productions"
     assert set(panel.states()) == {"uncast"}
     assert "Cast ANNA, BEN" in widget.plan_label.text() and not widget.render_button.isEnabled()
+
+
+def test_after_a_restart_the_last_production_is_open_as_it_was(panel: Panel, wait_until: Callable) -> None:
+    panel.widget.sample_button.click()
+    render(panel, wait_until)
+    path = panel.widget.production.path  # type: ignore[union-attr]
+    panel.widget.close()
+    panel.widget.deleteLater()
+    panel.widget = panel.make()  # the studio started again
+    assert panel.widget.stack.currentIndex() == 1
+    assert panel.widget.production is not None and panel.widget.production.path == path
+    assert set(panel.states()) == {"cached"} and "nothing to bill" in panel.widget.plan_label.text()
