@@ -125,11 +125,10 @@ def _export(production: Production, args: argparse.Namespace) -> None:
     chapter, with SRT/VTT subtitles beside it; or the script, when FILE is .md/.txt/.csv. Nothing is sent."""
     from rich.progress import BarColumn, Progress, TextColumn
 
-    from studio.files import write_atomically
-    from studio.services.production.assemble import OUTPUT_FORMATS, build_timeline, write_timeline
+    from studio.services.production.assemble import OUTPUT_FORMATS
+    from studio.services.production.episode import write_episode
     from studio.services.production.exporters import export_script
     from studio.services.production.store import ProductionError
-    from studio.services.production.subtitles import srt_text, vtt_text
 
     dest = Path(args.output) if args.output else production.exports_dir / f"{production.name}.{args.format or 'mp3'}"
     if dest.suffix.lower() in (".md", ".txt", ".csv"):
@@ -144,24 +143,17 @@ def _export(production: Production, args: argparse.Namespace) -> None:
         raise ProductionError(f"{dest.name} names a {dest.suffix} file but --format is {fmt}: name the file with "
                               "the format's extension")
     lines = production.timeline_lines()
+    kinds = tuple(kind for kind in ("srt", "vtt") if getattr(args, kind))
     with Progress(TextColumn("{task.description}"), BarColumn(), console=_stderr_console(), transient=True) as bar:
         measuring = bar.add_task("measuring takes", total=None)
-        timeline = build_timeline(lines, on_progress=lambda done, total: bar.update(measuring, completed=done,
-                                                                                       total=total))
         writing = bar.add_task(f"writing {fmt}", total=None)
-        written = write_timeline(timeline, dest, fmt, per_chapter=args.per_chapter,
-                                 on_progress=lambda done, total: bar.update(writing, completed=done, total=total))
-    for path in written:
+        episode = write_episode(
+            lines, dest, fmt, per_chapter=args.per_chapter, subtitles=kinds, speakers=args.speakers,  # type: ignore[arg-type]
+            on_measure=lambda done, total: bar.update(measuring, completed=done, total=total),
+            on_write=lambda done, total: bar.update(writing, completed=done, total=total))
+    for path in (*episode.files, *episode.subtitles):
         print(f"{path}")
-    chapters: list[int | None] = list(range(len(production.script.chapters))) if args.per_chapter else [None]
-    for kind, make in (("srt", srt_text), ("vtt", vtt_text)):
-        if not getattr(args, kind):
-            continue
-        for path, chapter in zip(written, chapters, strict=False):
-            subtitles = path.with_suffix(f".{kind}")
-            write_atomically(subtitles, make(timeline, speakers=args.speakers, chapter=chapter).encode("utf-8"))
-            print(subtitles)
-    print(f"{timeline.duration_s:.1f} s, {len(lines)} lines; nothing was sent or billed", file=sys.stderr)
+    print(f"{episode.duration_s:.1f} s, {len(lines)} lines; nothing was sent or billed", file=sys.stderr)
 
 
 def _import_into(production: Production, source: Path) -> None:

@@ -9,6 +9,7 @@ production from a script file (also by dropping the file on the panel) and openi
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -37,18 +40,21 @@ from studio.api.client import MiniMaxClient
 from studio.api.hosts import Region
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
+from studio.services.production.assemble import OUTPUT_FORMATS
 from studio.services.production.cast import Voicing
 from studio.services.production.editing import LineStatus, create_sample, line_statuses, recast_cost
+from studio.services.production.episode import Episode, write_episode
 from studio.services.production.pacing import T2APacer
 from studio.services.production.plan import T2A_RATE_LIMITS
 from studio.services.production.playthrough import play_through
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
 from studio.services.production.store import Production, ProductionError, import_file
-from studio.services.production.units import RenderUnit
+from studio.services.production.units import LineRecord, RenderUnit
 from studio.ui.media_widgets import muted_label, problem_label
 
 RENDER_KEY = "productions.render"
 PLAY_KEY = "productions.play"
+EXPORT_KEY = "productions.export"
 SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
 COLUMNS = ("#", "Speaker", "Line", "State")
 STATE_COLUMN = 3
@@ -76,6 +82,7 @@ class ProductionsPanel(QWidget):
                  add_characters: Callable[[int], None] | None = None,
                  ask_open_folder: Callable[[], Path | None] | None = None,
                  ask_script_file: Callable[[], Path | None] | None = None,
+                 ask_export_path: Callable[[Path], Path | None] | None = None,
                  preferences: dict[str, Any] | None = None, save_preferences: Callable[[], None] | None = None,
                  parent: QWidget | None = None) -> None:
         """`preferences`: this panel's part of the settings (the productions opened lately, the last first)."""
@@ -88,6 +95,7 @@ class ProductionsPanel(QWidget):
         self._add_characters = add_characters
         self._ask_open_folder = ask_open_folder or self._open_folder_dialog
         self._ask_script_file = ask_script_file or self._script_file_dialog
+        self._ask_export_path = ask_export_path or self._export_dialog
         self.production: Production | None = None
         self._statuses: dict[int, LineStatus] = {}
         self._rows: dict[int, int] = {}  # line id → table row
@@ -107,6 +115,10 @@ class ProductionsPanel(QWidget):
         play_anywhere.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         render = QShortcut(QKeySequence("Ctrl+R"), self, self.start_render)
         render.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for keys, action in (("Ctrl+G", self.regenerate), ("Ctrl+S", self.export)):
+            shortcut = QShortcut(QKeySequence(keys), self, action)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.lines.itemSelectionChanged.connect(self._fill_takes)
         tasks.busy_changed.connect(self._busy_changed)
         tasks.failed.connect(self._task_failed)
         self._preferences = preferences if preferences is not None else {}
@@ -156,10 +168,15 @@ class ProductionsPanel(QWidget):
         self.path_label = muted_label("")
         other = QPushButton("Open…")
         other.clicked.connect(self._open_folder)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("The episode from every line's current take as MP3, WAV or FLAC, with SRT "
+                                      "subtitles beside it (Ctrl+S). Nothing is sent or billed")
+        self.export_button.clicked.connect(self.export)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.path_label, 1)
         header.addWidget(other)
+        header.addWidget(self.export_button)
 
         self.lines = QTableWidget(0, len(COLUMNS))
         self.lines.setHorizontalHeaderLabels(COLUMNS)
@@ -193,6 +210,20 @@ class ProductionsPanel(QWidget):
         cast_layout.addWidget(self.cast, 1)
         cast_layout.addWidget(self.recast_note)
         cast_layout.addWidget(self.apply_recast, alignment=Qt.AlignmentFlag.AlignRight)
+        self.takes_title = QLabel("<b>Takes</b>")
+        self.takes = QListWidget()
+        self.takes.setAccessibleName("Takes of the selected line")
+        self.regen_button = QPushButton("New take")
+        self.regen_button.setToolTip("Render a new take of the selected line; its earlier takes are kept (Ctrl+G)")
+        self.regen_button.clicked.connect(self.regenerate)
+        self.pin_button = QPushButton("Use this take")
+        self.pin_button.clicked.connect(self.pin_take)
+        take_buttons = QHBoxLayout()
+        take_buttons.addWidget(self.regen_button)
+        take_buttons.addWidget(self.pin_button)
+        cast_layout.addWidget(self.takes_title)
+        cast_layout.addWidget(self.takes, 1)
+        cast_layout.addLayout(take_buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -485,7 +516,9 @@ class ProductionsPanel(QWidget):
     def _rendered(self, report: RenderReport) -> None:
         self._rendering.clear()
         self.refresh_states()
-        done = f"Rendered {len(report.rendered)} units, billed {report.characters_billed:,} characters."
+        self._fill_takes()
+        count = len(report.rendered)
+        done = f"Rendered {count} unit{'s' * (count != 1)}, billed {report.characters_billed:,} characters."
         if report.failed:
             first = report.failed[0][1]
             _say(self.problem, f"{len(report.failed)} units failed (render again to retry them; nothing "
@@ -519,6 +552,92 @@ class ProductionsPanel(QWidget):
     def _playing(self) -> bool:
         return self.play_button.text() == "Stop"
 
+    # -- takes ------------------------------------------------------------------------------------------
+
+    def _selected(self) -> LineRecord | None:
+        production = self.production
+        row = self.lines.currentRow()
+        if production is None or row < 0:
+            return None
+        records = production.lines()
+        return records[row] if row < len(records) else None
+
+    def _fill_takes(self) -> None:
+        self.takes.clear()
+        record = self._selected()
+        production = self.production
+        if record is None or production is None or production.cast.uncast(production.script):
+            self.takes_title.setText("<b>Takes</b>")
+            return
+        self.takes_title.setText(f"<b>Takes of line {record.number}</b>")
+        for take in production.line_takes(record):
+            state = "" if take.complete else f", {take.rendered} of {take.units} units rendered"
+            item = QListWidgetItem(f"Take {take.number}{' (in use)' if take.current else ''}: "
+                                   f"{take.duration_ms / 1000:.1f} s, {take.characters_billed:,} characters billed"
+                                   f"{state}")
+            item.setData(Qt.ItemDataRole.UserRole, take.number)
+            item.setData(Qt.ItemDataRole.UserRole + 1, take.complete)
+            self.takes.addItem(item)
+            if take.current:
+                self.takes.setCurrentItem(item)
+
+    def regenerate(self) -> None:
+        """A new take of the selected line (its earlier takes are kept), rendered now."""
+        production, record = self.production, self._selected()
+        if production is None or record is None or self._tasks.is_busy(RENDER_KEY):
+            return
+        record = production.regenerate(record)
+        self._failed.pop(record.id, None)
+        _say(self.problem, "")
+        self._fill_takes()
+        self._tasks.run(RENDER_KEY, self._render(production, production.units([record])), owner=self,
+                        on_done=self._rendered)
+
+    def pin_take(self) -> None:
+        """The line uses the take picked in the list (a complete one) from now on: played and exported."""
+        production, record, item = self.production, self._selected(), self.takes.currentItem()
+        if production is None or record is None or item is None:
+            return
+        if not item.data(Qt.ItemDataRole.UserRole + 1):
+            _say(self.problem, "That take is not complete: render it first, or pick a complete one")
+            return
+        production.set_take(record.id, int(item.data(Qt.ItemDataRole.UserRole)))
+        self.refresh_states()
+        self._fill_takes()
+
+    # -- export -----------------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        production = self.production
+        if production is None or self._tasks.is_busy(EXPORT_KEY):
+            return
+        dest = self._ask_export_path(production.exports_dir / f"{production.name}.mp3")
+        if dest is None:
+            return
+        fmt = dest.suffix.lstrip(".").lower()
+        if fmt not in OUTPUT_FORMATS:
+            _say(self.problem, f"Can't export {dest.name}: the formats are {', '.join(OUTPUT_FORMATS)}")
+            return
+        try:
+            lines = production.timeline_lines()
+        except ProductionError as exc:
+            _say(self.problem, str(exc))
+            return
+        self.progress_label.setText(f"Exporting {dest.name}…")
+        self._tasks.run(EXPORT_KEY, asyncio.to_thread(write_episode, lines, dest, fmt,
+                                                      subtitles=("srt",)),
+                        owner=self, on_done=self._exported)
+
+    def _exported(self, episode: Episode) -> None:
+        files = ", ".join(path.name for path in (*episode.files, *episode.subtitles))
+        self.progress_label.setText(f"Exported {files} ({_duration(episode.duration_s)}); nothing was billed.")
+        self.message.emit(f"Exported {episode.files[0]}")
+
+    def _export_dialog(self, suggested: Path) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export the episode", str(suggested),
+                                                "MP3 (*.mp3);;WAV (*.wav);;FLAC (*.flac)")
+        return Path(chosen) if chosen else None
+
     # -- task state -------------------------------------------------------------------------------------
 
     def _busy_changed(self, key: str, busy: bool) -> None:
@@ -534,5 +653,5 @@ class ProductionsPanel(QWidget):
             self.play_button.setText("Stop" if busy else "Play from line")
 
     def _task_failed(self, key: str, message: str) -> None:
-        if key in (RENDER_KEY, PLAY_KEY):
+        if key in (RENDER_KEY, PLAY_KEY, EXPORT_KEY):
             _say(self.problem, message)

@@ -20,7 +20,7 @@ from studio.services.audio_output import AudioOutput
 from studio.services.production.cast import Voicing
 from studio.services.production.editing import recast_cost
 from studio.services.production.render import Unpaced
-from studio.ui.productions_panel import RENDER_KEY, STATE_COLUMN, ProductionsPanel
+from studio.ui.productions_panel import EXPORT_KEY, RENDER_KEY, STATE_COLUMN, ProductionsPanel
 
 
 class Panel:
@@ -158,3 +158,41 @@ def test_after_a_restart_the_last_production_is_open_as_it_was(panel: Panel, wai
     assert panel.widget.stack.currentIndex() == 1
     assert panel.widget.production is not None and panel.widget.production.path == path
     assert set(panel.states()) == {"cached"} and "nothing to bill" in panel.widget.plan_label.text()
+
+
+def test_a_new_take_of_a_line_is_rendered_kept_beside_the_old_one_and_either_can_be_used(
+        panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
+    widget = panel.widget
+    widget.sample_button.click()
+    render(panel, wait_until)
+    widget.lines.selectRow(4)  # HOST: And the Sun?
+    assert widget.takes.count() == 1 and "Take 0 (in use)" in widget.takes.item(0).text()  # type: ignore[union-attr]
+    before = len(panel.emulator.billed)
+    widget.regen_button.click()
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=60, message="the new take did not render")
+    assert [entry.text for entry in panel.emulator.billed[before:]] == ["And the Sun?"]
+    texts = [widget.takes.item(i).text() for i in range(widget.takes.count())]  # type: ignore[union-attr]
+    assert len(texts) == 2 and "Take 1 (in use)" in texts[1] and "(in use)" not in texts[0]
+    screenshot(widget, "productions-takes")
+    widget.takes.setCurrentRow(0)
+    widget.pin_take()
+    production = widget.production
+    assert production is not None and production.line(5).take == 0  # back to the first take, nothing billed
+    assert len(panel.emulator.billed) == before + 1 and set(panel.states()) == {"cached"}
+
+
+def test_export_writes_the_episode_and_its_subtitles_without_billing(
+        panel: Panel, wait_until: Callable, tmp_path: Path) -> None:
+    dest = tmp_path / "out" / "episode.mp3"
+    panel.widget._ask_export_path = lambda suggested: dest
+    widget = panel.widget
+    widget.sample_button.click()
+    render(panel, wait_until)
+    billed = len(panel.emulator.billed)
+    widget.export_button.click()
+    wait_until(lambda: not panel.runner.is_busy(EXPORT_KEY), timeout=60, message="the export did not finish")
+    assert dest.is_file() and dest.with_suffix(".srt").is_file()
+    cues = dest.with_suffix(".srt").read_text(encoding="utf-8")
+    assert "Welcome back to Shoreline." in cues and "the biggest of all." in cues
+    assert "Exported episode.mp3, episode.srt" in widget.progress_label.text()
+    assert len(panel.emulator.billed) == billed
