@@ -545,8 +545,18 @@ class ProductionsPanel(QWidget):
         self._audio.stop()
         player = self._audio.player()
         self._tasks.run(PLAY_KEY, play_through(self._client(), production, units, player, pacer=self._pacer(),
-                                               no_audio=self._audio.unavailable, on_progress=self._on_progress),
+                                               no_audio=self._audio.unavailable, on_progress=self._on_progress,
+                                               on_unit=self._follow),
                         owner=self, on_done=lambda _result: self.refresh_states())
+
+    def _follow(self, unit: RenderUnit) -> None:
+        """The line being played is the selected one, scrolled into view."""
+        row = self._rows.get(unit.line_id)
+        if row is not None and row != self.lines.currentRow():
+            self.lines.selectRow(row)
+            item = self.lines.item(row, 0)
+            if item is not None:
+                self.lines.scrollToItem(item)
 
     @property
     def _playing(self) -> bool:

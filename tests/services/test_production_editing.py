@@ -21,6 +21,7 @@ from studio.services.production.editing import (
     recast_cost,
 )
 from studio.services.production.plan import billed_characters
+from studio.services.production.playthrough import play_through
 from studio.services.production.render import Renderer, Unpaced
 from studio.services.production.script import parse_script
 from studio.services.production.store import Production
@@ -92,3 +93,15 @@ async def test_a_recast_shows_what_it_would_bill_before_it_is_applied(emulator: 
     with pytest.raises(InputError, match="speed"):
         recast_cost(production, "GUEST", Voicing(voice_id="English_Graceful_Lady", speed=3.0))
     assert production.cast.speakers["GUEST"].voice_id == "English_CalmWoman"  # nothing applied
+
+
+async def test_play_through_names_each_unit_as_it_plays_in_order_for_the_panel_to_follow(
+        emulator: Emulator, tmp_path: Path) -> None:
+    production = create_sample(tmp_path, shared_cache=tmp_path / "cache")
+    units = production.units(production.lines()[2:])  # from line 3 on, rendering as it goes
+    followed: list[str] = []
+    async with MiniMaxClient(DEMO_KEY, base_url=emulator.global_url) as client:
+        result = await play_through(client, production, units, None, no_audio="no device in this test",
+                                    pacer=Unpaced(), on_unit=lambda unit: followed.append(unit.key))
+    assert followed == [unit.key for unit in units]
+    assert result.skipped == () and result.playback.bytes_received > 0  # every unit went through, none skipped

@@ -147,8 +147,11 @@ async def follow_take(final: Path, is_failed: Callable[[], bool],
 
 
 async def pcm_of(units: Sequence[RenderUnit], production: Production, states: _UnitStates,
-                 gap_s: Callable[[RenderUnit, RenderUnit], float]) -> AsyncIterator[bytes]:
-    """Each unit decoded to 16-bit PCM at its own rate (mono), with the gaps between them as silence."""
+                 gap_s: Callable[[RenderUnit, RenderUnit], float],
+                 on_unit: Callable[[RenderUnit], None] | None = None) -> AsyncIterator[bytes]:
+    """Each unit decoded to 16-bit PCM at its own rate (mono), with the gaps between them as silence;
+    `on_unit(unit)` as each unit's audio starts to be handed on (ahead of the loudspeaker by the player's
+    buffer, a fraction of a second)."""
     previous: RenderUnit | None = None
     previous_span: tuple[Path, float] | None = None  # the file and end (ms) of the span played last
     reader: TakeReader | None = None
@@ -162,6 +165,8 @@ async def pcm_of(units: Sequence[RenderUnit], production: Production, states: _U
         if previous is not None and not continues and (gap := gap_s(previous, unit)) > 0:
             yield bytes(2 * audio.channel * round(gap * audio.sample_rate))
         previous, previous_span = unit, None
+        if on_unit is not None:
+            on_unit(unit)
         if span is not None and path is not None:  # a sentence of a chapter's async take: its part of it
             reader = reader or TakeReader(audio.sample_rate, audio.channel)
             take = UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text, span_ms=span)
@@ -188,19 +193,21 @@ def _s16(frames: np.ndarray) -> bytes:
 async def play_through(client: MiniMaxClient, production: Production, units: Sequence[RenderUnit],
                        player: Player | None, *, gap_s: GapFunction | None = None,
                        no_audio: str | None = None, pacer: Pacer | None = None,
-                       on_progress: Callable[[RenderProgress], None] | None = None) -> PlayThrough:
+                       on_progress: Callable[[RenderProgress], None] | None = None,
+                       on_unit: Callable[[RenderUnit], None] | None = None) -> PlayThrough:
     """Play `units` in order while rendering the ones without audio (each billed once, as `Renderer`)."""
     if not units:
         raise ValueError("nothing to play")
     with production.rendering():
         await finish_pending(client, production.takes)  # paid async takes recorded before their units are looked up
         return await _play_through(client, production, units, player, gap_s or gaps_of(production), no_audio, pacer,
-                                   on_progress)
+                                   on_progress, on_unit)
 
 
 async def _play_through(client: MiniMaxClient, production: Production, units: Sequence[RenderUnit],
                         player: Player | None, gap_s: GapFunction, no_audio: str | None, pacer: Pacer | None,
-                        on_progress: Callable[[RenderProgress], None] | None) -> PlayThrough:
+                        on_progress: Callable[[RenderProgress], None] | None,
+                        on_unit: Callable[[RenderUnit], None] | None) -> PlayThrough:
     states = _UnitStates()
 
     def progress(event: RenderProgress) -> None:
@@ -221,7 +228,7 @@ async def _play_through(client: MiniMaxClient, production: Production, units: Se
 
     render.add_done_callback(over)
     try:
-        measurements = await playback.play(pcm_of(units, production, states, gap_s))
+        measurements = await playback.play(pcm_of(units, production, states, gap_s, on_unit))
         report = await render  # raises what stopped the render (a voice gone, a full disk)
     finally:
         if not render.done():
