@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import OUTPUT_FORMATS
 from studio.services.production.cast import Voicing
+from studio.services.production.compare import BlindPair, blind_pair, keep
 from studio.services.production.editing import LineStatus, create_sample, line_statuses, recast_cost
 from studio.services.production.episode import Episode, write_episode
 from studio.services.production.pacing import T2APacer
@@ -55,6 +56,7 @@ from studio.ui.media_widgets import muted_label, problem_label
 RENDER_KEY = "productions.render"
 PLAY_KEY = "productions.play"
 EXPORT_KEY = "productions.export"
+AB_KEY = "productions.compare"
 SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
 COLUMNS = ("#", "Speaker", "Line", "State")
 STATE_COLUMN = 3
@@ -199,6 +201,7 @@ class ProductionsPanel(QWidget):
         self.cast.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.recast_note = muted_label("")
         self.recast_note.setWordWrap(True)
+        self.recast_note.setMinimumHeight(self.recast_note.fontMetrics().lineSpacing() * 2)
         self.apply_recast = QPushButton("Apply")
         self.apply_recast.setVisible(False)
         self.apply_recast.clicked.connect(self._apply_recast)
@@ -221,9 +224,33 @@ class ProductionsPanel(QWidget):
         take_buttons = QHBoxLayout()
         take_buttons.addWidget(self.regen_button)
         take_buttons.addWidget(self.pin_button)
+        self.compare_button = QPushButton("Compare blind")
+        self.compare_button.setToolTip("Hear the take in use and the selected one (or the newest other) as A and B, "
+                                       "in an order you don't know, at the same loudness; keep the better one")
+        self.compare_button.clicked.connect(self.compare_blind)
+        take_buttons.addWidget(self.compare_button)
+        self.ab_box = QWidget()
+        ab_row = QHBoxLayout(self.ab_box)
+        ab_row.setContentsMargins(0, 0, 0, 0)
+        self.ab_buttons: list[QPushButton] = []
+        for index, name in enumerate("AB"):
+            play = QPushButton(f"Play {name}")
+            play.clicked.connect(lambda _=False, i=index: self._play_blind(i))
+            pick = QPushButton(f"Keep {name}")
+            pick.clicked.connect(lambda _=False, i=index: self._keep_blind(i))
+            ab_row.addWidget(play)
+            ab_row.addWidget(pick)
+            self.ab_buttons += [play, pick]
+        self.ab_box.setVisible(False)
+        self.ab_note = muted_label("")
+        self.ab_note.setWordWrap(True)
+        self.ab_note.setMinimumHeight(self.ab_note.fontMetrics().lineSpacing() * 3)  # wrapped, never clipped
+        self._pair: BlindPair | None = None
         cast_layout.addWidget(self.takes_title)
         cast_layout.addWidget(self.takes, 1)
         cast_layout.addLayout(take_buttons)
+        cast_layout.addWidget(self.ab_box)
+        cast_layout.addWidget(self.ab_note)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -576,6 +603,10 @@ class ProductionsPanel(QWidget):
         self.takes.clear()
         record = self._selected()
         production = self.production
+        if self._pair is not None and (record is None or self._pair.line_id != record.id):
+            self._pair = None  # a comparison belongs to its line
+            self.ab_box.setVisible(False)
+            self.ab_note.setText("")
         if record is None or production is None or production.cast.uncast(production.script):
             self.takes_title.setText("<b>Takes</b>")
             return
@@ -612,6 +643,53 @@ class ProductionsPanel(QWidget):
             _say(self.problem, "That take is not complete: render it first, or pick a complete one")
             return
         production.set_take(record.id, int(item.data(Qt.ItemDataRole.UserRole)))
+        self.refresh_states()
+        self._fill_takes()
+
+    def compare_blind(self) -> None:
+        """A/B of the take in use and the selected one (or the newest other complete one)."""
+        production, record = self.production, self._selected()
+        if production is None or record is None:
+            return
+        complete = [take.number for take in production.line_takes(record) if take.complete]
+        item = self.takes.currentItem()
+        chosen = int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else record.take
+        other = chosen if chosen != record.take and chosen in complete else next(
+            (number for number in reversed(complete) if number != record.take), None)
+        if other is None or record.take not in complete:
+            _say(self.problem, f"Line {record.number} needs two complete takes to compare: make one with New take")
+            return
+        try:
+            self._pair = blind_pair(production, record, (record.take, other))
+        except ProductionError as exc:
+            _say(self.problem, str(exc))
+            return
+        self.ab_box.setVisible(True)
+        self.ab_note.setText(f"Line {record.number}: A and B are takes {min(self._pair.takes)} and "
+                             f"{max(self._pair.takes)} in an order you don't know, at the same loudness.")
+        self.ab_buttons[0].setFocus()
+
+    def _play_blind(self, index: int) -> None:
+        pair = self._pair
+        if pair is None:
+            return
+
+        async def chunks() -> AsyncIterator[bytes]:
+            yield pair.pcm(index)
+
+        self._tasks.run(AB_KEY, self._audio.play(chunks(), "pcm", pair.sample_rate, 1), owner=self)
+
+    def _keep_blind(self, index: int) -> None:
+        production, pair = self.production, self._pair
+        if production is None or pair is None:
+            return
+        self._tasks.cancel(AB_KEY)
+        take = keep(production, pair, index)
+        other = pair.takes[1 - index]
+        self._pair = None
+        self.ab_box.setVisible(False)
+        self.ab_note.setText(f"You kept {'AB'[index]}: take {take} (B was take {other})" if index == 0 else
+                             f"You kept {'AB'[index]}: take {take} (A was take {other})")
         self.refresh_states()
         self._fill_takes()
 

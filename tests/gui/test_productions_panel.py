@@ -196,3 +196,25 @@ def test_export_writes_the_episode_and_its_subtitles_without_billing(
     assert "Welcome back to Shoreline." in cues and "the biggest of all." in cues
     assert "Exported episode.mp3, episode.srt" in widget.progress_label.text()
     assert len(panel.emulator.billed) == billed
+
+
+def test_compare_blind_offers_two_takes_as_a_and_b_and_keeps_the_pick(
+        panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
+    widget = panel.widget
+    widget.sample_button.click()
+    render(panel, wait_until)
+    widget.lines.selectRow(0)
+    widget.compare_button.click()
+    assert "needs two complete takes" in widget.problem.text() and not widget.ab_box.isVisible()
+    widget.regen_button.click()
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=60, message="the new take did not render")
+    widget.compare_button.click()
+    pair = widget._pair
+    assert pair is not None and sorted(pair.takes) == [0, 1] and widget.ab_box.isVisible()
+    screenshot(widget, "productions-compare")
+    keep_b = widget.ab_buttons[3]
+    assert keep_b.text() == "Keep B"
+    keep_b.click()
+    production = widget.production
+    assert production is not None and production.line(1).take == pair.takes[1]
+    assert f"take {pair.takes[1]}" in widget.ab_note.text() and not widget.ab_box.isVisible()

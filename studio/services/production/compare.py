@@ -1,0 +1,91 @@
+"""Blind A/B of two takes of a line: played in an order the listener doesn't know, loudness-matched so the
+louder one doesn't win for being louder (ITU-R BS.1770 integrated loudness, pyloudnorm), and the pick pinned.
+
+A take's audio is its units decoded and joined with the gap rules' sentence gap, as the line is heard in
+the episode (assemble.py). Nothing is sent or billed.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import numpy as np
+
+from studio.services.production.assemble import GapRules, TakeReader, UnitTake
+from studio.services.production.store import Production, ProductionError
+from studio.services.production.units import LineRecord, units_of
+
+MIN_MEASURABLE_S = 0.4  # BS.1770 gates 400 ms blocks: a shorter take is left as it is
+
+
+@dataclass(frozen=True)
+class BlindPair:
+    """Two takes of a line in the order they are offered (A, B), with the gain that matches each to the
+    pair's mean loudness."""
+
+    line_id: int
+    takes: tuple[int, int]  # take numbers: A, B
+    gains_db: tuple[float, float]
+    loudness_lufs: tuple[float | None, float | None]  # as measured, before the gain
+    audio: tuple[np.ndarray, np.ndarray]  # float32 mono, gain applied
+    sample_rate: int
+
+    def pcm(self, index: int) -> bytes:
+        """A or B as 16-bit PCM, to play."""
+        pcm: bytes = (np.clip(self.audio[index], -1.0, 1.0) * 32767).astype("<i2").tobytes()
+        return pcm
+
+
+def take_audio(production: Production, record: LineRecord, take: int) -> tuple[np.ndarray, int]:
+    """Take `take` of the line as float32 mono at its units' rate. ProductionError when it is not complete."""
+    units = units_of([record], production.cast, take_of={record.id: take})
+    rate = units[0].settings.audio_setting.sample_rate
+    gap = np.zeros(round(GapRules().sentence_s * rate), np.float32)
+    pieces: list[np.ndarray] = []
+    for unit in units:
+        audio = unit.settings.audio_setting
+        path = production.takes.verified_file(unit.key, audio.format)
+        if path is None:
+            raise ProductionError(f"take {take} of line {record.number} is not complete: render it first")
+        span = production.takes.span(unit.key)
+        first, end = (0, 1 << 62) if span is None else (round(span[0] / 1000 * rate), round(span[1] / 1000 * rate))
+        blocks = list(TakeReader(rate, 1).read(UnitTake(path, audio.format, audio.sample_rate, audio.channel,
+                                                        unit.text, span_ms=span), first, end))
+        if pieces:
+            pieces.append(gap)
+        pieces.append(np.concatenate(blocks)[:, 0] if blocks else np.zeros(0, np.float32))
+    return np.concatenate(pieces), rate
+
+
+def integrated_loudness(samples: np.ndarray, rate: int) -> float | None:
+    """BS.1770 integrated loudness (LUFS); None for audio too short or too quiet to measure."""
+    import pyloudnorm
+
+    if len(samples) < MIN_MEASURABLE_S * rate:
+        return None
+    value = float(pyloudnorm.Meter(rate).integrated_loudness(samples.astype(np.float64)))
+    return value if np.isfinite(value) else None
+
+
+def blind_pair(production: Production, record: LineRecord, takes: tuple[int, int],
+               rng: random.Random | None = None) -> BlindPair:
+    """Takes `takes` of the line, shuffled, each with the gain that brings it to their mean loudness."""
+    order = list(takes)
+    (rng or random.Random()).shuffle(order)
+    decoded = [take_audio(production, record, take) for take in order]
+    rate = decoded[0][1]
+    loudness = [integrated_loudness(samples, rate) for samples, _ in decoded]
+    measured = [value for value in loudness if value is not None]
+    target = sum(measured) / len(measured) if len(measured) == 2 else None
+    gains = [target - value if target is not None and value is not None else 0.0 for value in loudness]
+    audio = [samples * np.float32(10 ** (gain / 20)) for (samples, _), gain in zip(decoded, gains, strict=True)]
+    return BlindPair(record.id, (order[0], order[1]), (gains[0], gains[1]), (loudness[0], loudness[1]),
+                     (audio[0], audio[1]), rate)
+
+
+def keep(production: Production, pair: BlindPair, index: int) -> int:
+    """Pin the take the listener picked (0: A, 1: B); returns its number."""
+    take = pair.takes[index]
+    production.set_take(pair.line_id, take)
+    return take
