@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,18 +37,20 @@ from PySide6.QtWidgets import (
 )
 
 from studio.api.client import MiniMaxClient
+from studio.api.errors import InputError
 from studio.api.hosts import Region
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import OUTPUT_FORMATS
 from studio.services.production.cast import Voicing
 from studio.services.production.compare import BlindPair, blind_pair, keep
-from studio.services.production.editing import LineStatus, create_sample, line_statuses, recast_cost
+from studio.services.production.editing import LineStatus, create_sample, edit_line, line_statuses, recast_cost
 from studio.services.production.episode import Episode, write_episode
 from studio.services.production.pacing import T2APacer
 from studio.services.production.plan import T2A_RATE_LIMITS
 from studio.services.production.playthrough import play_through
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
+from studio.services.production.script import ScriptError
 from studio.services.production.store import Production, ProductionError, import_file
 from studio.services.production.units import LineRecord, RenderUnit
 from studio.ui.media_widgets import muted_label, problem_label
@@ -59,7 +61,8 @@ EXPORT_KEY = "productions.export"
 AB_KEY = "productions.compare"
 SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
 COLUMNS = ("#", "Speaker", "Line", "State")
-STATE_COLUMN = 3
+SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN = 1, 2, 3
+EDITABLE_COLUMNS = (SPEAKER_COLUMN, TEXT_COLUMN)
 RECENT = 8  # productions remembered
 
 
@@ -123,6 +126,9 @@ class ProductionsPanel(QWidget):
         self.lines.itemSelectionChanged.connect(self._fill_takes)
         tasks.busy_changed.connect(self._busy_changed)
         tasks.failed.connect(self._task_failed)
+        self._filling = False
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _path: self._script_changed())
         self._preferences = preferences if preferences is not None else {}
         self._save_preferences = save_preferences or (lambda: None)
         recent = self._preferences.get("recent") or []
@@ -185,7 +191,9 @@ class ProductionsPanel(QWidget):
         self.lines.setAccessibleName("Script lines")
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)  # F2 edits the cell
+        self.lines.itemChanged.connect(self._line_edited)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setWordWrap(True)
         heading = self.lines.horizontalHeader()
@@ -337,6 +345,9 @@ class ProductionsPanel(QWidget):
         _say(self.problem, "")
         self._fill_cast()
         self._fill_lines()
+        for watched in self._watcher.files():
+            self._watcher.removePath(watched)
+        self._watch_script()
         self.stack.setCurrentIndex(1)
         recent = [str(production.path), *(p for p in self._preferences.get("recent") or []
                                           if p != str(production.path))]
@@ -396,15 +407,56 @@ class ProductionsPanel(QWidget):
         records = production.lines()
         self.lines.setRowCount(len(records))
         self._rows = {}
+        self._filling = True
         for row, record in enumerate(records):
             self._rows[record.id] = row
             cells = (str(record.number), record.line.speaker, record.line.text, "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
+                if column not in EDITABLE_COLUMNS:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.lines.setItem(row, column, item)
+        self._filling = False
         self.lines.resizeRowsToContents()
         self.refresh_states()
+
+    def _line_edited(self, item: QTableWidgetItem) -> None:
+        """A line's words (or speaker) edited in place: script.md is written, only that line changes state."""
+        production = self.production
+        if production is None or self._filling or item.column() not in EDITABLE_COLUMNS:
+            return
+        number = item.row() + 1
+        try:
+            if item.column() == SPEAKER_COLUMN:
+                edit_line(production, number, speaker=item.text())
+            else:
+                edit_line(production, number, text=item.text())
+        except (InputError, ProductionError) as exc:
+            _say(self.problem, f"Line {number} was not changed: {exc}")
+            self._fill_lines()
+            return
+        _say(self.problem, "")
+        row = item.row()
+        self._fill_cast()
+        self._fill_lines()
+        self.lines.selectRow(row)
+
+    def _script_changed(self) -> None:
+        """script.md edited outside the studio: the lines as they are now (unchanged ones keep their takes)."""
+        if self.production is not None:
+            with contextlib.suppress(ProductionError, ScriptError):
+                row = self.lines.currentRow()
+                self._fill_cast()
+                self._fill_lines()
+                self.lines.selectRow(max(row, 0))
+            self._watch_script()
+
+    def _watch_script(self) -> None:
+        if self.production is not None:
+            path = str(self.production.path / "script.md")
+            if path not in self._watcher.files():
+                self._watcher.addPath(path)  # editors that replace the file drop it from the watch
 
     def refresh_states(self) -> None:
         """Each line's state and the plan of the next render, from what is on disk now."""

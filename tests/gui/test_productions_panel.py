@@ -20,7 +20,14 @@ from studio.services.audio_output import AudioOutput
 from studio.services.production.cast import Voicing
 from studio.services.production.editing import recast_cost
 from studio.services.production.render import Unpaced
-from studio.ui.productions_panel import EXPORT_KEY, RENDER_KEY, STATE_COLUMN, ProductionsPanel
+from studio.ui.productions_panel import (
+    EXPORT_KEY,
+    RENDER_KEY,
+    SPEAKER_COLUMN,
+    STATE_COLUMN,
+    TEXT_COLUMN,
+    ProductionsPanel,
+)
 
 
 class Panel:
@@ -218,3 +225,36 @@ def test_compare_blind_offers_two_takes_as_a_and_b_and_keeps_the_pick(
     production = widget.production
     assert production is not None and production.line(1).take == pair.takes[1]
     assert f"take {pair.takes[1]}" in widget.ab_note.text() and not widget.ab_box.isVisible()
+
+
+def test_a_line_edited_in_place_rebills_only_its_sentence_and_a_bad_speaker_is_refused(
+        panel: Panel, wait_until: Callable) -> None:
+    widget = panel.widget
+    widget.sample_button.click()
+    render(panel, wait_until)
+    production = widget.production
+    assert production is not None
+    text = widget.lines.item(1, TEXT_COLUMN)
+    assert text is not None
+    text.setText(text.text().replace("all week", "all day"))  # what typing into the cell (F2) ends with
+    assert production.line(2).line.text.endswith("waiting all day for this one.")
+    assert panel.states()[1] == "edited" and "to bill" in widget.plan_label.text()
+    speaker = widget.lines.item(2, SPEAKER_COLUMN)
+    assert speaker is not None
+    speaker.setText("host")
+    assert "was not changed" in widget.problem.text() and "capitals" in widget.problem.text()
+    assert production.line(3).line.speaker == "HOST" and widget.lines.item(2, SPEAKER_COLUMN).text() == "HOST"  # type: ignore[union-attr]
+    before = len(panel.emulator.billed)
+    render(panel, wait_until)
+    assert [entry.text for entry in panel.emulator.billed[before:]] == ["I have been waiting all day for this one."]
+
+
+def test_script_md_edited_outside_the_studio_shows_up_in_the_panel(panel: Panel, wait_until: Callable) -> None:
+    widget = panel.widget
+    widget.sample_button.click()
+    production = widget.production
+    assert production is not None
+    script = production.path / "script.md"
+    script.write_text(script.read_text(encoding="utf-8") + "\nHOST: One more line to end on.\n", encoding="utf-8")
+    wait_until(lambda: widget.lines.rowCount() == 7, timeout=10, message="the panel did not see script.md change")
+    assert widget.lines.item(6, TEXT_COLUMN).text() == "One more line to end on."  # type: ignore[union-attr]
