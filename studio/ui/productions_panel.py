@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -131,6 +132,7 @@ class ProductionsPanel(QWidget):
         self._watcher.fileChanged.connect(lambda _path: self._script_changed())
         self._preferences = preferences if preferences is not None else {}
         self._save_preferences = save_preferences or (lambda: None)
+        self._fill_recent()
         recent = self._preferences.get("recent") or []
         if recent and Path(recent[0]).is_dir():  # as it was when the studio closed
             with contextlib.suppress(ProductionError):
@@ -147,7 +149,8 @@ class ProductionsPanel(QWidget):
                            "(.txt, .md, .fountain, .srt, .vtt, .epub, .csv) or:")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setMaximumWidth(620)
+        hint.setFixedWidth(620)
+        hint.setMinimumHeight(hint.heightForWidth(620))  # a layout that aligns it gives it no more otherwise
         self.sample_button = QPushButton("Try the sample episode")
         self.sample_button.setToolTip("A two-speaker episode cast with system voices; in demo mode it costs nothing")
         self.sample_button.clicked.connect(self.open_sample)
@@ -161,19 +164,46 @@ class ProductionsPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.empty_problem = problem_label()
+        self.recent_title = QLabel("<b>Recent productions</b>")
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("Recent productions")
+        self.recent.setFixedWidth(620)
+        self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.itemActivated.connect(lambda item: self.open_folder(Path(item.data(Qt.ItemDataRole.UserRole))))
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(title)
         layout.addWidget(hint, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(buttons)
         layout.addWidget(self.empty_problem, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.recent_title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.recent, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
+
+    def _fill_recent(self) -> None:
+        """The productions opened lately that still exist (Enter or a double-click opens one)."""
+        self.recent.clear()
+        for path in self._preferences.get("recent") or []:
+            if Path(path).is_dir():
+                item = QListWidgetItem(f"{Path(path).name.removesuffix('.production')}   —   {path}")
+                item.setData(Qt.ItemDataRole.UserRole, path)
+                self.recent.addItem(item)
+        self.recent_title.setVisible(bool(self.recent.count()))
+        self.recent.setVisible(bool(self.recent.count()))
+        rows = min(max(self.recent.count(), 1), RECENT)
+        self.recent.setFixedHeight(rows * self.recent.sizeHintForRow(0) + 2 * self.recent.frameWidth() + 4)
 
     def _editor_page(self) -> QWidget:
         page = QWidget()
         self.title = QLabel()
         self.path_label = muted_label("")
+        # a long path gives way (its start stays visible, the whole of it in the tooltip) rather than widening
+        # the window past the screen
+        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.cost_label = muted_label("")
+        self._session_billed = 0  # characters this panel's renders billed since the studio started
         other = QPushButton("Open…")
         other.clicked.connect(self._open_folder)
         self.export_button = QPushButton("Export…")
@@ -183,6 +213,7 @@ class ProductionsPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.path_label, 1)
+        header.addWidget(self.cost_label)
         header.addWidget(other)
         header.addWidget(self.export_button)
 
@@ -341,6 +372,7 @@ class ProductionsPanel(QWidget):
         production.region = self._region()
         self.title.setText(f"<b>{production.name}</b>")
         self.path_label.setText(str(production.path))
+        self.path_label.setToolTip(str(production.path))
         self._failed.clear()
         _say(self.problem, "")
         self._fill_cast()
@@ -492,6 +524,7 @@ class ProductionsPanel(QWidget):
             return
         plan = production.plan(production.units())
         busy = self._tasks.is_busy(RENDER_KEY)
+        self._show_cost()
         if not plan.requests:
             self.plan_label.setText(f"Every line has its audio: {len(plan.cached)} units cached, nothing to bill.")
         else:
@@ -499,6 +532,14 @@ class ProductionsPanel(QWidget):
                                     f"{plan.requests} to render. <b>{plan.characters_to_bill:,} characters to "
                                     f"bill</b>, about {_duration(plan.estimated_seconds)}.")
         self.render_button.setEnabled(bool(plan.requests) and not busy)
+
+    def _show_cost(self) -> None:
+        """What this production has cost so far (its ledger), and what this session's renders billed."""
+        production = self.production
+        if production is not None:
+            billed = production.takes.ledger().characters_billed
+            self.cost_label.setText(f"Billed for this production: {billed:,} characters "
+                                    f"({self._session_billed:,} this session)")
 
     # -- cast -------------------------------------------------------------------------------------------
 
@@ -579,8 +620,11 @@ class ProductionsPanel(QWidget):
             self._rendering.discard(line_id)
         if event.state == "failed":
             self._failed[line_id] = event.message or "failed"
-        if event.state == "done" and self._add_characters is not None and event.characters_billed:
-            self._add_characters(event.characters_billed)
+        if event.state == "done" and event.characters_billed:
+            self._session_billed += event.characters_billed
+            if self._add_characters is not None:
+                self._add_characters(event.characters_billed)
+            self._show_cost()
         self._show_state(line_id)
         total = max(progress.characters_estimated, 1)
         self.progress.setVisible(True)

@@ -90,6 +90,8 @@ def test_the_sample_episode_shows_its_cost_renders_with_progress_and_then_bills_
     assert sum(panel.billed) == plan.characters_to_bill  # the app's session counter heard of every character
     assert "nothing to bill" in widget.plan_label.text() and not widget.render_button.isEnabled()
     assert "billed" in widget.progress_label.text()
+    billed = f"{plan.characters_to_bill:,}"
+    assert widget.cost_label.text() == f"Billed for this production: {billed} characters ({billed} this session)"
     screenshot(widget, "productions-rendered")
 
 
@@ -258,3 +260,18 @@ def test_script_md_edited_outside_the_studio_shows_up_in_the_panel(panel: Panel,
     script.write_text(script.read_text(encoding="utf-8") + "\nHOST: One more line to end on.\n", encoding="utf-8")
     wait_until(lambda: widget.lines.rowCount() == 7, timeout=10, message="the panel did not see script.md change")
     assert widget.lines.item(6, TEXT_COLUMN).text() == "One more line to end on."  # type: ignore[union-attr]
+
+
+def test_the_empty_state_lists_recent_productions_that_still_exist_and_opens_one(
+        panel: Panel, tmp_path: Path, screenshot: Callable) -> None:
+    panel.widget.sample_button.click()
+    sample = panel.widget.production.path  # type: ignore[union-attr]
+    panel.widget.close()
+    panel.widget.deleteLater()
+    panel.preferences["recent"] = [str(tmp_path / "gone.production"), str(sample)]
+    panel.widget = widget = panel.make()
+    assert widget.stack.currentIndex() == 0  # the last one is gone: nothing opened by itself
+    assert widget.recent.count() == 1 and "Sample episode" in widget.recent.item(0).text()  # type: ignore[union-attr]
+    screenshot(widget, "productions-recent")
+    widget.recent.itemActivated.emit(widget.recent.item(0))
+    assert widget.production is not None and widget.production.path == sample
