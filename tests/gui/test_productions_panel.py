@@ -20,6 +20,7 @@ from studio.services.audio_output import AudioOutput
 from studio.services.production.cast import Voicing
 from studio.services.production.editing import recast_cost
 from studio.services.production.render import Unpaced
+from studio.services.production.store import Production
 from studio.ui.productions_panel import (
     EXPORT_KEY,
     RENDER_KEY,
@@ -70,6 +71,15 @@ def render(panel: Panel, wait_until: Callable) -> None:
     wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=60, message="the render did not finish")
 
 
+def rendered_sample(panel: Panel, wait_until: Callable) -> Production:
+    """The sample episode opened from the empty state and rendered."""
+    panel.widget.sample_button.click()
+    render(panel, wait_until)
+    production = panel.widget.production
+    assert production is not None
+    return production
+
+
 def test_the_sample_episode_shows_its_cost_renders_with_progress_and_then_bills_nothing(
         panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
     widget = panel.widget
@@ -98,10 +108,7 @@ def test_the_sample_episode_shows_its_cost_renders_with_progress_and_then_bills_
 def test_an_edited_line_is_marked_and_only_its_sentence_is_rendered_again(
         panel: Panel, wait_until: Callable) -> None:
     widget = panel.widget
-    widget.sample_button.click()
-    render(panel, wait_until)
-    production = widget.production
-    assert production is not None
+    production = rendered_sample(panel, wait_until)
     script = production.path / "script.md"
     script.write_text(script.read_text(encoding="utf-8").replace("all week", "all month"), encoding="utf-8")
     widget.refresh_states()
@@ -115,10 +122,7 @@ def test_an_edited_line_is_marked_and_only_its_sentence_is_rendered_again(
 def test_a_recast_shows_what_it_would_bill_and_changes_nothing_until_applied(
         panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
     widget = panel.widget
-    widget.sample_button.click()
-    render(panel, wait_until)
-    production = widget.production
-    assert production is not None
+    production = rendered_sample(panel, wait_until)
     speakers = [widget.cast.item(row, 0).text() for row in range(widget.cast.rowCount())]  # type: ignore[union-attr]
     guest = widget.cast.cellWidget(speakers.index("GUEST"), 1)
     assert isinstance(guest, QComboBox)
@@ -175,12 +179,12 @@ def test_a_new_take_of_a_line_is_rendered_kept_beside_the_old_one_and_either_can
     widget.sample_button.click()
     render(panel, wait_until)
     widget.lines.selectRow(4)  # HOST: And the Sun?
-    assert widget.takes.count() == 1 and "Take 0 (in use)" in widget.takes.item(0).text()  # type: ignore[union-attr]
+    assert widget.takes.count() == 1 and "Take 0 (in use)" in widget.takes.item(0).text()
     before = len(panel.emulator.billed)
     widget.regen_button.click()
     wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=60, message="the new take did not render")
     assert [entry.text for entry in panel.emulator.billed[before:]] == ["And the Sun?"]
-    texts = [widget.takes.item(i).text() for i in range(widget.takes.count())]  # type: ignore[union-attr]
+    texts = [widget.takes.item(i).text() for i in range(widget.takes.count())]
     assert len(texts) == 2 and "Take 1 (in use)" in texts[1] and "(in use)" not in texts[0]
     screenshot(widget, "productions-takes")
     widget.takes.setCurrentRow(0)
@@ -232,10 +236,7 @@ def test_compare_blind_offers_two_takes_as_a_and_b_and_keeps_the_pick(
 def test_a_line_edited_in_place_rebills_only_its_sentence_and_a_bad_speaker_is_refused(
         panel: Panel, wait_until: Callable) -> None:
     widget = panel.widget
-    widget.sample_button.click()
-    render(panel, wait_until)
-    production = widget.production
-    assert production is not None
+    production = rendered_sample(panel, wait_until)
     text = widget.lines.item(1, TEXT_COLUMN)
     assert text is not None
     text.setText(text.text().replace("all week", "all day"))  # what typing into the cell (F2) ends with
@@ -271,7 +272,7 @@ def test_the_empty_state_lists_recent_productions_that_still_exist_and_opens_one
     panel.preferences["recent"] = [str(tmp_path / "gone.production"), str(sample)]
     panel.widget = widget = panel.make()
     assert widget.stack.currentIndex() == 0  # the last one is gone: nothing opened by itself
-    assert widget.recent.count() == 1 and "Sample episode" in widget.recent.item(0).text()  # type: ignore[union-attr]
+    assert widget.recent.count() == 1 and "Sample episode" in widget.recent.item(0).text()
     screenshot(widget, "productions-recent")
     widget.recent.itemActivated.emit(widget.recent.item(0))
     assert widget.production is not None and widget.production.path == sample
