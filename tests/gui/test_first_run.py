@@ -59,4 +59,4 @@ def test_the_welcome_dialog_opens_at_once_on_a_fresh_home_and_the_studio_builds_
     assert dialog[3] == "0", result.stdout
     assert float(dialog[1]) < 6.0, result.stdout
     # The demo chosen at once connected while the panels were built: the Voices panel still loaded it.
-    assert int(voices[1]) > 0 and voices[3] == "7", result.stdout
+    assert int(voices[1]) > 0 and voices[3] == "8", result.stdout
