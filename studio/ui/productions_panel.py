@@ -227,11 +227,12 @@ class ProductionsPanel(QWidget):
         self.lines.itemChanged.connect(self._line_edited)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setWordWrap(True)
+        # Sized once after each fill, not ResizeToContents: that mode measures the whole column again on every
+        # change of any cell, which made filling or re-stating 1,000 lines take a minute (bench/production_ui.py).
         heading = self.lines.horizontalHeader()
-        heading.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        heading.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        heading.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        heading.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        heading.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        heading.resizeSection(STATE_COLUMN, self.fontMetrics().horizontalAdvance("to render") + 24)
 
         self.cast = QTableWidget(0, 2)
         self.cast.setHorizontalHeaderLabels(("Speaker", "Voice"))
@@ -450,6 +451,8 @@ class ProductionsPanel(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.lines.setItem(row, column, item)
         self._filling = False
+        self.lines.resizeColumnToContents(0)
+        self.lines.resizeColumnToContents(SPEAKER_COLUMN)
         self.lines.resizeRowsToContents()
         self.refresh_states()
 

@@ -15,7 +15,7 @@ from studio.api.models import T2ASettings
 from studio.services.production.cache import unit_key
 from studio.services.production.cast import Cast, UncastSpeakers
 from studio.services.production.plan import PlannedUnit
-from studio.services.production.script import ScriptLine
+from studio.services.production.script import Directives, ScriptLine
 from studio.services.production.segment import DEFAULT_MAX_CHARS, split_units
 
 
@@ -62,9 +62,13 @@ def units_of(lines: Sequence[LineRecord], cast: Cast, *, take_of: dict[int, int]
     if uncast:
         raise UncastSpeakers(uncast)
     units: list[RenderUnit] = []
+    settings_of: dict[tuple[str, Directives], T2ASettings] = {}  # a long script has few distinct voicings
     for record in lines:
-        settings = cast.settings_for(record.line.speaker, record.line.directives)
-        settings.request("check")  # the rules between settings (a model's emotions), before any request
+        voicing = (record.line.speaker, record.line.directives)
+        settings = settings_of.get(voicing)
+        if settings is None:
+            settings = settings_of[voicing] = cast.settings_for(*voicing)
+            settings.request("check")  # the rules between settings (a model's emotions), before any request
         take = (take_of or {}).get(record.id, record.take)
         for index, text in enumerate(split_units(record.line.text, max_chars=max_chars,
                                                           group_short=cast.group_short)):
