@@ -29,6 +29,9 @@ from studio.files import dated_path
 from studio.services.sqlite_schema import transaction
 
 DAMAGED_DIR = "damaged"
+_INSERT_TAKE = ("INSERT OR REPLACE INTO takes (cache_key, line_id, file, duration_ms, characters_billed, trace_id, "
+                "created_at, take, bytes, sha256, span_begin_ms, span_end_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 @dataclass(frozen=True)
@@ -108,64 +111,52 @@ class TakeStore:
         except FileNotFoundError:
             self._forget(key)
             return self._from_shared(key, fmt)
-        known = self._verified.get(path.name)
-        if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size) and row[2] in (None, known[2]):
+        if stat.st_size == row[1] and (row[2] is None or self._hashed(path)[1] == row[2]):
             return path
-        if stat.st_size == row[1]:
-            sha = file_sha256(path)
-            if row[2] is None or sha == row[2]:
-                self._verified[path.name] = (stat.st_mtime_ns, stat.st_size, sha)
-                return path
         self._set_aside(path)
         self._forget(key)
         return None
 
     def record(self, key: str, path: Path, *, line_id: int | None, take: int, duration_ms: int | None,
                characters_billed: int | None, trace_id: str | None, render_id: int | None = None,
-               characters_estimated: int | None = None, span_ms: tuple[float, float] | None = None) -> TakeRecord:
-        """Record a complete take file (and, for a billed request, its row in the ledger), then share it.
-        With `span_ms`, the unit is that part of the file (a chapter take's), which is not shared."""
-        stat = path.stat()
-        known = self._verified.get(path.name)
-        sha = known[2] if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size) else file_sha256(path)
+               characters_estimated: int | None = None) -> TakeRecord:
+        """Record a complete take file (and, for a billed request, its row in the ledger), then share it."""
+        stat, sha = self._hashed(path)
         created = time.time()
-        begin, end = span_ms if span_ms is not None else (None, None)
         with transaction(self._db):
-            self._db.execute(
-                "INSERT OR REPLACE INTO takes (cache_key, line_id, file, duration_ms, characters_billed, trace_id, "
-                "created_at, take, bytes, sha256, span_begin_ms, span_end_ms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, line_id, path.name, duration_ms, characters_billed, trace_id, created, take, stat.st_size, sha,
-                 begin, end))
+            self._db.execute(_INSERT_TAKE, (key, line_id, path.name, duration_ms, characters_billed, trace_id,
+                                            created, take, stat.st_size, sha, None, None))
             if characters_estimated is not None:
                 self._db.execute(
                     "INSERT INTO costs (render_id, cache_key, characters_estimated, characters_billed, trace_id, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     (render_id, key, characters_estimated, characters_billed, trace_id, created))
-        self._verified[path.name] = (stat.st_mtime_ns, stat.st_size, sha)
-        if span_ms is None:
-            self._share(key, path, sha)
-        return TakeRecord(key, path, line_id, take, duration_ms, characters_billed, trace_id, created, span_ms)
+        self._share(key, path, sha)
+        return TakeRecord(key, path, line_id, take, duration_ms, characters_billed, trace_id, created)
 
     def record_spans(self, path: Path, spans: list[SpanRow], *, trace_id: str | None) -> None:
         """Record units spoken inside the take at `path` (one transaction): each its row naming that file and
-        its part of it. A unit that has a whole take of its own keeps it."""
-        stat = path.stat()
-        known = self._verified.get(path.name)
-        sha = known[2] if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size) else file_sha256(path)
+        its part of it (not shared: the file is the chapter's). A unit with a whole take of its own keeps it."""
+        stat, sha = self._hashed(path)
         created = time.time()
         with transaction(self._db):
             for span in spans:
                 row = self._db.execute("SELECT span_begin_ms FROM takes WHERE cache_key = ?", (span.key,)).fetchone()
                 if row is not None and row[0] is None:
                     continue
-                self._db.execute(
-                    "INSERT OR REPLACE INTO takes (cache_key, line_id, file, duration_ms, characters_billed, trace_id, "
-                    "created_at, take, bytes, sha256, span_begin_ms, span_end_ms) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (span.key, span.line_id, path.name, round(span.end_ms - span.begin_ms), span.characters,
-                     trace_id, created, span.take, stat.st_size, sha, span.begin_ms, span.end_ms))
+                self._db.execute(_INSERT_TAKE, (span.key, span.line_id, path.name, round(span.end_ms - span.begin_ms),
+                                                span.characters, trace_id, created, span.take, stat.st_size, sha,
+                                                span.begin_ms, span.end_ms))
+
+    def _hashed(self, path: Path) -> tuple[os.stat_result, str]:
+        """The file's stat and sha256, hashed once for as long as its mtime and size stay the same."""
+        stat = path.stat()
+        known = self._verified.get(path.name)
+        if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+            return stat, known[2]
+        sha = file_sha256(path)
         self._verified[path.name] = (stat.st_mtime_ns, stat.st_size, sha)
+        return stat, sha
 
     def has_cost(self, trace_id: str) -> bool:
         """Whether the ledger has the request with this trace id (a task collected twice is billed once)."""
