@@ -224,7 +224,7 @@ async def _interrupted_after_the_audio_arrived(emulator: Emulator, production: P
         raise Killed
 
     with monkeypatch.context() as patch:
-        patch.setattr(long_form, "_delete_input", killed)
+        patch.setattr(long_form, "delete_input", killed)
         with pytest.raises(Killed):
             await render(emulator, production)
 

@@ -16,7 +16,6 @@ before a crash is recorded.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -27,19 +26,19 @@ from typing import TYPE_CHECKING
 
 import av
 
-from studio.api.errors import MiniMaxError
 from studio.api.models import SubtitleItem, T2ASettings
 from studio.errors import StudioError
 from studio.files import write_atomically
 from studio.services.production.assemble import widened
 from studio.services.production.long_form import (
-    INPUT_PURPOSE,
+    DEFAULT_POLL_S,
     AsyncMode,
     AsyncSpeechFailed,
     LongFormProgress,
     LongFormTake,
     PathChoice,
     choose_path,
+    delete_input,
     line_times,
     pending_task,
     read_subtitles,
@@ -175,7 +174,7 @@ def manifest_path(take: Path) -> Path:
 
 async def render_chapter(client: MiniMaxClient, takes: TakeStore, chapter: AsyncChapter, *,
                          render_id: int | None = None, on_progress: Callable[[LongFormProgress], None] | None = None,
-                         poll_s: float | None = None) -> ChapterTake:
+                         poll_s: float = DEFAULT_POLL_S) -> ChapterTake:
     """Speak the chapter's units through one async task and record each as a span of its take. Cancelling
     (or a crash) after the task was created leaves it for `finish_pending`; errors are long_form's."""
     dest = takes.path_for(chapter.key, chapter.settings.audio_setting.format)
@@ -183,8 +182,7 @@ async def render_chapter(client: MiniMaxClient, takes: TakeStore, chapter: Async
     if not manifest_path(dest).exists():
         body = json.dumps([asdict(unit) for unit in spoken], ensure_ascii=False, indent=1)
         write_atomically(manifest_path(dest), body.encode("utf-8"))
-    options = {"poll_s": poll_s} if poll_s is not None else {}
-    take = await render_async(client, chapter.settings, chapter.text, dest, on_progress=on_progress, **options)
+    take = await render_async(client, chapter.settings, chapter.text, dest, on_progress=on_progress, poll_s=poll_s)
     return _record(takes, take, spoken, render_id)
 
 
@@ -199,7 +197,7 @@ class Collected:
 
 async def finish_pending(client: MiniMaxClient, takes: TakeStore, *,
                          on_progress: Callable[[LongFormProgress], None] | None = None,
-                         poll_s: float | None = None) -> Collected:
+                         poll_s: float = DEFAULT_POLL_S) -> Collected:
     """Finish every chapter take an earlier run left: record audio that arrived (complete by construction:
     it is renamed into place when whole), poll a task that was created (never create another), forget a
     manifest whose task was never created. A task that ended Failed or Expired is logged and forgotten (its
@@ -207,8 +205,7 @@ async def finish_pending(client: MiniMaxClient, takes: TakeStore, *,
     for the next render, its units listed in `waiting`."""
     finished: list[ChapterTake] = []
     waiting: dict[str, str] = {}
-    for manifest in sorted(takes.folder.glob(f"*{MANIFEST_SUFFIX}")):
-        dest = manifest.with_name(manifest.name.removesuffix(MANIFEST_SUFFIX))
+    for manifest, dest in _manifests(takes.folder):
         spoken = _read_manifest(manifest)
         if spoken is None:
             continue
@@ -221,11 +218,9 @@ async def finish_pending(client: MiniMaxClient, takes: TakeStore, *,
                 finished.append(_record(takes, arrived, spoken, None))
                 if pending is not None:
                     sidecar_path(dest).unlink(missing_ok=True)
-                    with contextlib.suppress(MiniMaxError):  # the uploaded text: it harms nothing but storage
-                        await client.delete_file(pending.text_file_id, INPUT_PURPOSE)
+                    await delete_input(client, pending.text_file_id)
             elif pending is not None:
-                options = {"poll_s": poll_s} if poll_s is not None else {}
-                take = await resume_async(client, dest, on_progress=on_progress, **options)
+                take = await resume_async(client, dest, on_progress=on_progress, poll_s=poll_s)
                 finished.append(_record(takes, take, spoken, None))
             else:  # no task was created (a crash before, or MiniMax refused it): nothing was billed
                 manifest.unlink(missing_ok=True)
@@ -243,11 +238,16 @@ def pending_keys(takes: TakeStore) -> set[str]:
     """Units of chapter takes an earlier run paid for and did not record (a task to collect, or audio that
     arrived): the next render records them without billing them again, so a plan does not count them."""
     keys: set[str] = set()
-    for manifest in takes.folder.glob(f"*{MANIFEST_SUFFIX}"):
-        dest = manifest.with_name(manifest.name.removesuffix(MANIFEST_SUFFIX))
+    for manifest, dest in _manifests(takes.folder):
         if sidecar_path(dest).exists() or dest.is_file():
             keys.update(unit.key for unit in _read_manifest(manifest) or [])
     return keys
+
+
+def _manifests(folder: Path) -> list[tuple[Path, Path]]:
+    """Every manifest in `folder` with the take it is for (`manifest_path`'s inverse), oldest name first."""
+    return [(manifest, manifest.with_name(manifest.name.removesuffix(MANIFEST_SUFFIX)))
+            for manifest in sorted(folder.glob(f"*{MANIFEST_SUFFIX}"))]
 
 
 def _read_manifest(manifest: Path) -> list[SpokenUnit] | None:

@@ -415,7 +415,7 @@ async def render_async(
     if pending is not None and (pending.text_sha256, pending.settings_sha256) != (text_sha256(text), fingerprint):
         log.warning("%s names task %s for another text or settings; starting a new one", sidecar_path(dest),
                     pending.task_id)
-        await _delete_input(client, pending)
+        await delete_input(client, pending.text_file_id)
         sidecar_path(dest).unlink(missing_ok=True)
         pending = None
     if pending is None:
@@ -465,8 +465,7 @@ async def _create(client: MiniMaxClient, settings: T2ASettings, text: str, dest:
     try:
         _reserve_sidecar(dest)
     except OSError:
-        with contextlib.suppress(MiniMaxError):
-            await client.delete_file(uploaded.file_id, INPUT_PURPOSE)
+        await delete_input(client, uploaded.file_id)
         raise
 
     async def create_and_record() -> PendingTask:
@@ -496,8 +495,7 @@ async def _create(client: MiniMaxClient, settings: T2ASettings, text: str, dest:
         raise
     except APIError:
         sidecar_path(dest).unlink(missing_ok=True)  # refused, so not created: nothing is billed
-        with contextlib.suppress(MiniMaxError):  # and the uploaded text has no use
-            await client.delete_file(uploaded.file_id, INPUT_PURPOSE)
+        await delete_input(client, uploaded.file_id)  # and the uploaded text has no use
         raise
 
 
@@ -506,7 +504,7 @@ async def _finish(client: MiniMaxClient, pending: PendingTask, dest: Path, repor
     try:
         status = await _wait(client, pending, report, poll_s)
     except AsyncSpeechFailed:
-        await _delete_input(client, pending)
+        await delete_input(client, pending.text_file_id)
         sidecar_path(dest).unlink(missing_ok=True)
         raise
     if status.file_id is None:
@@ -520,7 +518,7 @@ async def _finish(client: MiniMaxClient, pending: PendingTask, dest: Path, repor
     finally:
         bundle.unlink(missing_ok=True)
         part_path(bundle).unlink(missing_ok=True)
-    await _delete_input(client, pending)
+    await delete_input(client, pending.text_file_id)
     sidecar_path(dest).unlink(missing_ok=True)
     usage = extra.usage_characters if extra and extra.usage_characters is not None else pending.usage_characters
     return LongFormTake(dest, subtitles, usage, pending.task_id, pending.trace_id,
@@ -642,9 +640,10 @@ def _copy_atomically(source: IO[bytes], dest: Path) -> None:
     os.replace(partial, dest)
 
 
-async def _delete_input(client: MiniMaxClient, pending: PendingTask) -> None:
-    """The uploaded text, off the user's account; a failure is only logged (it harms nothing but storage)."""
+async def delete_input(client: MiniMaxClient, text_file_id: str | int) -> None:
+    """An uploaded text, off the user's account once its task has ended (or was never created); a failure
+    is only logged (it harms nothing but storage)."""
     try:
-        await client.delete_file(pending.text_file_id, INPUT_PURPOSE)
+        await client.delete_file(text_file_id, INPUT_PURPOSE)
     except MiniMaxError as exc:
-        log.info("could not delete the input file %s of task %s: %s", pending.text_file_id, pending.task_id, exc)
+        log.info("could not delete the uploaded input file %s: %s", text_file_id, exc)

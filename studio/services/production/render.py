@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError, RateLimitError
 from studio.services.production.async_chapters import AsyncChapter, finish_pending, render_chapter, render_plan
-from studio.services.production.long_form import AsyncMode, LongFormProgress
+from studio.services.production.long_form import DEFAULT_POLL_S, AsyncMode, LongFormProgress
 from studio.services.production.pacing import DEFAULT_BACK_OFF_S, T2APacer
 from studio.services.production.plan import RENDER_CONCURRENCY, T2A_RATE_LIMITS, billed_characters
 from studio.services.production.units import RenderUnit
@@ -135,7 +135,7 @@ class Renderer:
 
     async def render(self, units: Sequence[RenderUnit],
                      on_progress: Callable[[RenderProgress], None] | None = None, *,
-                     async_mode: AsyncMode = "never", poll_s: float | None = None) -> RenderReport:
+                     async_mode: AsyncMode = "never", poll_s: float = DEFAULT_POLL_S) -> RenderReport:
         """Render every unit of `units` that has no audio yet (each key once), long single-voice chapters as
         one async task each when `async_mode` says so (`async_chapters.render_plan`). First collects the
         async tasks an earlier run paid for; units of one that can't be collected now are reported failed,
@@ -145,7 +145,7 @@ class Renderer:
             return await self._render(units, on_progress, async_mode, poll_s)
 
     async def _render(self, units: Sequence[RenderUnit], on_progress: Callable[[RenderProgress], None] | None,
-                      async_mode: AsyncMode, poll_s: float | None) -> RenderReport:
+                      async_mode: AsyncMode, poll_s: float) -> RenderReport:
         production = self._production
         collected = await finish_pending(self._client, production.takes, poll_s=poll_s)
         planned = render_plan(production, units, async_mode)
