@@ -482,6 +482,13 @@ class TakeReader:
         self._position = 0  # samples of the take consumed from _blocks, _held excluded
         self._held: np.ndarray | None = None  # the rest of a block the last slice ended in
 
+    def read_unit(self, take: UnitTake) -> Iterator[np.ndarray]:
+        """The unit's part of its take, untrimmed: its span (`span_ms`), or the whole file."""
+        if take.span_ms is None:
+            return self.read(take, 0, 1 << 62)
+        first, end = (round(ms / 1000 * self._rate) for ms in take.span_ms)
+        return self.read(take, first, end)
+
     def read(self, take: UnitTake, first: int, end: int) -> Iterator[np.ndarray]:
         """Samples [first, end) of the decoded take."""
         if take.key != self._key or first < self._position:

@@ -48,10 +48,8 @@ def take_audio(production: Production, record: LineRecord, take: int) -> tuple[n
         path = production.takes.verified_file(unit.key, audio.format)
         if path is None:
             raise ProductionError(f"take {take} of line {record.number} is not complete: render it first")
-        span = production.takes.span(unit.key)
-        first, end = (0, 1 << 62) if span is None else (round(span[0] / 1000 * rate), round(span[1] / 1000 * rate))
-        blocks = list(TakeReader(rate, 1).read(UnitTake(path, audio.format, audio.sample_rate, audio.channel,
-                                                        unit.text, span_ms=span), first, end))
+        blocks = list(TakeReader(rate, 1).read_unit(UnitTake(path, audio.format, audio.sample_rate, audio.channel,
+                                                             unit.text, span_ms=production.takes.span(unit.key))))
         if pieces:
             pieces.append(gap)
         pieces.append(np.concatenate(blocks)[:, 0] if blocks else np.zeros(0, np.float32))

@@ -7,9 +7,9 @@ chunk by chunk and renames it when whole (`speech.synthesize_to_file`); the play
 there, or follows its `.part` as it grows (the open file stays valid through the rename), and stops at its
 end once the finished name exists. A unit that fails is skipped (what arrived of it is played). Every unit
 is decoded and handed to `Playback` as 16-bit PCM, so the export's gap rules can be played between units
-(`gaps_of`) and each take's
-own MP3 header and encoder delay are handled by its own decoder. A unit spoken in a chapter's async take
-(async_chapters.py) is its span of that take; what this renders goes sentence by sentence (it streams).
+(`gaps_of`) and each take's own MP3 header and encoder delay are handled by its own decoder. A unit spoken
+in a chapter's async take (async_chapters.py) is its span of that take; what this renders goes sentence by
+sentence (it streams).
 """
 
 from __future__ import annotations
@@ -170,8 +170,7 @@ async def pcm_of(units: Sequence[RenderUnit], production: Production, states: _U
         if span is not None and path is not None:  # a sentence of a chapter's async take: its part of it
             reader = reader or TakeReader(audio.sample_rate, audio.channel)
             take = UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text, span_ms=span)
-            first, end = (round(ms / 1000 * audio.sample_rate) for ms in span)
-            for block in reader.read(take, first, end):
+            for block in reader.read_unit(take):
                 yield _s16(block)
             previous_span = path, span[1]
             continue
