@@ -183,7 +183,7 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
     productions = ProductionsPanel(
         services.tasks, client, services.audio, productions_dir=productions_dir,
         region=lambda: services.account_service.region or "global", pacer=production_pacer,
-        voice_choices=lambda: [(voice_id, label) for voice_id, label in voice_choices(catalog.entries)],
+        voice_choices=lambda: voice_choices(catalog.entries),
         add_characters=services.account.add_characters, preferences=services.settings.panel("productions"),
         save_preferences=services.save_settings)
     voices.use_in_speech.connect(speech.set_voice)

@@ -48,7 +48,7 @@ from studio.services.production.compare import BlindPair, blind_pair, keep
 from studio.services.production.editing import LineStatus, create_sample, edit_line, line_statuses, recast_cost
 from studio.services.production.episode import Episode, write_episode
 from studio.services.production.pacing import T2APacer
-from studio.services.production.plan import T2A_RATE_LIMITS
+from studio.services.production.plan import T2A_RATE_LIMITS, Plan
 from studio.services.production.playthrough import play_through
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
 from studio.services.production.script import ScriptError
@@ -128,6 +128,7 @@ class ProductionsPanel(QWidget):
         tasks.busy_changed.connect(self._busy_changed)
         tasks.failed.connect(self._task_failed)
         self._filling = False
+        self._shown_stamp: tuple[int, int] | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _path: self._script_changed())
         self._preferences = preferences if preferences is not None else {}
@@ -438,6 +439,7 @@ class ProductionsPanel(QWidget):
         production = self.production
         assert production is not None
         records = production.lines()
+        self._shown_stamp = self._script_stamp()  # the script.md these lines are from
         self.lines.setRowCount(len(records))
         self._rows = {}
         self._filling = True
@@ -478,14 +480,26 @@ class ProductionsPanel(QWidget):
         self.lines.selectRow(row)
 
     def _script_changed(self) -> None:
-        """script.md edited outside the studio: the lines as they are now (unchanged ones keep their takes)."""
-        if self.production is not None:
+        """script.md edited outside the studio: the lines as they are now (unchanged ones keep their takes).
+        A change the panel wrote itself (an edit in place) is on screen already."""
+        if self.production is None:
+            return
+        if self._script_stamp() != self._shown_stamp:
             with contextlib.suppress(ProductionError, ScriptError):
                 row = self.lines.currentRow()
                 self._fill_cast()
                 self._fill_lines()
                 self.lines.selectRow(max(row, 0))
-            self._watch_script()
+        self._watch_script()
+
+    def _script_stamp(self) -> tuple[int, int] | None:
+        """script.md's (mtime, size): what tells the panel's own write from another program's."""
+        assert self.production is not None
+        try:
+            stat = (self.production.path / "script.md").stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
 
     def _watch_script(self) -> None:
         if self.production is not None:
@@ -499,10 +513,15 @@ class ProductionsPanel(QWidget):
         if production is None:
             return
         uncast = production.cast.uncast(production.script)
-        self._statuses = {} if uncast else line_statuses(production)
+        plan = None
+        self._statuses = {}
+        if not uncast:
+            units = production.units()
+            plan = production.plan(units)  # once: the states and the cost shown both come from it
+            self._statuses = line_statuses(production, units, plan)
         for line_id in self._rows:
             self._show_state(line_id)
-        self._show_plan(uncast)
+        self._show_plan(uncast, plan)
 
     def _show_state(self, line_id: int) -> None:
         row = self._rows.get(line_id)
@@ -518,14 +537,11 @@ class ProductionsPanel(QWidget):
         status = self._statuses.get(line_id)
         return status.state if status is not None else "uncast"
 
-    def _show_plan(self, uncast: list[str]) -> None:
-        production = self.production
-        assert production is not None
-        if uncast:
+    def _show_plan(self, uncast: list[str], plan: Plan | None) -> None:
+        if uncast or plan is None:
             self.plan_label.setText(f"Cast {', '.join(uncast)} to see what a render costs.")
             self.render_button.setEnabled(False)
             return
-        plan = production.plan(production.units())
         busy = self._tasks.is_busy(RENDER_KEY)
         self._show_cost()
         if not plan.requests:

@@ -23,7 +23,7 @@ from studio.services.production.script import (
     parse_script,
 )
 from studio.services.production.store import LineChanges, Production
-from studio.services.production.units import LineRecord, RenderUnit, units_of
+from studio.services.production.units import RenderUnit, units_of
 
 # cached: every unit has its audio; to render: none has and the line never had a take; edited: it had takes,
 # but its words, speaker or settings changed since (some or all of its units must be rendered again).
@@ -56,11 +56,13 @@ class LineStatus:
     characters_to_bill: int  # what rendering the line's missing units would bill (repeats of others aside)
 
 
-def line_statuses(production: Production, lines: list[LineRecord] | None = None) -> dict[int, LineStatus]:
-    """Each line's state by line id, for every line (or `lines`), from what is on disk now."""
-    lines = production.lines() if lines is None else lines
-    units = units_of(lines, production.cast)
-    plan = production.plan(units)
+def line_statuses(production: Production, units: list[RenderUnit] | None = None,
+                  plan: Plan | None = None) -> dict[int, LineStatus]:
+    """Each line's state by line id, from what is on disk now. `units` and `plan`: every unit of the
+    production and its plan, when the caller has them already (a panel shows the plan too)."""
+    lines = production.lines()
+    units = units if units is not None else units_of(lines, production.cast)
+    plan = plan if plan is not None else production.plan(units)
     missing = {unit.key for unit in plan.to_render}
     by_line: dict[int, list[RenderUnit]] = {}
     for unit in units:
@@ -89,8 +91,7 @@ def edit_line(production: Production, number: int, *, text: str | None = None,
     record = production.line(number)
     line = record.line
     if text is not None:
-        text = " ".join(part.strip() for part in text.strip().splitlines() if part.strip()) if "\n" in text \
-            else text.strip()
+        text = " ".join(part.strip() for part in text.splitlines() if part.strip())  # one paragraph's line
         if not text:
             raise InputError("text", "must not be empty: a line says something (delete the line in script.md "
                                      "to remove it)")
