@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
 class ValueSlider(QWidget):
     """`edited` fires for changes the user makes (drag, keys, wheel, reset), not for `set_value`;
-    `released` when a drag ends or a double-click reset it."""
+    `released` when a drag ends or a double-click reset it. `inline`: no title, for a form row that has one."""
 
     edited = Signal()
     released = Signal()
@@ -26,6 +26,7 @@ class ValueSlider(QWidget):
         left_caption: str = "",
         right_caption: str = "",
         signed: bool = False,
+        inline: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,18 +50,21 @@ class ValueSlider(QWidget):
         grid.setContentsMargins(0, 2, 0, 2)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(0)
-        grid.addWidget(self.title_label, 0, 0, 1, 2)
         grid.addWidget(self.value_label, 0, 2)
+        if inline:  # a form row names it: the slider and its value on one line, no title
+            self.title_label.setParent(self)
+            self.title_label.hide()
+            grid.addWidget(self.slider, 0, 0, 1, 2)
+        else:
+            grid.addWidget(self.title_label, 0, 0, 1, 2)
+            grid.addWidget(self.slider, 1, 0, 1, 3)
         if left_caption or right_caption:
             self.left_label, self.right_label = QLabel(left_caption), QLabel(right_caption)
             for label in (self.left_label, self.right_label):
                 label.setObjectName("muted")
             self.right_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(self.slider, 1, 0, 1, 3)
             grid.addWidget(self.left_label, 2, 0)
             grid.addWidget(self.right_label, 2, 1, 1, 2)
-        else:
-            grid.addWidget(self.slider, 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         self.set_value(default)
 
