@@ -45,7 +45,7 @@ from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import OUTPUT_FORMATS
 from studio.services.production.cast import Voicing
 from studio.services.production.compare import BlindPair, blind_pair, keep
-from studio.services.production.editing import LineStatus, create_sample, edit_line, line_statuses, recast_cost
+from studio.services.production.editing import LineBook, create_sample, edit_line, recast_cost
 from studio.services.production.episode import Episode, write_episode
 from studio.services.production.pacing import T2APacer
 from studio.services.production.plan import T2A_RATE_LIMITS, Plan
@@ -103,7 +103,7 @@ class ProductionsPanel(QWidget):
         self._ask_script_file = ask_script_file or self._script_file_dialog
         self._ask_export_path = ask_export_path or self._export_dialog
         self.production: Production | None = None
-        self._statuses: dict[int, LineStatus] = {}
+        self._book: LineBook | None = None  # the lines' units, states and plan; None while a speaker is uncast
         self._rows: dict[int, int] = {}  # line id → table row
         self._rendering: set[int] = set()  # line ids with a unit being rendered
         self._failed: dict[int, str] = {}  # line id → the API's message
@@ -464,20 +464,34 @@ class ProductionsPanel(QWidget):
         if production is None or self._filling or item.column() not in EDITABLE_COLUMNS:
             return
         number = item.row() + 1
+        speakers = production.script.speakers()
         try:
             if item.column() == SPEAKER_COLUMN:
-                edit_line(production, number, speaker=item.text())
+                changes = edit_line(production, number, speaker=item.text())
             else:
-                edit_line(production, number, text=item.text())
+                changes = edit_line(production, number, text=item.text())
         except (InputError, ProductionError) as exc:
             _say(self.problem, f"Line {number} was not changed: {exc}")
             self._fill_lines()
             return
         _say(self.problem, "")
-        row = item.row()
-        self._fill_cast()
-        self._fill_lines()
-        self.lines.selectRow(row)
+        self._shown_stamp = self._script_stamp()
+        in_place = not (changes.added or changes.removed or changes.moved)
+        if not in_place or production.script.speakers() != speakers or self._book is None:
+            row = item.row()
+            self._fill_cast()
+            self._fill_lines()
+            self.lines.selectRow(row)
+            return
+        record = production.line(number)  # as written: one paragraph's line, trimmed
+        self._filling = True
+        item.setText(record.line.speaker if item.column() == SPEAKER_COLUMN else record.line.text)
+        self._filling = False
+        self.lines.resizeRowToContents(item.row())
+        self._book.update(changes.edited)
+        for line_id in changes.edited:
+            self._show_state(line_id)
+        self._show_plan([], self._book.plan)
 
     def _script_changed(self) -> None:
         """script.md edited outside the studio: the lines as they are now (unchanged ones keep their takes).
@@ -513,15 +527,10 @@ class ProductionsPanel(QWidget):
         if production is None:
             return
         uncast = production.cast.uncast(production.script)
-        plan = None
-        self._statuses = {}
-        if not uncast:
-            units = production.units()
-            plan = production.plan(units)  # once: the states and the cost shown both come from it
-            self._statuses = line_statuses(production, units, plan)
+        self._book = None if uncast else LineBook(production)
         for line_id in self._rows:
             self._show_state(line_id)
-        self._show_plan(uncast, plan)
+        self._show_plan(uncast, self._book.plan if self._book is not None else None)
 
     def _show_state(self, line_id: int) -> None:
         row = self._rows.get(line_id)
@@ -534,7 +543,7 @@ class ProductionsPanel(QWidget):
             return "failed"
         if line_id in self._rendering:
             return "rendering"
-        status = self._statuses.get(line_id)
+        status = self._book.statuses.get(line_id) if self._book is not None else None
         return status.state if status is not None else "uncast"
 
     def _show_plan(self, uncast: list[str], plan: Plan | None) -> None:

@@ -105,3 +105,26 @@ async def test_play_through_names_each_unit_as_it_plays_in_order_for_the_panel_t
                                     pacer=Unpaced(), on_unit=lambda unit: followed.append(unit.key))
     assert followed == [unit.key for unit in units]
     assert result.skipped == () and result.playback.bytes_received > 0  # every unit went through, none skipped
+
+
+def test_a_line_that_looks_like_a_speaker_line_or_a_heading_is_written_so_it_reads_back_as_itself(
+        tmp_path: Path) -> None:
+    production = create_sample(tmp_path, shared_cache=tmp_path / "cache")
+    edits = {1: ("NARRATOR", "GUEST: I said that."), 2: ("NARRATOR", "# Part two"),
+             5: ("HOST", "GUEST [pause=1]: not a directive")}
+    for number, (speaker, text) in edits.items():
+        edit_line(production, number, speaker=speaker, text=text)
+    with Production.open(production.path, shared_cache=tmp_path / "cache") as reopened:
+        assert reopened.script.lines() == production.script.lines()
+        assert {n: (reopened.line(n).line.speaker, reopened.line(n).line.text) for n in edits} == edits
+
+
+def test_a_take_pinned_by_another_process_is_seen_at_once(tmp_path: Path) -> None:
+    """The lines are read once and kept; a write by another connection (the CLI beside the studio) is seen."""
+    production = create_sample(tmp_path, shared_cache=tmp_path / "cache")
+    assert production.line(2).take == 0
+    with Production.open(production.path, shared_cache=tmp_path / "cache") as other:
+        other.set_take(other.line(2).id, 3)
+    assert production.line(2).take == 3
+    production.set_take(production.line(2).id, 1)
+    assert production.line(2).take == 1

@@ -12,18 +12,20 @@ from pathlib import Path
 from typing import Literal
 
 from studio.api.errors import InputError
+from studio.services.production.async_chapters import pending_keys
 from studio.services.production.cast import Voicing
-from studio.services.production.plan import Plan, billed_characters
+from studio.services.production.plan import Plan, billed_characters, plan
 from studio.services.production.script import (
     Chapter,
     Script,
     ScriptError,
+    ScriptLine,
     format_script,
     is_speaker_name,
     parse_script,
 )
 from studio.services.production.store import LineChanges, Production
-from studio.services.production.units import RenderUnit, units_of
+from studio.services.production.units import LineRecord, RenderUnit, units_of
 
 # cached: every unit has its audio; to render: none has and the line never had a take; edited: it had takes,
 # but its words, speaker or settings changed since (some or all of its units must be rendered again).
@@ -56,31 +58,70 @@ class LineStatus:
     characters_to_bill: int  # what rendering the line's missing units would bill (repeats of others aside)
 
 
-def line_statuses(production: Production, units: list[RenderUnit] | None = None,
-                  plan: Plan | None = None) -> dict[int, LineStatus]:
-    """Each line's state by line id, from what is on disk now. `units` and `plan`: every unit of the
-    production and its plan, when the caller has them already (a panel shows the plan too)."""
-    lines = production.lines()
-    units = units if units is not None else units_of(lines, production.cast)
-    plan = plan if plan is not None else production.plan(units)
-    missing = {unit.key for unit in plan.to_render}
-    by_line: dict[int, list[RenderUnit]] = {}
-    for unit in units:
-        by_line.setdefault(unit.line_id, []).append(unit)
-    statuses = {}
-    for record in lines:
-        line_units = by_line.get(record.id, [])
-        to_render = [unit for unit in line_units if unit.key in missing]
-        rendered = sum(production.is_rendered(unit) for unit in line_units)
-        if rendered == len(line_units):
-            state: LineState = "cached"
-        elif production.takes.take_numbers(record.id):
-            state = "edited"
-        else:
-            state = "to render"
-        statuses[record.id] = LineStatus(state, len(line_units), rendered,
-                                         sum(billed_characters(unit.text) for unit in to_render))
-    return statuses
+class LineBook:
+    """Each line's units and state, and the plan of the next render, kept up to date one line at a time: an
+    edit works out its own line again, not the production's thousand (bench/production_ui.py)."""
+
+    def __init__(self, production: Production) -> None:
+        self._production = production
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Everything again from what is on disk now (after a render, a re-cast, script.md edited elsewhere)."""
+        production = self._production
+        self.records = production.lines()
+        self._units: dict[int, list[RenderUnit]] = {}
+        for unit in units_of(self.records, production.cast):
+            self._units.setdefault(unit.line_id, []).append(unit)
+        self._audio: dict[str, bool] = {}  # unit key → its audio is in takes/ and whole
+        self._paid = pending_keys(production.takes)
+        self.statuses: dict[int, LineStatus] = {}
+        self._replan(self.records)
+
+    def update(self, line_ids: list[int]) -> None:
+        """These lines were edited in place (their words or speaker; none added, removed or moved): their units
+        and states again, and the plan; every other line's as it was."""
+        production = self._production
+        self.records = production.lines()
+        wanted = set(line_ids)
+        edited = [record for record in self.records if record.id in wanted]
+        for record in edited:
+            self._units[record.id] = []
+        for unit in units_of(edited, production.cast):
+            self._units[unit.line_id].append(unit)
+        self._replan(edited)
+
+    def units(self, records: list[LineRecord] | None = None) -> list[RenderUnit]:
+        """The units of `records` (default: every line), in reading order."""
+        return [unit for record in (self.records if records is None else records)
+                for unit in self._units.get(record.id, [])]
+
+    def _has_audio(self, unit: RenderUnit) -> bool:
+        found = self._audio.get(unit.key)
+        if found is None:
+            found = self._audio[unit.key] = self._production.is_rendered(unit)
+        return found
+
+    def _replan(self, changed: list[LineRecord]) -> None:
+        for record in changed:
+            line_units = self._units[record.id]
+            missing = [unit for unit in line_units if not self._has_audio(unit) and unit.key not in self._paid]
+            rendered = sum(self._has_audio(unit) for unit in line_units)
+            if rendered == len(line_units):
+                state: LineState = "cached"
+            elif self._production.takes.take_numbers(record.id):
+                state = "edited"
+            else:
+                state = "to render"
+            self.statuses[record.id] = LineStatus(state, len(line_units), rendered,
+                                                  sum(billed_characters(unit.text) for unit in missing))
+        self.plan = plan([unit.planned() for unit in self.units()],  # every key's audio is known by now
+                         lambda key: key in self._paid or self._audio[key], self._production.region)
+
+
+def line_statuses(production: Production) -> dict[int, LineStatus]:
+    """Each line's state by line id, from what is on disk now."""
+    return LineBook(production).statuses
 
 
 def edit_line(production: Production, number: int, *, text: str | None = None,
@@ -105,22 +146,30 @@ def edit_line(production: Production, number: int, *, text: str | None = None,
     script = production.script
     position = 0
     chapters = []
+    window = Chapter("")  # the edited line between its neighbours: what decides how it is written and read
     for chapter in script.chapters:
         lines = list(chapter.lines)
         for index in range(len(lines)):
             if position == record.position:
                 lines[index] = line
+                window = Chapter(chapter.title, tuple(lines[max(index - 1, 0):index + 2]))
             position += 1
         chapters.append(Chapter(chapter.title, tuple(lines)))
-    edited = Script(tuple(chapters))
-    try:
-        read_back = parse_script(format_script(edited))
+    try:  # the neighbourhood, not the whole script: a line reads the same wherever its neighbours are
+        read_back = parse_script(format_script(Script((window,))))
     except ScriptError as exc:
         raise InputError("text", f"can't be written to script.md as it is: {exc.rule}") from None
-    if read_back.lines() != edited.lines():
+    if _without_paragraphs(read_back.lines()) != _without_paragraphs(Script((window,)).lines()):
         raise InputError("text", "would read back from script.md as other lines (it looks like a heading or a "
                                  "SPEAKER: line); reword its start")
+    edited = Script(tuple(chapters))
     return production.save_script(edited)
+
+
+def _without_paragraphs(lines: list[tuple[int, ScriptLine]]) -> list[tuple[ScriptLine, bool]]:
+    """Lines as read, with only whether each starts a paragraph (their numbers depend on what comes before)."""
+    return [(dataclasses.replace(line, paragraph=0), index == 0 or line.paragraph != lines[index - 1][1].paragraph)
+            for index, (_chapter, line) in enumerate(lines)]
 
 
 def recast_cost(production: Production, speaker: str, voicing: Voicing) -> Plan:

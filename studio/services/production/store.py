@@ -200,11 +200,22 @@ def match_lines(old: list[ScriptLine], new: list[ScriptLine]) -> tuple[dict[int,
        neighbours, within PLACE_WINDOW of the same place) is an edit of the most similar of them, in
        order, if at least SIMILAR_ENOUGH alike.
     """
-    matcher = difflib.SequenceMatcher(None, [_signature(x) for x in old], [_signature(x) for x in new],
-                                      autojunk=False)
-    continues: dict[int, int] = {}
+    old_signatures, new_signatures = [_signature(x) for x in old], [_signature(x) for x in new]
+    # the common head and tail first: an edit touches a few lines of many, and difflib need only see those
+    head = 0
+    while head < min(len(old), len(new)) and old_signatures[head] == new_signatures[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(old), len(new)) - head
+           and old_signatures[len(old) - 1 - tail] == new_signatures[len(new) - 1 - tail]):
+        tail += 1
+    continues: dict[int, int] = {j: j for j in range(head)}
+    continues.update({len(new) - 1 - k: len(old) - 1 - k for k in range(tail)})
+    matcher = difflib.SequenceMatcher(None, old_signatures[head:len(old) - tail],
+                                      new_signatures[head:len(new) - tail], autojunk=False)
     gaps: list[tuple[range, range]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if tag == "equal":
             continues.update({j1 + k: i1 + k for k in range(i2 - i1)})
         else:
@@ -258,6 +269,10 @@ class Production:
         self._script_stamp: tuple[int, int] | None = None
         self._cast: Cast | None = None
         self._cast_stamp: tuple[int, int] | None = None
+        # the lines table as last read, with the database's data_version then (another connection's commit
+        # changes it) and None after a write of our own: re-read only when one of them says it changed
+        self._stored: tuple[int, list[LineRecord]] | None = None
+        self._synced: tuple[tuple[int, int], int] | None = None  # script.md's stamp and data_version last synced
         self.changes_at_open = LineChanges()  # what hand edits of script.md changed since it was last open
         self.region: Region = "global"  # the account's, for its rate limits in plans (the CLI sets the key's)
         self.takes = TakeStore(self._db, path / TAKES_DIR,
@@ -409,6 +424,9 @@ class Production:
         return self._stored_lines()
 
     def _stored_lines(self) -> list[LineRecord]:
+        version = self._data_version()
+        if self._stored is not None and self._stored[0] == version:
+            return list(self._stored[1])
         records = []
         for row in self._db.execute(
             "SELECT id, chapter, position, speaker, text, directives, paragraph, take FROM lines ORDER BY position"
@@ -418,38 +436,57 @@ class Production:
             except ScriptError:  # written by us from a parsed line; can't happen unless edited by hand
                 raise ProductionError(f"{self.path / DB_FILE}: line {row[0]} has unreadable directives") from None
             records.append(LineRecord(row[0], row[1], row[2], ScriptLine(row[3], row[4], directives, row[6]), row[7]))
-        return records
+        self._stored = version, records
+        return list(records)
 
     def sync_lines(self) -> LineChanges:
         """Give script.md's lines their ids: unchanged, moved and slightly edited lines keep theirs (see
         `match_lines`); the rest are new. Returns what changed since the last sync."""
-        stored = self._stored_lines()
         placed = self.script.lines()
-        unchanged = [(record.chapter, record.line) for record in stored] == placed
-        if unchanged:
+        stored = self._stored_lines()
+        assert self._script_stamp is not None  # set by reading the script
+        if (self._script_stamp, self._data_version()) == self._synced:
             return LineChanges()
+        changes = LineChanges()
+        if [(record.chapter, record.line) for record in stored] != placed:
+            changes = self._write_lines(stored, placed)
+        self._synced = self._script_stamp, self._data_version()
+        return changes
+
+    def _data_version(self) -> int:
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _write_lines(self, stored: list[LineRecord], placed: list[tuple[int, ScriptLine]]) -> LineChanges:
         continues, moved, edited = match_lines([record.line for record in stored], [line for _, line in placed])
         changes = LineChanges()
         kept = set(continues.values())
         changes.removed = [record.id for i, record in enumerate(stored) if i not in kept]
+        records: list[LineRecord] = []
+        self._stored = None
         with transaction(self._db):
             if changes.removed:
                 self._db.executemany("DELETE FROM lines WHERE id = ?", [(id_,) for id_ in changes.removed])
             for position, (chapter, line) in enumerate(placed):
                 values = (chapter, position, line.speaker, line.text, line.directives.as_text(), line.paragraph)
                 if position in continues:
-                    line_id = stored[continues[position]].id
-                    self._db.execute("UPDATE lines SET chapter = ?, position = ?, speaker = ?, text = ?, "
-                                     "directives = ?, paragraph = ? WHERE id = ?", (*values, line_id))
+                    before = stored[continues[position]]
+                    record = LineRecord(before.id, chapter, position, line, before.take)
+                    if record != before:  # a one-line edit writes one row, not the whole production
+                        self._db.execute("UPDATE lines SET chapter = ?, position = ?, speaker = ?, text = ?, "
+                                         "directives = ?, paragraph = ? WHERE id = ?", (*values, before.id))
                     if position in moved:
-                        changes.moved.append(line_id)
+                        changes.moved.append(before.id)
                     elif position in edited:
-                        changes.edited.append(line_id)
+                        changes.edited.append(before.id)
                 else:
                     cursor = self._db.execute("INSERT INTO lines (chapter, position, speaker, text, directives, "
                                               "paragraph) VALUES (?, ?, ?, ?, ?, ?)", values)
                     assert cursor.lastrowid is not None
-                    changes.added.append(cursor.lastrowid)
+                    record = LineRecord(cursor.lastrowid, chapter, position, line)
+                    changes.added.append(record.id)
+                records.append(record)
+        # our own commit leaves data_version as it was: what we wrote is what another read would give
+        self._stored = self._data_version(), records
         return changes
 
     def line(self, number: int) -> LineRecord:
@@ -470,6 +507,7 @@ class Production:
 
     def set_take(self, line_id: int, take: int) -> None:
         """Make `take` the line's current (pinned) take: the one played, exported and rendered if missing."""
+        self._stored = None
         self._db.execute("UPDATE lines SET take = ? WHERE id = ?", (take, line_id))
 
     def line_takes(self, record: LineRecord) -> list[LineTake]:
