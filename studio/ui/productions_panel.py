@@ -16,23 +16,26 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +46,7 @@ from studio.api.hosts import Region
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import OUTPUT_FORMATS
-from studio.services.production.cast import Voicing
+from studio.services.production.cast import Cast, Voicing
 from studio.services.production.compare import BlindPair, blind_pair, keep
 from studio.services.production.editing import LineBook, create_sample, edit_line, recast_cost
 from studio.services.production.episode import Episode, write_episode
@@ -51,10 +54,11 @@ from studio.services.production.pacing import T2APacer
 from studio.services.production.plan import T2A_RATE_LIMITS, Plan
 from studio.services.production.playthrough import play_through
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
-from studio.services.production.script import ScriptError
-from studio.services.production.store import Production, ProductionError, import_file
-from studio.services.production.units import LineRecord, RenderUnit
+from studio.services.production.script import Script, ScriptError
+from studio.services.production.store import LineChanges, Production, ProductionError, import_file
+from studio.services.production.units import LineRecord, RenderUnit, units_of
 from studio.ui.media_widgets import muted_label, problem_label
+from studio.ui.production_cast import SpeakerEditor
 
 RENDER_KEY = "productions.render"
 PLAY_KEY = "productions.play"
@@ -65,12 +69,40 @@ COLUMNS = ("#", "Speaker", "Line", "State")
 SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN = 1, 2, 3
 EDITABLE_COLUMNS = (SPEAKER_COLUMN, TEXT_COLUMN)
 RECENT = 8  # productions remembered
+TAKES_TAB, CAST_TAB = 0, 1  # the side column's tabs
 
 
 def _say(label: QLabel, text: str) -> None:
     """A problem label shows only when it has something to say."""
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def _voice_text(voicing: Voicing | None) -> str:
+    if voicing is None or not voicing.has_voice():
+        return "(production default)"
+    if voicing.mix:
+        return "mix of " + ", ".join(part.voice_id for part in voicing.mix)
+    return str(voicing.voice_id)
+
+
+class _Change(QUndoCommand):
+    """An edit that can be undone: `apply(after)` does it, `apply(before)` undoes it. `done`: it is already done
+    (an edit made where the user typed), so the first redo, which QUndoStack.push runs, is skipped."""
+
+    def __init__(self, text: str, apply: Callable[[Any], None], before: object, after: object, *,
+                 done: bool = False) -> None:
+        super().__init__(text)
+        self._apply, self._before, self._after, self._done = apply, before, after, done
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._apply(self._after)
+
+    def undo(self) -> None:
+        self._apply(self._before)
 
 
 def _duration(seconds: float) -> str:
@@ -108,6 +140,7 @@ class ProductionsPanel(QWidget):
         self._rendering: set[int] = set()  # line ids with a unit being rendered
         self._failed: dict[int, str] = {}  # line id → the API's message
         self.destroyed.connect(lambda *_: self._close_production())
+        self._undo = QUndoStack(self)  # text, speaker and cast edits of the open production
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_page())
@@ -121,7 +154,10 @@ class ProductionsPanel(QWidget):
         play_anywhere.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         render = QShortcut(QKeySequence("Ctrl+R"), self, self.start_render)
         render.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for keys, action in (("Ctrl+G", self.regenerate), ("Ctrl+S", self.export)):
+        for keys, action in (("Ctrl+G", self.regenerate), ("Ctrl+S", self.export), ("Ctrl+Z", self._undo.undo),
+                             ("Ctrl+Shift+Z", self._undo.redo), ("Ctrl+Y", self._undo.redo),
+                             ("Ctrl+K", self.change_speaker)):
+            # a text field with focus keeps Ctrl+Z for its own typing (it claims the key first)
             shortcut = QShortcut(QKeySequence(keys), self, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.lines.itemSelectionChanged.connect(self._fill_takes)
@@ -239,21 +275,46 @@ class ProductionsPanel(QWidget):
         self.cast.setHorizontalHeaderLabels(("Speaker", "Voice"))
         self.cast.setAccessibleName("Cast")
         self.cast.verticalHeader().setVisible(False)
+        self.cast.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cast.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cast.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cast.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.cast.itemSelectionChanged.connect(self._load_speaker)
+        self.speaker_editor = SpeakerEditor(self._voice_choices)
+        self.speaker_editor.proposed.connect(self._propose_recast)
+        self.speaker_editor.audition.connect(self._audition)
+        # never squeezed (its rows would overlap): the scroll area scrolls it instead
+        self.speaker_editor.setMinimumHeight(self.speaker_editor.sizeHint().height())
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidget(self.speaker_editor)
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recast_note = muted_label("")
         self.recast_note.setWordWrap(True)
         self.recast_note.setMinimumHeight(self.recast_note.fontMetrics().lineSpacing() * 2)
         self.apply_recast = QPushButton("Apply")
+        self.apply_recast.setToolTip("Save this speaker's settings (Ctrl+Z undoes it); nothing is billed until a "
+                                     "render")
         self.apply_recast.setVisible(False)
         self.apply_recast.clicked.connect(self._apply_recast)
-        self._pending_recast: tuple[str, str] | None = None
+        self._pending_recast: tuple[str, Voicing] | None = None
+        # the editor's Audition sits beside Apply, under the cost of both, not at the foot of its scroll area
+        self.speaker_editor.audition_button.setVisible(False)
+        self.audition_button = QPushButton("Audition")
+        self.audition_button.setToolTip("Hear the selected line (or this speaker's first) with these settings; "
+                                        "its cost is shown above")
+        self.audition_button.clicked.connect(self.speaker_editor.audition_button.click)
+        recast_buttons = QHBoxLayout()
+        recast_buttons.addStretch(1)
+        recast_buttons.addWidget(self.audition_button)
+        recast_buttons.addWidget(self.apply_recast)
         cast_box = QWidget()
         cast_layout = QVBoxLayout(cast_box)
-        cast_layout.setContentsMargins(0, 0, 0, 0)
-        cast_layout.addWidget(QLabel("<b>Cast</b>"))
-        cast_layout.addWidget(self.cast, 1)
+        cast_layout.addWidget(self.cast)
+        cast_layout.addWidget(editor_scroll, 1)
         cast_layout.addWidget(self.recast_note)
-        cast_layout.addWidget(self.apply_recast, alignment=Qt.AlignmentFlag.AlignRight)
+        cast_layout.addLayout(recast_buttons)
         self.takes_title = QLabel("<b>Takes</b>")
         self.takes = QListWidget()
         self.takes.setAccessibleName("Takes of the selected line")
@@ -287,16 +348,23 @@ class ProductionsPanel(QWidget):
         self.ab_note.setWordWrap(True)
         self.ab_note.setMinimumHeight(self.ab_note.fontMetrics().lineSpacing() * 3)  # wrapped, never clipped
         self._pair: BlindPair | None = None
-        cast_layout.addWidget(self.takes_title)
-        cast_layout.addWidget(self.takes, 1)
-        cast_layout.addLayout(take_buttons)
-        cast_layout.addWidget(self.ab_box)
-        cast_layout.addWidget(self.ab_note)
+        takes_box = QWidget()
+        takes_layout = QVBoxLayout(takes_box)
+        takes_layout.addWidget(self.takes_title)
+        takes_layout.addWidget(self.takes, 1)
+        takes_layout.addLayout(take_buttons)
+        takes_layout.addWidget(self.ab_box)
+        takes_layout.addWidget(self.ab_note)
+        self.side = QTabWidget()
+        self.side.setDocumentMode(True)
+        self.side.addTab(takes_box, "Takes")
+        self.side.addTab(cast_box, "Cast")
+        self.side.setMinimumWidth(380)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.lines)
-        splitter.addWidget(cast_box)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
@@ -376,6 +444,7 @@ class ProductionsPanel(QWidget):
         self.path_label.setText(str(production.path))
         self.path_label.setToolTip(str(production.path))
         self._failed.clear()
+        self._undo.clear()
         _say(self.problem, "")
         self._fill_cast()
         self._fill_lines()
@@ -464,7 +533,7 @@ class ProductionsPanel(QWidget):
         if production is None or self._filling or item.column() not in EDITABLE_COLUMNS:
             return
         number = item.row() + 1
-        speakers = production.script.speakers()
+        before = production.script
         try:
             if item.column() == SPEAKER_COLUMN:
                 changes = edit_line(production, number, speaker=item.text())
@@ -474,24 +543,67 @@ class ProductionsPanel(QWidget):
             _say(self.problem, f"Line {number} was not changed: {exc}")
             self._fill_lines()
             return
+        what = "speaker" if item.column() == SPEAKER_COLUMN else "text"
+        self._undo.push(_Change(f"{what} of line {number}", self._set_script, before, production.script, done=True))
+        self._script_written(changes, before.speakers())
+
+    def _set_script(self, script: Script) -> None:
+        """script.md as `script` (an undo or redo)."""
+        production = self.production
+        if production is None:
+            return
+        speakers = production.script.speakers()
+        try:
+            changes = production.save_script(script)
+        except (OSError, ProductionError) as exc:
+            _say(self.problem, f"script.md was not changed: {exc}")
+            return
+        self._script_written(changes, speakers)
+
+    def _script_written(self, changes: LineChanges, speakers: list[str]) -> None:
+        """The panel's own write of script.md on screen: edited lines in place, anything more by a refill."""
+        production = self.production
+        assert production is not None
         _say(self.problem, "")
         self._shown_stamp = self._script_stamp()
         in_place = not (changes.added or changes.removed or changes.moved)
         if not in_place or production.script.speakers() != speakers or self._book is None:
-            row = item.row()
+            row = self.lines.currentRow()
             self._fill_cast()
             self._fill_lines()
-            self.lines.selectRow(row)
+            self.lines.selectRow(max(row, 0))
             return
-        record = production.line(number)  # as written: one paragraph's line, trimmed
-        self._filling = True
-        item.setText(record.line.speaker if item.column() == SPEAKER_COLUMN else record.line.text)
-        self._filling = False
-        self.lines.resizeRowToContents(item.row())
         self._book.update(changes.edited)
+        self._filling = True
+        for record in self._book.records:
+            shown = self._rows.get(record.id)
+            if record.id in changes.edited and shown is not None:  # as written: one paragraph's line, trimmed
+                for column, text in ((SPEAKER_COLUMN, record.line.speaker), (TEXT_COLUMN, record.line.text)):
+                    cell = self.lines.item(shown, column)
+                    if cell is not None and cell.text() != text:
+                        cell.setText(text)
+                self.lines.resizeRowToContents(shown)
+        self._filling = False
         for line_id in changes.edited:
             self._show_state(line_id)
         self._show_plan([], self._book.plan)
+
+    def change_speaker(self) -> None:
+        """A menu of the production's speakers at the selected line (Ctrl+K): the pick becomes its speaker."""
+        production, record = self.production, self._selected()
+        if production is None or record is None:
+            return
+        menu = QMenu(self)
+        for speaker in production.script.speakers():
+            action = menu.addAction(speaker)
+            action.setCheckable(True)
+            action.setChecked(speaker == record.line.speaker)
+        row = self._rows.get(record.id, 0)
+        rect = self.lines.visualRect(self.lines.model().index(row, SPEAKER_COLUMN))
+        chosen = menu.exec(self.lines.viewport().mapToGlobal(rect.bottomLeft()))
+        item = self.lines.item(row, SPEAKER_COLUMN)
+        if chosen is not None and item is not None and chosen.text() != record.line.speaker:
+            item.setText(chosen.text())  # as if typed: _line_edited writes it, undoably
 
     def _script_changed(self) -> None:
         """script.md edited outside the studio: the lines as they are now (unchanged ones keep their takes).
@@ -499,6 +611,7 @@ class ProductionsPanel(QWidget):
         if self.production is None:
             return
         if self._script_stamp() != self._shown_stamp:
+            self._undo.clear()  # undoing would write over what the other program wrote
             with contextlib.suppress(ProductionError, ScriptError):
                 row = self.lines.currentRow()
                 self._fill_cast()
@@ -572,57 +685,125 @@ class ProductionsPanel(QWidget):
     # -- cast -------------------------------------------------------------------------------------------
 
     def _fill_cast(self) -> None:
+        """One row per speaker with their voice (an uncast one flagged); the selected one in the editor below."""
         production = self.production
         assert production is not None
         speakers = production.script.speakers()
+        selected = self.speaker_editor.speaker()
+        cast = production.cast
+        self.cast.blockSignals(True)
         self.cast.setRowCount(len(speakers))
-        choices = self._voice_choices()
         for row, speaker in enumerate(speakers):
+            voicing = cast.speakers.get(speaker)
             self.cast.setItem(row, 0, QTableWidgetItem(speaker))
-            voice = QComboBox()
-            voice.setEditable(True)
-            voice.setAccessibleName(f"Voice of {speaker}")
-            voicing = production.cast.speakers.get(speaker)
-            current = voicing.voice_id if voicing is not None and voicing.voice_id else ""
-            voice.addItem("(not cast)" if not current else current, current)
-            for voice_id, label in choices:
-                if voice_id != current:
-                    voice.addItem(label, voice_id)
-            voice.setCurrentIndex(0)
-            voice.activated.connect(lambda index, who=speaker, box=voice: self._propose_recast(
-                who, str(box.itemData(index) or box.itemText(index))))
-            self.cast.setCellWidget(row, 1, voice)
+            voice = QTableWidgetItem(_voice_text(voicing) if cast.has_voice(speaker) else "not cast")
+            if not cast.has_voice(speaker):
+                voice.setForeground(self.problem.palette().windowText())
+                voice.setToolTip(f"{speaker} has no voice: pick one below before rendering")
+            self.cast.setItem(row, 1, voice)
+        self.cast.blockSignals(False)
+        shown_rows = min(max(len(speakers), 1), 6)  # the editor below gets the room; more speakers scroll
+        self.cast.setFixedHeight(self.cast.horizontalHeader().height() + 2 * self.cast.frameWidth()
+                                 + shown_rows * self.cast.verticalHeader().defaultSectionSize())
+        row = speakers.index(selected) if selected in speakers else next(
+            (index for index, name in enumerate(speakers) if not cast.has_voice(name)), 0)
         self.recast_note.setText("")
         self.apply_recast.setVisible(False)
+        self._pending_recast = None
+        if speakers:
+            self.cast.selectRow(row)
+            self._load_speaker()
+        if cast.uncast(production.script):
+            self.side.setCurrentIndex(CAST_TAB)
 
-    def _propose_recast(self, speaker: str, voice_id: str) -> None:
-        """What casting `speaker` as `voice_id` would re-bill, shown before it is applied."""
+    def _load_speaker(self) -> None:
+        production, row = self.production, self.cast.currentRow()
+        item = self.cast.item(row, 0) if row >= 0 else None
+        if production is None or item is None:
+            return
+        speaker = item.text()
+        voicing = production.cast.speakers.get(speaker)
+        self.speaker_editor.load(speaker, voicing)
+        self.apply_recast.setVisible(False)
+        self._pending_recast = None
+        try:
+            audition = production.plan(self._audition_units(speaker, voicing or Voicing()))
+            self.recast_note.setText(f"Audition: {audition.characters_to_bill:,} characters to bill."
+                                     if audition.characters_to_bill else "Audition: nothing to bill.")
+        except Exception:  # uncast: nothing to hear yet
+            self.recast_note.setText(f"Pick a voice for {speaker}: the cost of the change shows here first.")
+        self.audition_button.setEnabled(production.cast.has_voice(speaker))
+
+    def _propose_recast(self, speaker: str, voicing: Voicing) -> None:
+        """What casting `speaker` as `voicing` would re-bill (and what an audition costs), before it is applied."""
         production = self.production
-        if production is None or not voice_id:
+        if production is None:
             return
         try:
-            plan = recast_cost(production, speaker, Voicing(voice_id=voice_id))
+            plan = recast_cost(production, speaker, voicing)
+            audition = production.plan(self._audition_units(speaker, voicing))
         except Exception as exc:  # a rule of the cast: shown, nothing changed
-            self.recast_note.setText(f"Can't cast {speaker} as {voice_id}: {exc}")
+            self.recast_note.setText(f"Can't cast {speaker} that way: {exc}")
             self.apply_recast.setVisible(False)
             return
-        self._pending_recast = speaker, voice_id
-        self.recast_note.setText(f"{speaker} as {voice_id}: {plan.requests} units, "
-                                 f"{plan.characters_to_bill:,} characters to bill at the next render.")
+        self._pending_recast = speaker, voicing
+        self.audition_button.setEnabled(True)
+        hear = (f" Audition: {audition.characters_to_bill:,} characters (not billed again when applied)."
+                if audition.characters_to_bill else " Audition: nothing to bill.")
+        self.recast_note.setText(f"{speaker} with these settings: {plan.requests} units, "
+                                 f"{plan.characters_to_bill:,} characters to bill at the next render.{hear}")
         self.apply_recast.setVisible(True)
-        self.apply_recast.setFocus()
+
+    def _audition_units(self, speaker: str, voicing: Voicing) -> list[RenderUnit]:
+        """The selected line if it is `speaker`'s, else their first line, under the proposed settings."""
+        production = self.production
+        assert production is not None
+        selected = self._selected()
+        theirs = [record for record in production.lines() if record.line.speaker == speaker]
+        record = selected if selected is not None and selected.line.speaker == speaker else next(iter(theirs), None)
+        if record is None:
+            return []
+        return units_of([record], production.cast.with_speaker(speaker, voicing))
+
+    def _audition(self, speaker: str, voicing: Voicing) -> None:
+        """Hear a line of `speaker` as `voicing` (rendered into the production's cache: applying it later
+        bills nothing again)."""
+        production = self.production
+        if production is None:
+            return
+        try:
+            units = self._audition_units(speaker, voicing)
+        except Exception as exc:
+            self.recast_note.setText(f"Can't audition {speaker} that way: {exc}")
+            return
+        if not units:
+            return
+        self._audio.stop()
+        self._tasks.run(PLAY_KEY, play_through(self._client(), production, units, self._audio.player(),
+                                               pacer=self._pacer(), no_audio=self._audio.unavailable,
+                                               on_progress=self._on_progress),
+                        owner=self, on_done=lambda _result: self.refresh_states())
 
     def _apply_recast(self) -> None:
         production = self.production
         if production is None or self._pending_recast is None:
             return
-        speaker, voice_id = self._pending_recast
-        own = production.cast.speakers.get(speaker)
-        voicing = own.model_copy(update={"voice_id": voice_id, "mix": None}) if own else Voicing(voice_id=voice_id)
-        production.save_cast(production.cast.with_speaker(speaker, voicing))
-        self._pending_recast = None
+        speaker, voicing = self._pending_recast
+        try:
+            cast = production.cast.with_speaker(speaker, voicing)
+        except InputError as exc:
+            self.recast_note.setText(f"Can't cast {speaker} that way: {exc}")
+            return
+        self._undo.push(_Change(f"cast {speaker}", self._set_cast, production.cast, cast))
+
+    def _set_cast(self, cast: Cast) -> None:
+        production = self.production
+        if production is None:
+            return
+        production.save_cast(cast)
         self._fill_cast()
         self.refresh_states()
+        self._fill_takes()
 
     # -- render -----------------------------------------------------------------------------------------
 

@@ -11,18 +11,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from studio.api.client import MiniMaxClient
 from studio.emulator import DEMO_KEY, Emulator
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
-from studio.services.production.cast import Voicing
 from studio.services.production.editing import recast_cost
 from studio.services.production.render import Unpaced
 from studio.services.production.store import Production
+from studio.services.production.units import units_of
 from studio.ui.productions_panel import (
+    CAST_TAB,
     EXPORT_KEY,
+    PLAY_KEY,
     RENDER_KEY,
     SPEAKER_COLUMN,
     STATE_COLUMN,
@@ -119,19 +122,31 @@ def test_an_edited_line_is_marked_and_only_its_sentence_is_rendered_again(
     assert [entry.text for entry in panel.emulator.billed[before:]] == ["I have been waiting all month for this one."]
 
 
+def cast_row(widget: ProductionsPanel, speaker: str) -> int:
+    return [widget.cast.item(row, 0).text() for row in range(widget.cast.rowCount())].index(speaker)  # type: ignore[union-attr]
+
+
+def pick_voice(widget: ProductionsPanel, speaker: str, voice_id: str) -> None:
+    """The speaker's row chosen in the cast, then a voice from the editor's list, as a click would."""
+    widget.side.setCurrentIndex(CAST_TAB)
+    widget.cast.selectRow(cast_row(widget, speaker))
+    voice = widget.speaker_editor.voice
+    index = voice.findData(voice_id)
+    assert index >= 0, f"{voice_id} is not offered"
+    voice.setCurrentIndex(index)
+    voice.activated.emit(index)
+
+
 def test_a_recast_shows_what_it_would_bill_and_changes_nothing_until_applied(
         panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
     widget = panel.widget
     production = rendered_sample(panel, wait_until)
-    speakers = [widget.cast.item(row, 0).text() for row in range(widget.cast.rowCount())]  # type: ignore[union-attr]
-    guest = widget.cast.cellWidget(speakers.index("GUEST"), 1)
-    assert isinstance(guest, QComboBox)
-    guest.setCurrentIndex(1)
-    guest.activated.emit(1)
+    pick_voice(widget, "GUEST", "English_Graceful_Lady")
     guest_lines = [record for record in production.lines() if record.line.speaker == "GUEST"]
-    expected = recast_cost(production, "GUEST", Voicing(voice_id="English_Graceful_Lady"))
+    proposed = production.cast.speakers["GUEST"].model_copy(update={"voice_id": "English_Graceful_Lady"})
+    expected = recast_cost(production, "GUEST", proposed)
     assert expected.characters_to_bill > 0
-    assert (f"GUEST as English_Graceful_Lady: {expected.requests} units, {expected.characters_to_bill:,} characters"
+    assert (f"GUEST with these settings: {expected.requests} units, {expected.characters_to_bill:,} characters"
             in widget.recast_note.text())
     assert production.cast.speakers["GUEST"].voice_id == "English_CalmWoman"  # not applied yet
     assert "nothing to bill" in widget.plan_label.text()
@@ -141,6 +156,70 @@ def test_a_recast_shows_what_it_would_bill_and_changes_nothing_until_applied(
     states = panel.states()
     assert [states[record.position] for record in guest_lines] == ["edited"] * len(guest_lines)
     assert "to bill" in widget.plan_label.text() and widget.render_button.isEnabled()
+    assert widget.cast.item(cast_row(widget, "GUEST"), 1).text() == "English_Graceful_Lady"  # type: ignore[union-attr]
+
+
+def test_an_audition_bills_its_line_once_and_applying_the_voice_then_bills_only_the_rest(
+        panel: Panel, wait_until: Callable) -> None:
+    widget = panel.widget
+    production = rendered_sample(panel, wait_until)
+    widget.lines.selectRow(3)  # line 4, the guest's two sentences
+    pick_voice(widget, "GUEST", "English_Graceful_Lady")
+    proposed = production.cast.with_speaker(
+        "GUEST", production.cast.speakers["GUEST"].model_copy(update={"voice_id": "English_Graceful_Lady"}))
+    line_4 = production.plan(units_of([production.line(4)], proposed))
+    assert f"Audition: {line_4.characters_to_bill:,} characters" in widget.recast_note.text()
+    before = len(panel.emulator.billed)
+    widget.audition_button.click()
+    wait_until(lambda: not panel.runner.is_busy(PLAY_KEY), timeout=30, message="the audition did not finish")
+    auditioned = [entry.text for entry in panel.emulator.billed[before:]]
+    assert auditioned == [unit.text for unit in production.units([production.line(4)])]
+    assert production.cast.speakers["GUEST"].voice_id == "English_CalmWoman"  # heard, not applied
+    widget.apply_recast.click()
+    before = len(panel.emulator.billed)
+    render(panel, wait_until)
+    rest = [entry.text for entry in panel.emulator.billed[before:]]
+    guest = [unit.text for record in production.lines() if record.line.speaker == "GUEST"
+             for unit in production.units([record])]
+    assert sorted(rest) == sorted(text for text in guest if text not in auditioned)
+    assert set(panel.states()) == {"cached"}
+
+
+def test_undo_restores_a_changed_speaker_its_voice_and_a_line_s_words(panel: Panel, wait_until: Callable) -> None:
+    widget = panel.widget
+    production = rendered_sample(panel, wait_until)
+    billed = len(panel.emulator.billed)
+    widget.lines.setFocus()
+    undo = lambda: QTest.keyClick(widget.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # noqa: E731
+    redo = lambda: QTest.keyClick(widget.lines, Qt.Key.Key_Z,  # noqa: E731
+                                  Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    widget.lines.item(1, SPEAKER_COLUMN).setText("HOST")  # type: ignore[union-attr]  # line 2 was the guest's
+    assert production.line(2).line.speaker == "HOST" and panel.states()[1] == "edited"
+    undo()
+    assert production.line(2).line.speaker == "GUEST"
+    assert widget.lines.item(1, SPEAKER_COLUMN).text() == "GUEST"  # type: ignore[union-attr]
+    assert set(panel.states()) == {"cached"} and "nothing to bill" in widget.plan_label.text()
+    redo()
+    assert production.line(2).line.speaker == "HOST" and panel.states()[1] == "edited"
+    undo()
+
+    text = production.line(3).line.text
+    widget.lines.item(2, TEXT_COLUMN).setText(text.replace("simple", "slowly"))  # type: ignore[union-attr]
+    assert panel.states()[2] == "edited"
+    undo()
+    assert production.line(3).line.text == text and widget.lines.item(2, TEXT_COLUMN).text() == text  # type: ignore[union-attr]
+    assert set(panel.states()) == {"cached"}
+
+    pick_voice(widget, "GUEST", "English_Graceful_Lady")
+    widget.apply_recast.click()
+    assert production.cast.speakers["GUEST"].voice_id == "English_Graceful_Lady"
+    widget.lines.setFocus()
+    undo()
+    assert production.cast.speakers["GUEST"].voice_id == "English_CalmWoman"
+    assert widget.speaker_editor.voice.voice_id() == "English_CalmWoman"
+    assert set(panel.states()) == {"cached"} and "nothing to bill" in widget.plan_label.text()
+    assert len(panel.emulator.billed) == billed  # none of it sent anything
 
 
 def test_a_script_file_dropped_on_the_panel_becomes_a_production_with_its_speakers_to_cast(
