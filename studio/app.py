@@ -184,8 +184,8 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
         services.tasks, client, services.audio, productions_dir=productions_dir,
         region=lambda: services.account_service.region or "global", pacer=production_pacer,
         voice_choices=lambda: voice_choices(catalog.entries),
-        add_characters=services.account.add_characters, preferences=services.settings.panel("productions"),
-        save_preferences=services.save_settings)
+        add_characters=services.account.add_characters, connected=services.account_service.wait_for_client,
+        preferences=services.settings.panel("productions"), save_preferences=services.save_settings)
     voices.use_in_speech.connect(speech.set_voice)
     voice_lab.use_in_speech.connect(speech.set_voice)
     voice_lab.voices_changed.connect(voices.refresh)

@@ -62,6 +62,25 @@ class TaskRunner(QObject):
         if task is not None and not task.done():
             task.cancel()
 
+    def cancel_then(self, keys: tuple[str, ...], then: Callable[[], None]) -> None:
+        """Cancel the work under `keys` and call `then` once all of it has stopped (at once when none runs):
+        work may take a moment to settle after a cancel (a render keeps the audio already paid for)."""
+        running = [task for key in keys if (task := self._tasks.get(key)) is not None and not task.done()]
+        for task in running:
+            task.cancel()
+        if not running:
+            then()
+            return
+        left = set(running)
+
+        def stopped(task: asyncio.Task[Any]) -> None:
+            left.discard(task)
+            if not left:
+                then()
+
+        for task in running:
+            task.add_done_callback(stopped)
+
     def cancel_all(self) -> None:
         for key in list(self._tasks):
             self.cancel(key)

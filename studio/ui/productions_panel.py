@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -118,12 +119,14 @@ class ProductionsPanel(QWidget):
                  pacer: Callable[[], Pacer] | None = None,
                  voice_choices: Callable[[], list[tuple[str, str]]] = list,
                  add_characters: Callable[[int], None] | None = None,
+                 connected: Callable[[], Awaitable[MiniMaxClient]] | None = None,
                  ask_open_folder: Callable[[], Path | None] | None = None,
                  ask_script_file: Callable[[], Path | None] | None = None,
                  ask_export_path: Callable[[Path], Path | None] | None = None,
                  preferences: dict[str, Any] | None = None, save_preferences: Callable[[], None] | None = None,
                  parent: QWidget | None = None) -> None:
-        """`preferences`: this panel's part of the settings (the productions opened lately, the last first)."""
+        """`preferences`: this panel's part of the settings (the productions opened lately, the last first).
+        `connected`: the client once the account is connected (a render resumed at start-up waits for it)."""
         super().__init__(parent)
         self.setObjectName("productions")
         self.setAcceptDrops(True)
@@ -131,6 +134,7 @@ class ProductionsPanel(QWidget):
         self._productions_dir, self._region, self._voice_choices = productions_dir, region, voice_choices
         self._pacer = pacer or (lambda: T2APacer(T2A_RATE_LIMITS[self._region()]))
         self._add_characters = add_characters
+        self._connected = connected
         self._ask_open_folder = ask_open_folder or self._open_folder_dialog
         self._ask_script_file = ask_script_file or self._script_file_dialog
         self._ask_export_path = ask_export_path or self._export_dialog
@@ -375,7 +379,7 @@ class ProductionsPanel(QWidget):
         self.render_button.clicked.connect(self.start_render)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(lambda: self._tasks.cancel(RENDER_KEY))
+        self.cancel_button.clicked.connect(self.cancel_render)
         self.play_button = QPushButton("Play from line")
         self.play_button.setToolTip("Play from the selected line on, rendering what has no audio as it plays "
                                     "(Space in the lines, F5 anywhere in the panel)")
@@ -459,12 +463,12 @@ class ProductionsPanel(QWidget):
         self.lines.setFocus()
         if self.lines.rowCount():
             self.lines.selectRow(0)
+        self._resume_approved()
 
     def _close_production(self) -> None:
         if self.production is not None:
-            self._tasks.cancel(RENDER_KEY)
-            self._tasks.cancel(PLAY_KEY)
-            self.production.close()
+            # closed once its render and play-through have stopped: they record the takes in flight first
+            self._tasks.cancel_then((RENDER_KEY, PLAY_KEY), self.production.close)
             self.production = None
 
     def _show_problem(self, text: str) -> None:
@@ -813,14 +817,42 @@ class ProductionsPanel(QWidget):
             return
         self._failed.clear()
         _say(self.problem, "")
-        units = production.units()
+        units = self._book.units() if self._book is not None else production.units()
+        plan = self._book.plan if self._book is not None else production.plan(units)
+        production.approve_render([unit.key for unit in plan.to_render], plan.characters_to_bill)
+        self._tasks.run(RENDER_KEY, self._render(production, units), owner=self, on_done=self._rendered)
+
+    def cancel_render(self) -> None:
+        """Stop the render (what was rendered is kept); it is not taken up again on reopening."""
+        self._tasks.cancel(RENDER_KEY)
+        if self.production is not None:
+            self.production.render_ended()
+
+    def _resume_approved(self) -> None:
+        """A render approved before the studio closed (or died) mid-way is finished now: only its units that
+        still have no audio are sent, and nothing beyond what was approved."""
+        production, book = self.production, self._book
+        approved = production.approved_render() if production is not None else None
+        if production is None or approved is None:
+            return
+        units = [unit for unit in (book.units() if book is not None else []) if unit.key in approved.keys]
+        plan = production.plan(units)
+        if not plan.requests:
+            production.render_ended()
+            return
+        self.progress_label.setText(f"Finishing the render started before the studio closed: {plan.requests} "
+                                    f"units, {plan.characters_to_bill:,} characters (of the "
+                                    f"{approved.characters:,} you approved)")
         self._tasks.run(RENDER_KEY, self._render(production, units), owner=self, on_done=self._rendered)
 
     async def _render(self, production: Production, units: list[RenderUnit]) -> RenderReport:
-        renderer = Renderer(self._client(), production, pacer=self._pacer())
+        client = await self._connected() if self._connected is not None else self._client()
+        renderer = Renderer(client, production, pacer=self._pacer())
         return await renderer.render(units, self._on_progress)
 
     def _on_progress(self, progress: RenderProgress) -> None:
+        if not shiboken6.isValid(self.lines):  # the panel closed: the render only settles what is in flight
+            return
         event = progress.event
         line_id = event.unit.line_id
         if event.state == "rendering":
@@ -846,6 +878,8 @@ class ProductionsPanel(QWidget):
                                     f"characters billed{eta}")
 
     def _rendered(self, report: RenderReport) -> None:
+        if self.production is not None:
+            self.production.render_ended()
         self._rendering.clear()
         self.refresh_states()
         self._fill_takes()

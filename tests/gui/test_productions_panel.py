@@ -15,11 +15,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from studio.api.client import MiniMaxClient
-from studio.emulator import DEMO_KEY, Emulator
+from studio.emulator import DEMO_KEY, Emulator, Pacing
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.editing import recast_cost
-from studio.services.production.render import Unpaced
+from studio.services.production.pacing import T2APacer
+from studio.services.production.plan import T2ARateLimit
+from studio.services.production.render import Pacer, Unpaced
 from studio.services.production.store import Production
 from studio.services.production.units import units_of
 from studio.ui.productions_panel import (
@@ -42,13 +44,14 @@ class Panel:
         self.runner = TaskRunner()
         self.billed: list[int] = []
         self.preferences: dict[str, object] = {}
+        self.pacer: Callable[[], Pacer] = Unpaced
         self.widget = self.make()
 
     def make(self) -> ProductionsPanel:
         """The panel as the studio builds it at start, with this panel's preferences."""
         widget = ProductionsPanel(
             self.runner, lambda: self.client, AudioOutput(), productions_dir=lambda: self.home / "productions",
-            pacer=Unpaced, voice_choices=lambda: [("English_Graceful_Lady", "Graceful Lady")],
+            pacer=lambda: self.pacer(), voice_choices=lambda: [("English_Graceful_Lady", "Graceful Lady")],
             add_characters=self.billed.append, preferences=self.preferences)
         widget.resize(1280, 800)
         widget.show()
@@ -250,6 +253,49 @@ def test_after_a_restart_the_last_production_is_open_as_it_was(panel: Panel, wai
     assert panel.widget.stack.currentIndex() == 1
     assert panel.widget.production is not None and panel.widget.production.path == path
     assert set(panel.states()) == {"cached"} and "nothing to bill" in panel.widget.plan_label.text()
+
+
+def test_a_render_cut_short_by_closing_the_studio_is_finished_on_reopening_billing_nothing_twice(
+        panel: Panel, wait_until: Callable) -> None:
+    panel.emulator.config.pacing = Pacing(first_audio_ms=150, rtf=0.3)  # a render that takes a while:
+    panel.pacer = lambda: T2APacer(T2ARateLimit(4, None), window=1.0)  # four requests a second
+    widget = panel.widget
+    widget.sample_button.click()
+    production = widget.production
+    assert production is not None
+    plan = production.plan(production.units())
+    widget.render_button.click()
+    wait_until(lambda: 2 <= len(panel.emulator.billed), timeout=30, message="the render did not start")
+    widget.close()
+    widget.deleteLater()  # the studio quits: the render is cancelled, not ended by the user
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), message="the render was not stopped")
+    assert len(panel.emulator.billed) < plan.requests, "the render finished before the studio closed"
+    path = production.path
+    with Production.open(path) as reopened:
+        assert reopened.approved_render() is not None
+
+    panel.widget = panel.make()  # the studio started again: the production opens and its render goes on
+    assert "Finishing the render started before the studio closed" in panel.widget.progress_label.text()
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=60, message="the render did not finish")
+    assert sorted(entry.text for entry in panel.emulator.billed) == sorted(unit.text for unit in plan.to_render)
+    assert set(panel.states()) == {"cached"} and "nothing to bill" in panel.widget.plan_label.text()
+    assert panel.widget.production is not None and panel.widget.production.approved_render() is None
+
+
+def test_a_render_the_user_cancels_is_not_taken_up_again(panel: Panel, wait_until: Callable) -> None:
+    panel.emulator.config.pacing = Pacing(first_audio_ms=150, rtf=0.3)
+    widget = panel.widget
+    widget.sample_button.click()
+    widget.render_button.click()
+    wait_until(lambda: panel.emulator.billed, timeout=30, message="the render did not start")
+    widget.cancel_button.click()
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), message="the render was not stopped")
+    billed = len(panel.emulator.billed)
+    widget.close()
+    widget.deleteLater()
+    panel.widget = panel.make()
+    assert not panel.runner.is_busy(RENDER_KEY) and "to bill" in panel.widget.plan_label.text()
+    assert len(panel.emulator.billed) == billed
 
 
 def test_a_new_take_of_a_line_is_rendered_kept_beside_the_old_one_and_either_can_be_used(

@@ -20,11 +20,12 @@ worker back off and the unit is sent again.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from studio.api.client import MiniMaxClient
 from studio.api.errors import MiniMaxError, RateLimitError
@@ -33,7 +34,7 @@ from studio.services.production.long_form import DEFAULT_POLL_S, AsyncMode, Long
 from studio.services.production.pacing import DEFAULT_BACK_OFF_S, T2APacer
 from studio.services.production.plan import RENDER_CONCURRENCY, T2A_RATE_LIMITS, billed_characters
 from studio.services.production.units import RenderUnit
-from studio.services.speech import synthesize_to_file
+from studio.services.speech import SpeechTake, synthesize_to_file
 
 if TYPE_CHECKING:
     from studio.services.production.store import Production
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCY = RENDER_CONCURRENCY  # requests in flight; the pacer keeps the rate within RPM/TPM
+# A cancelled render waits this long for the requests in flight: their audio may be billed already. Bounds the
+# wait on quit when a stream hangs (the client's read timeout is longer).
+IN_FLIGHT_GRACE_S = 30.0
 RATE_LIMIT_RETRIES = 3  # after the client's own retries (api/retry.py) ran out
 
 UnitState = Literal["rendering", "done", "failed"]
@@ -121,6 +125,19 @@ async def missing_voices(client: MiniMaxClient, voice_ids: Sequence[str]) -> lis
     return [voice_id for voice_id in voice_ids if voice_id not in known]
 
 
+async def _settle(task: asyncio.Future[Any], grace_s: float) -> None:
+    """Wait up to `grace_s` for `task` to finish, however often the waiter is cancelled meanwhile (a task group
+    cancels its members again when it is cancelled again); past that, cancel it."""
+    deadline = time.monotonic() + grace_s
+    while not task.done() and (left := deadline - time.monotonic()) > 0:
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait({task}, timeout=left)
+    if not task.done():
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+
+
 class Renderer:
     """Renders units of one production. One render at a time per Renderer."""
 
@@ -182,7 +199,11 @@ class Renderer:
             rate = billed / elapsed if billed and elapsed > 0 else None
             remaining = to_bill - billed
             eta = remaining / rate if rate else (plan.estimated_seconds if not rendered else None)
-            on_progress(RenderProgress(event, len(rendered), len(failed), len(todo), billed, to_bill, elapsed, eta))
+            try:
+                on_progress(RenderProgress(event, len(rendered), len(failed), len(todo), billed, to_bill, elapsed,
+                                           eta))
+            except Exception:  # a progress display gone wrong (or gone) must not cost the take being paid for
+                log.exception("render progress could not be shown")
 
         async def render_one(unit: RenderUnit, attempt: int) -> None:
             nonlocal billed
@@ -190,10 +211,18 @@ class Renderer:
             await self._pacer.acquire(estimate)
             report(UnitEvent(unit, "rendering"))
             dest = production.takes.path_for(unit.key, unit.settings.audio_setting.format)
+            # MiniMax bills a request once it has made the audio, which can be before the last bytes reach us:
+            # a cancel (Cancel, closing the studio) lets the requests in flight finish and keeps their takes
+            sending = asyncio.ensure_future(synthesize_to_file(
+                self._client, unit.settings.request(unit.text), dest, transport="sse",
+                on_audio=lambda received: report(UnitEvent(unit, "rendering", received))))
             try:
-                take = await synthesize_to_file(
-                    self._client, unit.settings.request(unit.text), dest, transport="sse",
-                    on_audio=lambda received: report(UnitEvent(unit, "rendering", received)))
+                take = await asyncio.shield(sending)
+            except asyncio.CancelledError:
+                await _settle(sending, IN_FLIGHT_GRACE_S)
+                if sending.done() and not sending.cancelled() and sending.exception() is None:
+                    record(unit, sending.result(), estimate)
+                raise
             except RateLimitError as exc:
                 if attempt < RATE_LIMIT_RETRIES:  # another app on the key, or limits lower than the table's
                     self._pacer.back_off(exc.retry_after or DEFAULT_BACK_OFF_S)
@@ -206,6 +235,11 @@ class Renderer:
                 failed.append((unit, str(exc)))
                 report(UnitEvent(unit, "failed", message=str(exc)))
                 return
+            record(unit, take, estimate)
+            report(UnitEvent(unit, "done", take.bytes_written, take.usage_characters))
+
+        def record(unit: RenderUnit, take: SpeechTake, estimate: int) -> None:
+            nonlocal billed
             used = take.usage_characters
             if used is not None and used != estimate:  # our count is what plans show: say when it is off
                 log.warning("unit %s: MiniMax billed %d characters, the plan counted %d", unit.key[:12], used,
@@ -216,7 +250,6 @@ class Renderer:
                 characters_billed=used, trace_id=take.trace_id, render_id=render_id, characters_estimated=estimate)
             billed += used if used is not None else estimate
             rendered.append(unit)
-            report(UnitEvent(unit, "done", take.bytes_written, used))
 
         async def render_async_chapter(chapter: AsyncChapter) -> None:
             nonlocal billed

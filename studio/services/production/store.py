@@ -7,6 +7,8 @@
       takes/               audio as received from the API, one file per cache key, never re-encoded
       exports/             what `studio production export` writes
       render.lock          held (an OS lock) by the one process rendering it; the OS drops it with the process
+      approved.json        while a render the user approved runs: its units' keys, so a studio closed or
+                           killed mid-render finishes it on reopening without asking again (and no more)
 
 The folder ends in `.production` so a file manager, a backup listing or `ls` says what it is; the
 database inside is what makes a folder a production (`Production.open` refuses one without it).
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import json
 import shutil
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +66,7 @@ EXPORTS_DIR = "exports"
 # below 0.6 is a new line, whose old takes could not be reused anyway.
 SIMILAR_ENOUGH = 0.6
 RENDER_LOCK = "render.lock"
+APPROVED_FILE = "approved.json"
 SHARED_CACHE = "speech-cache"  # in the data folder: takes every production on this machine can reuse
 PLACE_WINDOW = 4  # an edit "in place" is within this many lines of the removed line's place in its stretch
 
@@ -164,6 +168,12 @@ class LineChanges:
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.edited or self.moved)
+
+
+@dataclass(frozen=True)
+class ApprovedRender:
+    keys: frozenset[str]  # the units' cache keys
+    characters: int  # what the plan said it would bill when the user approved it
 
 
 def folder_for(parent: Path, name: str) -> Path:
@@ -544,6 +554,27 @@ class Production:
 
     def is_rendered(self, unit: RenderUnit) -> bool:
         return self.takes.verified_file(unit.key, unit.settings.audio_setting.format) is not None
+
+    # -- an approved render ----------------------------------------------------------------------------
+
+    def approve_render(self, keys: Collection[str], characters: int) -> None:
+        """The user approved rendering these units for about `characters`: kept until `render_ended`, so a
+        render cut short by closing (or killing) the studio can be finished without asking again."""
+        data = {"keys": sorted(set(keys)), "characters": characters}
+        write_atomically(self.path / APPROVED_FILE, json.dumps(data).encode("utf-8"))
+
+    def approved_render(self) -> ApprovedRender | None:
+        """The render approved and not ended, if any (an unreadable record counts as none: it only saves a
+        click, and everything it named is still in the plan)."""
+        try:
+            data = json.loads((self.path / APPROVED_FILE).read_text(encoding="utf-8"))
+            return ApprovedRender(frozenset(str(key) for key in data["keys"]), int(data["characters"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def render_ended(self) -> None:
+        """The approved render finished, failed or was cancelled by the user: nothing to finish later."""
+        (self.path / APPROVED_FILE).unlink(missing_ok=True)
 
     def rendered_units(self, units: list[RenderUnit]) -> dict[int, tuple[int, int]]:
         """Per line id: (units whose audio is in takes/ and whole, units) — a line's state for a panel."""
