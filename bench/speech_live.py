@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from emulator_process import emulator_process  # bench/, the script's own folder
 from PySide6.QtWidgets import QApplication
-from qasync import QEventLoop
 
 from studio.files import append_and_flush
+from studio.qt.loop import StudioEventLoop
 
 EMULATOR_TTFA_MS = 300.0
 LONG_TEXT = (
@@ -225,7 +225,7 @@ def main() -> None:
     emulator = emulator_process("--ttfa-ms", str(EMULATOR_TTFA_MS), "--rtf", "0.3")
     with emulator as (global_url, mainland_url), tempfile.TemporaryDirectory() as home:
         os.environ["STUDIO_HOME"] = home
-        loop = QEventLoop(app)
+        loop = StudioEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
             loop.run_until_complete(run(args, global_url, mainland_url))

@@ -437,11 +437,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import asyncio
 
-    from qasync import QEventLoop
-
+    from studio.qt.loop import StudioEventLoop
     from studio.ui.crash_dialog import CrashDialogs
 
-    loop = QEventLoop(app)
+    loop = StudioEventLoop(app)
     asyncio.set_event_loop(loop)
     crash_dialogs = CrashDialogs(window)
     uninstall_crash_hooks = install_crash_hooks(crash_dialogs.show)  # a slot that raises lands here

@@ -11,7 +11,7 @@ import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 import httpx
 
@@ -86,6 +86,11 @@ class _BearerAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return "_BearerAuth(<hidden>)"
+
+
+def _generator(chunks: AsyncIterator[bytes]) -> AsyncGenerator[bytes, None]:
+    """httpx's byte iterators are async generators (typed as iterators): closed by us, in our task."""
+    return cast(AsyncGenerator[bytes, None], chunks)
 
 
 def _trace_id(response: httpx.Response, body: dict[str, Any] | None = None) -> str | None:
@@ -423,12 +428,13 @@ class MiniMaxClient:
                             response.status_code, "", _trace_id(response), retry_after=_retry_after(response))
                     total = int(response.headers["content-length"]) if "content-length" in response.headers \
                         else None
-                    with partial.open("wb") as out:
-                        async for chunk in response.aiter_bytes():
-                            out.write(chunk)
-                            received += len(chunk)
-                            if on_progress:
-                                on_progress(received, total or expected_size)
+                    async with contextlib.aclosing(_generator(response.aiter_bytes())) as body:
+                        with partial.open("wb") as out:
+                            async for chunk in body:
+                                out.write(chunk)
+                                received += len(chunk)
+                                if on_progress:
+                                    on_progress(received, total or expected_size)
             except httpx.HTTPError as exc:
                 partial.unlink(missing_ok=True)
                 error = self._transport_error(exc, url)
@@ -537,21 +543,25 @@ class AudioStream:
                     text = (await response.aread()).decode("utf-8", "replace")
                     raise http_error(response.status_code, client._redact(text[:300]), self.trace_id,
                                      retry_after=_retry_after(response))
-                async for event in sse_events(response.aiter_bytes()):
-                    self.trace_id = self.trace_id or event.get("trace_id")
-                    raise_for_base_resp(event, self.trace_id)
-                    data = event.get("data") or {}
-                    if "extra_info" in event or data.get("status") == 2:
-                        self.extra_info = event.get("extra_info") or {}
-                        self.finished = True
-                        continue
-                    audio = data.get("audio")
-                    if audio:
-                        chunk = bytes.fromhex(audio)
-                        if self.first_byte_at is None:
-                            self.first_byte_at = time.perf_counter()
-                        self.bytes_received += len(chunk)
-                        yield chunk
+                # closed here, in this task, also when an event raises: left to the garbage collector, the
+                # suspended generators would be closed in another task, which anyio (under httpx) refuses
+                async with contextlib.aclosing(_generator(response.aiter_bytes())) as body, \
+                        contextlib.aclosing(sse_events(body)) as events:
+                    async for event in events:
+                        self.trace_id = self.trace_id or event.get("trace_id")
+                        raise_for_base_resp(event, self.trace_id)
+                        data = event.get("data") or {}
+                        if "extra_info" in event or data.get("status") == 2:
+                            self.extra_info = event.get("extra_info") or {}
+                            self.finished = True
+                            continue
+                        audio = data.get("audio")
+                        if audio:
+                            chunk = bytes.fromhex(audio)
+                            if self.first_byte_at is None:
+                                self.first_byte_at = time.perf_counter()
+                            self.bytes_received += len(chunk)
+                            yield chunk
         except httpx.HTTPError as exc:
             if not answered:
                 raise client._transport_error(exc, self._url) from None

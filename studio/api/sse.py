@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterable
 from typing import Any
 
 from studio.api.errors import StreamError
 
 
-async def sse_events(chunks: AsyncIterable[bytes]) -> AsyncIterator[dict[str, Any]]:
+async def sse_events(chunks: AsyncIterable[bytes]) -> AsyncGenerator[dict[str, Any], None]:
     """Yield each event's JSON object. Tolerates CRLF, multi-line data, comments and a `[DONE]` sentinel;
     a body that is plain JSON (an error answered without SSE framing) is yielded as one event."""
     buffer = b""

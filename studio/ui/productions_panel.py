@@ -322,6 +322,8 @@ class ProductionsPanel(QWidget):
         self.takes_title = QLabel("<b>Takes</b>")
         self.takes = QListWidget()
         self.takes.setAccessibleName("Takes of the selected line")
+        self.takes.setWordWrap(True)  # a take's facts wrap in the side column instead of scrolling sideways
+        self.takes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.regen_button = QPushButton("New take")
         self.regen_button.setToolTip("Render a new take of the selected line; its earlier takes are kept (Ctrl+G)")
         self.regen_button.clicked.connect(self.regenerate)
@@ -389,6 +391,10 @@ class ProductionsPanel(QWidget):
         self.progress_label = muted_label("")
         self.problem = problem_label()
         self.problem.setWordWrap(True)
+        self.failures = QListWidget()  # a line that failed, with the API's message and its Retry
+        self.failures.setAccessibleName("Failed lines (Enter retries one)")
+        self.failures.itemActivated.connect(lambda item: self.retry(int(item.data(Qt.ItemDataRole.UserRole))))
+        self.failures.setVisible(False)
         actions = QHBoxLayout()
         actions.addWidget(self.plan_label, 1)
         actions.addWidget(self.play_button)
@@ -401,6 +407,7 @@ class ProductionsPanel(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
+        layout.addWidget(self.failures)
         layout.addWidget(self.problem)
         return page
 
@@ -448,6 +455,7 @@ class ProductionsPanel(QWidget):
         self.path_label.setText(str(production.path))
         self.path_label.setToolTip(str(production.path))
         self._failed.clear()
+        self._fill_failures()
         self._undo.clear()
         _say(self.problem, "")
         self._fill_cast()
@@ -816,6 +824,7 @@ class ProductionsPanel(QWidget):
         if production is None or not self.render_button.isEnabled():
             return
         self._failed.clear()
+        self._fill_failures()
         _say(self.problem, "")
         units = self._book.units() if self._book is not None else production.units()
         plan = self._book.plan if self._book is not None else production.plan(units)
@@ -883,14 +892,58 @@ class ProductionsPanel(QWidget):
         self._rendering.clear()
         self.refresh_states()
         self._fill_takes()
+        self._fill_failures()
         count = len(report.rendered)
         done = f"Rendered {count} unit{'s' * (count != 1)}, billed {report.characters_billed:,} characters."
         if report.failed:
-            first = report.failed[0][1]
-            _say(self.problem, f"{len(report.failed)} units failed (render again to retry them; nothing "
-                               f"rendered is billed again): {first}")
+            done += f" {len(report.failed)} failed: retry them below (what was rendered is not billed again)."
         self.progress_label.setText(done)
         self.message.emit(done)
+
+    def _fill_failures(self) -> None:
+        """Each failed line with the API's message and a Retry showing what it costs."""
+        production, book = self.production, self._book
+        self.failures.clear()
+        for line_id, message in self._failed.items():
+            row = self._rows.get(line_id)
+            status = book.statuses.get(line_id) if book is not None else None
+            if production is None or row is None or status is None:
+                continue
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, line_id)
+            cost = f"{status.characters_to_bill:,} characters" if status.characters_to_bill else "nothing to bill"
+            entry = QWidget()
+            entry_layout = QHBoxLayout(entry)
+            entry_layout.setContentsMargins(4, 0, 4, 0)
+            text = QLabel(f"Line {row + 1} failed: {message}")
+            text.setToolTip(message)
+            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            retry = QPushButton(f"Retry ({cost})")
+            retry.setAccessibleName(f"Retry line {row + 1}: {cost}")
+            retry.clicked.connect(lambda _=False, line=line_id: self.retry(line))
+            entry_layout.addWidget(text, 1)
+            entry_layout.addWidget(retry)
+            item.setSizeHint(entry.sizeHint())
+            self.failures.addItem(item)
+            self.failures.setItemWidget(item, entry)
+        count = self.failures.count()
+        self.failures.setVisible(bool(count))
+        if count:
+            self.failures.setFixedHeight(min(count, 4) * self.failures.sizeHintForRow(0)
+                                         + 2 * self.failures.frameWidth())
+
+    def retry(self, line_id: int) -> None:
+        """Render a failed line again (its units without audio: what did render is not billed again)."""
+        production = self.production
+        record = next((r for r in production.lines() if r.id == line_id), None) if production is not None else None
+        if production is None or record is None or self._tasks.is_busy(RENDER_KEY):
+            return
+        self._failed.pop(line_id, None)
+        self._show_state(line_id)
+        self._fill_failures()
+        _say(self.problem, "")
+        self._tasks.run(RENDER_KEY, self._render(production, production.units([record])), owner=self,
+                        on_done=self._rendered)
 
     # -- play -------------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from qasync import QEventLoop
 
 from studio.emulator import Emulator, EmulatorConfig
+from studio.qt.loop import StudioEventLoop
 
 T = TypeVar("T")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -28,7 +29,7 @@ def qapp() -> QApplication:
     return QApplication.instance() or QApplication(["studio-tests"])  # type: ignore[return-value]
 
 
-class StudioTestLoop(QEventLoop):
+class StudioTestLoop(StudioEventLoop):
     """qasync's run_until_complete processes Qt events once more after the loop stopped, with no running
     asyncio loop: a task step (an HTTP read of a background refresh) landing in that pass fails with "no
     running event loop". Here that last pass runs with the loop marked as running."""

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from studio.api.client import MiniMaxClient
-from studio.emulator import DEMO_KEY, Emulator, Pacing
+from studio.emulator import DEMO_KEY, Emulator, Fault, Pacing
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.editing import recast_cost
@@ -296,6 +296,35 @@ def test_a_render_the_user_cancels_is_not_taken_up_again(panel: Panel, wait_unti
     panel.widget = panel.make()
     assert not panel.runner.is_busy(RENDER_KEY) and "to bill" in panel.widget.plan_label.text()
     assert len(panel.emulator.billed) == billed
+
+
+def test_a_failed_line_is_listed_with_the_api_s_message_and_its_retry_bills_only_it(
+        panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
+    widget = panel.widget
+    widget.sample_button.click()
+    production = widget.production
+    assert production is not None
+    plan = production.plan(production.units())
+    panel.emulator.inject(Fault(kind="base_resp", path="/v1/t2a_v2", code=1026))  # the next sentence is refused
+    render(panel, wait_until)
+    assert panel.states().count("failed") == 1 and widget.failures.isVisibleTo(widget)
+    row = panel.states().index("failed")
+    entry = widget.failures.itemWidget(widget.failures.item(0))
+    assert entry is not None
+    label, retry = entry.findChild(QLabel), entry.findChild(QPushButton)
+    assert label is not None and retry is not None
+    assert label.text().startswith(f"Line {row + 1} failed:") and "new_sensitive" in label.text()
+    failed_units = production.units([production.line(row + 1)])
+    missing = [unit for unit in failed_units if not production.is_rendered(unit)]
+    assert retry.text() == f"Retry ({sum(len(unit.text) for unit in missing):,} characters)"
+    screenshot(widget, "productions-failed-line")
+
+    before = len(panel.emulator.billed)
+    retry.click()
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=30, message="the retry did not finish")
+    assert [entry.text for entry in panel.emulator.billed[before:]] == [unit.text for unit in missing]
+    assert set(panel.states()) == {"cached"} and not widget.failures.isVisibleTo(widget)
+    assert sorted(entry.text for entry in panel.emulator.billed) == sorted(unit.text for unit in plan.to_render)
 
 
 def test_a_new_take_of_a_line_is_rendered_kept_beside_the_old_one_and_either_can_be_used(
