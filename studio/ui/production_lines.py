@@ -67,13 +67,15 @@ class LineDelegate(QStyledItemDelegate):
         self._order = {name: place for place, name in enumerate(dict.fromkeys(names))}
         self._repaint()
 
-    def set_peaks(self, line_id: int, peaks: Sequence[float] | None) -> None:
-        """The line's pinned take as peak levels 0..1 (`line_peaks`), drawn beside its state; None: no waveform."""
+    def set_peaks(self, line_id: int, peaks: Sequence[float] | None, *, repaint: bool = True) -> None:
+        """The line's pinned take as peak levels 0..1 (`line_peaks`), drawn beside its state; None: no waveform.
+        `repaint=False` for a row out of sight: a thousand of them then cost no repaint each."""
         if peaks:
             self._peaks[line_id] = list(peaks)
         else:
             self._peaks.pop(line_id, None)
-        self._repaint()
+        if repaint:
+            self._repaint()
 
     def clear_peaks(self) -> None:
         """Forget every line's waveform (another production is shown)."""

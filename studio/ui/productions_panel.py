@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -48,10 +49,12 @@ from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import OUTPUT_FORMATS
 from studio.services.production.cast import Cast, Voicing
-from studio.services.production.compare import BlindPair, blind_pair, keep
+from studio.services.production.compare import BlindPair, blind_pair, keep, take_blocks
 from studio.services.production.editing import LineBook, create_sample, edit_line, recast_cost
 from studio.services.production.episode import Episode, write_episode
+from studio.services.production.find import Match, find_matches, replace_matches
 from studio.services.production.pacing import T2APacer
+from studio.services.production.peaks import bucket_peaks, pinned_take_files
 from studio.services.production.plan import T2A_RATE_LIMITS, Plan
 from studio.services.production.playthrough import play_through
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
@@ -60,11 +63,14 @@ from studio.services.production.store import LineChanges, Production, Production
 from studio.services.production.units import LineRecord, RenderUnit, units_of
 from studio.ui.media_widgets import muted_label, problem_label
 from studio.ui.production_cast import SpeakerEditor
+from studio.ui.production_find import FindBar
+from studio.ui.production_lines import WAVEFORM_ROOM, LineDelegate
 
 RENDER_KEY = "productions.render"
 PLAY_KEY = "productions.play"
 EXPORT_KEY = "productions.export"
 AB_KEY = "productions.compare"
+PEAKS_KEY = "productions.peaks"
 SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
 COLUMNS = ("#", "Speaker", "Line", "State")
 SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN = 1, 2, 3
@@ -160,7 +166,8 @@ class ProductionsPanel(QWidget):
         render.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for keys, action in (("Ctrl+G", self.regenerate), ("Ctrl+S", self.export), ("Ctrl+Z", self._undo.undo),
                              ("Ctrl+Shift+Z", self._undo.redo), ("Ctrl+Y", self._undo.redo),
-                             ("Ctrl+K", self.change_speaker)):
+                             ("Ctrl+K", self.change_speaker), ("Ctrl+F", self._open_find),
+                             ("Ctrl+H", self._open_replace)):
             # a text field with focus keeps Ctrl+Z for its own typing (it claims the key first)
             shortcut = QShortcut(QKeySequence(keys), self, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -273,7 +280,20 @@ class ProductionsPanel(QWidget):
         heading = self.lines.horizontalHeader()
         heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         heading.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        heading.resizeSection(STATE_COLUMN, self.fontMetrics().horizontalAdvance("to render") + 24)
+        heading.resizeSection(STATE_COLUMN, self.fontMetrics().horizontalAdvance("to render") + 24 + WAVEFORM_ROOM)
+        self.line_delegate = LineDelegate(SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN, self.lines)
+        self.lines.setItemDelegate(self.line_delegate)
+        self._peaks_of: dict[int, tuple[str, ...]] = {}  # line id → the unit keys its waveform was drawn from
+        self.find_bar = FindBar()
+        self.find_bar.setVisible(False)
+        self.find_bar.find_changed.connect(self._find)
+        self.find_bar.next_requested.connect(lambda: self._step_match(1))
+        self.find_bar.previous_requested.connect(lambda: self._step_match(-1))
+        self.find_bar.replace_requested.connect(lambda text: self._replace(text, every=False))
+        self.find_bar.replace_all_requested.connect(lambda text: self._replace(text, every=True))
+        self.find_bar.closed.connect(self.lines.setFocus)
+        self._matches: list[Match] = []
+        self._match = -1  # index of the current match
 
         self.cast = QTableWidget(0, 2)
         self.cast.setHorizontalHeaderLabels(("Speaker", "Voice"))
@@ -369,7 +389,12 @@ class ProductionsPanel(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.lines)
+        script_box = QWidget()
+        script_layout = QVBoxLayout(script_box)
+        script_layout.setContentsMargins(0, 0, 0, 0)
+        script_layout.addWidget(self.find_bar)
+        script_layout.addWidget(self.lines, 1)
+        splitter.addWidget(script_box)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -457,6 +482,9 @@ class ProductionsPanel(QWidget):
         self._failed.clear()
         self._fill_failures()
         self._undo.clear()
+        self.line_delegate.clear_peaks()
+        self._peaks_of.clear()
+        self.find_bar.close_bar()
         _say(self.problem, "")
         self._fill_cast()
         self._fill_lines()
@@ -534,6 +562,7 @@ class ProductionsPanel(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.lines.setItem(row, column, item)
         self._filling = False
+        self.line_delegate.set_speakers(production.script.speakers())
         self.lines.resizeColumnToContents(0)
         self.lines.resizeColumnToContents(SPEAKER_COLUMN)
         self.lines.resizeRowsToContents()
@@ -599,6 +628,7 @@ class ProductionsPanel(QWidget):
         for line_id in changes.edited:
             self._show_state(line_id)
         self._show_plan([], self._book.plan)
+        self._tasks.run(PEAKS_KEY, self._draw_waveforms(production), owner=self)  # the edited lines' pictures
 
     def change_speaker(self) -> None:
         """A menu of the production's speakers at the selected line (Ctrl+K): the pick becomes its speaker."""
@@ -656,6 +686,42 @@ class ProductionsPanel(QWidget):
         for line_id in self._rows:
             self._show_state(line_id)
         self._show_plan(uncast, self._book.plan if self._book is not None else None)
+        self._tasks.run(PEAKS_KEY, self._draw_waveforms(production), owner=self)
+
+    async def _draw_waveforms(self, production: Production) -> None:
+        """Each cached line's waveform beside its state, decoded off the GUI thread, one line at a time; a
+        line whose units are those it was drawn from keeps its picture."""
+        book = self._book
+        if book is None:
+            return
+        first, last = self._visible_rows()
+        in_sight = book.records[first:last + 1]
+        for index, record in enumerate([*in_sight, *book.records[:first], *book.records[last + 1:]]):
+            if index % 50 == 49:
+                await asyncio.sleep(0)  # a long production's check of what changed leaves room for frames
+            if production is not self.production or book is not self._book:
+                return
+            status = book.statuses.get(record.id)
+            keys = tuple(unit.key for unit in book.units([record])) if status and status.state == "cached" else ()
+            if self._peaks_of.get(record.id) == keys:
+                continue
+            files = pinned_take_files(production, record) if keys else None
+            blocks: list[np.ndarray] = []
+            for block in take_blocks(files) if files is not None else ():
+                blocks.append(block)
+                await asyncio.sleep(0)  # decoded here, a block at a time: a thread would hold the GIL for long
+                if production is not self.production:  # stretches and stall the window (bench/production_ui.py)
+                    return
+            peaks = bucket_peaks(np.concatenate(blocks)) if blocks else None
+            self._peaks_of[record.id] = keys
+            first, last = self._visible_rows()
+            self.line_delegate.set_peaks(record.id, peaks, repaint=first <= self._rows.get(record.id, -1) <= last)
+
+    def _visible_rows(self) -> tuple[int, int]:
+        """The first and last line rows in sight."""
+        top = self.lines.rowAt(0)
+        bottom = self.lines.rowAt(self.lines.viewport().height() - 1)
+        return max(top, 0), bottom if bottom >= 0 else self.lines.rowCount() - 1
 
     def _show_state(self, line_id: int) -> None:
         row = self._rows.get(line_id)
@@ -693,6 +759,63 @@ class ProductionsPanel(QWidget):
             billed = production.takes.ledger().characters_billed
             self.cost_label.setText(f"Billed for this production: {billed:,} characters "
                                     f"({self._session_billed:,} this session)")
+
+    # -- find and replace -------------------------------------------------------------------------------
+
+    def _open_find(self) -> None:
+        if self.production is not None:
+            self.find_bar.open_find()
+
+    def _open_replace(self) -> None:
+        if self.production is not None:
+            self.find_bar.open_replace()
+
+    def _find(self, query: str, match_case: bool, whole_words: bool) -> None:
+        """Every match of `query` in the lines' words; the first at or after the selected line is current."""
+        production = self.production
+        self._matches = find_matches(production, query, match_case=match_case, whole_words=whole_words) \
+            if production is not None else []
+        row = max(self.lines.currentRow(), 0)
+        self._match = next((i for i, match in enumerate(self._matches) if match.line_number - 1 >= row),
+                           0) if self._matches else -1
+        self._show_match()
+
+    def _step_match(self, step: int) -> None:
+        if self._matches:
+            self._match = (self._match + step) % len(self._matches)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        if not self._matches:
+            self.find_bar.set_count(None, 0)
+            return
+        match = self._matches[self._match]
+        self.find_bar.set_count(self._match + 1, len(self._matches))
+        row = match.line_number - 1
+        self.lines.selectRow(row)
+        item = self.lines.item(row, TEXT_COLUMN)
+        if item is not None:
+            self.lines.scrollToItem(item)
+
+    def _replace(self, replacement: str, *, every: bool) -> None:
+        """The current match (or every one) replaced, in one write of script.md that Ctrl+Z undoes."""
+        production = self.production
+        if production is None or not self._matches:
+            return
+        query = self.find_bar.query()
+        match_case, whole_words = self.find_bar.options()
+        before = production.script
+        try:
+            result = replace_matches(production, query, replacement, match_case=match_case,
+                                     whole_words=whole_words, matches=None if every else [self._matches[self._match]])
+        except (InputError, ProductionError) as exc:
+            self.find_bar.set_problem(str(exc))
+            return
+        what = f"replace {query!r}" + (" everywhere" if every else "")
+        self._undo.push(_Change(what, self._set_script, before, production.script, done=True))
+        self._script_written(result.changes, before.speakers())
+        self.message.emit(f"Replaced {result.replacements} in {result.lines} line{'s' * (result.lines != 1)}")
+        self._find(query, match_case, whole_words)
 
     # -- cast -------------------------------------------------------------------------------------------
 

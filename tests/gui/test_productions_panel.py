@@ -188,6 +188,34 @@ def test_an_audition_bills_its_line_once_and_applying_the_voice_then_bills_only_
     assert set(panel.states()) == {"cached"}
 
 
+def test_find_and_replace_across_the_lines_rebills_only_what_changed_and_undo_takes_it_back(
+        panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
+    widget = panel.widget
+    production = rendered_sample(panel, wait_until)
+    widget.lines.setFocus()
+    QTest.keyClick(widget.lines, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = widget.find_bar
+    assert bar.isVisible() and bar.find_field.hasFocus()
+    QTest.keyClicks(bar.find_field, "the moon")
+    wait_until(lambda: bar.count.text() == "1 of 2", message=f"the matches were not counted: {bar.count.text()!r}")
+    assert widget.lines.currentRow() == 3  # line 4 holds the first "the Moon"
+    QTest.keyClick(bar.find_field, Qt.Key.Key_Return)
+    assert bar.count.text() == "2 of 2" and widget.lines.currentRow() == 5
+    bar.replace_field.setText("our Moon")
+    screenshot(widget, "productions-find")
+    bar.replace_all_button.click()
+    assert [production.line(n).line.text.count("our Moon") for n in (4, 6)] == [1, 1]
+    states = panel.states()
+    assert states[3] == states[5] == "edited" and states.count("cached") == len(states) - 2
+    plan = production.plan(production.units())
+    assert [unit.text.count("our Moon") for unit in plan.to_render] == [1, 1]  # those sentences alone
+    assert f"{plan.characters_to_bill:,} characters to bill" in widget.plan_label.text()
+    widget.lines.setFocus()
+    QTest.keyClick(widget.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "our Moon" not in (production.path / "script.md").read_text(encoding="utf-8")
+    assert set(panel.states()) == {"cached"}
+
+
 def test_undo_restores_a_changed_speaker_its_voice_and_a_line_s_words(panel: Panel, wait_until: Callable) -> None:
     widget = panel.widget
     production = rendered_sample(panel, wait_until)

@@ -8,6 +8,7 @@ the episode (assemble.py). Nothing is sent or billed.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,23 +38,50 @@ class BlindPair:
         return pcm
 
 
-def take_audio(production: Production, record: LineRecord, take: int) -> tuple[np.ndarray, int]:
-    """Take `take` of the line as float32 mono at its units' rate. ProductionError when it is not complete."""
+@dataclass(frozen=True)
+class TakeFiles:
+    """Where a take's audio is: its units' files and spans, read at `rate`. Reading them touches no database,
+    so it can run off the GUI thread (`decode_take`)."""
+
+    units: tuple[UnitTake, ...]
+    rate: int
+
+
+def take_files(production: Production, record: LineRecord, take: int) -> TakeFiles:
+    """Take `take` of the line's files. ProductionError when it is not complete."""
     units = units_of([record], production.cast, take_of={record.id: take})
-    rate = units[0].settings.audio_setting.sample_rate
-    gap = np.zeros(round(GapRules().sentence_s * rate), np.float32)
-    pieces: list[np.ndarray] = []
+    found: list[UnitTake] = []
     for unit in units:
         audio = unit.settings.audio_setting
         path = production.takes.verified_file(unit.key, audio.format)
         if path is None:
             raise ProductionError(f"take {take} of line {record.number} is not complete: render it first")
-        blocks = list(TakeReader(rate, 1).read_unit(UnitTake(path, audio.format, audio.sample_rate, audio.channel,
-                                                             unit.text, span_ms=production.takes.span(unit.key))))
-        if pieces:
-            pieces.append(gap)
-        pieces.append(np.concatenate(blocks)[:, 0] if blocks else np.zeros(0, np.float32))
-    return np.concatenate(pieces), rate
+        found.append(UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text,
+                              span_ms=production.takes.span(unit.key)))
+    return TakeFiles(tuple(found), units[0].settings.audio_setting.sample_rate)
+
+
+def take_blocks(files: TakeFiles) -> Iterator[np.ndarray]:
+    """The take as float32 mono blocks at `files.rate`, its units joined with the sentence gap, decoded a
+    piece at a time (a GUI loop can interleave its events between blocks)."""
+    gap = np.zeros(round(GapRules().sentence_s * files.rate), np.float32)
+    for index, unit in enumerate(files.units):
+        if index:
+            yield gap
+        for block in TakeReader(files.rate, 1).read_unit(unit):
+            yield block[:, 0]
+
+
+def decode_take(files: TakeFiles) -> np.ndarray:
+    """The take as float32 mono at `files.rate`, its units joined with the sentence gap."""
+    blocks = list(take_blocks(files))
+    return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+
+
+def take_audio(production: Production, record: LineRecord, take: int) -> tuple[np.ndarray, int]:
+    """Take `take` of the line as float32 mono at its units' rate. ProductionError when it is not complete."""
+    files = take_files(production, record, take)
+    return decode_take(files), files.rate
 
 
 def integrated_loudness(samples: np.ndarray, rate: int) -> float | None:
