@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,12 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self._before)
+
+
+def _when(timestamp: float) -> str:
+    """When a take was made: the time today, else the day too."""
+    made = datetime.fromtimestamp(timestamp)
+    return made.strftime("%H:%M" if made.date() == datetime.now().date() else "%d %b %H:%M")
 
 
 def _duration(seconds: float) -> str:
@@ -1128,9 +1135,10 @@ class ProductionsPanel(QWidget):
         self.takes_title.setText(f"<b>Takes of line {record.number}</b>")
         for take in production.line_takes(record):
             state = "" if take.complete else f", {take.rendered} of {take.units} units rendered"
+            made = f", {_when(take.created_at)}" if take.created_at else ""
             item = QListWidgetItem(f"Take {take.number}{' (in use)' if take.current else ''}: "
                                    f"{take.duration_ms / 1000:.1f} s, {take.characters_billed:,} characters billed"
-                                   f"{state}")
+                                   f"{made}{state}")
             item.setData(Qt.ItemDataRole.UserRole, take.number)
             item.setData(Qt.ItemDataRole.UserRole + 1, take.complete)
             self.takes.addItem(item)

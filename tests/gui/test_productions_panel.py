@@ -284,7 +284,7 @@ def test_after_a_restart_the_last_production_is_open_as_it_was(panel: Panel, wai
 
 
 def test_a_render_cut_short_by_closing_the_studio_is_finished_on_reopening_billing_nothing_twice(
-        panel: Panel, wait_until: Callable) -> None:
+        panel: Panel, wait_until: Callable, screenshot: Callable) -> None:
     panel.emulator.config.pacing = Pacing(first_audio_ms=150, rtf=0.3)  # a render that takes a while:
     panel.pacer = lambda: T2APacer(T2ARateLimit(4, None), window=1.0)  # four requests a second
     widget = panel.widget
@@ -294,6 +294,8 @@ def test_a_render_cut_short_by_closing_the_studio_is_finished_on_reopening_billi
     plan = production.plan(production.units())
     widget.render_button.click()
     wait_until(lambda: 2 <= len(panel.emulator.billed), timeout=30, message="the render did not start")
+    assert "rendering" in panel.states() and widget.cancel_button.isEnabled()
+    screenshot(widget, "productions-mid-render")
     widget.close()
     widget.deleteLater()  # the studio quits: the render is cancelled, not ended by the user
     wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), message="the render was not stopped")
