@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -643,12 +643,16 @@ class ProductionsPanel(QWidget):
         if production is None or record is None:
             return
         menu = QMenu(self)
+        current = None
         for speaker in production.script.speakers():
             action = menu.addAction(speaker)
             action.setCheckable(True)
             action.setChecked(speaker == record.line.speaker)
+            current = action if speaker == record.line.speaker else current
         row = self._rows.get(record.id, 0)
         rect = self.lines.visualRect(self.lines.model().index(row, SPEAKER_COLUMN))
+        if current is not None:  # the line's own speaker highlighted first: Up/Down go to the others
+            QTimer.singleShot(0, menu, lambda: menu.setActiveAction(current))
         chosen = menu.exec(self.lines.viewport().mapToGlobal(rect.bottomLeft()))
         item = self.lines.item(row, SPEAKER_COLUMN)
         if chosen is not None and item is not None and chosen.text() != record.line.speaker:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
@@ -214,6 +214,48 @@ def test_find_and_replace_across_the_lines_rebills_only_what_changed_and_undo_ta
     QTest.keyClick(widget.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "our Moon" not in (production.path / "script.md").read_text(encoding="utf-8")
     assert set(panel.states()) == {"cached"}
+
+
+def test_the_episode_can_be_made_with_the_keyboard_alone(panel: Panel, wait_until: Callable) -> None:
+    """From the empty state to a rendered episode with an edited line and a changed speaker, keys only."""
+    widget = panel.widget
+    widget.activateWindow()
+    wait_until(widget.isActiveWindow, message="the panel's window never became active (keys would go nowhere)")
+    for _ in range(10):  # Tab to the sample button, as someone who can't use a mouse would
+        if widget.sample_button.hasFocus():
+            break
+        QTest.keyClick(QApplication.focusWidget() or widget, Qt.Key.Key_Tab)
+    assert widget.sample_button.hasFocus(), "Tab never reaches 'Try the sample episode'"
+    QTest.keyClick(widget.sample_button, Qt.Key.Key_Space)
+    production = widget.production
+    assert production is not None and widget.lines.hasFocus() and widget.lines.currentRow() == 0
+
+    lines = widget.lines
+    QTest.keyClick(lines, Qt.Key.Key_Down)
+    QTest.keyClick(lines, Qt.Key.Key_Down)
+    QTest.keyClick(lines, Qt.Key.Key_Right)
+    QTest.keyClick(lines, Qt.Key.Key_Right)
+    assert (lines.currentRow(), lines.currentColumn()) == (2, TEXT_COLUMN)
+    QTest.keyClick(lines, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not lines, "F2 opened no editor"
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "So, let us start slowly. Why are there two high tides a day?")
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the loop
+    wait_until(lambda: production.line(3).line.text == "So, let us start slowly. Why are there two high tides a day?",
+               message="Enter did not write the edited line")
+    assert lines.hasFocus() and panel.states()[2] == "to render"
+
+    QTimer.singleShot(100, lambda: QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Down))
+    QTimer.singleShot(200, lambda: QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Return))
+    QTest.keyClick(lines, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # the speakers' menu at the line
+    assert production.line(3).line.speaker == "GUEST"  # the menu opens on HOST, the line's; one down is GUEST
+
+    QTest.keyClick(lines, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: not panel.runner.is_busy(RENDER_KEY), timeout=60, message="Ctrl+R did not render")
+    assert set(panel.states()) == {"cached"}
+    QTest.keyClick(lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert production.line(3).line.speaker == "HOST" and panel.states()[2] == "edited"  # as HOST: not rendered
 
 
 def test_undo_restores_a_changed_speaker_its_voice_and_a_line_s_words(panel: Panel, wait_until: Callable) -> None:
