@@ -262,9 +262,13 @@ class ProductionsPanel(QWidget):
         other = QPushButton("Open…")
         other.clicked.connect(self._open_folder)
         self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("The episode from every line's current take as MP3, WAV or FLAC, with SRT "
-                                      "subtitles beside it (Ctrl+S). Nothing is sent or billed")
-        self.export_button.clicked.connect(self.export)
+        self.export_button.setToolTip("The episode from every line's current take as MP3, WAV or FLAC, with SRT and "
+                                      "VTT subtitles beside it (Ctrl+S); or one file per chapter. Nothing is sent "
+                                      "or billed")
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("The episode as one file…", self.export)
+        export_menu.addAction("One file per chapter…", lambda: self.export(per_chapter=True))
+        self.export_button.setMenu(export_menu)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.path_label, 1)
@@ -414,6 +418,7 @@ class ProductionsPanel(QWidget):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_render)
+        self._export_stopped = False
         self.play_button = QPushButton("Play from line")
         self.play_button.setToolTip("Play from the selected line on, rendering what has no audio as it plays "
                                     "(Space in the lines, F5 anywhere in the panel)")
@@ -966,7 +971,11 @@ class ProductionsPanel(QWidget):
         self._tasks.run(RENDER_KEY, self._render(production, units), owner=self, on_done=self._rendered)
 
     def cancel_render(self) -> None:
-        """Stop the render (what was rendered is kept); it is not taken up again on reopening."""
+        """Stop the render (what was rendered is kept; it is not taken up again on reopening) or the export."""
+        if self._tasks.is_busy(EXPORT_KEY):
+            self._export_stopped = True
+            self.progress_label.setText("Export stopped: a file it had finished stays, the one it was writing is "
+                                        "removed")
         self._tasks.cancel(RENDER_KEY)
         if self.production is not None:
             self.production.render_ended()
@@ -1222,7 +1231,9 @@ class ProductionsPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------------------
 
-    def export(self) -> None:
+    def export(self, *, per_chapter: bool = False) -> None:
+        """The episode (or each chapter) from every line's current take, with SRT and VTT subtitles beside it,
+        written in the background with its progress; Cancel stops it. Nothing is sent or billed."""
         production = self.production
         if production is None or self._tasks.is_busy(EXPORT_KEY):
             return
@@ -1238,13 +1249,31 @@ class ProductionsPanel(QWidget):
         except ProductionError as exc:
             _say(self.problem, str(exc))
             return
+        if per_chapter:
+            dest = dest.with_suffix("")  # a folder of numbered chapter files, named as the file would have been
+        loop = asyncio.get_event_loop()  # the app's (a slot may run outside a task)
+        self._export_stopped = False
+
+        def written(done: int, total: int) -> None:  # in the export's thread
+            if self._export_stopped:
+                raise asyncio.CancelledError  # stops write_episode where it is; its files are written whole or not
+            loop.call_soon_threadsafe(self._export_progress, done, total)
+
         self.progress_label.setText(f"Exporting {dest.name}…")
-        self._tasks.run(EXPORT_KEY, asyncio.to_thread(write_episode, lines, dest, fmt,
-                                                      subtitles=("srt",)),
+        self.cancel_button.setEnabled(True)
+        self._tasks.run(EXPORT_KEY, asyncio.to_thread(write_episode, lines, dest, fmt, per_chapter=per_chapter,
+                                                      subtitles=("srt", "vtt"), on_write=written),
                         owner=self, on_done=self._exported)
 
+    def _export_progress(self, done: int, total: int) -> None:
+        if shiboken6.isValid(self.progress):
+            self.progress.setVisible(True)
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
     def _exported(self, episode: Episode) -> None:
-        files = ", ".join(path.name for path in (*episode.files, *episode.subtitles))
+        files = ", ".join(path.name for path in (*episode.files, *episode.subtitles)) if len(episode.files) < 3 \
+            else f"{len(episode.files)} chapter files with their subtitles in {episode.files[0].parent}"
         self.progress_label.setText(f"Exported {files} ({_duration(episode.duration_s)}); nothing was billed.")
         self.message.emit(f"Exported {episode.files[0]}")
 
@@ -1266,6 +1295,8 @@ class ProductionsPanel(QWidget):
                     self.refresh_states()
         elif key == PLAY_KEY:
             self.play_button.setText("Stop" if busy else "Play from line")
+        elif key == EXPORT_KEY and not busy:
+            self.cancel_button.setEnabled(self._tasks.is_busy(RENDER_KEY))
 
     def _task_failed(self, key: str, message: str) -> None:
         if key in (RENDER_KEY, PLAY_KEY, EXPORT_KEY):

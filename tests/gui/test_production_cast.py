@@ -15,6 +15,7 @@ from studio.api.models import MODEL_EMOTIONS
 from studio.qt.theme import palette_for, stylesheet_for
 from studio.services.production.cast import Voicing
 from studio.ui.production_cast import DEBOUNCE_MS, SpeakerEditor
+from tests.gui.qt_waits import qt_wait_until
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -62,17 +63,9 @@ def editor_shown(speaker: str = "HOST", voicing: Voicing | None = HOST) -> tuple
     return editor, recorded
 
 
-def wait_until(condition: Callable[[], object], timeout_ms: int = 3000) -> None:
-    waited = 0
-    while not condition():
-        assert waited < timeout_ms, f"condition not met within {timeout_ms} ms"
-        QTest.qWait(10)
-        waited += 10
-
-
 def focus(widget: QWidget) -> None:
     widget.setFocus(Qt.FocusReason.TabFocusReason)
-    wait_until(widget.hasFocus)
+    qt_wait_until(widget.hasFocus)
 
 
 def test_loading_shows_the_speakers_settings_and_reads_them_back_unchanged(
@@ -117,7 +110,7 @@ def test_a_speed_changed_with_the_keyboard_is_proposed_once_with_everything_else
     assert editor.speed.text() == "1.40×"
     assert recorded.proposed == []  # not one per key: once the slider rests
 
-    wait_until(lambda: recorded.proposed)
+    qt_wait_until(lambda: recorded.proposed)
     QTest.qWait(DEBOUNCE_MS * 2)
     assert recorded.proposed == [("HOST", HOST.model_copy(update={"speed": 1.4}))]
     assert recorded.proposed[0][1].vol is None and recorded.proposed[0][1].pitch is None
@@ -130,7 +123,7 @@ def test_fields_never_touched_stay_inherited(qapp: QApplication) -> None:
 
     focus(editor.volume.slider)
     QTest.keyClick(editor.volume.slider, Qt.Key.Key_Left)
-    wait_until(lambda: recorded.proposed)
+    qt_wait_until(lambda: recorded.proposed)
     assert recorded.proposed == [("GUEST", Voicing(vol=0.9))]
 
     editor.sound.setCurrentIndex(editor.sound.findData("robotic"))  # a combo: proposed at once
@@ -179,7 +172,7 @@ def test_typing_filters_the_voices_and_picking_one_proposes_it(qapp: QApplicatio
     QTest.keyClick(completer.popup(), Qt.Key.Key_Down)
     QTest.keyClick(completer.popup(), Qt.Key.Key_Return)
 
-    wait_until(lambda: recorded.proposed)
+    qt_wait_until(lambda: recorded.proposed)
     assert editor.voice.currentText() == "Trustworthy Man — English_Trustworth_Man"
     focus(editor.model)  # leaving the box proposes nothing more
     assert recorded.proposed == [("HOST", HOST.model_copy(update={"voice_id": "English_Trustworth_Man"}))]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.qt.theme import palette_for, stylesheet_for
 from studio.ui.production_find import DEBOUNCE_MS, FindBar
+from tests.gui.qt_waits import qt_wait_until
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -42,20 +43,12 @@ def bar_shown(*, replacing: bool = False) -> tuple[FindBar, Recorded]:
     return bar, recorded
 
 
-def wait_until(condition: Callable[[], object], timeout_ms: int = 3000) -> None:
-    waited = 0
-    while not condition():
-        assert waited < timeout_ms, f"condition not met within {timeout_ms} ms"
-        QTest.qWait(10)
-        waited += 10
-
-
 def test_typing_finds_once_after_a_pause_and_a_toggle_finds_at_once(qapp: QApplication) -> None:
     bar, recorded = bar_shown()
     assert bar.find_field.hasFocus() and not bar.replace_field.isVisible()
     QTest.keyClicks(bar.find_field, "tides")
     assert recorded.events == []  # not per key
-    wait_until(lambda: recorded.events)
+    qt_wait_until(lambda: recorded.events)
     QTest.qWait(DEBOUNCE_MS * 2)
     assert recorded.events == [("find", "tides", False, False)]
     bar.whole_words.click()
@@ -86,7 +79,7 @@ def test_replace_and_replace_all_send_the_replacement_and_a_problem_shows_until_
     bar, recorded = bar_shown(replacing=True)
     assert bar.replace_field.isVisible() and bar.find_field.hasFocus()
     QTest.keyClicks(bar.find_field, "tides")
-    wait_until(lambda: recorded.events)
+    qt_wait_until(lambda: recorded.events)
     bar.set_count(None, 4)
     assert bar.count.text() == "4 matches"
     QTest.keyClicks(bar.replace_field, "waves")

@@ -428,12 +428,20 @@ def test_export_writes_the_episode_and_its_subtitles_without_billing(
     widget.sample_button.click()
     render(panel, wait_until)
     billed = len(panel.emulator.billed)
-    widget.export_button.click()
+    whole, per_chapter = widget.export_button.menu().actions()  # type: ignore[union-attr]
+    whole.trigger()
     wait_until(lambda: not panel.runner.is_busy(EXPORT_KEY), timeout=60, message="the export did not finish")
-    assert dest.is_file() and dest.with_suffix(".srt").is_file()
+    assert dest.is_file() and dest.with_suffix(".srt").is_file() and dest.with_suffix(".vtt").is_file()
     cues = dest.with_suffix(".srt").read_text(encoding="utf-8")
     assert "Welcome back to Shoreline." in cues and "the biggest of all." in cues
-    assert "Exported episode.mp3, episode.srt" in widget.progress_label.text()
+    assert dest.with_suffix(".vtt").read_text(encoding="utf-8").startswith("WEBVTT")
+    assert "Exported episode.mp3, episode.srt, episode.vtt" in widget.progress_label.text()
+    assert widget.progress.value() == widget.progress.maximum()  # its progress went to the end
+
+    per_chapter.trigger()  # the same name, as a folder of chapter files
+    wait_until(lambda: not panel.runner.is_busy(EXPORT_KEY), timeout=60, message="the export did not finish")
+    chapters = sorted(path.suffix for path in (tmp_path / "out" / "episode").iterdir())
+    assert chapters == [".mp3", ".srt", ".vtt"]  # the sample has one chapter
     assert len(panel.emulator.billed) == billed
 
 
