@@ -163,7 +163,7 @@ def edit_line(production: Production, number: int, *, text: str | None = None,
         raise InputError("text", "would read back from script.md as other lines (it looks like a heading or a "
                                  "SPEAKER: line); reword its start")
     edited = Script(tuple(chapters))
-    return production.save_script(edited)
+    return production.save_script(edited, reads_back=True)
 
 
 def _without_paragraphs(lines: list[tuple[int, ScriptLine]]) -> list[tuple[ScriptLine, bool]]:

@@ -401,9 +401,13 @@ class Production:
             self._script_stamp = stamp
         return self._script
 
-    def save_script(self, script: Script) -> LineChanges:
-        """Write script.md (whole or not at all) and bring the lines' ids up to date."""
+    def save_script(self, script: Script, *, reads_back: bool = False) -> LineChanges:
+        """Write script.md (whole or not at all) and bring the lines' ids up to date. `reads_back`: the caller
+        made sure `script` is what reading the file gives (`edit_line` checks the line it changed between its
+        neighbours), so it is kept rather than parsed again."""
         write_atomically(self.path / SCRIPT_FILE, format_script(script).encode("utf-8"))
+        if reads_back:
+            self._script, self._script_stamp = script, _stamp(self.path / SCRIPT_FILE)
         return self.sync_lines()
 
     # -- cast -------------------------------------------------------------------------------------------
