@@ -72,6 +72,7 @@ PLAY_KEY = "productions.play"
 EXPORT_KEY = "productions.export"
 AB_KEY = "productions.compare"
 PEAKS_KEY = "productions.peaks"
+WAVEFORM_PAUSE_S = 0.002
 SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
 COLUMNS = ("#", "Speaker", "Line", "State")
 SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN = 1, 2, 3
@@ -705,8 +706,9 @@ class ProductionsPanel(QWidget):
         self._tasks.run(PEAKS_KEY, self._draw_waveforms(production), owner=self)
 
     async def _draw_waveforms(self, production: Production) -> None:
-        """Each cached line's waveform beside its state, decoded off the GUI thread, one line at a time; a
-        line whose units are those it was drawn from keeps its picture."""
+        """Each cached line's waveform beside its state, the lines in sight first, a line whose units are those
+        it was drawn from kept. Decoded on the loop a block (a few ms) at a time with a pause between: in a
+        thread, the decoder's Python took the GIL so often that the window stalled (bench/production_ui.py)."""
         book = self._book
         if book is None:
             return
@@ -725,8 +727,8 @@ class ProductionsPanel(QWidget):
             blocks: list[np.ndarray] = []
             for block in take_blocks(files) if files is not None else ():
                 blocks.append(block)
-                await asyncio.sleep(0)  # decoded here, a block at a time: a thread would hold the GIL for long
-                if production is not self.production:  # stretches and stall the window (bench/production_ui.py)
+                await asyncio.sleep(WAVEFORM_PAUSE_S)  # a frame's paint and input get their turn between blocks
+                if production is not self.production:
                     return
             peaks = bucket_peaks(np.concatenate(blocks)) if blocks else None
             self._peaks_of[record.id] = keys

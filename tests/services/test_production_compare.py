@@ -7,10 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import av
-import numpy as np
 import pytest
-from av.filter import Graph
 
 from studio.api.client import MiniMaxClient
 from studio.emulator import DEMO_KEY, EmulatorConfig
@@ -20,32 +17,8 @@ from studio.services.production.editing import create_sample
 from studio.services.production.render import Renderer, Unpaced
 from studio.services.production.store import Production
 from studio.services.production.units import units_of
-from tests.audio_utils import decode
+from tests.audio_utils import decode, ffmpeg_loudness
 from tests.threaded_emulator import emulator_in_thread
-
-
-def ffmpeg_loudness(samples: np.ndarray, rate: int) -> float:
-    """Integrated loudness by FFmpeg's ebur128 filter (LUFS)."""
-    graph = Graph()
-    source = graph.add_abuffer(format="flt", sample_rate=rate, layout="mono")
-    meter = graph.add("ebur128", "metadata=1")
-    sink = graph.add("abuffersink")
-    source.link_to(meter)
-    meter.link_to(sink)
-    graph.configure()
-    value = None
-    for start in range(0, len(samples), 4096):
-        frame = av.AudioFrame.from_ndarray(samples[start:start + 4096].reshape(1, -1).astype(np.float32),
-                                           format="flt", layout="mono")
-        frame.sample_rate, frame.pts = rate, start
-        graph.push(frame)
-        while True:
-            try:
-                value = graph.pull().metadata.get("lavfi.r128.I", value)
-            except (av.BlockingIOError, av.EOFError):
-                break
-    assert value is not None
-    return float(value)
 
 
 async def two_takes_of_line_1(tmp_path: Path) -> Production:
