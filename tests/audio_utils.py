@@ -6,7 +6,6 @@ import io
 
 import av
 import numpy as np
-from av.filter import Graph
 
 
 def decode(data: bytes, fmt: str = "mp3", sample_rate: int = 32000, channels: int = 1) -> tuple[np.ndarray, int]:
@@ -40,25 +39,8 @@ def probe(path: str, fmt: str, sample_rate: int = 32000, channels: int = 1) -> t
         return file.format.name, stream.codec_context.name, samples / stream.codec_context.sample_rate
 
 
-def ffmpeg_loudness(samples: np.ndarray, rate: int) -> float:
-    """Integrated loudness by FFmpeg's ebur128 filter (LUFS)."""
-    graph = Graph()
-    source = graph.add_abuffer(format="flt", sample_rate=rate, layout="mono")
-    meter = graph.add("ebur128", "metadata=1")
-    sink = graph.add("abuffersink")
-    source.link_to(meter)
-    meter.link_to(sink)
-    graph.configure()
-    value = None
-    for start in range(0, len(samples), 4096):
-        frame = av.AudioFrame.from_ndarray(samples[start:start + 4096].reshape(1, -1).astype(np.float32),
-                                           format="flt", layout="mono")
-        frame.sample_rate, frame.pts = rate, start
-        graph.push(frame)
-        while True:
-            try:
-                value = graph.pull().metadata.get("lavfi.r128.I", value)
-            except (av.BlockingIOError, av.EOFError):
-                break
-    assert value is not None
-    return float(value)
+def independent_loudness(samples: np.ndarray, rate: int) -> float:
+    """Integrated loudness (LUFS) by pyloudnorm: not FFmpeg's ebur128, which the code measures with."""
+    import pyloudnorm
+
+    return float(pyloudnorm.Meter(rate).integrated_loudness(np.asarray(samples, np.float64)))

@@ -1,6 +1,6 @@
-"""Exporting takes: the received bytes copied as they are, re-encoding only when the format differs or
-loudness normalisation is asked for (BS.1770 via pyloudnorm, with a true-peak ceiling). Keeping a take as it
-arrives is the pipeline's job (`services.speech.speak`)."""
+"""Exporting takes: the received bytes copied as they are, re-encoding only when the format differs. Keeping a
+take as it arrives is the pipeline's job (`services.speech.speak`); mastering to a loudness preset is
+`services.mastering`'s."""
 
 from __future__ import annotations
 
@@ -15,28 +15,12 @@ import numpy as np
 from studio.files import write_atomically
 
 ENCODABLE = ("mp3", "wav", "flac")
-# name → (integrated loudness target in LUFS, true-peak ceiling in dBTP)
-LOUDNESS_PRESETS: dict[str, tuple[float, float]] = {
-    "podcast": (-16.0, -1.0),
-    "mono": (-19.0, -1.0),
-    "broadcast": (-23.0, -1.0),  # EBU R128
-}
-
-
-@dataclass
-class LoudnessReport:
-    input_lufs: float
-    output_lufs: float
-    gain_db: float
-    true_peak_dbtp: float
-    limited_by_peak: bool  # the ceiling, not the target, set the gain: the result is quieter than asked
 
 
 @dataclass
 class ExportResult:
     path: Path
     reencoded: bool
-    loudness: LoudnessReport | None = None
 
 
 def format_of(path: Path | str) -> str:
@@ -90,40 +74,6 @@ def encode(samples: np.ndarray, sample_rate: int, fmt: str, *, bitrate: int = 12
     return buf.getvalue()
 
 
-# -- loudness --------------------------------------------------------------------------------------
-
-
-def true_peak_dbtp(samples: np.ndarray, sample_rate: int) -> float:
-    """BS.1770-4 true peak: the sample peak after 4× oversampling (below 96 kHz)."""
-    from scipy.signal import resample_poly
-
-    factor = 4 if sample_rate < 96000 else 2
-    peak = float(np.max(np.abs(resample_poly(samples, factor, 1, axis=0)))) if len(samples) else 0.0
-    return 20 * np.log10(peak) if peak > 0 else -np.inf
-
-
-def normalize_loudness(
-    samples: np.ndarray, sample_rate: int, target_lufs: float, ceiling_dbtp: float = -1.0
-) -> tuple[np.ndarray, LoudnessReport]:
-    """Gain to `target_lufs` integrated loudness, lowered if needed so the true peak stays ≤ the ceiling."""
-    import pyloudnorm
-
-    if len(samples) < int(0.4 * sample_rate):
-        raise ValueError("loudness needs at least 0.4 s of audio (one BS.1770 gating block)")
-    meter = pyloudnorm.Meter(sample_rate)
-    loudness = float(meter.integrated_loudness(samples.astype(np.float64)))
-    if not np.isfinite(loudness):
-        raise ValueError("the take is silent: there is no loudness to normalise")
-    gain_db = target_lufs - loudness
-    peak_db = true_peak_dbtp(samples, sample_rate) + gain_db
-    limited = peak_db > ceiling_dbtp
-    if limited:
-        gain_db -= peak_db - ceiling_dbtp
-    out = (samples * 10 ** (gain_db / 20)).astype(np.float32)
-    report = LoudnessReport(loudness, loudness + gain_db, gain_db, true_peak_dbtp(out, sample_rate), limited)
-    return out, report
-
-
 # -- files -----------------------------------------------------------------------------------------
 
 
@@ -134,27 +84,20 @@ def export_audio(
     *,
     sample_rate: int = 32000,
     channels: int = 1,
-    loudness: str | float | None = None,
-    ceiling_dbtp: float | None = None,
     bitrate: int = 128000,
 ) -> ExportResult:
     """Write a take to `dest` (format from its suffix). The bytes are copied as they are when the format
-    matches and no loudness target is given; otherwise decoded and encoded with PyAV. `loudness` is a
-    preset name (podcast/mono/broadcast) or a LUFS target."""
+    matches; otherwise decoded and encoded with PyAV."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest_fmt = format_of(dest)
-    if dest_fmt == src_fmt and loudness is None:
+    if dest_fmt == src_fmt:
         write_atomically(dest, data)
         return ExportResult(dest, reencoded=False)
     samples, rate = decode_all(data, src_fmt, sample_rate=sample_rate, channels=channels)
-    report = None
-    if loudness is not None:
-        target, ceiling = LOUDNESS_PRESETS[loudness] if isinstance(loudness, str) else (float(loudness), -1.0)
-        samples, report = normalize_loudness(samples, rate, target, ceiling if ceiling_dbtp is None else ceiling_dbtp)
     if dest_fmt == "pcm":
         out = (np.clip(samples, -1, 1) * 32767).round().astype("<i2").tobytes()
     else:
         out = encode(samples, rate, dest_fmt, bitrate=bitrate)
     write_atomically(dest, out)
-    return ExportResult(dest, reencoded=True, loudness=report)
+    return ExportResult(dest, reencoded=True)

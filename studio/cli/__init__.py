@@ -18,6 +18,7 @@ from studio import __version__
 from studio.api.errors import MiniMaxError
 from studio.api.models.files import FILE_PURPOSES
 from studio.cli.common import CommandParser, mix_voice, open_player
+from studio.cli.mastering import add_master_parser, cmd_master
 from studio.cli.production import PRODUCTION_COMMANDS, add_production_parser, cmd_production, production_offline
 from studio.errors import StudioError
 from studio.logs import CLI_LOG, details_note, report_crash, start_logging, stop_logging
@@ -807,6 +808,7 @@ def build_parser() -> argparse.ArgumentParser:
     key = add_parser("key", help="store or remove the API key in the system keychain")
     key.add_argument("action", choices=["set", "remove", "status"])
     add_production_parser(add_parser, common)
+    add_master_parser(add_parser)
     return parser
 
 
@@ -848,6 +850,8 @@ def _main(args: argparse.Namespace) -> int:
         return _run_emulator(args)
     if args.command == "key":
         return cmd_key(args)
+    if args.command == "master":
+        return cmd_master(args)
     if args.command in PRODUCTION_COMMANDS and (code := production_offline(args)) is not None:
         return code
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections import Counter
@@ -12,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from studio.api.errors import InputError, MiniMaxError
 from studio.cli.common import CommandParser, mix_voice, open_player
+from studio.cli.mastering import add_check_parser, add_preset_arguments
 
 if TYPE_CHECKING:
     from studio.services.connection import Connection
+    from studio.services.mastering.presets import Preset
     from studio.services.production.async_chapters import AsyncChapter
     from studio.services.production.long_form import AsyncMode
     from studio.services.production.plan import Plan
@@ -80,6 +83,10 @@ def production_offline(args: argparse.Namespace) -> int | None:
     from studio.services.production.segment import UnsplittableTextError
     from studio.services.production.store import ProductionError
 
+    if args.action == "check":
+        from studio.cli.mastering import cmd_check
+
+        return cmd_check(args)
     try:
         if args.action == "new":
             _production_new(args)
@@ -95,7 +102,8 @@ def production_offline(args: argparse.Namespace) -> int | None:
                 _print_takes(production, production.line(args.line))
         elif args.action == "export":
             with _open_production(args) as production:
-                _export(production, args)
+                if not _export(production, args):
+                    return 1  # a master that fails a line of its spec (written, and the report says what)
         elif args.action == "import":
             with _open_production(args) as production:
                 _import_into(production, Path(args.file))
@@ -120,7 +128,7 @@ def production_offline(args: argparse.Namespace) -> int | None:
     return 0
 
 
-def _export(production: Production, args: argparse.Namespace) -> None:
+def _export(production: Production, args: argparse.Namespace) -> bool:
     """The production's current takes, assembled (gap rules, trimmed edges) and written as one file or one per
     chapter, with SRT/VTT subtitles beside it; or the script, when FILE is .md/.txt/.csv. Nothing is sent."""
     from rich.progress import BarColumn, Progress, TextColumn
@@ -134,11 +142,19 @@ def _export(production: Production, args: argparse.Namespace) -> None:
     if dest.suffix.lower() in (".md", ".txt", ".csv"):
         export_script(production.script, dest)
         print(f"{dest}  the script as {dest.suffix.lstrip('.').lower()}")
-        return
+        return True
+    from studio.cli.mastering import preset_of
+
+    try:
+        preset = preset_of(args)
+    except ValueError as exc:
+        raise ProductionError(str(exc)) from None
+    if preset is not None:
+        return _export_mastered(production, args, dest if args.output else dest.with_suffix(""), preset)
     fmt = args.format or (dest.suffix.lstrip(".").lower() if dest.suffix and not args.per_chapter else "mp3")
     if fmt not in OUTPUT_FORMATS:
         raise ProductionError(f"can't export {dest.name}: the audio formats are {', '.join(OUTPUT_FORMATS)} "
-                              "(and .md, .txt, .csv for the script)")
+                              "(and .md, .txt, .csv for the script; m4b and m4a with --preset)")
     if dest.suffix and not args.per_chapter and dest.suffix.lower() != f".{fmt}":
         raise ProductionError(f"{dest.name} names a {dest.suffix} file but --format is {fmt}: name the file with "
                               "the format's extension")
@@ -154,6 +170,45 @@ def _export(production: Production, args: argparse.Namespace) -> None:
     for path in (*episode.files, *episode.subtitles):
         print(f"{path}")
     print(f"{episode.duration_s:.1f} s, {len(lines)} lines; nothing was sent or billed", file=sys.stderr)
+    return True
+
+
+def _export_mastered(production: Production, args: argparse.Namespace, dest: Path, preset: Preset) -> bool:
+    """The episode mastered to `preset` (one file, or one per chapter with --per-chapter or when the preset asks
+    for it), each file's check printed. False when a file fails a line of its spec."""
+    from studio.cli.mastering import format_of, print_report, progress_bar, tags_of
+    from studio.services.production.episode import SubtitleKind, master_episode
+    from studio.services.production.store import ProductionError
+
+    per_chapter = args.per_chapter or preset.per_chapter
+    try:
+        fmt = format_of(dest if dest.suffix and not per_chapter else Path("x"), args.format, preset)
+        tags = tags_of(args)
+    except ValueError as exc:
+        raise ProductionError(str(exc)) from None
+    tags = tags if tags.title else dataclasses.replace(tags, title=production.name)
+    if per_chapter:
+        dest = dest if not dest.suffix else dest.parent
+    elif not dest.suffix:
+        dest = dest.with_name(f"{dest.name}.{fmt}")
+    kinds: tuple[SubtitleKind, ...] = tuple(kind for kind in ("srt", "vtt") if getattr(args, kind))
+    lines = production.timeline_lines()
+    with progress_bar() as bar:
+        measuring = bar.add_task("measuring takes", total=None)
+        task = bar.add_task(f"mastering to {preset.label}", total=1.0)
+        episode = master_episode(
+            lines, dest, preset, fmt, per_chapter=per_chapter, subtitles=kinds, speakers=args.speakers, tags=tags,
+            on_measure=lambda done, total: bar.update(measuring, completed=done, total=total),
+            on_progress=lambda what, fraction: bar.update(task, description=what, completed=fraction))
+    for mastered in episode.files:
+        print(f"{mastered.path}")
+        for warning in mastered.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print_report(mastered.report)
+    for path in episode.subtitles:
+        print(f"{path}")
+    print(f"{episode.duration_s:.1f} s, {len(lines)} lines; nothing was sent or billed", file=sys.stderr)
+    return episode.passed
 
 
 def _import_into(production: Production, source: Path) -> None:
@@ -506,7 +561,8 @@ def _stderr_console() -> Any:
 
 def add_production_parser(add_parser: Callable[..., CommandParser], common: CommandParser) -> None:
     production = add_parser("production", aliases=["prod"], help="a multi-speaker production on disk (script.md, "
-                            "cast, takes): new, import, cast, status, plan, render, takes, pin, regen, play, export")
+                            "cast, takes): new, import, cast, status, plan, render, takes, pin, regen, play, export, "
+                            "check")
     where = CommandParser(add_help=False, parents=[common])
     where.add_argument("-P", "--production", metavar="DIR",
                        help="the production's folder (default: the folder you are in, or one above it)")
@@ -526,11 +582,14 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
                                 "(.md/.txt/.csv). Sends nothing")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="where (default exports/NAME.mp3); a folder with --per-chapter; .md/.txt/.csv: the script")
-    export.add_argument("--format", choices=["mp3", "wav", "flac"], help="default: FILE's extension, else mp3")
+    export.add_argument("--format", choices=["mp3", "wav", "flac", "m4b", "m4a"],
+                        help="default: FILE's extension, else mp3 (or the preset's); m4b/m4a need --preset")
     export.add_argument("--per-chapter", action="store_true", help="one file per chapter: 'NN - Title.ext'")
     export.add_argument("--srt", action="store_true", help="SubRip subtitles beside each file")
     export.add_argument("--vtt", action="store_true", help="WebVTT subtitles beside each file")
     export.add_argument("--speakers", action="store_true", help="speaker names in the cues (VTT: <v HOST>)")
+    add_preset_arguments(export)
+    add_check_parser(actions, common)
     cast = actions.add_parser("cast", parents=[where], help="give a speaker a voice and settings")
     cast.add_argument("speaker", metavar="SPEAKER")
     cast.add_argument("voice", nargs="?", metavar="VOICE", help="a system, cloned or designed voice id")

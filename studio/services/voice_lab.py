@@ -12,7 +12,6 @@ import logging
 import re
 import time
 import uuid
-import warnings
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,6 +45,7 @@ from studio.api.models import (
     VoiceSetting,
     check_voice_id,
 )
+from studio.audio.loudness import measure
 from studio.services.library import Library, Take, record_speech
 from studio.services.playback import AudioSink, drain, file_chunks
 from studio.services.voices import creation_time, expiry_time
@@ -182,13 +182,11 @@ def _decode(path: Path) -> tuple[np.ndarray, int]:
 
 
 def _loudness(data: np.ndarray, rate: int) -> float | None:
-    import pyloudnorm
-
     if len(data) < int(0.4 * rate):
         return None
-    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
-        warnings.simplefilter("ignore")
-        value = float(pyloudnorm.Meter(rate).integrated_loudness(data.astype(np.float64)))
+    if data.ndim == 2 and data.shape[1] > 2:  # BS.1770's weights are for mono and stereo: measure the mix
+        data = data.mean(axis=1)
+    value = measure(data, rate).integrated_lufs
     return value if np.isfinite(value) else None
 
 

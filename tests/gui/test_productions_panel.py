@@ -34,7 +34,7 @@ from studio.ui.productions_panel import (
     TEXT_COLUMN,
     ProductionsPanel,
 )
-from tests.audio_utils import decode, ffmpeg_loudness
+from tests.audio_utils import decode, independent_loudness
 
 
 class Panel:
@@ -462,7 +462,7 @@ def test_compare_blind_offers_two_takes_as_a_and_b_and_keeps_the_pick(
     pair = widget._pair
     assert pair is not None and sorted(pair.takes) == [0, 1] and widget.ab_box.isVisible()
     played = [decode(pair.pcm(index), "pcm", pair.sample_rate) for index in (0, 1)]  # what Play A / B send
-    a, b = (ffmpeg_loudness(samples, rate) for samples, rate in played)  # FFmpeg's meter, not the code's
+    a, b = (independent_loudness(samples, rate) for samples, rate in played)  # pyloudnorm, not the code's meter
     assert abs(a - b) <= 0.5, f"A is {a:.2f} LUFS and B {b:.2f}: not loudness-matched"
     screenshot(widget, "productions-compare")
     keep_b = widget.ab_buttons[3]

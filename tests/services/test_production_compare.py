@@ -1,5 +1,5 @@
-"""Blind A/B of two takes of a line: the two are played loudness-matched (checked with FFmpeg's ebur128
-filter, not the pyloudnorm meter the code uses), in an order that is not always the same, and the pick is
+"""Blind A/B of two takes of a line: the two are played loudness-matched (checked with pyloudnorm, not the
+FFmpeg ebur128 meter the code uses), in an order that is not always the same, and the pick is
 pinned."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from studio.services.production.editing import create_sample
 from studio.services.production.render import Renderer, Unpaced
 from studio.services.production.store import Production
 from studio.services.production.units import units_of
-from tests.audio_utils import decode, ffmpeg_loudness
+from tests.audio_utils import decode, independent_loudness
 from tests.threaded_emulator import emulator_in_thread
 
 
@@ -42,11 +42,11 @@ async def two_takes_of_line_1(tmp_path: Path) -> Production:
 async def test_the_two_takes_are_played_at_the_same_loudness_and_the_pick_is_pinned(tmp_path: Path) -> None:
     production = await two_takes_of_line_1(tmp_path)
     record = production.line(1)
-    raw = [ffmpeg_loudness(*take_audio(production, record, take)) for take in (0, 1)]
+    raw = [independent_loudness(*take_audio(production, record, take)) for take in (0, 1)]
     assert raw[0] - raw[1] == pytest.approx(10, abs=1)  # the test's premise: one take is 10 dB quieter
 
     pair = blind_pair(production, record, (0, 1), random.Random(1))
-    heard = [ffmpeg_loudness(audio, pair.sample_rate) for audio in pair.audio]
+    heard = [independent_loudness(audio, pair.sample_rate) for audio in pair.audio]
     assert abs(heard[0] - heard[1]) <= 0.5
     quieter = pair.takes.index(1)
     assert keep(production, pair, quieter) == 1 and production.line(1).take == 1

@@ -39,7 +39,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 FRAME_S = 0.01  # the level is measured over 10 ms frames
 _READ_BYTES = 64 * 1024
 _BLOCK_FRAMES = 32 * 1024  # silence is written in blocks of this many frames
-_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 @dataclass(frozen=True)
@@ -395,7 +395,7 @@ def write_timeline(timeline: Timeline, dest: Path | str, fmt: OutputFormat, *, p
     written = []
     total, done = sum(c.end - c.start for c in timeline.chapters), 0
     for number, chapter in enumerate(timeline.chapters, start=1):
-        title = _UNSAFE_NAME.sub("-", chapter.title).strip(" .") or f"Chapter {number}"
+        title = UNSAFE_NAME.sub("-", chapter.title).strip(" .") or f"Chapter {number}"
         path = folder / f"{number:02d} - {title}.{fmt}"
         written.append(_write_span(timeline, chapter.start, chapter.end, path, fmt, bitrate, (),
                                    _offset(on_progress, done, total)))
@@ -431,7 +431,7 @@ def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: Outpu
                      "metadata": {"title": c.title or f"Chapter {n}"}}
                     for n, c in enumerate(chapters, start=1)])
             written = 0
-            for block in _span_blocks(timeline, first, end):
+            for block in span_blocks(timeline, first, end):
                 pcm = np.clip(np.round(block * 32768), -32768, 32767).astype(np.int16)  # 16-bit takes: exact
                 if fmt == "mp3":
                     frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(pcm.T), format="s16p", layout=layout)
@@ -460,7 +460,7 @@ def _clock(seconds: float) -> str:
     return f"{millis // 3_600_000:02d}:{millis // 60_000 % 60:02d}:{millis // 1000 % 60:02d}.{millis % 1000:03d}"
 
 
-def _span_blocks(timeline: Timeline, first: int, end: int) -> Iterator[np.ndarray]:
+def span_blocks(timeline: Timeline, first: int, end: int) -> Iterator[np.ndarray]:
     """The output's samples [first, end) as float32 (frames, channels) blocks."""
     reader = TakeReader(timeline.sample_rate, timeline.channels)
     for unit in timeline.units:

@@ -1,5 +1,6 @@
 """Blind A/B of two takes of a line: played in an order the listener doesn't know, loudness-matched so the
-louder one doesn't win for being louder (ITU-R BS.1770 integrated loudness, pyloudnorm), and the pick pinned.
+louder one doesn't win for being louder (ITU-R BS.1770 integrated loudness, `audio.loudness`), and the pick
+pinned.
 
 A take's audio is its units decoded and joined with the gap rules' sentence gap, as the line is heard in
 the episode (assemble.py). Nothing is sent or billed.
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from studio.audio.loudness import measure
 from studio.services.production.assemble import GapRules, TakeReader, UnitTake
 from studio.services.production.store import Production, ProductionError
 from studio.services.production.units import LineRecord, units_of
@@ -86,11 +88,9 @@ def take_audio(production: Production, record: LineRecord, take: int) -> tuple[n
 
 def integrated_loudness(samples: np.ndarray, rate: int) -> float | None:
     """BS.1770 integrated loudness (LUFS); None for audio too short or too quiet to measure."""
-    import pyloudnorm
-
     if len(samples) < MIN_MEASURABLE_S * rate:
         return None
-    value = float(pyloudnorm.Meter(rate).integrated_loudness(samples.astype(np.float64)))
+    value = measure(samples, rate).integrated_lufs
     return value if np.isfinite(value) else None
 
 

@@ -1,0 +1,152 @@
+"""`studio master IN -o OUT --preset NAME`, `studio production check FILE --preset NAME`, and the mastering
+options `studio production export` shares. All offline: nothing is sent or billed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from studio.cli.common import CommandParser
+
+if TYPE_CHECKING:
+    from studio.services.mastering.check import CheckReport
+    from studio.services.mastering.presets import AudioFormat, Preset
+    from studio.services.mastering.tags import Tags
+
+PRESET_KEYS = ("podcast", "podcast-mono", "acx", "broadcast", "video")  # presets.PRESETS, without importing it
+
+
+def add_preset_arguments(parser: CommandParser, *, tags: bool = True) -> None:
+    parser.add_argument("--preset", choices=PRESET_KEYS,
+                        help="podcast (−16 LUFS stereo), podcast-mono (−19), acx (ACX-spec audiobook), "
+                             "broadcast (EBU R128, −23), video (−14)")
+    parser.add_argument("--lufs", type=float, metavar="LUFS", help="a custom loudness target instead of a preset")
+    parser.add_argument("--ceiling", type=float, default=-1.0, metavar="DBTP",
+                        help="with --lufs: the true-peak ceiling (default −1)")
+    if tags:
+        parser.add_argument("--title")
+        parser.add_argument("--artist")
+        parser.add_argument("--album")
+        parser.add_argument("--year")
+        parser.add_argument("--comment")
+        parser.add_argument("--cover", metavar="IMAGE", help="cover art: a JPEG or PNG")
+
+
+def preset_of(args: argparse.Namespace) -> Preset | None:
+    """The preset the options name (None: no mastering asked). Raises ValueError naming the rule."""
+    from studio.services.mastering.presets import custom_preset, preset
+
+    if args.preset and args.lufs is not None:
+        raise ValueError("give --preset or --lufs, not both")
+    if args.lufs is not None:
+        return custom_preset(args.lufs, args.ceiling)
+    return preset(args.preset) if args.preset else None
+
+
+def tags_of(args: argparse.Namespace) -> Tags:
+    from studio.services.mastering.tags import Tags, cover_image
+
+    cover = cover_image(Path(args.cover)) if args.cover else None
+    return Tags(title=args.title or "", artist=args.artist or "", album=args.album or "", year=args.year or "",
+                comment=args.comment or "", cover=cover)
+
+
+def format_of(path: Path, fmt: str | None, preset: Preset) -> AudioFormat:
+    from studio.services.mastering.presets import AUDIO_FORMATS
+
+    chosen = fmt or (path.suffix.lstrip(".").lower() if path.suffix else preset.formats[0])
+    if chosen not in AUDIO_FORMATS:
+        raise ValueError(f"can't master to .{chosen}: the formats are {', '.join(AUDIO_FORMATS)}")
+    return chosen
+
+
+def print_report(report: CheckReport) -> None:
+    print(report.as_text())
+
+
+def progress_bar() -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+
+
+def cmd_master(args: argparse.Namespace) -> int:
+    """Master a file to a preset, then print its check; exit 1 when a line fails."""
+    from studio.errors import StudioError
+    from studio.services.mastering.master import FileSource, master
+
+    source, dest = Path(args.input), Path(args.output)
+    try:
+        preset = preset_of(args)
+        if preset is None:
+            raise ValueError("give --preset NAME or --lufs LUFS")
+        fmt = format_of(dest, args.format, preset)
+        if not dest.suffix:
+            dest = dest.with_name(f"{dest.name}.{fmt}")
+        if dest.resolve() == source.resolve():
+            raise ValueError("the master would overwrite its source: give another -o")
+        tags = tags_of(args)
+        programme = FileSource(source)
+        with progress_bar() as bar:
+            task = bar.add_task("mastering", total=1.0)
+            mastered = master(programme, dest, preset, fmt, tags=tags,
+                              on_progress=lambda stage, done, total: bar.update(
+                                  task, description=stage, completed=_overall(stage, done, total)))
+    except (ValueError, StudioError) as exc:
+        print(f"studio master: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"studio master: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    print(f"{mastered.path}  gain {mastered.gain_db:+.1f} dB, limiter up to {mastered.limited_db:.1f} dB")
+    for warning in mastered.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print_report(mastered.report)
+    return 0 if mastered.report.passed else 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check any audio file against a preset's spec; exit 1 when a line fails."""
+    from studio.errors import StudioError
+    from studio.services.mastering.check import check_file
+
+    try:
+        preset = preset_of(args)
+        if preset is None:
+            raise ValueError("give --preset NAME (or --lufs LUFS) to check against")
+        with progress_bar() as bar:
+            task = bar.add_task("measuring", total=1.0)
+            report = check_file(Path(args.file), preset,
+                                lambda done, total: bar.update(task, completed=done / max(total, 1e-9)))
+    except (ValueError, StudioError) as exc:
+        print(f"studio production check: error: {exc}", file=sys.stderr)
+        return 2
+    print_report(report)
+    return 0 if report.passed else 1
+
+
+def _overall(stage: str, done: float, total: float) -> float:
+    start, share = {"measuring": (0.0, 0.25), "mastering": (0.25, 0.5), "checking": (0.75, 0.25)}.get(stage,
+                                                                                                     (0.0, 1.0))
+    return start + share * min(done / max(total, 1e-9), 1.0)
+
+
+def add_master_parser(add_parser: Any) -> None:
+    master = add_parser("master", help="master an audio file to a delivery preset (loudness, true peak, rate, "
+                        "room tone), then check it; sends nothing")
+    master.add_argument("input", metavar="IN")
+    master.add_argument("-o", "--output", required=True, metavar="OUT", help="the master (its extension: the format)")
+    master.add_argument("--format", choices=["mp3", "m4b", "m4a", "wav", "flac"],
+                        help="default: OUT's extension, else the preset's")
+    add_preset_arguments(master)
+
+
+def add_check_parser(actions: Any, common: CommandParser) -> None:
+    check = actions.add_parser("check", parents=[common], help="check FILE (any audio file, made here or "
+                               "elsewhere) against a preset's spec: each line measured, pass or fail, and what to do")
+    check.add_argument("file", metavar="FILE")
+    add_preset_arguments(check, tags=False)

@@ -1,0 +1,371 @@
+"""Mastering one programme to a preset, two passes over it in blocks (a 10-hour book never sits in memory):
+
+1. measure: the programme (converted to the preset's rate and channels, the music bed mixed in) through the
+   loudness meter;
+2. write: the same blocks × the gain that puts it on the target, through the true-peak limiter, with the
+   preset's room tone at the head and tail, into the encoder (`.part`, renamed when done), then tagged;
+3. check: the encoded file decoded and measured against the preset (check.py). If encoding pushed the true
+   peak over the ceiling, or the limiter took the level under the range, pass 2 runs again with the ceiling
+   or gain corrected by what was measured — at most twice more; the report says what the file is.
+
+Lossy encoders ring a little above the limiter's ceiling, so for MP3/AAC the limiter aims `_LOSSY_MARGIN_DB`
+under the preset's ceiling; lossless files get `_LOSSLESS_MARGIN_DB` for the meters' own differences.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import random
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import av
+import numpy as np
+
+from studio.audio.limiter import TruePeakLimiter
+from studio.audio.loudness import Loudness, LoudnessMeter
+from studio.errors import StudioError
+from studio.files import part_path
+from studio.services.mastering.bed import BedMix, MusicBed
+from studio.services.mastering.check import CheckReport, check_file, read_file
+from studio.services.mastering.encode import M4B_CHAPTER_LIMIT, Chapter, Encoder
+from studio.services.mastering.presets import LOSSY, AudioFormat, Preset
+from studio.services.mastering.tags import NO_TAGS, Tags, write_tags
+
+# (stage, done, total): stage is "measuring", "mastering" or "checking"; done/total in seconds of audio.
+Progress = Callable[[str, float, float], None]
+
+_LOSSY_MARGIN_DB = 0.6
+_LOSSLESS_MARGIN_DB = 0.1
+_LEVEL_SLACK_DB = 0.3  # a level this far off the target after limiting is corrected by another pass
+_MAX_WRITES = 3
+_BLOCK = 1 << 15
+_EXCERPTS = 48  # blocks (about 36 s at 44.1 kHz) the limiter's loss is foreseen on
+
+
+class AudioSource(Protocol):
+    """A programme that can be read from its start more than once, in float32 (frames, channels) blocks."""
+
+    @property
+    def sample_rate(self) -> int: ...
+
+    @property
+    def channels(self) -> int: ...
+
+    @property
+    def duration_s(self) -> float: ...
+
+    def blocks(self) -> Iterator[np.ndarray]: ...
+
+
+@dataclass(frozen=True)
+class Mastered:
+    path: Path
+    report: CheckReport
+    source: Loudness  # the programme before mastering (converted, with its bed)
+    gain_db: float
+    limited_db: float  # the limiter's deepest gain reduction
+    writes: int  # how many times pass 2 ran
+    offset_s: float  # where the programme's start is in the file (room tone added, or silence trimmed)
+    warnings: tuple[str, ...] = ()
+
+
+class FileSource:
+    """An audio file decoded from its start each time it is read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            with av.open(str(path)) as container:
+                if not container.streams.audio:
+                    raise StudioError(f"{path.name} holds no audio")
+                context = container.streams.audio[0].codec_context
+                self.sample_rate, self.channels = context.sample_rate, min(context.channels, 2)
+                self.duration_s = float(container.duration or 0) / 1e6
+        except (av.FFmpegError, OSError) as exc:
+            raise StudioError(f"can't read {path.name} as audio: {exc}") from exc
+
+    def blocks(self) -> Iterator[np.ndarray]:
+        layout = "stereo" if self.channels == 2 else "mono"
+        with av.open(str(self.path)) as container:
+            stream = container.streams.audio[0]
+            resampler = av.AudioResampler(format="flt", layout=layout, rate=self.sample_rate)
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    yield out.to_ndarray().reshape(-1, self.channels)
+            for out in resampler.resample(None):
+                yield out.to_ndarray().reshape(-1, self.channels)
+
+
+class _Converted:
+    """A source at another rate and channel count: mono is copied to both sides (not mixed at −3 dB, which is
+    what FFmpeg's up-mix does), stereo is averaged to mono, the rate converted by FFmpeg's resampler."""
+
+    def __init__(self, source: AudioSource, sample_rate: int, channels: int) -> None:
+        self._source, self.sample_rate, self.channels = source, sample_rate, channels
+        self.duration_s = source.duration_s
+
+    def blocks(self) -> Iterator[np.ndarray]:
+        source, channels = self._source, self.channels
+        same_rate = source.sample_rate == self.sample_rate
+        layout = "stereo" if channels == 2 else "mono"
+        resampler = None if same_rate else av.AudioResampler(format="flt", layout=layout, rate=self.sample_rate)
+        pts = 0
+        for block in source.blocks():
+            block = block.reshape(len(block), -1)
+            if block.shape[1] != channels:
+                block = np.repeat(block, 2, axis=1) if channels == 2 else block.mean(axis=1, keepdims=True)
+            if resampler is None:
+                yield block.astype(np.float32, copy=False)
+                continue
+            frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(block, np.float32).reshape(1, -1),
+                                               format="flt", layout=layout)
+            frame.sample_rate, frame.pts = source.sample_rate, pts
+            pts += len(block)
+            for out in resampler.resample(frame):
+                yield out.to_ndarray().reshape(-1, channels)
+        if resampler is not None:
+            for out in resampler.resample(None):
+                yield out.to_ndarray().reshape(-1, channels)
+
+
+def _rechunked(blocks: Iterator[np.ndarray], channels: int) -> Iterator[np.ndarray]:
+    """Blocks of `_BLOCK` frames (the last shorter): steady work for the meter, limiter and encoder."""
+    held: list[np.ndarray] = []
+    count = 0
+    for block in blocks:
+        held.append(block)
+        count += len(block)
+        if count >= _BLOCK:
+            joined = np.concatenate(held)
+            whole = len(joined) // _BLOCK * _BLOCK
+            for start in range(0, whole, _BLOCK):
+                yield joined[start:start + _BLOCK]
+            held, count = [joined[whole:]], len(joined) - whole
+    if count:
+        yield np.concatenate(held)
+
+
+def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
+           chapters: Sequence[Chapter] = (), tags: Tags = NO_TAGS, bed: MusicBed | None = None,
+           on_progress: Progress | None = None) -> Mastered:
+    """Master `source` into `dest` (written whole or not at all) and check it. `chapters` are in seconds of
+    the source; they move with the music's intro and the head's room tone. What `on_progress` raises (a
+    cancel) stops it and removes the `.part`."""
+    dest = Path(dest)
+    if dest.suffix.lower() != f".{fmt}":
+        raise StudioError(f"{dest.name} should end in .{fmt} for a {fmt.upper()} file")
+    warnings: list[str] = []
+    if fmt == "m4b" and len(chapters) > M4B_CHAPTER_LIMIT:
+        warnings.append(f"{len(chapters)} chapters: some players list only the first {M4B_CHAPTER_LIMIT}")
+    if bed is not None and (problems := bed.problems()):
+        raise StudioError(f"the music bed can't be used: {'; '.join(problems)}")
+    voice = _Converted(source, preset.sample_rate, preset.channels)
+    total = max(voice.duration_s + (bed.intro_s + bed.outro_s if bed else 0.0), 1e-3)
+
+    def report(stage: str) -> Callable[[float], None]:
+        return (lambda done: on_progress(stage, done, total)) if on_progress else (lambda done: None)
+
+    programme: AudioSource = voice
+    voice_offset = 0.0
+    if bed is not None:
+        mix = _with_bed(voice, bed, report("measuring"))
+        programme, voice_offset = mix, mix.voice_offset_s
+    measured, excerpts = _measure(programme, report("measuring"))
+    if measured.integrated_lufs == -math.inf:
+        raise StudioError("the programme is silent: there is nothing to master")
+    edges = _Edges.of(measured, preset, programme.sample_rate)
+    duration = edges.frames / programme.sample_rate
+    if preset.level_by == "lufs":
+        gain_db = preset.target - measured.integrated_lufs
+    else:  # RMS over the whole file: the silence taken off or added at head and tail changes it
+        gain_db = preset.target - measured.rms_dbfs + 10 * math.log10(duration / measured.duration_s)
+    ceiling = preset.ceiling_db - (_LOSSY_MARGIN_DB if fmt in LOSSY else _LOSSLESS_MARGIN_DB)
+    gain_db += _foreseen_loss(excerpts, programme, gain_db, ceiling, preset, fmt)
+    shift = (edges.add_head - edges.skip_head) / programme.sample_rate + voice_offset
+    placed = [Chapter(c.title, max(0.0, c.start_s + shift) if n else 0.0,
+                      min(duration, c.end_s + shift) if n < len(chapters) - 1 else duration)
+              for n, c in enumerate(chapters)]
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = part_path(dest)
+    try:
+        for writes in range(1, _MAX_WRITES + 1):
+            limited = _write(programme, part, preset, fmt, gain_db, ceiling, edges, measured.room_tone_dbfs,
+                             placed, report("mastering"))
+            write_tags(part, fmt, tags, placed if fmt != "m4b" else ())
+            checked = check_file(part, preset, lambda done, _total: report("checking")(done))
+            over, short = _corrections(preset, checked)
+            if (over <= 0 and short == 0) or writes == _MAX_WRITES:
+                break
+            ceiling -= max(over, 0.0) + 0.1 if over > 0 else 0.0
+            gain_db += short
+        with part.open("rb") as written:
+            os.fsync(written.fileno())
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, dest)
+    final = CheckReport(dest, checked.preset, checked.facts, checked.loudness, checked.lines)
+    return Mastered(dest, final, measured, gain_db, limited, writes, shift, tuple(warnings))
+
+
+def _corrections(preset: Preset, report: CheckReport) -> tuple[float, float]:
+    """(dB the peak is over the ceiling, dB to add to the gain) that another write would fix."""
+    loudness = report.loudness
+    if preset.level_by == "lufs":
+        peak, level = loudness.true_peak_dbtp, loudness.integrated_lufs
+    else:
+        peak, level = loudness.sample_peak_dbfs, loudness.rms_dbfs
+    over = peak - preset.ceiling_db
+    short = preset.target - level
+    return over, (short if abs(short) > _LEVEL_SLACK_DB else 0.0)
+
+
+@dataclass(frozen=True)
+class _Edges:
+    """Where the master starts and ends: a preset with room tone rules gets the middle of its ranges, the
+    programme's own silence at the head and tail trimmed or lengthened to it; others keep the programme."""
+
+    skip_head: int  # frames of the programme dropped at the start
+    add_head: int  # frames of silence put before it
+    keep: int  # frames of the programme kept after skip_head
+    add_tail: int
+
+    @property
+    def frames(self) -> int:
+        return self.add_head + self.keep + self.add_tail
+
+    @classmethod
+    def of(cls, measured: Loudness, preset: Preset, rate: int) -> _Edges:
+        total = round(measured.duration_s * rate)
+        if (preset.head_room_tone_s is None and preset.tail_room_tone_s is None) or measured.head_s >= \
+                measured.duration_s:  # no rules, or no sound to place them around
+            return cls(0, 0, total, 0)
+        head, tail = round(measured.head_s * rate), round(measured.tail_s * rate)
+        want_head, want_tail = round(preset.head_s * rate), round(preset.tail_s * rate)
+        skip_head, skip_tail = max(0, head - want_head), max(0, tail - want_tail)
+        return cls(skip_head, max(0, want_head - head), max(0, total - skip_head - skip_tail),
+                   max(0, want_tail - tail))
+
+
+def _with_bed(voice: _Converted, bed: MusicBed, progress: Callable[[float], None]) -> BedMix:
+    """The voice with the bed: the voice measured (its loudness and where it sounds), the music measured, the
+    music set `bed.level_lu` from the voice."""
+    meter = LoudnessMeter(voice.sample_rate, voice.channels, true_peak=False)
+    done = 0
+    for block in _rechunked(voice.blocks(), voice.channels):
+        meter.add(block)
+        done += len(block)
+        progress(done / voice.sample_rate)
+    spoken = meter.result()
+    if spoken.integrated_lufs == -math.inf:
+        raise StudioError("the programme is silent: there is nothing to master")
+    music = _Converted(FileSource(bed.path), voice.sample_rate, voice.channels)
+    music_meter = LoudnessMeter(voice.sample_rate, voice.channels, true_peak=False)
+    for block in _rechunked(music.blocks(), voice.channels):
+        music_meter.add(block)
+    heard = music_meter.result()
+    if heard.integrated_lufs == -math.inf:
+        raise StudioError(f"the music {bed.path.name} is silent")
+    gain = spoken.integrated_lufs + bed.level_lu - heard.integrated_lufs
+    return BedMix(voice, music, bed, meter.sounding(), gain)
+
+
+def _measure(programme: AudioSource, progress: Callable[[float], None]) -> tuple[Loudness, list[np.ndarray]]:
+    """The programme's levels, and up to `_EXCERPTS` of its blocks picked evenly at random (reservoir
+    sampling: the length is not known until the end), in order, for `_limiting_loss`."""
+    meter = LoudnessMeter(programme.sample_rate, programme.channels, true_peak=False)
+    done = 0
+    picked: list[tuple[int, np.ndarray]] = []
+    chance = random.Random(0x10D)
+    for number, block in enumerate(_rechunked(programme.blocks(), programme.channels)):
+        meter.add(block)
+        if len(picked) < _EXCERPTS:
+            picked.append((number, block))
+        elif (slot := chance.randrange(number + 1)) < _EXCERPTS:
+            picked[slot] = (number, block)
+        done += len(block)
+        progress(done / programme.sample_rate)
+    return meter.result(), [block for _number, block in sorted(picked, key=lambda item: item[0])]
+
+
+def _foreseen_loss(excerpts: list[np.ndarray], programme: AudioSource, gain_db: float, ceiling_db: float,
+                   preset: Preset, fmt: AudioFormat) -> float:
+    """How much level (dB) the limiter, and a lossy encoder (LAME at 192 kbps takes a quarter of a LU off
+    bright speech), will take off at this gain, measured on the excerpts limited, encoded and decoded: added
+    to the gain up front, so the master lands on its target in one write instead of two."""
+    if not excerpts:
+        return 0.0
+    rate, channels = programme.sample_rate, programme.channels
+    gain = np.float32(10 ** (gain_db / 20))
+    limiter = TruePeakLimiter(rate, channels, ceiling_db)
+    before, after = (LoudnessMeter(rate, channels, true_peak=False) for _ in range(2))
+    with tempfile.TemporaryDirectory(prefix="studio-master-") as folder:
+        probe = Path(folder) / f"probe.{fmt}"
+        with Encoder(probe, fmt, rate, channels, bitrate_kbps=preset.bitrate_kbps) as encoder:
+            for block in itertools.chain((block * gain for block in excerpts), [None]):
+                limited = limiter.process(block) if block is not None else limiter.flush()
+                if block is not None:
+                    before.add(block)
+                after.add(limited)
+                if fmt in LOSSY:
+                    encoder.write(limited)
+        was = before.result()
+        if fmt in LOSSY:
+            now = read_file(probe)[1]
+        elif limiter.max_reduction_db == 0.0:
+            return 0.0
+        else:
+            now = after.result()
+    if preset.level_by == "lufs":
+        loss = was.integrated_lufs - now.integrated_lufs
+    else:
+        loss = was.rms_dbfs - now.rms_dbfs
+    return loss if math.isfinite(loss) else 0.0
+
+
+def _span(blocks: Iterator[np.ndarray], first: int, count: int) -> Iterator[np.ndarray]:
+    """Frames [first, first + count) of a stream of blocks."""
+    position = 0
+    for block in blocks:
+        lo, hi = max(first - position, 0), min(first + count - position, len(block))
+        if lo < hi:
+            yield block[lo:hi]
+        position += len(block)
+        if position >= first + count:
+            return
+
+
+def _room_tone(frames: int, channels: int, level_db: float) -> np.ndarray:
+    """Room tone to lengthen the head or tail: noise at the level of the programme's own quiet between words
+    (so the noise floor a check measures is the programme's, not digital silence put in front of it);
+    silence if that is silence."""
+    if level_db == -math.inf:
+        return np.zeros((frames, channels), np.float32)
+    noise = np.random.default_rng(frames).standard_normal((frames, channels))
+    return (noise * 10 ** (level_db / 20)).astype(np.float32)
+
+
+def _write(programme: AudioSource, part: Path, preset: Preset, fmt: AudioFormat, gain_db: float,
+           ceiling_db: float, edges: _Edges, floor_db: float, chapters: Sequence[Chapter],
+           progress: Callable[[float], None]) -> float:
+    """Pass 2 into `part`; returns the limiter's deepest reduction (dB)."""
+    rate, channels = programme.sample_rate, programme.channels
+    gain = 10 ** (gain_db / 20)
+    limiter = TruePeakLimiter(rate, channels, ceiling_db)
+    with Encoder(part, fmt, rate, channels, bitrate_kbps=preset.bitrate_kbps, chapters=chapters) as encoder:
+        encoder.write(_room_tone(edges.add_head, channels, floor_db + gain_db))
+        done = 0
+        kept = _span(programme.blocks(), edges.skip_head, edges.keep)
+        for block in _rechunked(kept, channels):
+            encoder.write(limiter.process(block * gain))
+            done += len(block)
+            progress(done / rate)
+        encoder.write(limiter.flush())
+        encoder.write(_room_tone(edges.add_tail, channels, floor_db + gain_db))
+    return limiter.max_reduction_db

@@ -1,0 +1,97 @@
+"""`studio production export --preset`, `studio production check` and `studio master` as a user runs them on a
+production rendered by the emulator: the printed report, the exit code, the files and their tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+
+from studio.cli import main
+from studio.emulator import Emulator
+from tests.services.test_mastering import COVER
+from tests.test_cli_production_render import make_production, render_unpaced
+
+SCRIPT = """# Arrival
+HOST: Welcome back to the harbour, where the tide has turned early this morning.
+
+GUEST: Thank you. The boats came in before dawn, and the gulls followed them home.
+
+# The storm
+HOST: What did the fishermen say about the storm?
+
+GUEST: They said it would pass by noon. It did not.
+"""
+
+
+@pytest.fixture
+def rendered(tmp_path: Path, emu: Emulator) -> Path:
+    production = make_production(tmp_path, SCRIPT)
+    render_unpaced(production, emu)
+    return production
+
+
+def test_export_with_a_preset_masters_tags_and_prints_a_passing_report(
+        rendered: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cover.png").write_bytes(COVER)
+    billed = len(list((rendered / "takes").rglob("*.*")))
+    assert main(["prod", "export", "--preset", "podcast", "--srt", "--title", "Harbour", "--artist", "Anna",
+                 "--cover", str(tmp_path / "cover.png"), "-P", str(rendered)]) == 0
+    out = capsys.readouterr().out
+    episode = rendered / "exports" / "ep1.mp3"
+    assert f"{episode}\n" in out and "ep1.mp3 — Podcast (stereo): passes" in out
+    assert "pass  Integrated loudness" in out and "FAIL" not in out
+    assert (rendered / "exports" / "ep1.srt").is_file()
+    tag = ID3(str(episode))
+    assert str(tag["TIT2"]) == "Harbour" and tag.getall("APIC")[0].data == COVER
+    assert [str(tag[f"CHAP:{c}"].sub_frames["TIT2"]) for c in tag.getall("CTOC")[0].child_element_ids] == [
+        "Arrival", "The storm"]
+    assert len(list((rendered / "takes").rglob("*.*"))) == billed  # nothing rendered to export
+
+
+def test_the_acx_preset_writes_a_file_per_chapter_and_check_agrees(
+        rendered: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["prod", "export", "--preset", "acx", "-o", str(tmp_path / "book"), "-P", str(rendered)]) == 0
+    out = capsys.readouterr().out
+    files = sorted((tmp_path / "book").iterdir())
+    assert [f.name for f in files] == ["01 - Arrival.mp3", "02 - The storm.mp3"]
+    assert out.count("Audiobook: ACX-spec mastering: passes") == 2
+    assert main(["prod", "check", str(files[0]), "--preset", "acx"]) == 0
+    assert "01 - Arrival.mp3 — Audiobook: ACX-spec mastering: passes" in capsys.readouterr().out
+
+
+def test_check_on_a_raw_take_lists_what_fails_and_why(rendered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    take = next(p for p in (rendered / "takes").rglob("*") if p.suffix in (".mp3", ".flac", ".wav"))
+    assert main(["prod", "check", str(take), "--preset", "acx"]) == 1
+    out = capsys.readouterr().out
+    assert ": FAILS" in out
+    assert "FAIL  Sample rate                   32 kHz" in out and "→ resample to 44.1 kHz" in out
+    assert "FAIL  Room tone at the head" in out and "→ add silence at the start to 0.5–1 s" in out
+
+
+def test_master_makes_a_raw_take_pass_the_preset(rendered: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    take = next(p for p in (rendered / "takes").rglob("*") if p.suffix in (".mp3", ".flac", ".wav"))
+    assert main(["master", str(take), "-o", str(tmp_path / "take.mp3"), "--preset", "podcast-mono"]) == 0
+    out = capsys.readouterr().out
+    assert "take.mp3 — Podcast (mono): passes" in out and (tmp_path / "take.mp3").is_file()
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["master", "in.wav", "-o", "out.mp3"], "give --preset NAME or --lufs LUFS"),
+    (["master", "in.wav", "-o", "out.mp3", "--preset", "acx", "--lufs", "-16"], "--preset or --lufs, not both"),
+    (["master", "in.wav", "-o", "out.ogg", "--preset", "acx"], "the formats are mp3, m4b, m4a, wav, flac"),
+    (["master", "in.wav", "-o", "out.mp3", "--lufs", "-2"], "outside −40…−5 LUFS"),
+    (["master", "in.wav", "-o", "out.mp3", "--preset", "podcast", "--cover", "in.wav"], "covers are JPEG or PNG"),
+    (["prod", "check", "in.wav"], "give --preset NAME"),
+])
+def test_bad_mastering_input_is_one_line_naming_the_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str], argv: list[str],
+                                                         message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.wav").write_bytes(b"RIFF")
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.wav"]
