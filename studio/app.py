@@ -184,6 +184,8 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
         services.tasks, client, services.audio, productions_dir=productions_dir,
         region=lambda: services.account_service.region or "global", pacer=production_pacer,
         voice_choices=lambda: voice_choices(catalog.entries),
+        music_choices=lambda: [(f"{take.text[:50] or 'Music'} ({take.created_at:%d %b})", take.path)
+                               for take in services.library.takes(kind="music", limit=40) if not take.partial],
         add_characters=services.account.add_characters, connected=services.account_service.wait_for_client,
         preferences=services.settings.panel("productions"), save_preferences=services.save_settings)
     voices.use_in_speech.connect(speech.set_voice)

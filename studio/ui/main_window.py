@@ -2,7 +2,8 @@
 
 Panels are plain widgets handed in by the composition root (studio.app.build_panels). The window forwards
 the studio-wide shortcuts to the current panel when it has the matching method: generate() (Ctrl+Enter),
-toggle_playback() (Space; F5 also while typing), save() (Ctrl+S), focus_search() (Ctrl+F).
+toggle_playback() (Space; F5 also while typing), save() (Ctrl+S), save_mastered() (Ctrl+Shift+S),
+focus_search() (Ctrl+F).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ PANEL_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("generate", "Generate", ("Ctrl+Return", "Ctrl+Enter")),
     ("toggle_playback", "Play / stop", ("Space",)),
     ("save", "Save", ("Ctrl+S",)),
+    ("save_mastered", "Export mastered…", ("Ctrl+Shift+S",)),
     ("focus_search", "Search", ("Ctrl+F",)),
 )
 # Space types into a text field, so play/stop has a key that works from the script editor too.

@@ -48,11 +48,12 @@ from studio.api.errors import InputError
 from studio.api.hosts import Region
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
-from studio.services.production.assemble import OUTPUT_FORMATS
+from studio.services.production.assemble import TimelineLine, build_timeline
 from studio.services.production.cast import Cast, Voicing
 from studio.services.production.compare import BlindPair, blind_pair, keep, take_blocks
 from studio.services.production.editing import LineBook, create_sample, edit_line, recast_cost
-from studio.services.production.episode import Episode, write_episode
+from studio.services.production.episode import Episode, MasteredEpisode, SubtitleKind, master_episode, write_episode
+from studio.services.production.export_settings import EpisodeExport, load_export, save_export
 from studio.services.production.find import Match, find_matches, replace_matches
 from studio.services.production.pacing import T2APacer
 from studio.services.production.peaks import bucket_peaks, pinned_take_files
@@ -64,12 +65,14 @@ from studio.services.production.store import LineChanges, Production, Production
 from studio.services.production.units import LineRecord, RenderUnit, units_of
 from studio.ui.media_widgets import muted_label, problem_label
 from studio.ui.production_cast import SpeakerEditor
+from studio.ui.production_export import CheckReportDialog, ExportDialog
 from studio.ui.production_find import FindBar
 from studio.ui.production_lines import WAVEFORM_ROOM, LineDelegate
 
 RENDER_KEY = "productions.render"
 PLAY_KEY = "productions.play"
 EXPORT_KEY = "productions.export"
+EXPORT_MEASURE_KEY = "productions.export.measure"
 AB_KEY = "productions.compare"
 PEAKS_KEY = "productions.peaks"
 WAVEFORM_PAUSE_S = 0.002
@@ -136,7 +139,7 @@ class ProductionsPanel(QWidget):
                  connected: Callable[[], Awaitable[MiniMaxClient]] | None = None,
                  ask_open_folder: Callable[[], Path | None] | None = None,
                  ask_script_file: Callable[[], Path | None] | None = None,
-                 ask_export_path: Callable[[Path], Path | None] | None = None,
+                 music_choices: Callable[[], list[tuple[str, Path]]] = list,
                  preferences: dict[str, Any] | None = None, save_preferences: Callable[[], None] | None = None,
                  parent: QWidget | None = None) -> None:
         """`preferences`: this panel's part of the settings (the productions opened lately, the last first).
@@ -151,7 +154,9 @@ class ProductionsPanel(QWidget):
         self._connected = connected
         self._ask_open_folder = ask_open_folder or self._open_folder_dialog
         self._ask_script_file = ask_script_file or self._script_file_dialog
-        self._ask_export_path = ask_export_path or self._export_dialog
+        self._music_choices = music_choices
+        self.export_dialog: ExportDialog | None = None
+        self.report_dialog: CheckReportDialog | None = None
         self.production: Production | None = None
         self._book: LineBook | None = None  # the lines' units, states and plan; None while a speaker is uncast
         self._rows: dict[int, int] = {}  # line id → table row
@@ -263,13 +268,11 @@ class ProductionsPanel(QWidget):
         other = QPushButton("Open…")
         other.clicked.connect(self._open_folder)
         self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("The episode from every line's current take as MP3, WAV or FLAC, with SRT and "
-                                      "VTT subtitles beside it (Ctrl+S); or one file per chapter. Nothing is sent "
-                                      "or billed")
-        export_menu = QMenu(self.export_button)
-        export_menu.addAction("The episode as one file…", self.export)
-        export_menu.addAction("One file per chapter…", lambda: self.export(per_chapter=True))
-        self.export_button.setMenu(export_menu)
+        self.export_button.setToolTip("The episode from every line's current take, mastered to a delivery preset "
+                                      "(podcast, ACX-spec audiobook, broadcast, video) or as rendered, whole or a "
+                                      "file per chapter, with subtitles, tags, cover and a music bed (Ctrl+S). "
+                                      "Nothing is sent or billed")
+        self.export_button.clicked.connect(self.export)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.path_label, 1)
@@ -1233,56 +1236,97 @@ class ProductionsPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------------------
 
-    def export(self, *, per_chapter: bool = False) -> None:
-        """The episode (or each chapter) from every line's current take, with SRT and VTT subtitles beside it,
-        written in the background with its progress; Cancel stops it. Nothing is sent or billed."""
+    def export(self) -> None:
+        """Open the Export dialog (last export's choices, from the production's export.json); the takes are
+        measured meanwhile for its voice and music lanes. Nothing is sent or billed."""
         production = self.production
         if production is None or self._tasks.is_busy(EXPORT_KEY):
             return
-        dest = self._ask_export_path(production.exports_dir / f"{production.name}.mp3")
-        if dest is None:
-            return
-        fmt = dest.suffix.lstrip(".").lower()
-        if fmt not in OUTPUT_FORMATS:
-            _say(self.problem, f"Can't export {dest.name}: the formats are {', '.join(OUTPUT_FORMATS)}")
-            return
         try:
             lines = production.timeline_lines()
-        except ProductionError as exc:
+            chapters = len(production.script.chapters)
+        except (ProductionError, ScriptError) as exc:
             _say(self.problem, str(exc))
             return
-        if per_chapter:
+        dialog = ExportDialog(load_export(production.path), production_name=production.name,
+                              exports_dir=production.exports_dir, chapters=chapters,
+                              music_choices=self._music_choices(), parent=self)
+        self.export_dialog = dialog
+        dialog.accepted.connect(lambda: self._start_export(production, lines, dialog.choice(), dialog.destination()))
+        dialog.open()
+
+        def measured(voice: tuple[list[tuple[float, float]], float]) -> None:
+            if shiboken6.isValid(dialog):
+                dialog.set_voice(*voice)
+
+        self._tasks.run(EXPORT_MEASURE_KEY, asyncio.to_thread(_voice_spans, lines), owner=self, on_done=measured)
+
+    def _start_export(self, production: Production, lines: list[TimelineLine], choice: EpisodeExport,
+                      dest: Path) -> None:
+        """Write the episode as chosen, in the background with its progress; Cancel stops it (a file it
+        finished stays, the one it was writing is removed)."""
+        if self._tasks.is_busy(EXPORT_KEY) or production is not self.production:
+            return
+        try:
+            preset = choice.mastering()
+            tags = choice.tags.tags(production.name)
+        except (ValueError, OSError) as exc:
+            _say(self.problem, f"Can't export: {exc}")
+            return
+        save_export(production.path, choice)
+        subtitles: tuple[SubtitleKind, ...] = tuple(kind for kind in ("srt", "vtt") if getattr(choice, kind))
+        if choice.per_chapter and dest.suffix:
             dest = dest.with_suffix("")  # a folder of numbered chapter files, named as the file would have been
         loop = asyncio.get_event_loop()  # the app's (a slot may run outside a task)
         self._export_stopped = False
 
         def written(done: int, total: int) -> None:  # in the export's thread
             if self._export_stopped:
-                raise asyncio.CancelledError  # stops write_episode where it is; its files are written whole or not
-            loop.call_soon_threadsafe(self._export_progress, done, total)
+                raise asyncio.CancelledError  # stops the export where it is; its files are written whole or not
+            loop.call_soon_threadsafe(self._export_progress, done / max(total, 1), "")
 
+        def mastering(what: str, fraction: float) -> None:  # in the export's thread
+            if self._export_stopped:
+                raise asyncio.CancelledError
+            loop.call_soon_threadsafe(self._export_progress, fraction, what)
+
+        work: Awaitable[Episode | MasteredEpisode]
+        if preset is None:
+            work = asyncio.to_thread(write_episode, lines, dest, choice.fmt, per_chapter=choice.per_chapter,  # type: ignore[arg-type]
+                                     subtitles=subtitles, speakers=choice.speakers, on_write=written)
+        else:
+            bed = choice.bed.bed() if choice.with_bed else None
+            work = asyncio.to_thread(master_episode, lines, dest, preset, choice.fmt, per_chapter=choice.per_chapter,
+                                     subtitles=subtitles, speakers=choice.speakers, tags=tags, bed=bed,
+                                     on_progress=mastering)
         self.progress_label.setText(f"Exporting {dest.name}…")
         self.cancel_button.setEnabled(True)
-        self._tasks.run(EXPORT_KEY, asyncio.to_thread(write_episode, lines, dest, fmt, per_chapter=per_chapter,
-                                                      subtitles=("srt", "vtt"), on_write=written),
-                        owner=self, on_done=self._exported)
+        self._tasks.run(EXPORT_KEY, work, owner=self, on_done=self._exported)
 
-    def _export_progress(self, done: int, total: int) -> None:
+    def _export_progress(self, fraction: float, what: str) -> None:
         if shiboken6.isValid(self.progress):
             self.progress.setVisible(True)
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(fraction * 1000))
+            if what:
+                self.progress_label.setText(f"{what}…")
 
-    def _exported(self, episode: Episode) -> None:
-        files = ", ".join(path.name for path in (*episode.files, *episode.subtitles)) if len(episode.files) < 3 \
-            else f"{len(episode.files)} chapter files with their subtitles in {episode.files[0].parent}"
-        self.progress_label.setText(f"Exported {files} ({_duration(episode.duration_s)}); nothing was billed.")
-        self.message.emit(f"Exported {episode.files[0]}")
-
-    def _export_dialog(self, suggested: Path) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export the episode", str(suggested),
-                                                "MP3 (*.mp3);;WAV (*.wav);;FLAC (*.flac)")
-        return Path(chosen) if chosen else None
+    def _exported(self, episode: Episode | MasteredEpisode) -> None:
+        if isinstance(episode, MasteredEpisode):
+            paths = [file.path for file in episode.files]
+            verdict = ("passes every line of its spec" if episode.passed else
+                       "FAILS a line of its spec: see the report") if len(paths) == 1 else \
+                ("all pass every line of their spec" if episode.passed else "some FAIL a line: see the report")
+            self.report_dialog = CheckReportDialog([file.report for file in episode.files], parent=self)
+            self.report_dialog.open()
+        else:
+            paths, verdict = list(episode.files), "as rendered"
+        files = ", ".join(path.name for path in (*paths, *episode.subtitles)) if len(paths) < 3 \
+            else f"{len(paths)} chapter files with their subtitles in {paths[0].parent}"
+        self.progress.setValue(self.progress.maximum())
+        self.progress_label.setText(f"Exported {files} ({_duration(episode.duration_s)}): {verdict}; nothing was "
+                                    "billed.")
+        self.message.emit(f"Exported {paths[0]}")
 
     # -- task state -------------------------------------------------------------------------------------
 
@@ -1303,3 +1347,12 @@ class ProductionsPanel(QWidget):
     def _task_failed(self, key: str, message: str) -> None:
         if key in (RENDER_KEY, PLAY_KEY, EXPORT_KEY):
             _say(self.problem, message)
+
+
+def _voice_spans(lines: list[TimelineLine]) -> tuple[list[tuple[float, float]], float]:
+    """Where each unit speaks in the assembled episode (seconds) and its length: the Export dialog's voice
+    lane. Decodes every take once (in a thread)."""
+    timeline = build_timeline(lines)
+    rate = timeline.sample_rate
+    spans = [(unit.start / rate, unit.end / rate) for unit in timeline.units]
+    return spans, max(timeline.duration_s, 0.01)

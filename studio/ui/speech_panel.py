@@ -10,9 +10,11 @@ disabled: no request goes out.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,8 @@ from studio.api.models import T2ASettings
 from studio.qt.tasks import TaskRunner, user_message
 from studio.services.export import AUDIO_EXPORT_FORMATS, export_take
 from studio.services.library import Take
+from studio.services.mastering.master import FileSource, Mastered, master
+from studio.services.production.export_settings import EpisodeExport, export_from_dict
 from studio.services.production.segment import UnsplittableTextError
 from studio.services.speech import speech_parts
 from studio.services.speech_session import (
@@ -53,6 +57,7 @@ from studio.services.speech_session import (
 from studio.ui.error_banner import ErrorBanner
 from studio.ui.media_widgets import muted_label
 from studio.ui.problem_list import ProblemList, ShownProblem
+from studio.ui.production_export import CheckReportDialog, ExportDialog
 from studio.ui.script_editor import ERROR_COLOUR, WARNING_COLOUR, ScriptEditor
 from studio.ui.speech_settings import SpeechSettingsForm
 from studio.ui.transport_bar import TransportBar
@@ -105,6 +110,8 @@ class SpeechPanel(QWidget):
         self._export_when_rendered = False  # Ctrl+S found only previews and the user asked for a full render
         self._seek_to: float | None = None  # a waveform click whose replay has not started playing yet
         self.renders_started = 0
+        self.master_dialog: ExportDialog | None = None
+        self.report_dialog: CheckReportDialog | None = None
 
         self.banner = ErrorBanner(on_account_settings=on_account_settings)
         self._build()
@@ -159,8 +166,12 @@ class SpeechPanel(QWidget):
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
         self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the latest full take as MP3, WAV, FLAC or raw PCM (Ctrl+S)")
-        self.export_button.clicked.connect(self.save)
+        self.export_button.setToolTip("Save the latest full take as received, as MP3, WAV, FLAC or raw PCM "
+                                      "(Ctrl+S); or mastered to a delivery preset (Ctrl+Shift+S)")
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("As received…\tCtrl+S", self.save)
+        export_menu.addAction("Mastered (podcast, audiobook, broadcast, video)…\tCtrl+Shift+S", self.save_mastered)
+        self.export_button.setMenu(export_menu)
         self.status = muted_label(wrap=True)
         actions = QHBoxLayout()
         actions.addWidget(self.generate_button)
@@ -264,6 +275,47 @@ class SpeechPanel(QWidget):
         self._show_status(f"Exporting {what}to {Path(dest).name}…")
         self._runner.run(EXPORT_KEY, export_take(take, Path(dest)), owner=self,
                          on_done=lambda result: self._show_status(f"Exported {what}to {result.path}"),
+                         on_error=lambda exc: self._show_status(f"Couldn't export: {user_message(exc)}"))
+
+    def save_mastered(self) -> None:
+        """Export the latest full take mastered to a delivery preset (loudness, true peak, rate; tags, a music
+        bed), then show its check against the preset's spec (Ctrl+Shift+S). The take itself is kept as is."""
+        take = self._take_to_export()
+        if take is None or self._runner.is_busy(EXPORT_KEY):
+            return
+        stem = Path(export_name(take)).stem
+        folder = Path(self._preferences.get("export_folder") or Path.home())
+        dialog = ExportDialog(export_from_dict(self._preferences.get("master")), production_name=stem,
+                              exports_dir=folder, chapters=None, parent=self)
+        self.master_dialog = dialog
+        dialog.accepted.connect(lambda: self._master(take, dialog.choice(), dialog.destination()))
+        dialog.open()
+
+    def _master(self, take: Take, choice: EpisodeExport, dest: Path) -> None:
+        try:
+            preset = choice.mastering()
+            tags = choice.tags.tags(Path(dest).stem)
+        except (ValueError, OSError) as exc:
+            self._show_status(f"Couldn't export: {exc}")
+            return
+        if preset is None:
+            return
+        self._preferences["master"] = asdict(choice)
+        self._preferences["export_folder"] = str(dest.parent)
+        self._save_preferences()
+        source = FileSource(take.path, raw=(take.sample_rate or 32000, take.channels or 1)
+                            if take.format == "pcm" else None)
+        bed = choice.bed.bed() if choice.with_bed else None
+        self._show_status(f"Mastering to {preset.label}: {dest.name}…")
+
+        def shown(mastered: Mastered) -> None:
+            verdict = "passes every line of its spec" if mastered.report.passed else "FAILS a line: see the report"
+            self._show_status(f"Exported {mastered.path} mastered to {preset.label}: {verdict}")
+            self.report_dialog = CheckReportDialog([mastered.report], parent=self)
+            self.report_dialog.open()
+
+        self._runner.run(EXPORT_KEY, asyncio.to_thread(master, source, dest, preset, choice.fmt, tags=tags, bed=bed),
+                         owner=self, on_done=shown,
                          on_error=lambda exc: self._show_status(f"Couldn't export: {user_message(exc)}"))
 
     def _take_to_export(self) -> Take | None:

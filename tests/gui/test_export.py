@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from studio.services.export import AUDIO_EXPORT_FORMATS
 from studio.services.library import Take
 from studio.ui.widgets import ask_save_file, save_filter
-from tests.audio_utils import probe
+from tests.audio_utils import decode, independent_loudness, probe
 from tests.gui.speech_fixtures import Studio, demo_studio, studio_home
 
 __all__ = ["demo_studio", "studio_home"]
@@ -141,3 +141,39 @@ def test_a_name_typed_without_an_extension_gets_the_chosen_filters(
     assert ask_save_file(QWidget(), "Export take", "x", filters) == tmp_path / "chapter one.flac"
     chosen["path"] = ""  # cancelled
     assert ask_save_file(QWidget(), "Export take", "x", filters) is None
+
+
+def test_ctrl_shift_s_masters_the_take_to_a_preset_and_shows_its_check(
+    demo_studio: Callable[..., Studio], wait_until: Callable, tmp_path: Path, screenshot: Callable
+) -> None:
+    studio = speech_with_the_script(demo_studio)
+    speech = studio.speech
+    QTest.keyClick(studio.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: speech.last_take is not None and not studio.rendering(), timeout=30)
+    take = speech.last_take
+    QTest.keyClick(studio.window, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = speech.master_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.preset_combo.findData("as-rendered") < 0 and not dialog.per_chapter.isVisible()
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("podcast-mono"))
+    dest = tmp_path / "narration.mp3"
+    dialog.dest.setText(str(dest))
+    dialog.dest.textEdited.emit(str(dest))
+    dialog.title.setText("The Lighthouse")
+    dialog.export_button.click()
+    wait_until(lambda: speech.status.text().startswith("Exported"), timeout=60, message=speech.status.text())
+    assert "mastered to Podcast (mono): passes every line of its spec" in speech.status.text()
+    samples, rate = decode(dest.read_bytes(), "mp3")
+    assert rate == 44100 and independent_loudness(samples, rate) == pytest.approx(-19, abs=0.5)
+    assert take.path.read_bytes() == speech.last_take.path.read_bytes()  # the paid take is untouched
+    report = speech.report_dialog
+    assert report is not None and report.isVisible() and report.rows()[0] == (dest.name, "", "passes")
+    screenshot(report, "speech-master-report")
+    # The next time, the same preset and title are offered.
+    report.close()
+    speech.save_mastered()
+    again = speech.master_dialog
+    assert again is not None and again.preset_combo.currentData() == "podcast-mono"
+    assert again.title.text() == "The Lighthouse"
+    again.reject()

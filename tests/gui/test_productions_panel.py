@@ -26,7 +26,6 @@ from studio.services.production.store import Production
 from studio.services.production.units import units_of
 from studio.ui.productions_panel import (
     CAST_TAB,
-    EXPORT_KEY,
     PLAY_KEY,
     RENDER_KEY,
     SPEAKER_COLUMN,
@@ -421,31 +420,6 @@ def test_a_new_take_of_a_line_is_rendered_kept_beside_the_old_one_and_either_can
     production = widget.production
     assert production is not None and production.line(5).take == 0  # back to the first take, nothing billed
     assert len(panel.emulator.billed) == before + 1 and set(panel.states()) == {"cached"}
-
-
-def test_export_writes_the_episode_and_its_subtitles_without_billing(
-        panel: Panel, wait_until: Callable, tmp_path: Path) -> None:
-    dest = tmp_path / "out" / "episode.mp3"
-    panel.widget._ask_export_path = lambda suggested: dest
-    widget = panel.widget
-    widget.sample_button.click()
-    render(panel, wait_until)
-    billed = len(panel.emulator.billed)
-    whole, per_chapter = widget.export_button.menu().actions()  # type: ignore[union-attr]
-    whole.trigger()
-    wait_until(lambda: not panel.runner.is_busy(EXPORT_KEY), timeout=60, message="the export did not finish")
-    assert dest.is_file() and dest.with_suffix(".srt").is_file() and dest.with_suffix(".vtt").is_file()
-    cues = dest.with_suffix(".srt").read_text(encoding="utf-8")
-    assert "Welcome back to Shoreline." in cues and "the biggest of all." in cues
-    assert dest.with_suffix(".vtt").read_text(encoding="utf-8").startswith("WEBVTT")
-    assert "Exported episode.mp3, episode.srt, episode.vtt" in widget.progress_label.text()
-    assert widget.progress.value() == widget.progress.maximum()  # its progress went to the end
-
-    per_chapter.trigger()  # the same name, as a folder of chapter files
-    wait_until(lambda: not panel.runner.is_busy(EXPORT_KEY), timeout=60, message="the export did not finish")
-    chapters = sorted(path.suffix for path in (tmp_path / "out" / "episode").iterdir())
-    assert chapters == [".mp3", ".srt", ".vtt"]  # the sample has one chapter
-    assert len(panel.emulator.billed) == billed
 
 
 def test_compare_blind_offers_two_takes_as_a_and_b_and_keeps_the_pick(

@@ -76,23 +76,30 @@ class Mastered:
 
 
 class FileSource:
-    """An audio file decoded from its start each time it is read."""
+    """An audio file decoded from its start each time it is read. `raw=(rate, channels)`: headerless 16-bit
+    PCM (a take received as `pcm`)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, raw: tuple[int, int] | None = None) -> None:
         self.path = path
+        self._options: dict[str, object] = {}
+        if raw is not None:
+            self._options = {"format": "s16le", "options": {"sample_rate": str(raw[0]),
+                                                            "ch_layout": "stereo" if raw[1] == 2 else "mono"}}
         try:
-            with av.open(str(path)) as container:
+            with av.open(str(path), **self._options) as container:  # type: ignore[call-overload]
                 if not container.streams.audio:
                     raise StudioError(f"{path.name} holds no audio")
                 context = container.streams.audio[0].codec_context
                 self.sample_rate, self.channels = context.sample_rate, min(context.channels, 2)
                 self.duration_s = float(container.duration or 0) / 1e6
+                if not self.duration_s and raw is not None:
+                    self.duration_s = path.stat().st_size / (2 * raw[1] * raw[0])
         except (av.FFmpegError, OSError) as exc:
             raise StudioError(f"can't read {path.name} as audio: {exc}") from exc
 
     def blocks(self) -> Iterator[np.ndarray]:
         layout = "stereo" if self.channels == 2 else "mono"
-        with av.open(str(self.path)) as container:
+        with av.open(str(self.path), **self._options) as container:  # type: ignore[call-overload]
             stream = container.streams.audio[0]
             resampler = av.AudioResampler(format="flt", layout=layout, rate=self.sample_rate)
             for frame in container.decode(stream):

@@ -17,6 +17,7 @@ import numpy as np
 
 from studio.errors import StudioError
 from studio.files import write_atomically
+from studio.services.mastering.bed import MusicBed
 from studio.services.mastering.encode import Chapter
 from studio.services.mastering.master import Mastered, master
 from studio.services.mastering.presets import AudioFormat, Preset
@@ -95,11 +96,12 @@ _STAGE_SHARE = {"measuring": (0.0, 0.25), "mastering": (0.25, 0.5), "checking": 
 
 def master_episode(lines: list[TimelineLine], dest: Path, preset: Preset, fmt: AudioFormat, *,
                    per_chapter: bool = False, subtitles: tuple[SubtitleKind, ...] = (), speakers: bool = False,
-                   tags: Tags = NO_TAGS, on_measure: Progress | None = None,
+                   tags: Tags = NO_TAGS, bed: MusicBed | None = None, on_measure: Progress | None = None,
                    on_progress: EpisodeProgress | None = None) -> MasteredEpisode:
     """Assemble `lines` and master them to `preset` as one file (`dest`) with a chapter mark per chapter, or
     one file per chapter (`NN - Title.ext` in the folder `dest`, numbered in their tags), each checked; the
-    subtitles beside each file follow its audio (room tone at the head moves them)."""
+    subtitles beside each file follow its audio (the bed's intro and room tone at the head move them). A music
+    `bed` plays its intro and outro around each file."""
     timeline = build_timeline(lines, on_progress=on_measure)
     if not timeline.units:
         raise StudioError("nothing is rendered yet: there is nothing to export")
@@ -133,7 +135,7 @@ def master_episode(lines: list[TimelineLine], dest: Path, preset: Preset, fmt: A
                 on_progress(f"{stage.capitalize()} {path.name}",
                             before + share * (start + part * min(done / max(whole, 1e-9), 1.0)))
 
-        mastered = master(source, path, preset, fmt, chapters=marks, tags=file_tags, on_progress=progress)
+        mastered = master(source, path, preset, fmt, chapters=marks, tags=file_tags, bed=bed, on_progress=progress)
         files.append(mastered)
         cues = [replace(cue, start_s=cue.start_s + mastered.offset_s, end_s=cue.end_s + mastered.offset_s)
                 for cue in timeline.cues(chapter)]
