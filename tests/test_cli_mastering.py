@@ -95,3 +95,21 @@ def test_bad_mastering_input_is_one_line_naming_the_rule(tmp_path: Path, monkeyp
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.wav"]
+
+
+def test_master_with_a_music_bed_adds_its_intro_and_outro(rendered: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.gui.test_productions_export import music_file  # twenty seconds of a soft chord
+    from tests.services.test_mastering import read
+
+    take = next(p for p in (rendered / "takes").rglob("*") if p.suffix in (".mp3", ".flac", ".wav"))
+    music = music_file(tmp_path)
+    assert main(["master", str(take), "-o", str(tmp_path / "bed.wav"), "--preset", "broadcast", "--bed", str(music),
+                 "--intro", "2", "--outro", "3"]) == 0
+    assert "bed.wav — Broadcast (EBU R128): passes" in capsys.readouterr().out
+    plain, _ = read(take)
+    mixed, rate = read(tmp_path / "bed.wav")
+    assert len(mixed) / rate == pytest.approx(len(plain) / 32000 + 5, abs=0.1)
+    assert main(["master", str(take), "-o", str(tmp_path / "x.mp3"), "--preset", "podcast",
+                 "--bed", str(tmp_path / "gone.mp3")]) == 2
+    assert "the music file" in capsys.readouterr().err and not (tmp_path / "x.mp3").exists()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from studio.cli.common import CommandParser
 
 if TYPE_CHECKING:
+    from studio.services.mastering.bed import MusicBed
     from studio.services.mastering.check import CheckReport
     from studio.services.mastering.presets import AudioFormat, Preset
     from studio.services.mastering.tags import Tags
@@ -32,6 +33,17 @@ def add_preset_arguments(parser: CommandParser, *, tags: bool = True) -> None:
         parser.add_argument("--year")
         parser.add_argument("--comment")
         parser.add_argument("--cover", metavar="IMAGE", help="cover art: a JPEG or PNG")
+        bed = parser.add_argument_group("music bed")
+        bed.add_argument("--bed", metavar="MUSIC", help="music to play as intro, outro and under the speech (ducked)")
+        bed.add_argument("--intro", type=float, default=6.0, metavar="S", help="music alone before the first word "
+                         "(default 6)")
+        bed.add_argument("--outro", type=float, default=8.0, metavar="S", help="music alone after the last word "
+                         "(default 8)")
+        bed.add_argument("--no-under", action="store_true", help="only intro and outro: no music under the speech")
+        bed.add_argument("--bed-level", type=float, default=-8.0, metavar="LU",
+                         help="the music's loudness against the voice's (default −8)")
+        bed.add_argument("--duck", type=float, default=14.0, metavar="DB",
+                         help="how much lower the music goes while someone speaks (default 14)")
 
 
 def preset_of(args: argparse.Namespace) -> Preset | None:
@@ -51,6 +63,19 @@ def tags_of(args: argparse.Namespace) -> Tags:
     cover = cover_image(Path(args.cover)) if args.cover else None
     return Tags(title=args.title or "", artist=args.artist or "", album=args.album or "", year=args.year or "",
                 comment=args.comment or "", cover=cover)
+
+
+def bed_of(args: argparse.Namespace) -> MusicBed | None:
+    """The music bed the options ask for (None: none). ValueError names what is wrong with it."""
+    from studio.services.mastering.bed import MusicBed
+
+    if not getattr(args, "bed", None):
+        return None
+    bed = MusicBed(Path(args.bed), intro_s=args.intro, outro_s=args.outro, under=not args.no_under,
+                   level_lu=args.bed_level, duck_db=args.duck)
+    if problems := bed.problems():
+        raise ValueError(f"the music bed can't be used: {'; '.join(problems)}")
+    return bed
 
 
 def format_of(path: Path, fmt: str | None, preset: Preset) -> AudioFormat:
@@ -90,10 +115,11 @@ def cmd_master(args: argparse.Namespace) -> int:
         if dest.resolve() == source.resolve():
             raise ValueError("the master would overwrite its source: give another -o")
         tags = tags_of(args)
+        bed = bed_of(args)
         programme = FileSource(source)
         with progress_bar() as bar:
             task = bar.add_task("mastering", total=1.0)
-            mastered = master(programme, dest, preset, fmt, tags=tags,
+            mastered = master(programme, dest, preset, fmt, tags=tags, bed=bed,
                               on_progress=lambda stage, done, total: bar.update(
                                   task, description=stage, completed=_overall(stage, done, total)))
     except (ValueError, StudioError) as exc:

@@ -176,7 +176,7 @@ def _export(production: Production, args: argparse.Namespace) -> bool:
 def _export_mastered(production: Production, args: argparse.Namespace, dest: Path, preset: Preset) -> bool:
     """The episode mastered to `preset` (one file, or one per chapter with --per-chapter or when the preset asks
     for it), each file's check printed. False when a file fails a line of its spec."""
-    from studio.cli.mastering import format_of, print_report, progress_bar, tags_of
+    from studio.cli.mastering import bed_of, format_of, print_report, progress_bar, tags_of
     from studio.services.production.episode import SubtitleKind, master_episode
     from studio.services.production.store import ProductionError
 
@@ -184,6 +184,7 @@ def _export_mastered(production: Production, args: argparse.Namespace, dest: Pat
     try:
         fmt = format_of(dest if dest.suffix and not per_chapter else Path("x"), args.format, preset)
         tags = tags_of(args)
+        bed = bed_of(args)
     except ValueError as exc:
         raise ProductionError(str(exc)) from None
     tags = tags if tags.title else dataclasses.replace(tags, title=production.name)
@@ -198,6 +199,7 @@ def _export_mastered(production: Production, args: argparse.Namespace, dest: Pat
         task = bar.add_task(f"mastering to {preset.label}", total=1.0)
         episode = master_episode(
             lines, dest, preset, fmt, per_chapter=per_chapter, subtitles=kinds, speakers=args.speakers, tags=tags,
+            bed=bed,
             on_measure=lambda done, total: bar.update(measuring, completed=done, total=total),
             on_progress=lambda what, fraction: bar.update(task, description=what, completed=fraction))
     for mastered in episode.files:

@@ -513,7 +513,8 @@ class ExportDialog(QDialog):
 class CheckReportDialog(QDialog):
     """Each exported file against its preset's spec: every line measured, pass or fail, and what to do."""
 
-    def __init__(self, reports: Sequence[CheckReport], parent: QWidget | None = None) -> None:
+    def __init__(self, reports: Sequence[CheckReport], warnings: Sequence[str] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         passed = all(report.passed for report in reports)
         preset = reports[0].preset.label if reports else ""
@@ -523,6 +524,8 @@ class CheckReportDialog(QDialog):
                                f"{sum(not r.passed for r in reports)} of {len(reports)} file(s) fail a line of "
                                f"{preset}: what to do is beside each.")
         self.headline.setWordWrap(True)
+        self.warnings = muted_label("\n".join(f"Note: {warning}" for warning in warnings), wrap=True)
+        self.warnings.setVisible(bool(warnings))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Check", "Spec", "Measured", "Result", "What to do"])
         self.tree.setRootIsDecorated(True)
@@ -551,6 +554,7 @@ class CheckReportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
 

@@ -1317,7 +1317,8 @@ class ProductionsPanel(QWidget):
             verdict = ("passes every line of its spec" if episode.passed else
                        "FAILS a line of its spec: see the report") if len(paths) == 1 else \
                 ("all pass every line of their spec" if episode.passed else "some FAIL a line: see the report")
-            self.report_dialog = CheckReportDialog([file.report for file in episode.files], parent=self)
+            self.report_dialog = CheckReportDialog([file.report for file in episode.files],
+                                                   [w for file in episode.files for w in file.warnings], parent=self)
             self.report_dialog.open()
         else:
             paths, verdict = list(episode.files), "as rendered"

@@ -311,7 +311,7 @@ class SpeechPanel(QWidget):
         def shown(mastered: Mastered) -> None:
             verdict = "passes every line of its spec" if mastered.report.passed else "FAILS a line: see the report"
             self._show_status(f"Exported {mastered.path} mastered to {preset.label}: {verdict}")
-            self.report_dialog = CheckReportDialog([mastered.report], parent=self)
+            self.report_dialog = CheckReportDialog([mastered.report], mastered.warnings, parent=self)
             self.report_dialog.open()
 
         self._runner.run(EXPORT_KEY, asyncio.to_thread(master, source, dest, preset, choice.fmt, tags=tags, bed=bed),

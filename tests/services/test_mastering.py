@@ -341,3 +341,12 @@ def test_the_bed_ducks_under_speech_by_its_depth_and_comes_back_within_its_relea
     assert at(13.96) < alone - 20  # faded out at the end
     # The chapter mark and the report follow the intro: the voice's 0 s is the file's 3 s.
     assert mastered.report.passed, mastered.report.as_text()
+
+
+def test_an_m4b_with_more_chapters_than_players_list_says_so(tmp_path: Path) -> None:
+    source = _Speechlike(30)
+    marks = [Chapter(f"Part {n}", n * 0.1, (n + 1) * 0.1) for n in range(256)]
+    mastered = master(source, tmp_path / "book.m4b", custom_preset(-18, channels=1), "m4b", chapters=marks)
+    assert mastered.warnings == ("256 chapters: some players list only the first 255",)
+    with av.open(str(mastered.path)) as container:
+        assert len(container.chapters()) == 256
