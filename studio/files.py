@@ -4,11 +4,12 @@ and a second run never overwrites audio a first one received."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
@@ -37,6 +38,22 @@ def write_atomically(dest: Path, data: bytes, *, durable: bool = True) -> Path:
         raise OSError(exc.errno, exc.strerror, str(dest)) from exc
     os.replace(partial, dest)
     return dest
+
+
+@contextlib.contextmanager
+def written_through_part(dest: Path) -> Iterator[Path]:
+    """`with written_through_part(dest) as part:` write `part` (a file other code opens, an encoder's); when the
+    block ends it is flushed to disk and renamed to `dest`. An exception (a cancel, a full disk) removes it."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = part_path(dest)
+    try:
+        yield part
+        with part.open("rb") as done:
+            os.fsync(done.fileno())
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, dest)
 
 
 def partial_path(dest: Path) -> Path:

@@ -15,26 +15,13 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
+from studio.audio.blocks import AudioSource
 from studio.audio.loudness import FRAME_S
 
 _SEAM_S = 0.01  # a loop of the music is faded out and in over this at its seam: no click
-
-
-class Programme(Protocol):
-    @property
-    def sample_rate(self) -> int: ...
-
-    @property
-    def channels(self) -> int: ...
-
-    @property
-    def duration_s(self) -> float: ...
-
-    def blocks(self) -> Iterator[np.ndarray]: ...
 
 
 @dataclass(frozen=True)
@@ -111,7 +98,7 @@ class BedMix:
     `voice` and `music` are at the same rate and channel count. `sounding` is the voice's per-10 ms sound
     (`LoudnessMeter.sounding()`); `bed_gain_db` puts the music at its level against the voice."""
 
-    def __init__(self, voice: Programme, music: Programme, bed: MusicBed, sounding: np.ndarray,
+    def __init__(self, voice: AudioSource, music: AudioSource, bed: MusicBed, sounding: np.ndarray,
                  bed_gain_db: float) -> None:
         self._voice, self._music, self._bed = voice, music, bed
         self.sample_rate, self.channels = voice.sample_rate, voice.channels

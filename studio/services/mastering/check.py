@@ -8,13 +8,14 @@ can be checked, including ones made elsewhere (`studio production check FILE --p
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import av
 import numpy as np
 
+from studio.audio.blocks import rechunked
 from studio.audio.loudness import Loudness, LoudnessMeter
 from studio.errors import StudioError
 from studio.services.mastering.presets import Preset
@@ -106,25 +107,23 @@ def read_file(path: Path, on_progress: Progress | None = None) -> tuple[FileFact
         meter = LoudnessMeter(rate, channels)
         total = float(container.duration or 0) / 1e6
         sizes: set[int] = set()
-        frames = 0
-        held: list[np.ndarray] = []  # decoded frames are ~1,000 samples: the meter takes them ~32,000 at a time
-        held_frames = 0
-        for packet in container.demux(stream):
-            if packet.size and packet.pts is not None:
-                sizes.add(packet.size)
-            for frame in packet.decode():
-                for out in resampler.resample(frame):
-                    held.append(out.to_ndarray().reshape(-1, channels))
-                    frames += len(held[-1])
-                    held_frames += len(held[-1])
-            if held_frames >= _BLOCK:
-                meter.add(np.concatenate(held))
-                held, held_frames = [], 0
-                if on_progress is not None and total:
-                    on_progress(min(frames / rate, total), total)
-        held += [out.to_ndarray().reshape(-1, channels) for out in resampler.resample(None)]
-        if held:
-            meter.add(np.concatenate(held))
+
+        def decoded() -> Iterator[np.ndarray]:
+            for packet in container.demux(stream):
+                if packet.size and packet.pts is not None:
+                    sizes.add(packet.size)
+                for frame in packet.decode():
+                    for out in resampler.resample(frame):
+                        yield out.to_ndarray().reshape(-1, channels)
+            for out in resampler.resample(None):
+                yield out.to_ndarray().reshape(-1, channels)
+
+        done = 0
+        for block in rechunked(decoded(), _BLOCK):  # the decoder's ~1,000-frame pieces, ~32,000 at a time
+            meter.add(block)
+            done += len(block)
+            if on_progress is not None and total:
+                on_progress(min(done / rate, total), total)
         loudness = meter.result()
         codec = context.name
         bitrate = (context.bit_rate or container.bit_rate or 0) / 1000 or None

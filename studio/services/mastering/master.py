@@ -16,21 +16,20 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 import random
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 import av
 import numpy as np
 
+from studio.audio.blocks import AudioSource, frames_between, rechunked
 from studio.audio.limiter import TruePeakLimiter
 from studio.audio.loudness import Loudness, LoudnessMeter
 from studio.errors import StudioError
-from studio.files import part_path
+from studio.files import written_through_part
 from studio.services.mastering.bed import BedMix, MusicBed
 from studio.services.mastering.check import CheckReport, check_file, read_file
 from studio.services.mastering.encode import M4B_CHAPTER_LIMIT, Chapter, Encoder
@@ -46,21 +45,6 @@ _LEVEL_SLACK_DB = 0.3  # a level this far off the target after limiting is corre
 _MAX_WRITES = 3
 _BLOCK = 1 << 15
 _EXCERPTS = 48  # blocks (about 36 s at 44.1 kHz) the limiter's loss is foreseen on
-
-
-class AudioSource(Protocol):
-    """A programme that can be read from its start more than once, in float32 (frames, channels) blocks."""
-
-    @property
-    def sample_rate(self) -> int: ...
-
-    @property
-    def channels(self) -> int: ...
-
-    @property
-    def duration_s(self) -> float: ...
-
-    def blocks(self) -> Iterator[np.ndarray]: ...
 
 
 @dataclass(frozen=True)
@@ -141,23 +125,6 @@ class _Converted:
                 yield out.to_ndarray().reshape(-1, channels)
 
 
-def _rechunked(blocks: Iterator[np.ndarray], channels: int) -> Iterator[np.ndarray]:
-    """Blocks of `_BLOCK` frames (the last shorter): steady work for the meter, limiter and encoder."""
-    held: list[np.ndarray] = []
-    count = 0
-    for block in blocks:
-        held.append(block)
-        count += len(block)
-        if count >= _BLOCK:
-            joined = np.concatenate(held)
-            whole = len(joined) // _BLOCK * _BLOCK
-            for start in range(0, whole, _BLOCK):
-                yield joined[start:start + _BLOCK]
-            held, count = [joined[whole:]], len(joined) - whole
-    if count:
-        yield np.concatenate(held)
-
-
 def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
            chapters: Sequence[Chapter] = (), tags: Tags = NO_TAGS, bed: MusicBed | None = None,
            on_progress: Progress | None = None) -> Mastered:
@@ -198,9 +165,7 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
     placed = [Chapter(c.title, max(0.0, c.start_s + shift) if n else 0.0,
                       min(duration, c.end_s + shift) if n < len(chapters) - 1 else duration)
               for n, c in enumerate(chapters)]
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part = part_path(dest)
-    try:
+    with written_through_part(dest) as part:
         for writes in range(1, _MAX_WRITES + 1):
             limited = _write(programme, part, preset, fmt, gain_db, ceiling, edges, measured.room_tone_dbfs,
                              placed, report("mastering"))
@@ -211,12 +176,6 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
                 break
             ceiling -= max(over, 0.0) + 0.1 if over > 0 else 0.0
             gain_db += short
-        with part.open("rb") as written:
-            os.fsync(written.fileno())
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    os.replace(part, dest)
     final = CheckReport(dest, checked.preset, checked.facts, checked.loudness, checked.lines)
     return Mastered(dest, final, measured, gain_db, limited, writes, shift, tuple(warnings))
 
@@ -265,7 +224,7 @@ def _with_bed(voice: _Converted, bed: MusicBed, progress: Callable[[float], None
     music set `bed.level_lu` from the voice."""
     meter = LoudnessMeter(voice.sample_rate, voice.channels, true_peak=False)
     done = 0
-    for block in _rechunked(voice.blocks(), voice.channels):
+    for block in rechunked(voice.blocks(), _BLOCK):
         meter.add(block)
         done += len(block)
         progress(done / voice.sample_rate)
@@ -274,7 +233,7 @@ def _with_bed(voice: _Converted, bed: MusicBed, progress: Callable[[float], None
         raise StudioError("the programme is silent: there is nothing to master")
     music = _Converted(FileSource(bed.path), voice.sample_rate, voice.channels)
     music_meter = LoudnessMeter(voice.sample_rate, voice.channels, true_peak=False)
-    for block in _rechunked(music.blocks(), voice.channels):
+    for block in rechunked(music.blocks(), _BLOCK):
         music_meter.add(block)
     heard = music_meter.result()
     if heard.integrated_lufs == -math.inf:
@@ -290,7 +249,7 @@ def _measure(programme: AudioSource, progress: Callable[[float], None]) -> tuple
     done = 0
     picked: list[tuple[int, np.ndarray]] = []
     chance = random.Random(0x10D)
-    for number, block in enumerate(_rechunked(programme.blocks(), programme.channels)):
+    for number, block in enumerate(rechunked(programme.blocks(), _BLOCK)):
         meter.add(block)
         if len(picked) < _EXCERPTS:
             picked.append((number, block))
@@ -336,18 +295,6 @@ def _foreseen_loss(excerpts: list[np.ndarray], programme: AudioSource, gain_db: 
     return loss if math.isfinite(loss) else 0.0
 
 
-def _span(blocks: Iterator[np.ndarray], first: int, count: int) -> Iterator[np.ndarray]:
-    """Frames [first, first + count) of a stream of blocks."""
-    position = 0
-    for block in blocks:
-        lo, hi = max(first - position, 0), min(first + count - position, len(block))
-        if lo < hi:
-            yield block[lo:hi]
-        position += len(block)
-        if position >= first + count:
-            return
-
-
 def _room_tone(frames: int, channels: int, level_db: float) -> np.ndarray:
     """Room tone to lengthen the head or tail: noise at the level of the programme's own quiet between words
     (so the noise floor a check measures is the programme's, not digital silence put in front of it);
@@ -368,8 +315,8 @@ def _write(programme: AudioSource, part: Path, preset: Preset, fmt: AudioFormat,
     with Encoder(part, fmt, rate, channels, bitrate_kbps=preset.bitrate_kbps, chapters=chapters) as encoder:
         encoder.write(_room_tone(edges.add_head, channels, floor_db + gain_db))
         done = 0
-        kept = _span(programme.blocks(), edges.skip_head, edges.keep)
-        for block in _rechunked(kept, channels):
+        kept = frames_between(programme.blocks(), edges.skip_head, edges.skip_head + edges.keep)
+        for block in rechunked(kept, _BLOCK):
             encoder.write(limiter.process(block * gain))
             done += len(block)
             progress(done / rate)

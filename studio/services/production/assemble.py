@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -28,8 +27,9 @@ import av
 import numpy as np
 
 from studio.api.models import SubtitleItem
+from studio.audio.blocks import frames_between
 from studio.audio.decoder import StreamDecoder
-from studio.files import part_path
+from studio.files import written_through_part
 from studio.services.production.script import ScriptLine
 from studio.services.production.subtitles import Cue, align_sentences, spoken_text
 
@@ -411,12 +411,10 @@ def _offset(on_progress: Progress | None, before: int, total: int) -> Progress |
 
 def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: OutputFormat, bitrate: int,
                 chapters: Sequence[ChapterSpan], on_progress: Progress | None) -> Path:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part = part_path(dest)
     layout = "stereo" if timeline.channels == 2 else "mono"
     codec: Literal["libmp3lame", "flac", "pcm_s16le"] = {
         "mp3": "libmp3lame", "flac": "flac", "wav": "pcm_s16le"}[fmt]  # type: ignore[assignment]
-    try:
+    with written_through_part(dest) as part:
         with av.open(str(part), "w", format=fmt) as container:
             stream = container.add_stream(codec, rate=timeline.sample_rate, layout=layout)
             if fmt == "mp3":
@@ -446,12 +444,6 @@ def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: Outpu
                     on_progress(written, end - first)
             for packet in stream.encode(None):
                 container.mux(packet)
-        with part.open("rb") as done:
-            os.fsync(done.fileno())
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    os.replace(part, dest)
     return dest
 
 
@@ -513,18 +505,6 @@ def _silence(frames: int, channels: int) -> Iterator[np.ndarray]:
         frames -= count
 
 
-def _slice(blocks: Iterator[np.ndarray], first: int, end: int) -> Iterator[np.ndarray]:
-    """Samples [first, end) of a stream of blocks."""
-    position = 0
-    for block in blocks:
-        lo, hi = max(first - position, 0), min(end - position, len(block))
-        if lo < hi:
-            yield block[lo:hi]
-        position += len(block)
-        if position >= end:
-            return
-
-
 def _clip(blocks: Iterator[np.ndarray], at: int, first: int, end: int) -> Iterator[np.ndarray]:
     """Blocks that start at output sample `at`, cut to the output's samples [first, end)."""
-    return _slice(blocks, first - at, end - at)
+    return frames_between(blocks, first - at, end - at)
