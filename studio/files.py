@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import sys
 import threading
 import time
@@ -13,6 +14,23 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
+
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}")
+
+
+def extension_of(path: Path) -> str:
+    """The extension `path` ends in, lowercased without its dot, or "" when its last dot is part of the name
+    ("Ep. 1", "Dr. Who", "Take 1.2")."""
+    return path.suffix[1:].lower() if _EXTENSION.fullmatch(path.suffix) else ""
+
+
+def with_extension(path: Path, extension: str) -> Path:
+    """`path` as given when it names its extension, else with `.extension` added (never cutting "Ep. 1")."""
+    return path if extension_of(path) else path.with_name(f"{path.name}.{extension}")
+
+
+def without_extension(path: Path) -> Path:
+    return path.with_suffix("") if extension_of(path) else path
 
 
 def part_path(dest: Path) -> Path:

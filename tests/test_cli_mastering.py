@@ -52,9 +52,9 @@ def test_export_with_a_preset_masters_tags_and_prints_a_passing_report(
 
 def test_the_acx_preset_writes_a_file_per_chapter_and_check_agrees(
         rendered: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["prod", "export", "--preset", "acx", "-o", str(tmp_path / "book"), "-P", str(rendered)]) == 0
+    assert main(["prod", "export", "--preset", "acx", "-o", str(tmp_path / "Vol. 1"), "-P", str(rendered)]) == 0
     out = capsys.readouterr().out
-    files = sorted((tmp_path / "book").iterdir())
+    files = sorted((tmp_path / "Vol. 1").iterdir())  # the dot is the name's, not an extension's
     assert [f.name for f in files] == ["01 - Arrival.mp3", "02 - The storm.mp3"]
     assert out.count("Audiobook: ACX-spec mastering: passes") == 2
     assert main(["prod", "check", str(files[0]), "--preset", "acx"]) == 0
@@ -73,9 +73,9 @@ def test_check_on_a_raw_take_lists_what_fails_and_why(rendered: Path, capsys: py
 def test_master_makes_a_raw_take_pass_the_preset(rendered: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     take = next(p for p in (rendered / "takes").rglob("*") if p.suffix in (".mp3", ".flac", ".wav"))
-    assert main(["master", str(take), "-o", str(tmp_path / "take.mp3"), "--preset", "podcast-mono"]) == 0
+    assert main(["master", str(take), "-o", str(tmp_path / "Take 1.2"), "--preset", "podcast-mono"]) == 0
     out = capsys.readouterr().out
-    assert "take.mp3 — Podcast (mono): passes" in out and (tmp_path / "take.mp3").is_file()
+    assert "Take 1.2.mp3 — Podcast (mono): passes" in out and (tmp_path / "Take 1.2.mp3").is_file()
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -79,9 +79,10 @@ def bed_of(args: argparse.Namespace) -> MusicBed | None:
 
 
 def format_of(path: Path, fmt: str | None, preset: Preset) -> AudioFormat:
+    from studio.files import extension_of
     from studio.services.mastering.presets import AUDIO_FORMATS
 
-    chosen = fmt or (path.suffix.lstrip(".").lower() if path.suffix else preset.formats[0])
+    chosen = fmt or extension_of(path) or preset.formats[0]
     if chosen not in AUDIO_FORMATS:
         raise ValueError(f"can't master to .{chosen}: the formats are {', '.join(AUDIO_FORMATS)}")
     return chosen
@@ -102,6 +103,7 @@ def progress_bar() -> Any:
 def cmd_master(args: argparse.Namespace) -> int:
     """Master a file to a preset, then print its check; exit 1 when a line fails."""
     from studio.errors import StudioError
+    from studio.files import with_extension
     from studio.services.mastering.master import FileSource, master
 
     source, dest = Path(args.input), Path(args.output)
@@ -110,8 +112,7 @@ def cmd_master(args: argparse.Namespace) -> int:
         if preset is None:
             raise ValueError("give --preset NAME or --lufs LUFS")
         fmt = format_of(dest, args.format, preset)
-        if not dest.suffix:
-            dest = dest.with_name(f"{dest.name}.{fmt}")
+        dest = with_extension(dest, fmt)
         if dest.resolve() == source.resolve():
             raise ValueError("the master would overwrite its source: give another -o")
         tags = tags_of(args)

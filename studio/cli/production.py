@@ -133,6 +133,7 @@ def _export(production: Production, args: argparse.Namespace) -> bool:
     chapter, with SRT/VTT subtitles beside it; or the script, when FILE is .md/.txt/.csv. Nothing is sent."""
     from rich.progress import BarColumn, Progress, TextColumn
 
+    from studio.files import extension_of, without_extension
     from studio.services.production.assemble import OUTPUT_FORMATS
     from studio.services.production.episode import write_episode
     from studio.services.production.exporters import export_script
@@ -150,12 +151,12 @@ def _export(production: Production, args: argparse.Namespace) -> bool:
     except ValueError as exc:
         raise ProductionError(str(exc)) from None
     if preset is not None:
-        return _export_mastered(production, args, dest if args.output else dest.with_suffix(""), preset)
-    fmt = args.format or (dest.suffix.lstrip(".").lower() if dest.suffix and not args.per_chapter else "mp3")
+        return _export_mastered(production, args, dest if args.output else without_extension(dest), preset)
+    fmt = args.format or (extension_of(dest) if extension_of(dest) and not args.per_chapter else "mp3")
     if fmt not in OUTPUT_FORMATS:
         raise ProductionError(f"can't export {dest.name}: the audio formats are {', '.join(OUTPUT_FORMATS)} "
                               "(and .md, .txt, .csv for the script; m4b and m4a with --preset)")
-    if dest.suffix and not args.per_chapter and dest.suffix.lower() != f".{fmt}":
+    if extension_of(dest) and not args.per_chapter and extension_of(dest) != fmt:
         raise ProductionError(f"{dest.name} names a {dest.suffix} file but --format is {fmt}: name the file with "
                               "the format's extension")
     lines = production.timeline_lines()
@@ -177,21 +178,22 @@ def _export_mastered(production: Production, args: argparse.Namespace, dest: Pat
     """The episode mastered to `preset` (one file, or one per chapter with --per-chapter or when the preset asks
     for it), each file's check printed. False when a file fails a line of its spec."""
     from studio.cli.mastering import bed_of, format_of, print_report, progress_bar, tags_of
+    from studio.files import extension_of, with_extension
     from studio.services.production.episode import SubtitleKind, master_episode
     from studio.services.production.store import ProductionError
 
     per_chapter = args.per_chapter or preset.per_chapter
     try:
-        fmt = format_of(dest if dest.suffix and not per_chapter else Path("x"), args.format, preset)
+        fmt = format_of(Path("x") if per_chapter else dest, args.format, preset)
         tags = tags_of(args)
         bed = bed_of(args)
     except ValueError as exc:
         raise ProductionError(str(exc)) from None
     tags = tags if tags.title else dataclasses.replace(tags, title=production.name)
     if per_chapter:
-        dest = dest if not dest.suffix else dest.parent
-    elif not dest.suffix:
-        dest = dest.with_name(f"{dest.name}.{fmt}")
+        dest = dest.parent if extension_of(dest) else dest
+    else:
+        dest = with_extension(dest, fmt)
     kinds: tuple[SubtitleKind, ...] = tuple(kind for kind in ("srt", "vtt") if getattr(args, kind))
     lines = production.timeline_lines()
     with progress_bar() as bar:

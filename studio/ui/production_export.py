@@ -439,7 +439,10 @@ class ExportDialog(QDialog):
         elif key == CUSTOM:
             self.summary.setText("Your loudness target and true-peak ceiling, 44.1 kHz stereo")
         else:
-            self.summary.setText(PRESETS[key].summary)
+            spec = PRESETS[key]
+            off_spec = spec.constant_bitrate and choice.fmt != "mp3"  # ACX takes MP3 files only
+            self.summary.setText(spec.summary + (f". ACX takes MP3 only: {choice.fmt.upper()} fails the check's "
+                                                 "Format line" if off_spec else ""))
         self.remove_cover.setEnabled(bool(self._cover_path))
         self.lanes.set_bed(choice.bed.bed() if choice.with_bed and mastered else None)
         if not self._dest_edited:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.hosts import Region
+from studio.files import without_extension
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import TimelineLine, build_timeline
@@ -162,7 +163,10 @@ class ProductionsPanel(QWidget):
         self._rows: dict[int, int] = {}  # line id → table row
         self._rendering: set[int] = set()  # line ids with a unit being rendered
         self._failed: dict[int, str] = {}  # line id → the API's message
+        self.destroyed.connect(lambda *_: self._stop_export())
         self.destroyed.connect(lambda *_: self._close_production())
+        if (app := QCoreApplication.instance()) is not None:  # quitting stops an export's thread, its .part removed
+            app.aboutToQuit.connect(self._stop_export)
         self._undo = QUndoStack(self)  # text, speaker and cast edits of the open production
 
         self.stack = QStackedWidget()
@@ -516,6 +520,9 @@ class ProductionsPanel(QWidget):
         if self.lines.rowCount():
             self.lines.selectRow(0)
         self._resume_approved()
+
+    def _stop_export(self) -> None:
+        self._export_stopped = True  # the export's thread stops at its next block
 
     def _close_production(self) -> None:
         if self.production is not None:
@@ -1275,8 +1282,8 @@ class ProductionsPanel(QWidget):
             return
         save_export(production.path, choice)
         subtitles: tuple[SubtitleKind, ...] = tuple(kind for kind in ("srt", "vtt") if getattr(choice, kind))
-        if choice.per_chapter and dest.suffix:
-            dest = dest.with_suffix("")  # a folder of numbered chapter files, named as the file would have been
+        if choice.per_chapter:
+            dest = without_extension(dest)  # a folder of numbered chapter files, named as the file would have been
         loop = asyncio.get_event_loop()  # the app's (a slot may run outside a task)
         self._export_stopped = False
 

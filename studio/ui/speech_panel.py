@@ -303,9 +303,11 @@ class SpeechPanel(QWidget):
         self._preferences["master"] = asdict(choice)
         self._preferences["export_folder"] = str(dest.parent)
         self._save_preferences()
-        source = FileSource(take.path, raw=(take.sample_rate or 32000, take.channels or 1)
-                            if take.format == "pcm" else None)
+        raw = (take.sample_rate or 32000, take.channels or 1) if take.format == "pcm" else None
         bed = choice.bed.bed() if choice.with_bed else None
+
+        def mastered() -> Mastered:  # in a thread: opening the take reads it, and a broken one is said below
+            return master(FileSource(take.path, raw=raw), dest, preset, choice.fmt, tags=tags, bed=bed)
         self._show_status(f"Mastering to {preset.label}: {dest.name}…")
 
         def shown(mastered: Mastered) -> None:
@@ -314,7 +316,7 @@ class SpeechPanel(QWidget):
             self.report_dialog = CheckReportDialog([mastered.report], mastered.warnings, parent=self)
             self.report_dialog.open()
 
-        self._runner.run(EXPORT_KEY, asyncio.to_thread(master, source, dest, preset, choice.fmt, tags=tags, bed=bed),
+        self._runner.run(EXPORT_KEY, asyncio.to_thread(mastered),
                          owner=self, on_done=shown,
                          on_error=lambda exc: self._show_status(f"Couldn't export: {user_message(exc)}"))
 

@@ -99,10 +99,10 @@ def test_as_rendered_writes_the_episode_and_its_subtitles_without_billing(
     dialog = open_dialog(panel, wait_until)  # the same choices again; now a folder of chapter files
     assert dialog.preset_combo.currentData() == AS_RENDERED and dialog.vtt.isChecked()
     dialog.per_chapter.setChecked(True)
-    dialog.dest.setText(str(tmp_path / "out" / "episode"))
+    dialog.dest.setText(str(tmp_path / "out" / "Ep. 1"))  # a folder, its dot part of its name
     dialog.dest.textEdited.emit(dialog.dest.text())
     export(panel, dialog, wait_until)
-    assert sorted(path.suffix for path in (tmp_path / "out" / "episode").iterdir()) == [".mp3", ".srt", ".vtt"]
+    assert sorted(path.suffix for path in (tmp_path / "out" / "Ep. 1").iterdir()) == [".mp3", ".srt", ".vtt"]
     assert len(panel.emulator.billed) == billed
 
 
@@ -173,6 +173,10 @@ def test_the_acx_preset_makes_chapter_files_that_pass_and_a_bad_choice_is_named_
     dialog = open_dialog(panel, wait_until)
     choose(dialog.preset_combo, "acx")
     assert dialog.per_chapter.isChecked()  # ACX takes one chapter per file
+    choose(dialog.format_combo, "m4b")  # offered, but ACX takes MP3 only: said before the export
+    assert "ACX takes MP3 only: M4B fails the check's Format line" in dialog.summary.text()
+    choose(dialog.format_combo, "mp3")
+    assert "fails" not in dialog.summary.text()
     dialog.bed_box.setChecked(True)  # a bed with no music chosen: named, and Export waits
     assert not dialog.export_button.isEnabled() and "Choose the music for the bed" in dialog.problem.text()
     dialog.bed_box.setChecked(False)

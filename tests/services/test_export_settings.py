@@ -18,7 +18,7 @@ from studio.services.production.export_settings import (
 
 
 def test_choices_read_back_as_they_were_saved(tmp_path: Path) -> None:
-    choice = EpisodeExport(preset="acx", fmt="m4b", per_chapter=True, vtt=True,
+    choice = EpisodeExport(preset="custom", fmt="m4b", per_chapter=True, vtt=True,
                            tags=TagFields(title="Harbour", year="2026"), with_bed=True,
                            bed=BedFields(music=str(tmp_path / "m.wav"), intro_s=4.5, under=False))
     save_export(tmp_path, choice)

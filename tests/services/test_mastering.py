@@ -21,7 +21,7 @@ from scipy.signal import resample_poly
 
 from studio.audio.limiter import TruePeakLimiter
 from studio.errors import StudioError
-from studio.services.mastering.bed import MusicBed
+from studio.services.mastering.bed import MusicBed, bed_envelope
 from studio.services.mastering.check import check_file
 from studio.services.mastering.encode import Chapter
 from studio.services.mastering.master import FileSource, master
@@ -129,7 +129,6 @@ def test_chapters_and_tags_read_back_at_the_chapters_starts(production: list, tm
     tags = Tags(title="Harbour Notes", artist="Anna", album="Season 1", year="2026", comment="Episode 3",
                 cover=COVER)
     mp3 = master_episode(production, tmp_path / "episode.mp3", PRESETS["podcast"], "mp3", tags=tags).files[0]
-    m4b = master_episode(production, tmp_path / "episode.m4b", PRESETS["podcast"], "m4b", tags=tags).files[0]
     # Where the second chapter's first words are in the file: after the first chapter's 2 s pause.
     samples, rate = read(mp3.path)
     frame = rate // 100
@@ -150,13 +149,15 @@ def test_chapters_and_tags_read_back_at_the_chapters_starts(production: list, tm
     assert chapters[0].start_time == 0
     assert chapters[1].start_time / 1000 == pytest.approx(second_start, abs=0.1)
 
-    with av.open(str(m4b.path)) as container:
-        marks = container.chapters()
-    assert [mark["metadata"]["title"] for mark in marks] == ["Low tide", "The storm"]
-    starts = [float(mark["start"] * mark["time_base"]) for mark in marks]
-    assert starts[0] == 0 and starts[1] == pytest.approx(second_start, abs=0.1)
-    atoms = MP4(str(m4b.path)).tags
-    assert atoms is not None and atoms["\xa9nam"] == ["Harbour Notes"] and bytes(atoms["covr"][0]) == COVER
+    for fmt in ("m4b", "m4a"):  # an audiobook, and AAC for podcasts: both with their chapters
+        mp4 = master_episode(production, tmp_path / f"episode.{fmt}", PRESETS["podcast"], fmt, tags=tags).files[0]
+        with av.open(str(mp4.path)) as container:
+            marks = container.chapters()
+        assert [mark["metadata"]["title"] for mark in marks] == ["Low tide", "The storm"], fmt
+        starts = [float(mark["start"] * mark["time_base"]) for mark in marks]
+        assert starts[0] == 0 and starts[1] == pytest.approx(second_start, abs=0.1)
+        atoms = MP4(str(mp4.path)).tags
+        assert atoms is not None and atoms["\xa9nam"] == ["Harbour Notes"] and bytes(atoms["covr"][0]) == COVER
 
 
 def test_a_peak_at_minus_0_1_dbfs_is_limited_without_pumping() -> None:
@@ -341,6 +342,15 @@ def test_the_bed_ducks_under_speech_by_its_depth_and_comes_back_within_its_relea
     assert at(13.96) < alone - 20  # faded out at the end
     # The chapter mark and the report follow the intro: the voice's 0 s is the file's 3 s.
     assert mastered.report.passed, mastered.report.as_text()
+
+
+def test_a_short_pause_keeps_the_bed_down_also_when_the_voice_starts_at_once() -> None:
+    # Speech from the first frame (no intro): 1 s, a 0.3 s pause (shorter than the 0.8 s hold), 1 s.
+    sounding = np.r_[np.ones(100, bool), np.zeros(30, bool), np.ones(100, bool)]
+    bed = MusicBed(Path("music.wav"), intro_s=0, outro_s=0, duck_db=14, attack_s=0.4, release_s=1.0, hold_s=0.8,
+                   fade_in_s=0, fade_out_s=0)
+    envelope = bed_envelope(bed, sounding, 2.3)
+    assert envelope[100:130].max() <= -14 + 0.01  # held down through the pause, not half back up
 
 
 def test_an_m4b_with_more_chapters_than_players_list_says_so(tmp_path: Path) -> None:

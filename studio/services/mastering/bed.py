@@ -63,11 +63,12 @@ def bed_envelope(bed: MusicBed, sounding: np.ndarray, voice_s: float) -> np.ndar
     voice[intro:intro + len(speech)] = speech
     hold = round(bed.hold_s / FRAME_S)
     if hold and voice.any():  # close pauses shorter than the hold
-        edges = np.flatnonzero(np.diff(voice.astype(np.int8)))
-        starts, ends = edges[1::2] + 1, edges[2::2] + 1  # a pause: after a sounding run, before the next
-        for start, end in zip(starts, ends, strict=False):
-            if end - start < hold:
-                voice[start:end] = True
+        change = np.diff(voice.astype(np.int8))
+        falls, rises = np.flatnonzero(change == -1) + 1, np.flatnonzero(change == 1) + 1
+        following = np.searchsorted(rises, falls)  # a pause: from where a sounding run ends to the next's start
+        for start, n in zip(falls, following, strict=True):
+            if n < len(rises) and rises[n] - start < hold:
+                voice[start:rises[n]] = True
     want = np.where(voice, float(bed.duck_db), 0.0)  # attenuation in dB
     n = np.arange(frames)
     down = bed.duck_db / max(bed.attack_s / FRAME_S, 1.0)  # dB per frame
@@ -99,12 +100,14 @@ class BedMix:
     (`LoudnessMeter.sounding()`); `bed_gain_db` puts the music at its level against the voice."""
 
     def __init__(self, voice: AudioSource, music: AudioSource, bed: MusicBed, sounding: np.ndarray,
-                 bed_gain_db: float) -> None:
+                 bed_gain_db: float, voice_frames: int | None = None) -> None:
+        """`voice_frames`: the voice's length as counted when it was measured (a container's duration is
+        only its header's word)."""
         self._voice, self._music, self._bed = voice, music, bed
         self.sample_rate, self.channels = voice.sample_rate, voice.channels
         rate = self.sample_rate
         self.intro = round(bed.intro_s * rate)
-        self._voice_frames = round(voice.duration_s * rate)
+        self._voice_frames = round(voice.duration_s * rate) if voice_frames is None else voice_frames
         self.length = self.intro + self._voice_frames + round(bed.outro_s * rate)
         self.duration_s = self.length / rate
         self._gain = 10 ** (bed_gain_db / 20)

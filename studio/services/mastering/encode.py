@@ -1,6 +1,6 @@
-"""Encoding a master, block by block, with PyAV: MP3 (LAME, constant bit rate), AAC in MP4 (.m4a, and .m4b
-with its chapter track), WAV and FLAC (16-bit, TPDF-dithered). Tags and the MP3/FLAC chapters are written
-afterwards by mutagen (tags.py); the M4B chapters here, because the MP4 muxer lays out the chapter track."""
+"""Encoding a master, block by block, with PyAV: MP3 (LAME, constant bit rate), AAC in MP4 (.m4a and .m4b,
+with a chapter track), WAV and FLAC (16-bit, TPDF-dithered). Tags and the MP3/FLAC chapters are written
+afterwards by mutagen (tags.py); the MP4 chapters here, because the MP4 muxer lays out the chapter track."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class Encoder:
             self._stream = self._container.add_stream(_CODECS[fmt], rate=sample_rate, layout=self._layout)
             if fmt in ("mp3", "m4b", "m4a"):
                 self._stream.codec_context.bit_rate = bitrate_kbps * 1000
-            if fmt == "m4b" and chapters:
+            if fmt in ("m4b", "m4a") and chapters:
                 self._container.set_chapters([
                     {"id": n, "start": round(c.start_s * 1000), "end": round(c.end_s * 1000),
                      "time_base": Fraction(1, 1000), "metadata": {"title": c.title}}

@@ -135,7 +135,7 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
     if dest.suffix.lower() != f".{fmt}":
         raise StudioError(f"{dest.name} should end in .{fmt} for a {fmt.upper()} file")
     warnings: list[str] = []
-    if fmt == "m4b" and len(chapters) > M4B_CHAPTER_LIMIT:
+    if fmt in ("m4b", "m4a") and len(chapters) > M4B_CHAPTER_LIMIT:
         warnings.append(f"{len(chapters)} chapters: some players list only the first {M4B_CHAPTER_LIMIT}")
     if bed is not None and (problems := bed.problems()):
         raise StudioError(f"the music bed can't be used: {'; '.join(problems)}")
@@ -169,7 +169,7 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
         for writes in range(1, _MAX_WRITES + 1):
             limited = _write(programme, part, preset, fmt, gain_db, ceiling, edges, measured.room_tone_dbfs,
                              placed, report("mastering"))
-            write_tags(part, fmt, tags, placed if fmt != "m4b" else ())
+            write_tags(part, fmt, tags, () if fmt in ("m4b", "m4a") else placed)  # MP4's are in the file
             checked = check_file(part, preset, lambda done, _total: report("checking")(done))
             over, short = _corrections(preset, checked)
             if (over <= 0 and short == 0) or writes == _MAX_WRITES:
@@ -239,7 +239,7 @@ def _with_bed(voice: _Converted, bed: MusicBed, progress: Callable[[float], None
     if heard.integrated_lufs == -math.inf:
         raise StudioError(f"the music {bed.path.name} is silent")
     gain = spoken.integrated_lufs + bed.level_lu - heard.integrated_lufs
-    return BedMix(voice, music, bed, meter.sounding(), gain)
+    return BedMix(voice, music, bed, meter.sounding(), gain, voice_frames=done)
 
 
 def _measure(programme: AudioSource, progress: Callable[[float], None]) -> tuple[Loudness, list[np.ndarray]]:

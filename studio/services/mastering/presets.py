@@ -67,7 +67,7 @@ PRESETS: dict[str, Preset] = {p.key: p for p in (
     Preset("acx", "Audiobook: ACX-spec mastering",
            "−20 dB RMS (−23…−18), peaks ≤ −3 dB, noise floor ≤ −60 dB, 44.1 kHz mono MP3 192 kbps CBR, a file "
            "per chapter with room tone at head and tail",
-           "rms", -20.0, (-23.0, -18.0), -3.0, 44100, 1, ("mp3", "m4b"), 192, min_bitrate_kbps=192,
+           "rms", -20.0, (-23.0, -18.0), -3.0, 44100, 1, ("mp3",), 192, min_bitrate_kbps=192,
            constant_bitrate=True, per_chapter=True, head_room_tone_s=(0.5, 1.0), tail_room_tone_s=(1.0, 5.0),
            noise_floor_max_db=-60.0, max_duration_min=120.0),
     Preset("broadcast", "Broadcast (EBU R128)", "−23 LUFS ±0.5 LU, true peak ≤ −1 dBTP, 48 kHz stereo WAV",
@@ -91,7 +91,8 @@ def custom_preset(target_lufs: float, ceiling_dbtp: float = -1.0, *, sample_rate
     return replace(base, key="custom", label="Custom",
                    summary=f"{target_lufs:g} LUFS, true peak ≤ {ceiling_dbtp:g} dBTP",
                    target=target_lufs, level_range=(target_lufs - 1, target_lufs + 1), ceiling_db=ceiling_dbtp,
-                   sample_rate=sample_rate, channels=channels, bitrate_kbps=bitrate_kbps, min_bitrate_kbps=None,
+                   sample_rate=sample_rate, channels=channels, bitrate_kbps=bitrate_kbps, formats=AUDIO_FORMATS,
+                   min_bitrate_kbps=None,
                    max_bitrate_kbps=None)
 
 

@@ -29,7 +29,7 @@ import numpy as np
 from studio.api.models import SubtitleItem
 from studio.audio.blocks import frames_between
 from studio.audio.decoder import StreamDecoder
-from studio.files import written_through_part
+from studio.files import extension_of, with_extension, written_through_part
 from studio.services.production.script import ScriptLine
 from studio.services.production.subtitles import Cue, align_sentences, spoken_text
 
@@ -384,14 +384,13 @@ def write_timeline(timeline: Timeline, dest: Path | str, fmt: OutputFormat, *, p
         raise ValueError("the timeline is empty: there is nothing to write")
     dest = Path(dest)
     if not per_chapter:
-        if not dest.suffix:
-            dest = dest.with_name(f"{dest.name}.{fmt}")
-        elif dest.suffix.lower() != f".{fmt}":
+        dest = with_extension(dest, fmt)
+        if extension_of(dest) != fmt:
             raise ValueError(f"{dest.name} names a {dest.suffix} file but the format asked for is {fmt}: "
                              "name the file with the format's extension")
         return [_write_span(timeline, 0, timeline.length, dest, fmt, bitrate, timeline.chapters,
                             _offset(on_progress, 0, timeline.length))]
-    folder = dest if dest.is_dir() or not dest.suffix else dest.parent
+    folder = dest if dest.is_dir() or not extension_of(dest) else dest.parent
     written = []
     total, done = sum(c.end - c.start for c in timeline.chapters), 0
     for number, chapter in enumerate(timeline.chapters, start=1):

@@ -16,7 +16,7 @@ from typing import Literal
 import numpy as np
 
 from studio.errors import StudioError
-from studio.files import write_atomically
+from studio.files import extension_of, with_extension, write_atomically
 from studio.services.mastering.bed import MusicBed
 from studio.services.mastering.encode import Chapter
 from studio.services.mastering.master import Mastered, master
@@ -110,15 +110,14 @@ def master_episode(lines: list[TimelineLine], dest: Path, preset: Preset, fmt: A
     titles = [span.title or f"Chapter {n}" for n, span in enumerate(spans, start=1)]
     jobs: list[tuple[Path, TimelineSource, list[Chapter], Tags, int | None]] = []
     if per_chapter:
-        folder = dest if dest.is_dir() or not dest.suffix else dest.parent
+        folder = dest if dest.is_dir() or not extension_of(dest) else dest.parent
         for n, (span, title) in enumerate(zip(spans, titles, strict=True), start=1):
             name = UNSAFE_NAME.sub("-", title).strip(" .") or f"Chapter {n}"
             chapter_tags = replace(tags, title=title, album=tags.album or tags.title, track=(n, len(spans)))
             jobs.append((folder / f"{n:02d} - {name}.{fmt}", TimelineSource(timeline, span.start, span.end), [],
                          chapter_tags, n - 1))
     else:
-        if not dest.suffix:
-            dest = dest.with_name(f"{dest.name}.{fmt}")
+        dest = with_extension(dest, fmt)
         marks = [Chapter(title, span.start / rate, (spans[n + 1].start if n + 1 < len(spans) else span.end) / rate)
                  for n, (span, title) in enumerate(zip(spans, titles, strict=True))]
         jobs.append((dest, TimelineSource(timeline), marks if len(marks) > 1 or spans[0].title else [], tags, None))
