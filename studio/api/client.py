@@ -12,6 +12,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, 
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar, cast
+from urllib.parse import quote
 
 import httpx
 
@@ -19,6 +20,7 @@ from studio.api import hosts
 from studio.api.errors import (
     APIError,
     InputError,
+    MiniMaxError,
     RequestTimeout,
     StreamError,
     TransportError,
@@ -31,7 +33,15 @@ from studio.api.errors import (
     unreachable,
 )
 from studio.api.models import (
+    CHAT_PATH,
     AsyncT2ATask,
+    Batch,
+    BatchRequest,
+    BatchResultLine,
+    ChatChunk,
+    ChatRequest,
+    ChatResult,
+    ChatUsage,
     CloneResult,
     DeleteVoiceRequest,
     DesignResult,
@@ -50,12 +60,14 @@ from studio.api.models import (
     T2AResult,
     T2AStartEvent,
     TaskStatus,
+    ThinkSplitter,
     VideoRequest,
     VideoTemplateRequest,
     VoiceCloneRequest,
     VoiceDesignRequest,
     VoiceInfo,
     VoiceListType,
+    parse_batch_results,
     parse_voice_list,
 )
 from studio.api.retry import RetryPolicy
@@ -72,6 +84,8 @@ USER_AGENT = "minimax-studio"
 # Seconds without a byte from the server before a request or stream gives up, on every transport.
 READ_TIMEOUT = 60.0
 CONNECT_TIMEOUT = 10.0
+# A whole (not streamed) chat answer arrives only when all of it is written: minutes for a long one.
+CHAT_TIMEOUT = 600.0
 
 
 class _BearerAuth(httpx.Auth):
@@ -105,10 +119,13 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
 
 
-def raise_for_base_resp(body: dict[str, Any], trace_id: str | None = None) -> None:
-    """MiniMax answers business errors with HTTP 200 and a non-zero base_resp.status_code."""
+def raise_for_base_resp(body: dict[str, Any], trace_id: str | None = None, *, required: bool = True) -> None:
+    """MiniMax answers business errors with HTTP 200 and a non-zero base_resp.status_code. Batch answers and
+    chat stream events may come without base_resp (`required=False`); a non-zero one still raises."""
     base = body.get("base_resp")
     if not isinstance(base, dict):
+        if not required:
+            return
         raise StreamError("The server's answer has no base_resp; it is not a MiniMax API response")
     code = int(base.get("status_code") or 0)
     if code != 0:
@@ -219,7 +236,8 @@ class MiniMaxClient:
         return await self.retry.call(attempt_once, self._sleep, what)
 
     async def _send(
-        self, method: str, path: str, *, base: str | None = None, idempotent: bool = False, **kwargs: Any
+        self, method: str, path: str, *, base: str | None = None, idempotent: bool = False, envelope: bool = True,
+        **kwargs: Any,
     ) -> tuple[dict[str, Any], httpx.Response]:
         url = self._url(path, base)
 
@@ -242,7 +260,7 @@ class MiniMaxClient:
                                  retry_after=_retry_after(response))
             if body is None:
                 raise StreamError(f"The server's answer to {path} is not JSON")
-            raise_for_base_resp(body, trace)
+            raise_for_base_resp(body, trace, required=envelope)
             return body, response
 
         return await self._with_retries(once, f"{method} {path}")
@@ -329,9 +347,12 @@ class MiniMaxClient:
             if response.status_code != 200:
                 raise http_error(response.status_code, response.text[:300], _trace_id(response),
                                  retry_after=_retry_after(response))
-            if response.headers.get("content-type", "").startswith("application/json"):
-                body = self._json_body(response) or {}
-                raise_for_base_resp(body, _trace_id(response, body))
+            if response.headers.get("content-type", "").split(";")[0].strip() == "application/json":
+                # A JSON document is content too (batch results, a t2a_async_input .json): only an error
+                # envelope is an error.
+                body = self._json_body(response)
+                if body is not None and "base_resp" in body:
+                    raise_for_base_resp(body, _trace_id(response, body))
             return response.content
 
         return await self._with_retries(once, "GET /v1/files/retrieve_content")
@@ -397,6 +418,58 @@ class MiniMaxClient:
 
     async def lyrics_generation(self, request: LyricsRequest) -> LyricsResult:
         return LyricsResult.from_response(await self._post("/v1/lyrics_generation", request.payload()))
+
+    # -- text --------------------------------------------------------------------------------------
+
+    async def chat(self, request: ChatRequest) -> ChatResult:
+        """A whole chat answer (allowed CHAT_TIMEOUT: nothing arrives until all of it is written)."""
+        if request.stream:
+            raise InputError("stream", "use chat_stream() for stream=True requests")
+        body, response = await self._send("POST", CHAT_PATH, json=request.payload(),
+                                          timeout=httpx.Timeout(CHAT_TIMEOUT, connect=CONNECT_TIMEOUT))
+        return ChatResult.from_response(body, _trace_id(response, body))
+
+    def chat_stream(self, request: ChatRequest) -> ChatStream:
+        """A streamed chat answer: `async with client.chat_stream(req) as s: async for text in s`, then `s.result`."""
+        if not request.stream:
+            request = request.model_copy(update={"stream": True})
+        return ChatStream(self, request.payload())
+
+    async def create_batch(
+        self, input_file_id: int | str, *, endpoint: str = CHAT_PATH, completion_window: str = "24h",
+        callback_url: str | None = None,
+    ) -> Batch:
+        """Starts a batch over a JSONL file uploaded with purpose ``batch`` (see `models.batch_jsonl`)."""
+        request = BatchRequest.model_validate({"input_file_id": input_file_id, "endpoint": endpoint,
+                                               "completion_window": completion_window, "callback_url": callback_url})
+        body, _ = await self._send("POST", "/v1/batches", json=request.payload(), envelope=False)
+        return Batch.model_validate(body)
+
+    async def retrieve_batch(self, batch_id: str) -> Batch:
+        body, _ = await self._send("GET", _batch_path(batch_id), idempotent=True, envelope=False)
+        return Batch.model_validate(body)
+
+    async def cancel_batch(self, batch_id: str) -> Batch:
+        """Asks to stop a batch; it goes `cancelling`, then `cancelled` (a finished one is answered as it is)."""
+        # Cancelling twice is harmless, so a broken connection may be retried.
+        body, _ = await self._send("POST", _batch_path(batch_id) + "/cancel", idempotent=True, envelope=False)
+        return Batch.model_validate(body)
+
+    async def list_batches(self, limit: int = 20, after: str | None = None) -> list[Batch]:
+        """Newest first; the next page starts `after` the last id of this one."""
+        if not 1 <= limit <= 100:
+            raise InputError("limit", f"must be between 1 and 100 (got {limit})")
+        params: dict[str, Any] = {"limit": limit} | ({"after": after} if after else {})
+        body, _ = await self._send("GET", "/v1/batches", params=params, idempotent=True, envelope=False)
+        return [Batch.model_validate(item) for item in body.get("data") or []]
+
+    async def batch_results(self, batch: Batch) -> list[BatchResultLine]:
+        """Every answered request of a batch: its output file's lines, then its error file's."""
+        lines: list[BatchResultLine] = []
+        for file_id in (batch.output_file_id, batch.error_file_id):
+            if file_id is not None:
+                lines += parse_batch_results(await self.retrieve_file_content(file_id))
+        return lines
 
     # -- downloads and account ---------------------------------------------------------------------
 
@@ -476,6 +549,12 @@ async def detect_region(
         finally:
             await client.aclose()
     return None
+
+
+def _batch_path(batch_id: str) -> str:
+    if not batch_id or not batch_id.strip():
+        raise InputError("batch_id", "must not be empty")
+    return "/v1/batches/" + quote(batch_id.strip(), safe="")
 
 
 def _file_content(file: Path | str | bytes, filename: str | None) -> tuple[bytes, str]:
@@ -570,3 +649,159 @@ class AudioStream:
             raise stream_dropped(self.bytes_received) from None
         if not self.finished:
             raise stream_dropped(self.bytes_received)
+
+
+class ChatStream:
+    """The answer text of one streamed chat, each piece once, without the think block (see `reasoning`).
+
+    MiniMax's final event may repeat the whole answer in `message`: it is used only when no piece came before.
+    Failures before the first piece are retried per the policy; after it they raise (a retry would bill again).
+    """
+
+    def __init__(self, client: MiniMaxClient, payload: dict[str, Any]) -> None:
+        self._client = client
+        self._url = client._url(CHAT_PATH)
+        self._payload = payload
+        self._iterator: AsyncGenerator[str, None] | None = None
+        self.trace_id: str | None = None
+        self.first_delta_at: float | None = None
+        self._begin()
+
+    def _begin(self) -> None:
+        self._splitter = ThinkSplitter()
+        self._content: list[str] = []
+        self._reasoning: list[str] = []
+        self._received = 0  # characters of answer and reasoning received in this attempt
+        self._id = self._model = ""
+        self.finish_reason: str | None = None
+        self.usage = ChatUsage()
+        self.finished = False
+
+    @property
+    def content(self) -> str:
+        return "".join(self._content)
+
+    @property
+    def reasoning(self) -> str:
+        return "".join(self._reasoning).strip()
+
+    @property
+    def result(self) -> ChatResult:
+        """The answer so far; whole once `finished`."""
+        return ChatResult(id=self._id, model=self._model, content=self.content, reasoning=self.reasoning,
+                          finish_reason=self.finish_reason, usage=self.usage, trace_id=self.trace_id)
+
+    def __aiter__(self) -> AsyncIterator[str]:
+        if self._iterator is None:
+            self._iterator = self._deltas()
+        return self._iterator
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._iterator is not None:
+            await self._iterator.aclose()
+
+    async def read_all(self) -> ChatResult:
+        async for _ in self:
+            pass
+        return self.result
+
+    async def _deltas(self) -> AsyncGenerator[str, None]:
+        policy, retries = self._client.retry, 0
+        while True:
+            self._begin()
+            try:
+                async with contextlib.aclosing(self._one_attempt()) as deltas:
+                    async for delta in deltas:
+                        yield delta
+                return
+            except MiniMaxError as exc:
+                wait = None if self._received else policy.wait_or_give_up(exc, retries)
+                if wait is None:
+                    raise
+                retries += 1
+                log.info("retrying chat stream in %.2f s (retry %d): %s", wait, retries, exc)
+                await self._client._sleep(wait)
+
+    def _take(self, content: str | None, reasoning: str | None) -> str:
+        """Adds one event's text; returns the answer text it settles."""
+        if reasoning:
+            self._reasoning.append(reasoning)
+        answer, thought = self._splitter.feed(content or "")
+        self._received += len(content or "") + len(reasoning or "")
+        if thought:
+            self._reasoning.append(thought)
+        if answer:
+            self._content.append(answer)
+            if self.first_delta_at is None:
+                self.first_delta_at = time.perf_counter()
+        return answer
+
+    async def _one_attempt(self) -> AsyncGenerator[str, None]:
+        client = self._client
+        answered = False
+        try:
+            with client._in_flight():
+                response = await client._http.send(client._http.build_request("POST", self._url, json=self._payload),
+                                                   stream=True)
+            async with contextlib.aclosing(response):
+                answered = True
+                self.trace_id = _trace_id(response)
+                if response.status_code != 200:
+                    text = (await response.aread()).decode("utf-8", "replace")
+                    raise http_error(response.status_code, client._redact(text[:300]), self.trace_id,
+                                     retry_after=_retry_after(response))
+                # closed here, in this task (see AudioStream._one_attempt)
+                async with contextlib.aclosing(_generator(response.aiter_bytes())) as body, \
+                        contextlib.aclosing(sse_events(body)) as events:
+                    async for event in events:
+                        self.trace_id = self.trace_id or event.get("trace_id")
+                        raise_for_base_resp(event, self.trace_id, required=False)
+                        chunk = ChatChunk.model_validate(event)
+                        self._id, self._model = self._id or chunk.id, self._model or chunk.model
+                        if chunk.usage is not None:
+                            self.usage = chunk.usage
+                        choice = chunk.choice
+                        if choice is None:
+                            continue
+                        delta, message = choice.delta, choice.message
+                        if delta is not None and (answer := self._take(delta.content, delta.reasoning_content)):
+                            yield answer
+                        # the whole answer again, or the only copy of it when no piece came first
+                        if message is not None and not self._received and (
+                                answer := self._take(message.content, message.reasoning_content)):
+                            yield answer
+                        self.finish_reason = choice.finish_reason or self.finish_reason
+        except httpx.HTTPError as exc:
+            if not answered:
+                raise client._transport_error(exc, self._url) from None
+            if isinstance(exc, httpx.TimeoutException):
+                if not self._received:
+                    raise RequestTimeout(f"MiniMax accepted the chat request but sent nothing for "
+                                         f"{client.timeout:g} s.") from None
+                raise StreamError(f"The chat stream stalled: MiniMax sent nothing for {client.timeout:g} s after "
+                                  f"{self._received:,} characters.") from None
+            raise _chat_dropped(self._received) from None
+        if self.finish_reason is None:
+            raise _chat_dropped(self._received)
+        answer, thought = self._splitter.finish()
+        if thought:
+            self._reasoning.append(thought)
+        self.finished = True
+        if answer:
+            self._content.append(answer)
+            yield answer
+
+
+def _chat_dropped(received: int) -> StreamError:
+    if received:
+        return StreamError(f"MiniMax closed the chat stream after {received:,} characters, before the end of the "
+                           "answer.")
+    return StreamError("MiniMax answered, then closed the chat stream before any text arrived. Try again.")

@@ -20,9 +20,11 @@ UPLOAD_PURPOSES: dict[str, tuple[tuple[str, ...], int]] = {
     "t2a_async_input": (("txt", "zip", "json"), 512 * MB),
     "video_understanding": (("mp4", "avi", "mov", "mkv"), 512 * MB),
     "video_generation_input": (("jpg", "jpeg", "png", "webp", "mp4"), 512 * MB),
+    "batch": (("jsonl",), 100 * MB),
 }
+MAX_LINES = {"batch": 50_000}  # requests in a batch input file
 # Outputs the service writes itself; listable and deletable, not uploadable.
-OUTPUT_PURPOSES = ("t2a_async", "video_generation")
+OUTPUT_PURPOSES = ("t2a_async", "video_generation", "batch_output")
 
 
 def content_type(filename: str) -> str:
@@ -54,6 +56,8 @@ async def upload(request: web.Request) -> web.Response:
         raise invalid("file is empty")
     if len(data) > limit:
         raise invalid(f"file exceeds {limit // MB} MB for purpose {purpose}")
+    if purpose in MAX_LINES and sum(1 for line in data.splitlines() if line.strip()) > MAX_LINES[purpose]:
+        raise invalid(f"file exceeds {MAX_LINES[purpose]} lines for purpose {purpose}")
     rec = emu.state.add_file(account(request), filename, purpose, data)
     return reply(ok(file=rec.public()))
 

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from studio.emulator import routes_files, routes_media, routes_speech, routes_voices
+from studio.emulator import routes_files, routes_media, routes_speech, routes_text, routes_voices
 from studio.emulator.common import (
     CTX,
     DOWNLOAD_PREFIX,
@@ -66,7 +66,7 @@ MAINLAND_DEMO_KEY = "sk-api-demo-mainland-0000"
 WS_PATH = "/ws/v1/t2a_v2"
 BILLING_PATH = "/emulator/billing"  # the emulator's own: what the key's account was billed and refused
 # These handlers apply faults themselves: mid-stream when streaming, like plain requests otherwise.
-STREAMING_PATHS = {"/v1/t2a_v2", "/v1/music_generation", WS_PATH}
+STREAMING_PATHS = {"/v1/t2a_v2", "/v1/music_generation", routes_text.CHAT_PATH, WS_PATH}
 SECRET_HEADERS = {"authorization", "x-api-key"}
 MAX_BODY = 600 * 1024 * 1024  # files/upload allows 512 MB documents
 
@@ -81,7 +81,7 @@ def _default_keys() -> dict[str, str]:
 class EmulatorConfig:
     keys: dict[str, str] = field(default_factory=_default_keys)  # key -> "global" | "mainland"
     pacing: Pacing = field(default_factory=Pacing)
-    job_seconds: float = 8.0  # video/template/async-T2A job duration, create → Success
+    job_seconds: float = 8.0  # video/template/async-T2A job duration, create → Success; a batch's, create → completed
     ws_idle_timeout: float = 120.0
     video_fps: int = 24
     host: str = "127.0.0.1"
@@ -309,6 +309,7 @@ class Emulator:
         routes_voices.setup(app)
         routes_files.setup(app)
         routes_media.setup(app)
+        routes_text.setup(app)
         return app
 
     def _account(self, request: web.Request) -> Account | ApiError:
@@ -380,6 +381,7 @@ _JOBS: dict[str, Callable[[Emulator, Account, Task], Coroutine[Any, Any, Any]]] 
     "video": routes_media.video_job,
     "template": routes_media.template_job,
     "t2a_async": routes_speech.async_job,
+    "batch": routes_text.batch_job,
 }
 
 

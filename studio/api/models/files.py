@@ -6,9 +6,10 @@ from typing import Any, Literal, Self, get_args
 
 from studio.api.models._base import Id, OptInt, ResponseModel
 
-FilePurpose = Literal["voice_clone", "prompt_audio", "t2a_async_input", "video_understanding", "video_generation_input"]
-# Files the service writes itself (async speech, videos) are listed and deleted under these purposes.
-FILE_PURPOSES: tuple[str, ...] = (*get_args(FilePurpose), "t2a_async", "video_generation")
+FilePurpose = Literal["voice_clone", "prompt_audio", "t2a_async_input", "video_understanding", "video_generation_input",
+                      "batch"]
+# Files the service writes itself (async speech, videos, batch results) are listed and deleted under these purposes.
+FILE_PURPOSES: tuple[str, ...] = (*get_args(FilePurpose), "t2a_async", "video_generation", "batch_output")
 MusicUploadPurpose = Literal["song", "voice", "instrumental"]
 
 
