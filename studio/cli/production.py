@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studio.api.errors import InputError, MiniMaxError
+from studio.cli.assistant import (
+    accept_kept,
+    add_assistant_parsers,
+    check_prepare,
+    cmd_production_draft,
+    cmd_production_prepare,
+    draft_problem,
+)
 from studio.cli.common import CommandParser, mix_voice, open_player
 from studio.cli.mastering import add_check_parser, add_preset_arguments
 
@@ -112,6 +120,16 @@ def production_offline(args: argparse.Namespace) -> int | None:
                 _pin(production, args.line, args.take)
         elif args.action == "cast":
             _cast_change(args)
+            return None
+        elif args.action == "draft":
+            if problem := draft_problem(args):
+                raise ProductionError(problem)
+            return None
+        elif args.action == "prepare":
+            if args.accept:
+                accept_kept(args)
+                return 0
+            check_prepare(args)
             return None
         else:  # render, regen, play: their checks, then the requests
             _check_render(args)
@@ -565,8 +583,8 @@ def _stderr_console() -> Any:
 
 def add_production_parser(add_parser: Callable[..., CommandParser], common: CommandParser) -> None:
     production = add_parser("production", aliases=["prod"], help="a multi-speaker production on disk (script.md, "
-                            "cast, takes): new, import, cast, status, plan, render, takes, pin, regen, play, export, "
-                            "check")
+                            "cast, takes): new, import, draft, prepare, cast, status, plan, render, takes, pin, regen, "
+                            "play, export, check")
     where = CommandParser(add_help=False, parents=[common])
     where.add_argument("-P", "--production", metavar="DIR",
                        help="the production's folder (default: the folder you are in, or one above it)")
@@ -631,6 +649,7 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
     regen.add_argument("line", type=int, metavar="LINE")
     regen.add_argument("--max-chars", type=int, metavar="N",
                        help="refuse (before sending anything) when the new take would bill more than N characters")
+    add_assistant_parsers(actions, where, common, selection)
     play = actions.add_parser("play", parents=[where], help="play from a line on, rendering what has no audio as "
                               "it plays (each unit billed once)")
     play.add_argument("--from", dest="start", type=int, default=1, metavar="N", help="the first line (default 1)")
@@ -641,7 +660,7 @@ def add_production_parser(add_parser: Callable[..., CommandParser], common: Comm
 
 # Actions that need the connection, after `production_offline` checked what it could (None from it).
 ONLINE_ACTIONS = {"cast": cmd_production_cast, "render": cmd_production_render, "regen": cmd_production_render,
-                  "play": cmd_production_play}
+                  "play": cmd_production_play, "draft": cmd_production_draft, "prepare": cmd_production_prepare}
 
 
 async def cmd_production(conn: Connection, args: argparse.Namespace) -> None:

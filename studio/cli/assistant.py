@@ -1,0 +1,208 @@
+"""`studio production draft` and `studio production prepare`: the script assistant on the command line.
+
+`draft NOTES` streams a script from notes for named speakers (to stdout, or into -o FILE, never over a file
+that is there). `prepare` asks for suggestions on the selected lines, prints them as diffs and keeps them in
+the production (prepared.json); nothing in script.md changes until `prepare --accept all|N,N` applies the
+kept suggestions, which sends nothing. Tokens are estimated before a request and counted after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studio.cli.common import CommandParser
+
+if TYPE_CHECKING:
+    from studio.services.connection import Connection
+    from studio.services.production.assistant import Preparation, Suggestion
+    from studio.services.production.store import Production
+
+DEMO_TEXT = "demo: the emulator's text engine wrote this (simple rules, not a MiniMax model)"
+
+
+def add_assistant_parsers(actions: argparse._SubParsersAction[CommandParser], where: CommandParser,
+                          common: CommandParser, selection: CommandParser) -> None:
+    from studio.api.models.text import DEFAULT_TEXT_MODEL
+    from studio.services.production.assistant import FORMS
+
+    draft = actions.add_parser("draft", parents=[common], help="draft a script for named speakers from notes, an "
+                               "article or a text file, with a MiniMax text model (streams; nothing is rendered)")
+    draft.add_argument("notes", metavar="NOTES", help="a text or Markdown file, or - for standard input")
+    draft.add_argument("--speakers", default="2", metavar="N|NAME,NAME",
+                       help="how many (2: HOST, GUEST) or their names (ANNA,BEN); default 2")
+    draft.add_argument("--form", choices=FORMS, default="conversation")
+    draft.add_argument("--words", type=int, default=600, help="about how long the script is (default 600 words)")
+    draft.add_argument("--model", default=DEFAULT_TEXT_MODEL, help=f"the text model (default {DEFAULT_TEXT_MODEL})")
+    draft.add_argument("-o", "--output", metavar="FILE", help="write the script here (a new file); default: stdout")
+    prepare = actions.add_parser("prepare", parents=[selection], help="suggest how to make lines read well aloud "
+                                 "(numbers, dates, abbreviations, long sentences, emotions, pronunciations) as "
+                                 "diffs; --accept applies them")
+    prepare.add_argument("--model", default=DEFAULT_TEXT_MODEL, help=f"the text model (default {DEFAULT_TEXT_MODEL})")
+    prepare.add_argument("--accept", metavar="all|N,N",
+                         help="apply the suggestions the last prepare kept (all, or these line numbers); sends "
+                              "nothing")
+    prepare.add_argument("--pronunciations", action="store_true",
+                         help="with --accept: also add the suggested pronunciations to the cast's defaults")
+
+
+def _source_text(args: argparse.Namespace) -> str:
+    if args.notes == "-":
+        return sys.stdin.read()
+    path = Path(args.notes)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not UTF-8 text: save it as text, or paste it into the studio") from None
+    except OSError as exc:
+        raise ValueError(f"can't read {path}: {exc.strerror or exc}") from None
+
+
+def draft_problem(args: argparse.Namespace) -> str | None:
+    """Everything `draft` can check before a request: the source, the speakers, the length, the output."""
+    from studio.services.production.assistant import AssistantError, DraftSpec, speakers_from
+
+    try:
+        speakers = speakers_from(args.speakers)
+        source = _source_text(args)
+    except (AssistantError, ValueError) as exc:
+        return str(exc)
+    spec = DraftSpec(source, speakers, args.form, args.words, args.model)
+    if problems := spec.problems():
+        return problems[0]
+    if args.output and Path(args.output).exists():
+        return f"{args.output} is there already: give a new file to -o (a draft never replaces one)"
+    args.draft_spec = spec
+    return None
+
+
+async def cmd_production_draft(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.files import write_atomically
+    from studio.services.production.assistant import draft_script
+
+    spec = args.draft_spec
+    estimate = spec.estimate()
+    print(f"drafting with {spec.model}: about {estimate.prompt:,} tokens in, up to {estimate.answer:,} out",
+          file=sys.stderr)
+    streaming = not args.output
+
+    def shown(delta: str) -> None:
+        if streaming:
+            sys.stdout.write(delta)
+            sys.stdout.flush()
+
+    draft = await draft_script(conn.client, spec, on_text=shown)
+    if streaming:
+        sys.stdout.write("\n")
+    else:
+        write_atomically(Path(args.output), draft.script_text.encode("utf-8"))
+        print(f"{args.output}  the script: {len(draft.script.lines())} lines, "
+              f"{', '.join(draft.script.speakers())}")
+    for warning in draft.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    usage = draft.usage
+    print(f"{usage.total_tokens:,} tokens ({usage.prompt_tokens:,} in, {usage.completion_tokens:,} out); "
+          f"rendering it would bill {draft.characters:,} characters of speech", file=sys.stderr)
+    if conn.is_demo:
+        print(DEMO_TEXT, file=sys.stderr)
+
+
+def _print_suggestion(suggestion: Suggestion) -> None:
+    before, after = suggestion.rows()
+    print(f"line {suggestion.number}")
+    print(f"  - {before}")
+    print(f"  + {after}")
+    if suggestion.why:
+        print(f"    why: {'; '.join(suggestion.why)}")
+
+
+def _print_preparation(preparation: Preparation) -> None:
+    for suggestion in preparation.suggestions:
+        _print_suggestion(suggestion)
+    for entry in preparation.pronunciations:
+        print(f"pronunciation  {entry.entry}" + (f"  ({entry.why})" if entry.why else ""))
+    for note in preparation.dropped:
+        print(f"not suggested: {note}", file=sys.stderr)
+
+
+def accept_kept(args: argparse.Namespace) -> None:
+    """`prepare --accept`: the kept suggestions applied, nothing sent (offline)."""
+    from studio.services.production.assistant import (
+        AssistantError,
+        accept,
+        accept_pronunciations,
+        load_preparation,
+    )
+    from studio.services.production.store import ProductionError
+
+    with _open(args) as production:
+        kept = load_preparation(production.path)
+        if kept is None or not (kept.suggestions or kept.pronunciations):
+            raise ProductionError("no suggestions are kept: run `studio production prepare` first")
+        if args.accept.strip().lower() == "all":
+            chosen = list(kept.suggestions)
+        else:
+            try:
+                numbers = {int(part) for part in args.accept.split(",") if part.strip()}
+            except ValueError:
+                raise ProductionError(f"--accept takes all or line numbers such as 3,5 (got {args.accept!r})") from None
+            chosen = [s for s in kept.suggestions if s.number in numbers]
+            if missing := sorted(numbers - {s.number for s in chosen}):
+                raise ProductionError(f"no suggestion is kept for line {', '.join(map(str, missing))}")
+        try:
+            changes = accept(production, chosen) if chosen else None
+        except AssistantError as exc:
+            raise ProductionError(str(exc)) from None
+        if args.pronunciations and kept.pronunciations:
+            accept_pronunciations(production, kept.pronunciations)
+            print(f"added {len(kept.pronunciations)} pronunciation(s) to the cast's defaults")
+        if changes is not None:
+            characters = sum(len(s.after.text) for s in chosen)
+            print(f"accepted {len(chosen)} suggestion(s) into script.md; those lines render again when asked "
+                  f"(about {characters:,} characters)")
+
+
+def _open(args: argparse.Namespace) -> Production:
+    from studio.services.production.store import Production
+
+    return Production.open(Path(args.production)) if args.production else Production.find(Path.cwd())
+
+
+def check_prepare(args: argparse.Namespace) -> None:
+    """What `prepare` can check before a request (ProductionError naming the rule): the lines exist, and the
+    requests fit the model's context. Leaves the lines and the speech model on `args`."""
+    from studio.services.production.assistant import AssistantError, prepare_requests, speech_model_of
+    from studio.services.production.store import ProductionError
+
+    with _open(args) as production:
+        records = production.select(chapters=args.chapter, numbers=args.line)
+        args.prepare_folder = production.path
+        args.prepare_lines = [(record.number, record.line) for record in records]
+        args.speech_model = speech_model_of(production)
+    try:
+        args.prepare_requests = prepare_requests(args.prepare_lines, args.speech_model, args.model)
+    except AssistantError as exc:
+        raise ProductionError(str(exc)) from None
+
+
+async def cmd_production_prepare(conn: Connection, args: argparse.Namespace) -> None:
+    from studio.services.production.assistant import estimate_prepare, prepare_lines, save_preparation
+    from studio.services.production.store import Production
+
+    with Production.open(args.prepare_folder) as production:
+        lines, speech_model = args.prepare_lines, args.speech_model
+        estimate = estimate_prepare(args.prepare_requests)
+        print(f"preparing {len(lines)} line(s) with {args.model} for {speech_model}: about {estimate.prompt:,} "
+              f"tokens in, up to {estimate.answer:,} out", file=sys.stderr)
+        preparation = await prepare_lines(conn.client, lines, speech_model, model=args.model)
+        kept = save_preparation(production.path, preparation)
+        _print_preparation(preparation)
+        count = len(preparation.suggestions)
+        usage = preparation.usage
+        print(f"{count} suggestion(s), {len(preparation.pronunciations)} pronunciation(s); {usage.total_tokens:,} "
+              f"tokens. Nothing changed: `studio production prepare --accept all` (or N,N) applies them "
+              f"(kept in {kept.name})", file=sys.stderr)
+        if conn.is_demo:
+            print(DEMO_TEXT, file=sys.stderr)

@@ -1,0 +1,509 @@
+"""The script assistant: MiniMax's text models draft a script from notes and prepare lines for the ear.
+
+Drafting sends the source with a visible, editable prompt template and streams the answer; what comes back
+is read as script.md (and refused, saying why, when it is not one). Preparing sends lines as JSON and reads
+back per-line suggestions (spelled-out numbers, expanded abbreviations, split sentences, an emotion or a
+pause the speech model takes) and pronunciation entries; nothing changes until the user accepts a
+suggestion (`accept`). Tokens are estimated before a request (`TokenEstimate`) and counted after (usage).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import re
+import string
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, get_args
+
+from studio.api.client import MiniMaxClient
+from studio.api.models import ChatMessage, ChatRequest, ChatUsage, PronunciationDict
+from studio.api.models.speech import MODEL_EMOTIONS, T2ASettings
+from studio.api.models.text import DEFAULT_TEXT_MODEL, TEXT_MODELS
+from studio.errors import StudioError
+from studio.files import write_atomically
+from studio.services.production.script import (
+    MAX_PAUSE_S,
+    Chapter,
+    Directives,
+    Script,
+    ScriptError,
+    ScriptLine,
+    format_script,
+    is_speaker_name,
+    parse_script,
+)
+from studio.services.production.store import LineChanges, Production
+
+Form = Literal["conversation", "interview", "narration"]
+FORMS: tuple[Form, ...] = get_args(Form)
+FORM_TEXT: dict[Form, str] = {
+    "conversation": "a conversation between hosts who take turns and react to each other",
+    "interview": "an interview: the first speaker asks, the others answer",
+    "narration": "narration, the first speaker reading and the others voicing the characters' lines",
+}
+WORDS_RANGE = (50, 20_000)
+MAX_SPEAKERS = 8
+PREPARE_BATCH_LINES = 40  # lines per request: answers stay short enough to come back whole
+_CHARS_PER_TOKEN = 4  # a rough English average; the answer's usage says what was counted
+_TOKENS_PER_WORD = 1.4
+
+DRAFT_TEMPLATE = """You write scripts for spoken audio: {form_text}.
+Speakers: {speakers}
+Form: {form}
+Length: about {words} words
+
+Answer with script.md only: one turn per paragraph written as NAME: what they say, a blank line between
+turns, and # Title for a chapter heading. Use only the speakers named above, in capitals as written.
+Write for the ear: short sentences, numbers and abbreviations spelled out, no stage directions, no other
+markdown. Keep to the facts in the source the user gives; do not invent quotes or figures."""
+
+PREPARE_TEMPLATE = """You prepare lines of a script for text-to-speech with MiniMax {speech_model}.
+The user sends JSON {{"lines": [{{"id", "speaker", "text"}}]}}. Answer with JSON only:
+{{"lines": [{{"id", "text", "emotion", "pause", "why"}}], "pronunciations": [{{"word", "say", "why"}}]}}
+For each line: "text" is the line as it should be spoken (numbers, dates, units and abbreviations spelled
+out; sentences over 30 words split); "emotion" is one of {emotions} or null; "pause" is seconds of silence
+after the line (0-{max_pause}) or null; "why" lists each change in a few words. Keep the meaning and the
+speaker's voice. Add a pronunciation entry for each name a reader could say wrongly ("say" respelled)."""
+
+DRAFT_FIELDS = ("speakers", "form", "form_text", "words")
+PREPARE_FIELDS = ("speech_model", "emotions", "max_pause")
+_THINK = re.compile(r"^\s*<think>.*?</think>\s*", re.DOTALL)
+_FENCE = re.compile(r"^\s*```[\w-]*\s*\n(.*?)\n\s*```\s*$", re.DOTALL)
+
+
+class AssistantError(StudioError):
+    """The request can't be made as asked, or the answer can't be used; the message says which and why."""
+
+
+# -- prompt templates -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The system prompts, as the user sees and edits them ({fields} are filled in per request)."""
+
+    draft: str = DRAFT_TEMPLATE
+    prepare: str = PREPARE_TEMPLATE
+
+    def problems(self) -> list[str]:
+        found = []
+        for name, text, fields in (("draft", self.draft, DRAFT_FIELDS), ("prepare", self.prepare, PREPARE_FIELDS)):
+            try:
+                used = {parsed[1] for parsed in string.Formatter().parse(text) if parsed[1] is not None}
+            except ValueError as exc:
+                found.append(f"the {name} template has a stray brace ({exc}): write {{{{ and }}}} for braces")
+                continue
+            if unknown := sorted(used - set(fields)):
+                found.append(f"the {name} template uses {', '.join('{' + u + '}' for u in unknown)}: its fields "
+                             f"are {', '.join('{' + f + '}' for f in fields)}")
+        return found
+
+
+TEMPLATES_FILE = "assistant.json"
+
+
+def load_templates(folder: Path) -> Templates:
+    """The user's templates from `folder`/assistant.json; the defaults for what is missing or unreadable."""
+    try:
+        data = json.loads((folder / TEMPLATES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Templates()
+    if not isinstance(data, dict):
+        return Templates()
+    kept = {key: value for key in ("draft", "prepare") if isinstance(value := data.get(key), str) and value.strip()}
+    templates = Templates(**kept)
+    return templates if not templates.problems() else Templates()
+
+
+def save_templates(folder: Path, templates: Templates) -> None:
+    if problems := templates.problems():
+        raise AssistantError(problems[0])
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomically(folder / TEMPLATES_FILE,
+                     json.dumps(dataclasses.asdict(templates), ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+# -- tokens ------------------------------------------------------------------------------------------------
+
+
+def estimate_tokens(text: str) -> int:
+    """About how many tokens `text` is (before a request; the answer's usage is the count)."""
+    return math.ceil(len(text) / _CHARS_PER_TOKEN)
+
+
+@dataclass(frozen=True)
+class TokenEstimate:
+    prompt: int  # what is sent
+    answer: int  # at most what may come back (the request's max_tokens)
+
+    @property
+    def total(self) -> int:
+        return self.prompt + self.answer
+
+
+def _check_context(model: str, estimate: TokenEstimate, what: str) -> None:
+    context = TEXT_MODELS.get(model)
+    if context is not None and estimate.total > context:
+        roomy = next((name for name, room in TEXT_MODELS.items() if room >= estimate.total), None)  # newest first
+        raise AssistantError(f"{what} is about {estimate.prompt:,} tokens and its answer up to {estimate.answer:,}: "
+                             f"{model} reads at most {context:,} tokens in all; shorten it"
+                             + (f" or choose {roomy}" if roomy else ""))
+
+
+# -- drafting --------------------------------------------------------------------------------------------
+
+
+def speakers_from(value: str) -> tuple[str, ...]:
+    """`2` → HOST, GUEST; `3` → HOST, GUEST 1, GUEST 2; `ANNA,Ben` → ANNA, BEN. AssistantError naming the rule."""
+    value = value.strip()
+    if value.isdigit():
+        count = int(value)
+        if count < 1:
+            raise AssistantError("a script needs at least one speaker (got 0)")
+        if count > MAX_SPEAKERS:
+            raise AssistantError(f"at most {MAX_SPEAKERS} speakers (got {count})")
+        if count == 1:
+            return ("NARRATOR",)
+        return ("HOST", "GUEST") if count == 2 else ("HOST", *(f"GUEST {n}" for n in range(1, count)))
+    names = tuple(dict.fromkeys(name.strip().upper() for name in value.split(",") if name.strip()))
+    if not names:
+        raise AssistantError("name the speakers (HOST,GUEST) or give how many (2)")
+    if len(names) > MAX_SPEAKERS:
+        raise AssistantError(f"at most {MAX_SPEAKERS} speakers (got {len(names)})")
+    for name in names:
+        if not is_speaker_name(name):
+            raise AssistantError(f"{name!r} can't be a speaker in script.md: capitals, digits and . ' - only, at "
+                                 "most 40 characters (HOST, DR. LEE)")
+    return names
+
+
+@dataclass(frozen=True)
+class DraftSpec:
+    source: str  # notes, an article, a transcript
+    speakers: tuple[str, ...] = ("HOST", "GUEST")
+    form: Form = "conversation"
+    words: int = 600  # the script's target length
+    model: str = DEFAULT_TEXT_MODEL
+
+    def problems(self, templates: Templates = Templates()) -> list[str]:
+        found = list(templates.problems())
+        if not self.source.strip():
+            found.append("the source is empty: paste notes or an article, or choose a text file")
+        if not self.speakers:
+            found.append("a script needs at least one speaker (got 0)")
+        if self.form not in FORMS:
+            found.append(f"the form is one of {', '.join(FORMS)} (got {self.form!r})")
+        if not WORDS_RANGE[0] <= self.words <= WORDS_RANGE[1]:
+            found.append(f"the length is {WORDS_RANGE[0]:,}–{WORDS_RANGE[1]:,} words (got {self.words:,})")
+        if not self.model.strip():
+            found.append("choose a text model")
+        if not found:
+            try:
+                _check_context(self.model, self.estimate(templates), "the source")
+            except AssistantError as exc:
+                found.append(exc.message)
+        return found
+
+    def system_prompt(self, templates: Templates = Templates()) -> str:
+        return templates.draft.format(speakers=", ".join(self.speakers), form=self.form,
+                                      form_text=FORM_TEXT[self.form], words=self.words)
+
+    def request(self, templates: Templates = Templates()) -> ChatRequest:
+        if problems := self.problems(templates):
+            raise AssistantError(problems[0])
+        return ChatRequest(model=self.model, max_tokens=self._answer_tokens(), messages=[
+            ChatMessage(role="system", content=self.system_prompt(templates)),
+            ChatMessage(role="user", content=self.source.strip())])
+
+    def estimate(self, templates: Templates = Templates()) -> TokenEstimate:
+        return TokenEstimate(estimate_tokens(self.system_prompt(templates)) + estimate_tokens(self.source),
+                             self._answer_tokens())
+
+    def _answer_tokens(self) -> int:
+        return math.ceil(self.words * _TOKENS_PER_WORD * 1.5) + 256  # room past the target; the model stops itself
+
+
+@dataclass(frozen=True)
+class Draft:
+    script_text: str  # script.md, as read back
+    script: Script
+    usage: ChatUsage
+    warnings: tuple[str, ...] = ()  # speakers the model added, lines it wrote without one
+
+    @property
+    def characters(self) -> int:
+        """What rendering the whole script would bill."""
+        return self.script.characters()
+
+
+def answer_text(text: str) -> str:
+    """The answer without a reasoning block or a code fence around it."""
+    text = _THINK.sub("", text)
+    fenced = _FENCE.match(text)
+    return (fenced[1] if fenced else text).strip()
+
+
+def read_draft(text: str, spec: DraftSpec, usage: ChatUsage | None = None) -> Draft:
+    """The model's answer as a script (AssistantError when it holds no speaker lines)."""
+    body = answer_text(text)
+    try:
+        script = parse_script(body)
+    except ScriptError as exc:
+        raise AssistantError(f"the draft is not a script the studio can read ({exc.message}); edit it or draft "
+                             "again") from None
+    lines = script.lines()
+    if not any(line.speaker in spec.speakers for _chapter, line in lines):
+        raise AssistantError("the draft has no lines for the speakers asked for: edit it or draft again")
+    warnings = []
+    if extra := [s for s in script.speakers() if s not in spec.speakers and s != "NARRATOR"]:
+        warnings.append(f"the draft adds speakers not asked for: {', '.join(extra)}")
+    if "NARRATOR" in script.speakers() and "NARRATOR" not in spec.speakers:
+        warnings.append("some paragraphs have no speaker: they are the narrator's")
+    return Draft(format_script(script), script, usage or ChatUsage(), tuple(warnings))
+
+
+async def draft_script(client: MiniMaxClient, spec: DraftSpec, templates: Templates = Templates(), *,
+                       on_text: Callable[[str], None] | None = None) -> Draft:
+    """Stream a draft; `on_text(delta)` as the words arrive (for the preview)."""
+    request = spec.request(templates)
+    async with client.chat_stream(request) as stream:
+        async for delta in stream:
+            if on_text is not None:
+                on_text(delta)
+        result = stream.result
+    return read_draft(result.content, spec, result.usage)
+
+
+# -- preparing for speech ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A change to one line, shown as a diff; applied only by `accept`."""
+
+    number: int  # the line's number (1 = the first line of the production)
+    before: ScriptLine
+    after: ScriptLine
+    why: tuple[str, ...] = ()
+
+    def rows(self) -> tuple[str, str]:
+        return _row(self.before), _row(self.after)
+
+
+@dataclass(frozen=True)
+class Pronunciation:
+    word: str
+    say: str
+    why: str = ""
+
+    @property
+    def entry(self) -> str:
+        """As the cast's pronunciation list holds it (MiniMax's `word/replacement`)."""
+        return f"{self.word}/{self.say}"
+
+
+@dataclass(frozen=True)
+class Preparation:
+    suggestions: tuple[Suggestion, ...] = ()
+    pronunciations: tuple[Pronunciation, ...] = ()
+    usage: ChatUsage = field(default_factory=ChatUsage)
+    dropped: tuple[str, ...] = ()  # what the answer suggested that the speech model can't take, and why
+
+
+def _row(line: ScriptLine) -> str:
+    directives = line.directives.as_text()
+    return f"{line.speaker}{f' [{directives}]' if directives else ''}: {line.text}"
+
+
+def speech_model_of(production: Production) -> str:
+    return production.cast.defaults.model or T2ASettings().model
+
+
+def prepare_requests(lines: Sequence[tuple[int, ScriptLine]], speech_model: str, model: str = DEFAULT_TEXT_MODEL,
+                     templates: Templates = Templates()) -> list[ChatRequest]:
+    """One request per `PREPARE_BATCH_LINES` lines: (line number, line) in, ChatRequests out."""
+    if not lines:
+        raise AssistantError("choose the lines to prepare (none are selected)")
+    if problems := templates.problems():
+        raise AssistantError(problems[0])
+    emotions = MODEL_EMOTIONS.get(speech_model, ())
+    system = templates.prepare.format(speech_model=speech_model, emotions=", ".join(emotions) or "none",
+                                      max_pause=f"{MAX_PAUSE_S:g}")
+    requests = []
+    for start in range(0, len(lines), PREPARE_BATCH_LINES):
+        part = lines[start:start + PREPARE_BATCH_LINES]
+        user = json.dumps({"lines": [{"id": number, "speaker": line.speaker, "text": line.text}
+                                     for number, line in part]}, ensure_ascii=False)
+        sent = estimate_tokens(system) + estimate_tokens(user)
+        answer = 2 * estimate_tokens(user) + 64 * len(part)
+        _check_context(model, TokenEstimate(sent, answer), "the lines")
+        requests.append(ChatRequest(model=model, max_tokens=answer, messages=[
+            ChatMessage(role="system", content=system), ChatMessage(role="user", content=user)]))
+    return requests
+
+
+def estimate_prepare(requests: Sequence[ChatRequest]) -> TokenEstimate:
+    return TokenEstimate(sum(estimate_tokens(m.content) for r in requests for m in r.messages),
+                         sum(r.max_tokens or 0 for r in requests))
+
+
+def read_preparation(answer: str, lines: Sequence[tuple[int, ScriptLine]], speech_model: str,
+                     usage: ChatUsage | None = None) -> Preparation:
+    """The model's JSON answer as suggestions for `lines`; what can't be used is listed in `dropped`."""
+    body = answer_text(answer)
+    try:
+        data = json.loads(body[body.find("{"):]) if "{" in body else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
+        raise AssistantError("the answer is not the JSON the prepare template asks for: try again, or check the "
+                             "template")
+    by_number = dict(lines)
+    emotions = MODEL_EMOTIONS.get(speech_model, ())
+    suggestions, dropped = [], []
+    for item in data["lines"]:
+        if not isinstance(item, dict) or item.get("id") not in by_number:
+            continue
+        number = int(item["id"])
+        before = by_number[number]
+        given = item.get("text")
+        text = " ".join(given.split()) if isinstance(given, str) and given.strip() else before.text
+        emotion, pause = before.directives.emotion, before.directives.pause_after_s
+        if isinstance(item.get("emotion"), str) and item["emotion"] != emotion:
+            if item["emotion"] in emotions:
+                emotion = item["emotion"]
+            else:
+                dropped.append(f"line {number}: {speech_model} has no emotion {item['emotion']!r}")
+        if isinstance(item.get("pause"), int | float) and not isinstance(item.get("pause"), bool):
+            if 0 <= item["pause"] <= MAX_PAUSE_S:
+                pause = float(item["pause"])
+            else:
+                dropped.append(f"line {number}: a pause of {item['pause']} s is outside 0–{MAX_PAUSE_S:g} s")
+        after = dataclasses.replace(before, text=text, directives=dataclasses.replace(
+            before.directives, emotion=emotion, pause_after_s=pause))
+        if after != before:
+            why = tuple(str(w) for w in item.get("why", ()) if isinstance(w, str | int | float)) \
+                if isinstance(item.get("why"), list) else ()
+            suggestions.append(Suggestion(number, before, after, why))
+    pronunciations = tuple(
+        Pronunciation(str(p["word"]).strip(), str(p["say"]).strip(), str(p.get("why") or ""))
+        for p in data.get("pronunciations") or () if isinstance(p, dict) and str(p.get("word", "")).strip()
+        and str(p.get("say", "")).strip() and "/" not in str(p["word"]))
+    return Preparation(tuple(suggestions), pronunciations, usage or ChatUsage(), tuple(dropped))
+
+
+async def prepare_lines(client: MiniMaxClient, lines: Sequence[tuple[int, ScriptLine]], speech_model: str, *,
+                        model: str = DEFAULT_TEXT_MODEL, templates: Templates = Templates(),
+                        on_progress: Callable[[int, int], None] | None = None) -> Preparation:
+    """Ask for suggestions, `PREPARE_BATCH_LINES` lines per request, one after another (`on_progress(done,
+    total)` after each)."""
+    requests = prepare_requests(lines, speech_model, model, templates)
+    merged = Preparation()
+    for index, request in enumerate(requests):
+        part = lines[index * PREPARE_BATCH_LINES:(index + 1) * PREPARE_BATCH_LINES]
+        result = await client.chat(request)
+        got = read_preparation(result.content, part, speech_model, result.usage)
+        merged = _merge(merged, got)
+        if on_progress is not None:
+            on_progress(index + 1, len(requests))
+    return merged
+
+
+def _merge(first: Preparation, second: Preparation) -> Preparation:
+    words = {p.word for p in first.pronunciations}
+    usage = ChatUsage(prompt_tokens=first.usage.prompt_tokens + second.usage.prompt_tokens,
+                      completion_tokens=first.usage.completion_tokens + second.usage.completion_tokens,
+                      total_tokens=first.usage.total_tokens + second.usage.total_tokens)
+    return Preparation(first.suggestions + second.suggestions,
+                       first.pronunciations + tuple(p for p in second.pronunciations if p.word not in words),
+                       usage, first.dropped + second.dropped)
+
+
+def accept(production: Production, suggestions: Sequence[Suggestion]) -> LineChanges:
+    """Write the accepted suggestions into script.md in one save. A line edited since the suggestion was made
+    is not overwritten (AssistantError naming it)."""
+    wanted = {s.number: s for s in suggestions}
+    chapters, position = [], 0
+    for chapter in production.script.chapters:
+        lines = list(chapter.lines)
+        for index, line in enumerate(lines):
+            position += 1
+            if (suggestion := wanted.get(position)) is not None:
+                if line != suggestion.before:
+                    raise AssistantError(f"line {position} changed since the suggestion was made: prepare it again")
+                lines[index] = suggestion.after
+        chapters.append(Chapter(chapter.title, tuple(lines)))
+    if position < max(wanted, default=0):
+        raise AssistantError(f"line {max(wanted)} is no longer in the script: prepare it again")
+    edited = Script(tuple(chapters))
+    try:
+        if parse_script(format_script(edited)).lines() != edited.lines():
+            raise AssistantError("an accepted line would read back from script.md as other lines (it looks like a "
+                                 "heading or a SPEAKER: line): edit it by hand")
+    except ScriptError as exc:
+        raise AssistantError(f"an accepted line can't be written to script.md: {exc.rule}") from None
+    return production.save_script(edited, reads_back=True)
+
+
+def accept_pronunciations(production: Production, pronunciations: Sequence[Pronunciation]) -> None:
+    """Add the entries to the cast's defaults (a word already there keeps its entry)."""
+    cast = production.cast
+    have = {entry.split("/", 1)[0] for entry in cast.defaults.pronunciations}
+    added = [p.entry for p in pronunciations if p.word not in have]
+    if added:
+        tones = [*cast.defaults.pronunciations, *added]
+        PronunciationDict(tone=tones)  # MiniMax's rule for each entry: InputError naming it
+        defaults = cast.defaults.model_copy(update={"pronunciations": tones})
+        production.save_cast(cast.model_copy(update={"defaults": defaults}))
+
+
+# -- kept between `prepare` and `accept` -----------------------------------------------------------------
+
+PREPARED_FILE = "prepared.json"
+
+
+def _line_json(line: ScriptLine) -> dict[str, object]:
+    return {"speaker": line.speaker, "text": line.text, "emotion": line.directives.emotion,
+            "speed": line.directives.speed, "pause": line.directives.pause_after_s,
+            "at": list(line.directives.target) if line.directives.target else None, "paragraph": line.paragraph}
+
+
+def _line_from(data: dict[str, object]) -> ScriptLine:
+    at = data.get("at")
+    target = (float(at[0]), float(at[1])) if isinstance(at, list) and len(at) == 2 else None
+    speed, pause = data.get("speed"), data.get("pause")
+    directives = Directives(str(data["emotion"]) if data.get("emotion") else None,
+                            float(speed) if isinstance(speed, int | float) else None,
+                            float(pause) if isinstance(pause, int | float) else None, target)
+    paragraph = data.get("paragraph")
+    return ScriptLine(str(data["speaker"]), str(data["text"]), directives,
+                      paragraph if isinstance(paragraph, int) else 0)
+
+
+def save_preparation(folder: Path, preparation: Preparation) -> Path:
+    """Keep the suggestions (tokens were paid for them) until they are accepted or replaced."""
+    data = {"suggestions": [{"number": s.number, "before": _line_json(s.before), "after": _line_json(s.after),
+                             "why": list(s.why)} for s in preparation.suggestions],
+            "pronunciations": [dataclasses.asdict(p) for p in preparation.pronunciations],
+            "usage": preparation.usage.model_dump(), "dropped": list(preparation.dropped)}
+    path = folder / PREPARED_FILE
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    return path
+
+
+def load_preparation(folder: Path) -> Preparation | None:
+    """The suggestions kept by the last `prepare`, or None (none kept, or the file is unreadable)."""
+    try:
+        data = json.loads((folder / PREPARED_FILE).read_text(encoding="utf-8"))
+        suggestions = tuple(Suggestion(int(s["number"]), _line_from(s["before"]), _line_from(s["after"]),
+                                       tuple(str(w) for w in s.get("why", ()))) for s in data["suggestions"])
+        pronunciations = tuple(Pronunciation(str(p["word"]), str(p["say"]), str(p.get("why", "")))
+                               for p in data.get("pronunciations", ()))
+        usage = ChatUsage.model_validate(data.get("usage") or {})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return Preparation(suggestions, pronunciations, usage, tuple(str(d) for d in data.get("dropped", ())))

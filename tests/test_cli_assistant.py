@@ -1,0 +1,102 @@
+"""`studio production draft` and `studio production prepare` as a user runs them against the emulator's text
+engine: the files written (and never overwritten), the diffs printed, and what is sent when."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studio.cli import main
+from studio.emulator import Emulator
+from studio.services.production.script import parse_script
+from tests.services.test_assistant import NOTES
+
+
+def chat_requests(emulator: Emulator) -> int:
+    return sum(1 for r in emulator.requests if r.path == "/v1/text/chatcompletion_v2")
+
+
+def test_draft_writes_a_new_script_and_never_replaces_one(emu: Emulator, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text(NOTES, encoding="utf-8")
+    script = tmp_path / "script.md"
+    assert main(["prod", "draft", str(tmp_path / "notes.md"), "--speakers", "anna,ben", "--words", "80",
+                 "-o", str(script)]) == 0
+    out, err = capsys.readouterr()
+    written = parse_script(script.read_text(encoding="utf-8"))
+    assert written.speakers() == ["ANNA", "BEN"]
+    assert f"{script}  the script: {len(written.lines())} lines, ANNA, BEN" in out
+    assert "tokens in, up to" in err and f"rendering it would bill {written.characters():,} characters" in err
+    assert chat_requests(emu) == 1
+
+    assert main(["prod", "draft", str(tmp_path / "notes.md"), "-o", str(script)]) == 2
+    assert "is there already: give a new file to -o" in capsys.readouterr().err
+    assert chat_requests(emu) == 1  # refused before asking
+
+
+def test_draft_streams_the_script_to_stdout(emu: Emulator, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    import io
+    monkeypatch.setattr("sys.stdin", io.StringIO("The tide turned. The boats came home. The gulls followed."))
+    assert main(["prod", "draft", "-", "--speakers", "1", "--form", "narration", "--words", "50"]) == 0
+    out = capsys.readouterr().out
+    assert parse_script(out).speakers() == ["NARRATOR"] and "The gulls followed." in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--speakers", "0"], "a script needs at least one speaker (got 0)"),
+    (["--words", "10"], "the length is 50–20,000 words (got 10)"),
+    (["--speakers", "HOST,a:b"], "can't be a speaker in script.md"),
+])
+def test_bad_draft_input_is_one_line_before_any_request(emu: Emulator, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str], argv: list[str],
+                                                        message: str) -> None:
+    (tmp_path / "notes.md").write_text(NOTES, encoding="utf-8")
+    assert main(["prod", "draft", str(tmp_path / "notes.md"), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert chat_requests(emu) == 0
+
+
+def test_an_empty_source_is_refused(emu: Emulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text("\n\n", encoding="utf-8")
+    assert main(["prod", "draft", str(tmp_path / "notes.md")]) == 2
+    assert "the source is empty" in capsys.readouterr().err and chat_requests(emu) == 0
+
+
+def test_prepare_prints_diffs_changes_nothing_and_accept_applies_without_asking_again(
+        emu: Emulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "walk.md").write_text("# Day one\nHOST: We walked 3 km on 12/05.\n\nGUEST: It rained.\n",
+                                      encoding="utf-8")
+    assert main(["production", "new", str(tmp_path / "walk"), "--import", str(tmp_path / "walk.md")]) == 0
+    production = tmp_path / "walk.production"
+    before = (production / "script.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["prod", "prepare", "-P", str(production)]) == 0
+    out, err = capsys.readouterr()
+    assert "line 1\n  - HOST: We walked 3 km on 12/05.\n  + HOST: We walked three kilometres on December fifth.\n" \
+        in out
+    assert "why: 12/05 → December fifth; 3 km → three kilometres" in out
+    assert "line 2" not in out  # "It rained." reads well already
+    assert "1 suggestion(s)" in err and "Nothing changed" in err
+    assert (production / "script.md").read_text(encoding="utf-8") == before
+    asked = chat_requests(emu)
+
+    assert main(["prod", "prepare", "-P", str(production), "--accept", "2"]) == 2
+    assert "no suggestion is kept for line 2" in capsys.readouterr().err
+    assert main(["prod", "prepare", "-P", str(production), "--accept", "all"]) == 0
+    assert "accepted 1 suggestion(s)" in capsys.readouterr().out
+    assert "HOST: We walked three kilometres on December fifth." in (production / "script.md").read_text(
+        encoding="utf-8")
+    assert chat_requests(emu) == asked  # accepting sends nothing
+
+
+def test_prepare_names_a_line_that_is_not_there(emu: Emulator, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "walk.md").write_text("HOST: Hello.\n", encoding="utf-8")
+    assert main(["production", "new", str(tmp_path / "walk"), "--import", str(tmp_path / "walk.md")]) == 0
+    capsys.readouterr()
+    assert main(["prod", "prepare", "-P", str(tmp_path / "walk.production"), "--line", "9"]) == 2
+    assert "line 9" in capsys.readouterr().err and chat_requests(emu) == 0
