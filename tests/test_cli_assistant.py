@@ -8,9 +8,14 @@ from pathlib import Path
 import pytest
 
 from studio.cli import main
-from studio.emulator import Emulator
+from studio.emulator import Emulator, EmulatorConfig
 from studio.services.production.script import parse_script
 from tests.services.test_assistant import NOTES
+
+
+@pytest.fixture
+def emu_config() -> EmulatorConfig:
+    return EmulatorConfig(job_seconds=0.6)  # a batch answered in well under a second
 
 
 def chat_requests(emulator: Emulator) -> int:
@@ -100,3 +105,13 @@ def test_prepare_names_a_line_that_is_not_there(emu: Emulator, tmp_path: Path,
     capsys.readouterr()
     assert main(["prod", "prepare", "-P", str(tmp_path / "walk.production"), "--line", "9"]) == 2
     assert "line 9" in capsys.readouterr().err and chat_requests(emu) == 0
+
+
+def test_prepare_as_a_batch(emu: Emulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "walk.md").write_text("HOST: We walked 3 km on 12/05.\n\nGUEST: It rained.\n", encoding="utf-8")
+    assert main(["production", "new", str(tmp_path / "walk"), "--import", str(tmp_path / "walk.md")]) == 0
+    capsys.readouterr()
+    assert main(["prod", "prepare", "-P", str(tmp_path / "walk.production"), "--batch", "always"]) == 0
+    out, err = capsys.readouterr()
+    assert "as a batch (billed at half price" in err and "+ HOST: We walked three kilometres" in out
+    assert chat_requests(emu) == 0 and any(r.path == "/v1/batches" for r in emu.requests)

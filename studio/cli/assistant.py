@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studio.cli.common import CommandParser
 
@@ -44,6 +44,9 @@ def add_assistant_parsers(actions: argparse._SubParsersAction[CommandParser], wh
     prepare.add_argument("--accept", metavar="all|N,N",
                          help="apply the suggestions the last prepare kept (all, or these line numbers); sends "
                               "nothing")
+    prepare.add_argument("--batch", choices=["auto", "always", "never"], default="auto",
+                         help="the Batch API (half price, answered within 24 h): from 200 lines on (auto, the "
+                              "default), always or never")
     prepare.add_argument("--pronunciations", action="store_true",
                          help="with --accept: also add the suggested pronunciations to the cast's defaults")
 
@@ -188,21 +191,36 @@ def check_prepare(args: argparse.Namespace) -> None:
 
 
 async def cmd_production_prepare(conn: Connection, args: argparse.Namespace) -> None:
-    from studio.services.production.assistant import estimate_prepare, prepare_lines, save_preparation
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from studio.services.production.assistant import BATCH_FROM_REQUESTS, PREPARED_FILE, estimate_prepare, prepare_lines
     from studio.services.production.store import Production
 
     with Production.open(args.prepare_folder) as production:
-        lines, speech_model = args.prepare_lines, args.speech_model
-        estimate = estimate_prepare(args.prepare_requests)
+        lines, speech_model, requests = args.prepare_lines, args.speech_model, args.prepare_requests
+        estimate = estimate_prepare(requests)
+        by_batch = {"always": True, "never": False}.get(args.batch, len(requests) >= BATCH_FROM_REQUESTS)
         print(f"preparing {len(lines)} line(s) with {args.model} for {speech_model}: about {estimate.prompt:,} "
-              f"tokens in, up to {estimate.answer:,} out", file=sys.stderr)
-        preparation = await prepare_lines(conn.client, lines, speech_model, model=args.model)
-        kept = save_preparation(production.path, preparation)
+              f"tokens in, up to {estimate.answer:,} out"
+              + ("; as a batch (billed at half price, answered within 24 h; run again to collect it if stopped)"
+                 if by_batch else ""), file=sys.stderr)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=_stderr_console(), transient=True) as bar:
+            task = bar.add_task("requests answered", total=len(requests))
+            preparation = await prepare_lines(
+                conn.client, lines, speech_model, model=args.model, use_batch=by_batch, keep_in=production.path,
+                on_progress=lambda done, total: bar.update(task, completed=done, total=total))
         _print_preparation(preparation)
         count = len(preparation.suggestions)
         usage = preparation.usage
         print(f"{count} suggestion(s), {len(preparation.pronunciations)} pronunciation(s); {usage.total_tokens:,} "
               f"tokens. Nothing changed: `studio production prepare --accept all` (or N,N) applies them "
-              f"(kept in {kept.name})", file=sys.stderr)
+              f"(kept in {PREPARED_FILE})", file=sys.stderr)
         if conn.is_demo:
             print(DEMO_TEXT, file=sys.stderr)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)

@@ -144,3 +144,48 @@ def test_templates_name_an_unknown_field_and_round_trip(tmp_path: Path) -> None:
     assert load_templates(tmp_path) == mine
     (tmp_path / "assistant.json").write_text("{broken", encoding="utf-8")
     assert load_templates(tmp_path) == Templates()
+
+
+def walk_production(folder: Path, count: int) -> Production:
+    """`count` lines; every 44th says "3 km on 12/05" (one in each request of 40 lines, at different places)."""
+    rows = [f"HOST: We walked 3 km on 12/05, stage {n}." if n % 44 == 1 else f"GUEST: Stage {n} went well."
+            for n in range(1, count + 1)]
+    return Production.create(folder, "long walk", parse_script("\n\n".join(rows) + "\n"))
+
+
+async def test_a_large_production_goes_as_one_batch_mapped_back_to_its_lines(
+        client: MiniMaxClient, emulator: Emulator, tmp_path: Path) -> None:
+    production = walk_production(tmp_path, 90)  # three requests' worth
+    lines = [(record.number, record.line) for record in production.lines()]
+    progress: list[tuple[int, int]] = []
+    preparation = await prepare_lines(client, lines, "speech-2.8-hd", use_batch=True, keep_in=production.path,
+                                      poll_s=0.05, on_progress=lambda done, total: progress.append((done, total)))
+    walked = [s for s in preparation.suggestions if "three kilometres on December fifth" in s.after.text]
+    assert [s.number for s in walked] == [1, 45, 89]  # each answer back on its own lines
+    assert all(s.before.text.endswith(f"stage {s.number}.") for s in walked)
+    assert progress[-1] == (3, 3) and chat_requests(emulator) == 0  # all through the batch
+    assert load_preparation(production.path) == preparation  # kept: it was paid for
+    assert not (production.path / "prepare-batch.json").exists()
+
+
+async def test_a_batch_left_running_by_a_crash_is_collected_not_made_again(
+        client: MiniMaxClient, emulator: Emulator, tmp_path: Path) -> None:
+    import asyncio
+
+    production = walk_production(tmp_path, 50)
+    lines = [(record.number, record.line) for record in production.lines()]
+    first = asyncio.ensure_future(prepare_lines(client, lines, "speech-2.8-hd", use_batch=True,
+                                                keep_in=production.path, poll_s=0.05))
+    for _ in range(200):
+        if (production.path / "prepare-batch.json").exists():
+            break
+        await asyncio.sleep(0.01)
+    first.cancel()  # the studio stops while the batch runs at MiniMax
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    created = [r for r in emulator.requests if r.path == "/v1/batches" and r.method == "POST"]
+    assert len(created) == 1
+    preparation = await prepare_lines(client, lines, "speech-2.8-hd", use_batch=True, keep_in=production.path,
+                                      poll_s=0.05)
+    assert [r for r in emulator.requests if r.path == "/v1/batches" and r.method == "POST"] == created
+    assert [s.number for s in preparation.suggestions if "kilometres" in s.after.text] == [1, 45]

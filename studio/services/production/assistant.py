@@ -9,7 +9,9 @@ suggestion (`accept`). Tokens are estimated before a request (`TokenEstimate`) a
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import hashlib
 import json
 import math
 import re
@@ -22,7 +24,7 @@ from typing import Literal, get_args
 from studio.api.client import MiniMaxClient
 from studio.api.models import ChatMessage, ChatRequest, ChatUsage, PronunciationDict
 from studio.api.models.speech import MODEL_EMOTIONS, T2ASettings
-from studio.api.models.text import DEFAULT_TEXT_MODEL, TEXT_MODELS
+from studio.api.models.text import DEFAULT_TEXT_MODEL, TEXT_MODELS, batch_jsonl
 from studio.errors import StudioError
 from studio.files import write_atomically
 from studio.services.production.script import (
@@ -396,20 +398,90 @@ def read_preparation(answer: str, lines: Sequence[tuple[int, ScriptLine]], speec
     return Preparation(tuple(suggestions), pronunciations, usage or ChatUsage(), tuple(dropped))
 
 
+BATCH_FROM_REQUESTS = 5  # from this many requests (200 lines) on, the Batch API: half the price, within a day
+PENDING_BATCH_FILE = "prepare-batch.json"
+
+
 async def prepare_lines(client: MiniMaxClient, lines: Sequence[tuple[int, ScriptLine]], speech_model: str, *,
                         model: str = DEFAULT_TEXT_MODEL, templates: Templates = Templates(),
-                        on_progress: Callable[[int, int], None] | None = None) -> Preparation:
-    """Ask for suggestions, `PREPARE_BATCH_LINES` lines per request, one after another (`on_progress(done,
-    total)` after each)."""
+                        on_progress: Callable[[int, int], None] | None = None, use_batch: bool | None = None,
+                        keep_in: Path | None = None, poll_s: float = 10.0) -> Preparation:
+    """Ask for suggestions, `PREPARE_BATCH_LINES` lines per request: one after another, or (`use_batch`, by
+    default from `BATCH_FROM_REQUESTS` requests on) as one batch. `on_progress(done, total)` as requests are
+    answered. With `keep_in` (the production's folder) the answer is kept there (`save_preparation`), and a
+    batch's id too as soon as it is made, so a batch a crash or a cancel left running is collected next time
+    rather than paid for again."""
     requests = prepare_requests(lines, speech_model, model, templates)
-    merged = Preparation()
-    for index, request in enumerate(requests):
-        part = lines[index * PREPARE_BATCH_LINES:(index + 1) * PREPARE_BATCH_LINES]
-        result = await client.chat(request)
-        got = read_preparation(result.content, part, speech_model, result.usage)
-        merged = _merge(merged, got)
+    parts = [lines[n * PREPARE_BATCH_LINES:(n + 1) * PREPARE_BATCH_LINES] for n in range(len(requests))]
+    if use_batch if use_batch is not None else len(requests) >= BATCH_FROM_REQUESTS:
+        merged = await _prepare_by_batch(client, requests, parts, speech_model, on_progress, keep_in, poll_s)
+    else:
+        merged = Preparation()
+        for index, (request, part) in enumerate(zip(requests, parts, strict=True)):
+            result = await client.chat(request)
+            merged = _merge(merged, read_preparation(result.content, part, speech_model, result.usage))
+            if on_progress is not None:
+                on_progress(index + 1, len(requests))
+    if keep_in is not None:
+        save_preparation(keep_in, merged)
+        (keep_in / PENDING_BATCH_FILE).unlink(missing_ok=True)
+    return merged
+
+
+def _requests_signature(requests: Sequence[ChatRequest]) -> str:
+    return hashlib.sha256(json.dumps([r.payload() for r in requests], sort_keys=True).encode()).hexdigest()
+
+
+async def _prepare_by_batch(client: MiniMaxClient, requests: Sequence[ChatRequest],
+                            parts: Sequence[Sequence[tuple[int, ScriptLine]]], speech_model: str,
+                            on_progress: Callable[[int, int], None] | None, keep_in: Path | None,
+                            poll_s: float) -> Preparation:
+    signature = _requests_signature(requests)
+    pending = keep_in / PENDING_BATCH_FILE if keep_in is not None else None
+    batch_id = None
+    if pending is not None:
+        try:
+            kept = json.loads(pending.read_text(encoding="utf-8"))
+            batch_id = str(kept["batch"]) if kept.get("requests") == signature else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            batch_id = None
+    if batch_id is None:
+        data = batch_jsonl((f"part-{n}", request) for n, request in enumerate(requests))
+        uploaded = await client.upload_file(data, "batch", "prepare.jsonl")
+        batch = await client.create_batch(uploaded.file_id)
+        if pending is not None:
+            write_atomically(pending, json.dumps({"batch": batch.id, "requests": signature}).encode("utf-8"))
+    else:
+        batch = await client.retrieve_batch(batch_id)
+    wait = min(0.25, poll_s)
+    while not batch.done:
         if on_progress is not None:
-            on_progress(index + 1, len(requests))
+            counts = batch.request_counts
+            on_progress(counts.completed + counts.failed, counts.total or len(requests))
+        await asyncio.sleep(wait)
+        wait = min(wait * 1.5, poll_s)  # quick for a small batch, then every `poll_s` for one that takes hours
+        batch = await client.retrieve_batch(batch.id)
+    if batch.status != "completed":
+        if pending is not None:
+            pending.unlink(missing_ok=True)
+        raise AssistantError(f"the batch {batch.id} ended {batch.status}: nothing came back; ask again")
+    merged, answered = Preparation(), set()
+    for line in await client.batch_results(batch):
+        index = int(line.custom_id.removeprefix("part-")) if line.custom_id.removeprefix("part-").isdigit() else -1
+        if not 0 <= index < len(parts) or index in answered:
+            continue
+        answered.add(index)
+        part = parts[index]
+        if line.result is None:
+            merged = _merge(merged, Preparation(dropped=(f"lines {part[0][0]}–{part[-1][0]}: the batch could not "
+                                                         f"answer them ({line.error})",)))
+            continue
+        merged = _merge(merged, read_preparation(line.result.content, part, speech_model, line.result.usage))
+    if missing := [n for n in range(len(parts)) if n not in answered]:
+        merged = _merge(merged, Preparation(dropped=tuple(
+            f"lines {parts[n][0][0]}–{parts[n][-1][0]}: the batch returned nothing for them" for n in missing)))
+    if on_progress is not None:
+        on_progress(len(requests), len(requests))
     return merged
 
 
