@@ -14,7 +14,16 @@ from aiohttp import web
 from studio.api import errors
 from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
-from studio.api.models import Batch, ChatMessage, ChatRequest, ChatResult, batch_jsonl, batch_line
+from studio.api.models import (
+    Batch,
+    ChatFunction,
+    ChatMessage,
+    ChatRequest,
+    ChatResult,
+    ChatTool,
+    batch_jsonl,
+    batch_line,
+)
 from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault
 from studio.emulator.faults import FaultKind
 from studio.emulator.routes_text import CHAT_PATH, DELTA_TOKENS, count_tokens
@@ -145,11 +154,17 @@ def _whole(model: str) -> dict[str, Any]:
             "usage": {"total_tokens": 42}, "base_resp": {"status_code": 0, "status_msg": ""}}
 
 
+def _tool_call(model: str) -> dict[str, Any]:
+    return {**_whole(model), "choices": [{"finish_reason": "tool_calls", "index": 0, "message": {
+        "role": "assistant", "content": "", "tool_calls": [{"id": "call_1", "type": "function", "function": {
+            "name": "spell_out", "arguments": '{"text": "3 km", "locale": "en-GB"}'}}]}}]}
+
+
 async def _recorded(request: web.Request) -> web.StreamResponse:
     data = await request.json()
     model = data["model"]
     if not data.get("stream"):
-        return web.json_response(_whole(model))
+        return web.json_response(_tool_call(model) if data.get("tools") else _whole(model))
     resp = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
     await resp.prepare(request)
     for event in RECORDED[model]:
@@ -355,3 +370,12 @@ async def test_a_batch_survives_an_emulator_restart(tmp_path: Path) -> None:
         again = await client.retrieve_batch(batch.id)
         assert again == done
         assert [line.custom_id for line in await client.batch_results(again)] == ["r0", "r1"]
+
+
+async def test_a_tool_call_in_a_whole_answer_is_read(recorded: MiniMaxClient) -> None:
+    tool = ChatTool(function=ChatFunction(name="spell_out", description="Spell out a measure",
+                                          parameters={"type": "object", "properties": {"text": {"type": "string"}}}))
+    result = await recorded.chat(ask(model="MiniMax-M2.7", tools=[tool]))
+    (call,) = result.tool_calls
+    assert (result.finish_reason, call.id, call.name) == ("tool_calls", "call_1", "spell_out")
+    assert call.parsed_arguments() == {"text": "3 km", "locale": "en-GB"} and result.content == ""

@@ -127,10 +127,37 @@ class ChatUsage(ResponseModel):
     total_tokens: Count = 0
 
 
+class _Function(ResponseModel):
+    name: str = ""
+    arguments: str | None = None
+
+
+class _ToolCall(ResponseModel):
+    id: str = ""
+    type: str = "function"
+    function: _Function = Field(default_factory=_Function)
+
+
+class ChatToolCall(ResponseModel):
+    """A function the model asks to have called, with its arguments as the JSON text the model wrote."""
+
+    id: str = ""
+    name: str
+    arguments: str = "{}"
+
+    def parsed_arguments(self) -> Any:
+        """The arguments as JSON values (BadResponseError when the model wrote invalid JSON)."""
+        try:
+            return json.loads(self.arguments or "{}")
+        except ValueError:
+            raise BadResponseError(f"MiniMax's call of {self.name} has arguments that are not JSON") from None
+
+
 class _Message(ResponseModel):
     role: str | None = None
     content: str | None = None
     reasoning_content: str | None = None
+    tool_calls: list[_ToolCall] | None = None
 
 
 class _Choice(ResponseModel):
@@ -218,6 +245,7 @@ class ChatResult(ResponseModel):
     finish_reason: str | None = None
     usage: ChatUsage = Field(default_factory=ChatUsage)
     trace_id: str | None = None
+    tool_calls: list[ChatToolCall] = Field(default_factory=list)  # whole answers (finish_reason "tool_calls")
 
     @classmethod
     def from_response(cls, body: dict[str, Any], trace_id: str | None = None) -> Self:
@@ -233,7 +261,10 @@ class ChatResult(ResponseModel):
         return cls(id=chunk.id, model=chunk.model, content=answer + rest,
                    reasoning=((message.reasoning_content or "") + thought + more).strip(),
                    finish_reason=choice.finish_reason, usage=chunk.usage or ChatUsage(),
-                   trace_id=trace_id or body.get("trace_id"))
+                   trace_id=trace_id or body.get("trace_id"),
+                   tool_calls=[ChatToolCall(id=call.id, name=call.function.name,
+                                            arguments=call.function.arguments or "{}")
+                               for call in message.tool_calls or () if call.function.name])
 
 
 # --- Batch API --------------------------------------------------------------------------------------
