@@ -115,3 +115,20 @@ def test_prepare_as_a_batch(emu: Emulator, tmp_path: Path, capsys: pytest.Captur
     out, err = capsys.readouterr()
     assert "as a batch (billed at half price" in err and "+ HOST: We walked three kilometres" in out
     assert chat_requests(emu) == 0 and any(r.path == "/v1/batches" for r in emu.requests)
+
+
+def test_the_prompt_template_is_shown_and_a_users_own_is_sent(emu: Emulator, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text(NOTES, encoding="utf-8")
+    assert main(["prod", "draft", str(tmp_path / "notes.md"), "--show-template"]) == 0
+    assert "Speakers: {speakers}" in capsys.readouterr().out and chat_requests(emu) == 0
+    (tmp_path / "bad.txt").write_text("Write for {audience}.", encoding="utf-8")
+    assert main(["prod", "draft", str(tmp_path / "notes.md"), "--template", str(tmp_path / "bad.txt")]) == 2
+    assert "the draft template uses {audience}" in capsys.readouterr().err and chat_requests(emu) == 0
+    (tmp_path / "mine.txt").write_text("Brief and warm, please.\nSpeakers: {speakers}\nLength: about {words} words",
+                                       encoding="utf-8")
+    assert main(["prod", "draft", str(tmp_path / "notes.md"), "--template", str(tmp_path / "mine.txt"),
+                 "--speakers", "ANNA", "--words", "60"]) == 0
+    (sent,) = [r.json for r in emu.requests if r.path == "/v1/text/chatcompletion_v2"]
+    assert sent["messages"][0] == {"role": "system",
+                                   "content": "Brief and warm, please.\nSpeakers: ANNA\nLength: about 60 words"}

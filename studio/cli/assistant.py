@@ -17,7 +17,7 @@ from studio.cli.common import CommandParser
 
 if TYPE_CHECKING:
     from studio.services.connection import Connection
-    from studio.services.production.assistant import Preparation, Suggestion
+    from studio.services.production.assistant import Preparation, Suggestion, Templates
     from studio.services.production.store import Production
 
 DEMO_TEXT = "demo: the emulator's text engine wrote this (simple rules, not a MiniMax model)"
@@ -37,6 +37,10 @@ def add_assistant_parsers(actions: argparse._SubParsersAction[CommandParser], wh
     draft.add_argument("--words", type=int, default=600, help="about how long the script is (default 600 words)")
     draft.add_argument("--model", default=DEFAULT_TEXT_MODEL, help=f"the text model (default {DEFAULT_TEXT_MODEL})")
     draft.add_argument("-o", "--output", metavar="FILE", help="write the script here (a new file); default: stdout")
+    draft.add_argument("--template", metavar="FILE", help="the system prompt to send, with {speakers}, {form}, "
+                       "{form_text} and {words} filled in (default: yours from the studio, else the built-in; "
+                       "--show-template prints it)")
+    draft.add_argument("--show-template", action="store_true", help="print the prompt template and exit")
     prepare = actions.add_parser("prepare", parents=[selection], help="suggest how to make lines read well aloud "
                                  "(numbers, dates, abbreviations, long sentences, emotions, pronunciations) as "
                                  "diffs; --accept applies them")
@@ -44,11 +48,33 @@ def add_assistant_parsers(actions: argparse._SubParsersAction[CommandParser], wh
     prepare.add_argument("--accept", metavar="all|N,N",
                          help="apply the suggestions the last prepare kept (all, or these line numbers); sends "
                               "nothing")
+    prepare.add_argument("--template", metavar="FILE", help="the system prompt to send, with {speech_model}, "
+                         "{emotions} and {max_pause} filled in (--show-template prints the one in use)")
+    prepare.add_argument("--show-template", action="store_true", help="print the prompt template and exit")
     prepare.add_argument("--batch", choices=["auto", "always", "never"], default="auto",
                          help="the Batch API (half price, answered within 24 h): from 200 lines on (auto, the "
                               "default), always or never")
     prepare.add_argument("--pronunciations", action="store_true",
                          help="with --accept: also add the suggested pronunciations to the cast's defaults")
+
+
+def _templates(args: argparse.Namespace) -> Templates | str:
+    """The prompt templates: the user's saved ones (the studio's Prompt editor), `--template FILE` for this
+    command's own; a message naming the problem instead when they can't be used."""
+    import dataclasses
+
+    from studio.services.production.assistant import load_templates
+    from studio.settings.paths import config_dir
+
+    templates = load_templates(config_dir())
+    if getattr(args, "template", None):
+        try:
+            text = Path(args.template).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return f"can't read the template {args.template}: {getattr(exc, 'strerror', None) or exc}"
+        templates = dataclasses.replace(templates, **{args.action: text})
+    problems = templates.problems()
+    return problems[0] if problems else templates
 
 
 def _source_text(args: argparse.Namespace) -> str:
@@ -72,9 +98,13 @@ def draft_problem(args: argparse.Namespace) -> str | None:
         source = _source_text(args)
     except (AssistantError, ValueError) as exc:
         return str(exc)
+    templates = _templates(args)
+    if isinstance(templates, str):
+        return templates
     spec = DraftSpec(source, speakers, args.form, args.words, args.model)
-    if problems := spec.problems():
+    if problems := spec.problems(templates):
         return problems[0]
+    args.templates = templates
     if args.output and Path(args.output).exists():
         return f"{args.output} is there already: give a new file to -o (a draft never replaces one)"
     args.draft_spec = spec
@@ -86,7 +116,7 @@ async def cmd_production_draft(conn: Connection, args: argparse.Namespace) -> No
     from studio.services.production.assistant import draft_script
 
     spec = args.draft_spec
-    estimate = spec.estimate()
+    estimate = spec.estimate(args.templates)
     print(f"drafting with {spec.model}: about {estimate.prompt:,} tokens in, up to {estimate.answer:,} out",
           file=sys.stderr)
     streaming = not args.output
@@ -96,7 +126,7 @@ async def cmd_production_draft(conn: Connection, args: argparse.Namespace) -> No
             sys.stdout.write(delta)
             sys.stdout.flush()
 
-    draft = await draft_script(conn.client, spec, on_text=shown)
+    draft = await draft_script(conn.client, spec, args.templates, on_text=shown)
     if streaming:
         sys.stdout.write("\n")
     else:
@@ -185,7 +215,11 @@ def check_prepare(args: argparse.Namespace) -> None:
         args.prepare_lines = [(record.number, record.line) for record in records]
         args.speech_model = speech_model_of(production)
     try:
-        args.prepare_requests = prepare_requests(args.prepare_lines, args.speech_model, args.model)
+        templates = _templates(args)
+        if isinstance(templates, str):
+            raise AssistantError(templates)
+        args.templates = templates
+        args.prepare_requests = prepare_requests(args.prepare_lines, args.speech_model, args.model, templates)
     except AssistantError as exc:
         raise ProductionError(str(exc)) from None
 
@@ -208,7 +242,8 @@ async def cmd_production_prepare(conn: Connection, args: argparse.Namespace) -> 
                       console=_stderr_console(), transient=True) as bar:
             task = bar.add_task("requests answered", total=len(requests))
             preparation = await prepare_lines(
-                conn.client, lines, speech_model, model=args.model, use_batch=by_batch, keep_in=production.path,
+                conn.client, lines, speech_model, model=args.model, templates=args.templates, use_batch=by_batch,
+                keep_in=production.path,
                 on_progress=lambda done, total: bar.update(task, completed=done, total=total))
         _print_preparation(preparation)
         count = len(preparation.suggestions)
@@ -224,3 +259,12 @@ def _stderr_console() -> Any:
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+def show_template(args: argparse.Namespace) -> None:
+    from studio.services.production.store import ProductionError
+
+    templates = _templates(args)
+    if isinstance(templates, str):
+        raise ProductionError(templates)
+    print(getattr(templates, args.action))

@@ -19,6 +19,7 @@ from studio.cli.assistant import (
     cmd_production_draft,
     cmd_production_prepare,
     draft_problem,
+    show_template,
 )
 from studio.cli.common import CommandParser, mix_voice, open_player
 from studio.cli.mastering import add_check_parser, add_preset_arguments
@@ -121,6 +122,8 @@ def production_offline(args: argparse.Namespace) -> int | None:
         elif args.action == "cast":
             _cast_change(args)
             return None
+        elif args.action in ("draft", "prepare") and args.show_template:
+            show_template(args)
         elif args.action == "draft":
             if problem := draft_problem(args):
                 raise ProductionError(problem)
