@@ -132,3 +132,31 @@ def test_the_prompt_template_is_shown_and_a_users_own_is_sent(emu: Emulator, tmp
     (sent,) = [r.json for r in emu.requests if r.path == "/v1/text/chatcompletion_v2"]
     assert sent["messages"][0] == {"role": "system",
                                    "content": "Brief and warm, please.\nSpeakers: ANNA\nLength: about 60 words"}
+
+
+def test_accepting_some_then_all_applies_the_rest(emu: Emulator, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "walk.md").write_text("HOST: We walked 3 km.\n\nGUEST: It was 12/05.\n", encoding="utf-8")
+    assert main(["production", "new", str(tmp_path / "walk"), "--import", str(tmp_path / "walk.md")]) == 0
+    production = str(tmp_path / "walk.production")
+    assert main(["prod", "prepare", "-P", production]) == 0
+    assert main(["prod", "prepare", "-P", production, "--accept", ","]) == 2
+    assert "--accept takes all or line numbers" in capsys.readouterr().err
+    assert main(["prod", "prepare", "-P", production, "--accept", "1"]) == 0
+    assert main(["prod", "prepare", "-P", production, "--accept", "all"]) == 0
+    assert "accepted 1 suggestion(s)" in capsys.readouterr().out
+    script = (tmp_path / "walk.production" / "script.md").read_text(encoding="utf-8")
+    assert "three kilometres" in script and "December fifth" in script
+
+
+def test_a_draft_cut_off_mid_stream_keeps_what_arrived(emu: Emulator, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from studio.emulator import Fault
+
+    (tmp_path / "notes.md").write_text(NOTES, encoding="utf-8")
+    emu.inject(Fault("drop", path="/v1/text/chatcompletion_v2", after_chunks=5, times=5))
+    assert main(["prod", "draft", str(tmp_path / "notes.md"), "-o", str(tmp_path / "ep.md")]) == 1
+    err = capsys.readouterr().err
+    assert "the draft stopped part-way" in err and "what arrived is in" in err
+    (kept,) = tmp_path.glob("ep.md.partial*.txt")
+    assert "The harbour at dawn" in kept.read_text(encoding="utf-8") and not (tmp_path / "ep.md").exists()

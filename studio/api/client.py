@@ -237,7 +237,7 @@ class MiniMaxClient:
 
     async def _send(
         self, method: str, path: str, *, base: str | None = None, idempotent: bool = False, envelope: bool = True,
-        **kwargs: Any,
+        retried: bool = True, **kwargs: Any,
     ) -> tuple[dict[str, Any], httpx.Response]:
         url = self._url(path, base)
 
@@ -263,7 +263,7 @@ class MiniMaxClient:
             raise_for_base_resp(body, trace, required=envelope)
             return body, response
 
-        return await self._with_retries(once, f"{method} {path}")
+        return await self._with_retries(once, f"{method} {path}") if retried else await once()
 
     @staticmethod
     def _json_body(response: httpx.Response) -> dict[str, Any] | None:
@@ -442,7 +442,8 @@ class MiniMaxClient:
         """Starts a batch over a JSONL file uploaded with purpose ``batch`` (see `models.batch_jsonl`)."""
         request = BatchRequest.model_validate({"input_file_id": input_file_id, "endpoint": endpoint,
                                                "completion_window": completion_window, "callback_url": callback_url})
-        body, _ = await self._send("POST", "/v1/batches", json=request.payload(), envelope=False)
+        # Never retried: a batch made whose answer was lost (a 502 from a gateway) would be made and paid twice.
+        body, _ = await self._send("POST", "/v1/batches", json=request.payload(), envelope=False, retried=False)
         return Batch.model_validate(body)
 
     async def retrieve_batch(self, batch_id: str) -> Batch:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from studio.cli.common import CommandParser
 
 if TYPE_CHECKING:
+    from studio.api.models import ChatUsage
     from studio.services.connection import Connection
     from studio.services.production.assistant import Preparation, Suggestion, Templates
     from studio.services.production.store import Production
@@ -112,8 +113,8 @@ def draft_problem(args: argparse.Namespace) -> str | None:
 
 
 async def cmd_production_draft(conn: Connection, args: argparse.Namespace) -> None:
-    from studio.files import write_atomically
-    from studio.services.production.assistant import draft_script
+    from studio.files import dated_path, write_atomically
+    from studio.services.production.assistant import DraftError, draft_script
 
     spec = args.draft_spec
     estimate = spec.estimate(args.templates)
@@ -126,7 +127,14 @@ async def cmd_production_draft(conn: Connection, args: argparse.Namespace) -> No
             sys.stdout.write(delta)
             sys.stdout.flush()
 
-    draft = await draft_script(conn.client, spec, args.templates, on_text=shown)
+    try:
+        draft = await draft_script(conn.client, spec, args.templates, on_text=shown)
+    except DraftError as exc:
+        if streaming:
+            raise
+        kept = dated_path(Path(args.output).with_name(f"{Path(args.output).name}.partial.txt"), "kept")
+        write_atomically(kept, exc.text.encode("utf-8"))  # paid for: the user can edit it into a script
+        raise DraftError(f"{exc.message} (what arrived is in {kept})", exc.text) from None
     if streaming:
         sys.stdout.write("\n")
     else:
@@ -135,11 +143,16 @@ async def cmd_production_draft(conn: Connection, args: argparse.Namespace) -> No
               f"{', '.join(draft.script.speakers())}")
     for warning in draft.warnings:
         print(f"note: {warning}", file=sys.stderr)
-    usage = draft.usage
-    print(f"{usage.total_tokens:,} tokens ({usage.prompt_tokens:,} in, {usage.completion_tokens:,} out); "
-          f"rendering it would bill {draft.characters:,} characters of speech", file=sys.stderr)
+    print(f"{_tokens(draft.usage)}; rendering it would bill {draft.characters:,} characters of speech",
+          file=sys.stderr)
     if conn.is_demo:
         print(DEMO_TEXT, file=sys.stderr)
+
+
+def _tokens(usage: ChatUsage) -> str:
+    """"1,234 tokens (1,000 in, 234 out)", or the total alone when MiniMax gives only that."""
+    split = f" ({usage.prompt_tokens:,} in, {usage.completion_tokens:,} out)" if usage.prompt_tokens else ""
+    return f"{usage.total_tokens:,} tokens{split}"
 
 
 def _print_suggestion(suggestion: Suggestion) -> None:
@@ -167,6 +180,7 @@ def accept_kept(args: argparse.Namespace) -> None:
         accept,
         accept_pronunciations,
         load_preparation,
+        stale,
     )
     from studio.services.production.store import ProductionError
 
@@ -177,13 +191,17 @@ def accept_kept(args: argparse.Namespace) -> None:
         if args.accept.strip().lower() == "all":
             chosen = list(kept.suggestions)
         else:
-            try:
-                numbers = {int(part) for part in args.accept.split(",") if part.strip()}
-            except ValueError:
-                raise ProductionError(f"--accept takes all or line numbers such as 3,5 (got {args.accept!r})") from None
+            parts = [part.strip() for part in args.accept.split(",") if part.strip()]
+            if not parts or not all(part.isdigit() for part in parts):
+                raise ProductionError(f"--accept takes all or line numbers such as 3,5 (got {args.accept!r})")
+            numbers = {int(part) for part in parts}
             chosen = [s for s in kept.suggestions if s.number in numbers]
             if missing := sorted(numbers - {s.number for s in chosen}):
                 raise ProductionError(f"no suggestion is kept for line {', '.join(map(str, missing))}")
+        stale_ones = stale(production, chosen)
+        for old in stale_ones:
+            print(f"line {old.number} changed since its suggestion was made: skipped (prepare it again to get a "
+                  "new one)", file=sys.stderr)
         try:
             changes = accept(production, chosen) if chosen else None
         except AssistantError as exc:
@@ -192,8 +210,9 @@ def accept_kept(args: argparse.Namespace) -> None:
             accept_pronunciations(production, kept.pronunciations)
             print(f"added {len(kept.pronunciations)} pronunciation(s) to the cast's defaults")
         if changes is not None:
-            characters = sum(len(s.after.text) for s in chosen)
-            print(f"accepted {len(chosen)} suggestion(s) into script.md; those lines render again when asked "
+            applied = [s for s in chosen if s not in stale_ones]
+            characters = sum(len(s.after.text) for s in applied)
+            print(f"accepted {len(applied)} suggestion(s) into script.md; those lines render again when asked "
                   f"(about {characters:,} characters)")
 
 
@@ -247,10 +266,9 @@ async def cmd_production_prepare(conn: Connection, args: argparse.Namespace) -> 
                 on_progress=lambda done, total: bar.update(task, completed=done, total=total))
         _print_preparation(preparation)
         count = len(preparation.suggestions)
-        usage = preparation.usage
-        print(f"{count} suggestion(s), {len(preparation.pronunciations)} pronunciation(s); {usage.total_tokens:,} "
-              f"tokens. Nothing changed: `studio production prepare --accept all` (or N,N) applies them "
-              f"(kept in {PREPARED_FILE})", file=sys.stderr)
+        print(f"{count} suggestion(s), {len(preparation.pronunciations)} pronunciation(s); "
+              f"{_tokens(preparation.usage)}. Nothing changed: `studio production prepare --accept all` (or N,N) "
+              f"applies them (kept in {PREPARED_FILE})", file=sys.stderr)
         if conn.is_demo:
             print(DEMO_TEXT, file=sys.stderr)
 

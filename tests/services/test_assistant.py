@@ -3,13 +3,15 @@ prepared for speech as suggestions that change nothing until accepted, and bad i
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from studio.api.client import MiniMaxClient
-from studio.emulator import DEMO_KEY, Emulator
+from studio.api.errors import APIError
+from studio.emulator import DEMO_KEY, Emulator, Fault
 from studio.services.production.assistant import (
     AssistantError,
     DraftSpec,
@@ -24,6 +26,7 @@ from studio.services.production.assistant import (
     save_preparation,
     save_templates,
     speakers_from,
+    stale,
 )
 from studio.services.production.script import parse_script
 from studio.services.production.store import Production
@@ -110,8 +113,9 @@ async def test_prepare_proposes_the_spoken_form_and_changes_nothing_until_accept
     reopened = Production.open(production.path)
     assert reopened.line(1).line.text == suggestion.after.text and reopened.line(2).line.text == "It rained."
     assert "Nguyen/ngu-yen" in reopened.cast.defaults.pronunciations
-    with pytest.raises(AssistantError, match="line 1 changed since the suggestion was made"):
-        accept(reopened, kept.suggestions)  # already applied: the line is no longer what it was
+    assert stale(reopened, kept.suggestions) == list(kept.suggestions)  # applied: the line is not what it was
+    assert accept(reopened, kept.suggestions) is None
+    assert load_preparation(production.path).suggestions == ()  # accepted ones are no longer offered
 
 
 async def test_an_emotion_from_the_word_list_is_suggested_as_a_directive(client: MiniMaxClient,
@@ -189,3 +193,89 @@ async def test_a_batch_left_running_by_a_crash_is_collected_not_made_again(
                                       poll_s=0.05)
     assert [r for r in emulator.requests if r.path == "/v1/batches" and r.method == "POST"] == created
     assert [s.number for s in preparation.suggestions if "kilometres" in s.after.text] == [1, 45]
+
+
+async def test_each_answered_part_is_kept_when_a_later_request_fails(
+        client: MiniMaxClient, emulator: Emulator, tmp_path: Path) -> None:
+    production = walk_production(tmp_path, 60)  # two requests
+    lines = [(record.number, record.line) for record in production.lines()]
+
+    def answered(done: int, total: int) -> None:
+        if done == 1:  # the second request is refused (not a failure a retry would mend)
+            emulator.inject(Fault("base_resp", path="/v1/text/chatcompletion_v2", code=1026))
+
+    with pytest.raises(APIError):
+        await prepare_lines(client, lines, "speech-2.8-hd", use_batch=False, keep_in=production.path,
+                            on_progress=answered)
+    kept = load_preparation(production.path)
+    assert kept is not None and [s.number for s in kept.suggestions if "kilometres" in s.after.text] == [1]
+
+
+async def test_a_line_moved_by_an_insert_above_still_takes_its_suggestion(
+        client: MiniMaxClient, tmp_path: Path) -> None:
+    production = Production.create(tmp_path, "walk", parse_script(
+        "HOST: It rained.\n\nGUEST: We walked 3 km.\n\nHOST: 12/05 was the day.\n"))
+    lines = [(record.number, record.line) for record in production.lines()]
+    preparation = await prepare_lines(client, lines, "speech-2.8-hd", keep_in=production.path)
+    assert [s.number for s in preparation.suggestions] == [2, 3]
+    (production.path / "script.md").write_text(
+        "HOST: A new opening line.\n\nHOST: It rained.\n\nGUEST: We walked 3 km.\n\nHOST: 12/05 was the day.\n",
+        encoding="utf-8")
+    reopened = Production.open(production.path)
+    first, second = preparation.suggestions
+    accept(reopened, [first])  # partly: line 2 (now 3)
+    accept(reopened, [second])  # then the rest: not refused for the first having changed the script
+    texts = [record.line.text for record in Production.open(production.path).lines()]
+    assert texts == ["A new opening line.", "It rained.", "We walked three kilometres.", "December fifth was the day."]
+
+
+async def test_prepare_again_adds_to_the_kept_suggestions(client: MiniMaxClient, tmp_path: Path) -> None:
+    production = Production.create(tmp_path, "walk", parse_script(
+        "# One\nHOST: We walked 3 km.\n\n# Two\nGUEST: 12/05 was the day.\n"))
+    records = production.lines()
+    await prepare_lines(client, [(records[0].number, records[0].line)], "speech-2.8-hd", keep_in=production.path)
+    await prepare_lines(client, [(records[1].number, records[1].line)], "speech-2.8-hd", keep_in=production.path)
+    kept = load_preparation(production.path)
+    assert kept is not None and [s.number for s in kept.suggestions] == [1, 2]  # chapter one's are not lost
+
+
+async def test_a_cancelled_batch_keeps_what_it_answered(client: MiniMaxClient, emulator: Emulator,
+                                                        tmp_path: Path) -> None:
+    import asyncio
+
+    production = walk_production(tmp_path, 200)  # five parts
+    lines = [(record.number, record.line) for record in production.lines()]
+
+    cancels: list[asyncio.Future[object]] = []
+
+    def cancel_midway(done: int, total: int) -> None:
+        if done >= 2 and not cancels:
+            batch = json.loads((production.path / "prepare-batch.json").read_text())["batch"]
+            cancels.append(asyncio.ensure_future(client.cancel_batch(batch)))
+
+    preparation = await prepare_lines(client, lines, "speech-2.8-hd", use_batch=True, keep_in=production.path,
+                                      poll_s=0.05, on_progress=cancel_midway)
+    answered = {s.number for s in preparation.suggestions if "kilometres" in s.after.text}
+    assert {1, 45} <= answered and len(answered) < 5  # what was answered before the cancel is kept
+    assert any("before answering them; prepare them again" in note for note in preparation.dropped)
+
+
+async def test_a_kept_batch_id_this_account_does_not_know_is_replaced(
+        client: MiniMaxClient, emulator: Emulator, tmp_path: Path) -> None:
+    production = walk_production(tmp_path, 10)
+    lines = [(record.number, record.line) for record in production.lines()]
+    from studio.services.production.assistant import _requests_signature, prepare_requests
+
+    signature = _requests_signature(prepare_requests(lines, "speech-2.8-hd"))
+    (production.path / "prepare-batch.json").write_text(json.dumps(
+        {"batch": "batch_from_another_account", "requests": signature, "host": client.base_url}))
+    preparation = await prepare_lines(client, lines, "speech-2.8-hd", use_batch=True, keep_in=production.path,
+                                      poll_s=0.05)
+    assert [s.number for s in preparation.suggestions if "kilometres" in s.after.text] == [1]
+
+
+def test_chinese_is_counted_a_token_a_character_before_sending() -> None:
+    spec = DraftSpec("潮水" * 150_000, model="MiniMax-M2.7")  # 300,000 characters
+    assert "MiniMax-M2.7 reads at most 204,800 tokens" in spec.problems()[0]
+    assert "writes at most 40,000 tokens in one answer: ask for at most" in DraftSpec(
+        NOTES, words=20_000, model="MiniMax-M1").problems()[0]

@@ -13,6 +13,7 @@ import asyncio
 import dataclasses
 import hashlib
 import json
+import logging
 import math
 import re
 import string
@@ -22,9 +23,10 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from studio.api.client import MiniMaxClient
+from studio.api.errors import APIError, MiniMaxError
 from studio.api.models import ChatMessage, ChatRequest, ChatUsage, PronunciationDict
 from studio.api.models.speech import MODEL_EMOTIONS, T2ASettings
-from studio.api.models.text import DEFAULT_TEXT_MODEL, TEXT_MODELS, batch_jsonl
+from studio.api.models.text import DEFAULT_TEXT_MODEL, TEXT_MODELS, batch_jsonl, max_output_tokens
 from studio.errors import StudioError
 from studio.files import write_atomically
 from studio.services.production.script import (
@@ -39,6 +41,8 @@ from studio.services.production.script import (
     parse_script,
 )
 from studio.services.production.store import LineChanges, Production
+
+log = logging.getLogger(__name__)
 
 Form = Literal["conversation", "interview", "narration"]
 FORMS: tuple[Form, ...] = get_args(Form)
@@ -79,6 +83,14 @@ _FENCE = re.compile(r"^\s*```[\w-]*\s*\n(.*?)\n\s*```\s*$", re.DOTALL)
 
 class AssistantError(StudioError):
     """The request can't be made as asked, or the answer can't be used; the message says which and why."""
+
+
+class DraftError(AssistantError):
+    """A draft that stopped or can't be read as a script; `text` is what arrived (paid for: keep it)."""
+
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.text = text
 
 
 # -- prompt templates -----------------------------------------------------------------------------------
@@ -132,9 +144,14 @@ def save_templates(folder: Path, templates: Templates) -> None:
 # -- tokens ------------------------------------------------------------------------------------------------
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def estimate_tokens(text: str) -> int:
-    """About how many tokens `text` is (before a request; the answer's usage is the count)."""
-    return math.ceil(len(text) / _CHARS_PER_TOKEN)
+    """About how many tokens `text` is (before a request; the answer's usage is the count): a Chinese, Japanese
+    or Korean character is a token or more, other text about four characters a token."""
+    cjk = len(_CJK.findall(text))
+    return cjk + math.ceil((len(text) - cjk) / _CHARS_PER_TOKEN)
 
 
 @dataclass(frozen=True)
@@ -203,6 +220,10 @@ class DraftSpec:
             found.append(f"the length is {WORDS_RANGE[0]:,}–{WORDS_RANGE[1]:,} words (got {self.words:,})")
         if not self.model.strip():
             found.append("choose a text model")
+        most = max_output_tokens(self.model)
+        if not found and most is not None and self._answer_tokens() > most:
+            words = int((most - 256) / (_TOKENS_PER_WORD * 1.5))
+            found.append(f"{self.model} writes at most {most:,} tokens in one answer: ask for at most {words:,} words")
         if not found:
             try:
                 _check_context(self.model, self.estimate(templates), "the source")
@@ -272,12 +293,25 @@ async def draft_script(client: MiniMaxClient, spec: DraftSpec, templates: Templa
                        on_text: Callable[[str], None] | None = None) -> Draft:
     """Stream a draft; `on_text(delta)` as the words arrive (for the preview)."""
     request = spec.request(templates)
-    async with client.chat_stream(request) as stream:
-        async for delta in stream:
-            if on_text is not None:
-                on_text(delta)
-        result = stream.result
-    return read_draft(result.content, spec, result.usage)
+    stream = client.chat_stream(request)
+    try:
+        async with stream:
+            async for delta in stream:
+                if on_text is not None:
+                    on_text(delta)
+    except MiniMaxError as exc:
+        if stream.content.strip():
+            raise DraftError(f"the draft stopped part-way: {exc}", stream.content) from exc
+        raise
+    result = stream.result
+    try:
+        draft = read_draft(result.content, spec, result.usage)
+    except AssistantError as exc:
+        raise DraftError(exc.message, result.content) from None
+    if result.finish_reason == "length":
+        draft = dataclasses.replace(draft, warnings=(*draft.warnings, f"the answer reached its limit of "
+                                                     f"{request.max_tokens:,} tokens: the end may be cut"))
+    return draft
 
 
 # -- preparing for speech ---------------------------------------------------------------------------------
@@ -341,7 +375,10 @@ def prepare_requests(lines: Sequence[tuple[int, ScriptLine]], speech_model: str,
         user = json.dumps({"lines": [{"id": number, "speaker": line.speaker, "text": line.text}
                                      for number, line in part]}, ensure_ascii=False)
         sent = estimate_tokens(system) + estimate_tokens(user)
-        answer = 2 * estimate_tokens(user) + 64 * len(part)
+        # the answer repeats each line spelled out (longer), with reasons, and a reasoning model thinks first
+        answer = 4 * estimate_tokens(user) + 160 * len(part) + 2048
+        if (most := max_output_tokens(model)) is not None:
+            answer = min(answer, most)
         _check_context(model, TokenEstimate(sent, answer), "the lines")
         requests.append(ChatRequest(model=model, max_tokens=answer, messages=[
             ChatMessage(role="system", content=system), ChatMessage(role="user", content=user)]))
@@ -357,8 +394,8 @@ def read_preparation(answer: str, lines: Sequence[tuple[int, ScriptLine]], speec
                      usage: ChatUsage | None = None) -> Preparation:
     """The model's JSON answer as suggestions for `lines`; what can't be used is listed in `dropped`."""
     body = answer_text(answer)
-    try:
-        data = json.loads(body[body.find("{"):]) if "{" in body else None
+    try:  # the first JSON object in the answer, whatever the model wrote around it
+        data = json.JSONDecoder().raw_decode(body[body.find("{"):])[0] if "{" in body else None
     except ValueError:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
@@ -368,9 +405,9 @@ def read_preparation(answer: str, lines: Sequence[tuple[int, ScriptLine]], speec
     emotions = MODEL_EMOTIONS.get(speech_model, ())
     suggestions, dropped = [], []
     for item in data["lines"]:
-        if not isinstance(item, dict) or item.get("id") not in by_number:
+        number = _line_id(item.get("id")) if isinstance(item, dict) else None
+        if number not in by_number:
             continue
-        number = int(item["id"])
         before = by_number[number]
         given = item.get("text")
         text = " ".join(given.split()) if isinstance(given, str) and given.strip() else before.text
@@ -402,6 +439,24 @@ BATCH_FROM_REQUESTS = 5  # from this many requests (200 lines) on, the Batch API
 PENDING_BATCH_FILE = "prepare-batch.json"
 
 
+def _line_id(value: object) -> int | None:
+    """A line's id as the answer gives it: 3 or "3"."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else None
+
+
+def _read_part(text: str, finish_reason: str | None, part: Sequence[tuple[int, ScriptLine]], speech_model: str,
+               usage: ChatUsage) -> Preparation:
+    """One request's answer; one that can't be used becomes a note in `dropped` (the others still count)."""
+    span = f"lines {part[0][0]}–{part[-1][0]}" if len(part) > 1 else f"line {part[0][0]}"
+    try:
+        return read_preparation(text, part, speech_model, usage)
+    except AssistantError as exc:
+        why = "the answer reached its token limit and was cut" if finish_reason == "length" else exc.message
+        return Preparation(usage=usage, dropped=(f"{span}: {why}; prepare them again",))
+
+
 async def prepare_lines(client: MiniMaxClient, lines: Sequence[tuple[int, ScriptLine]], speech_model: str, *,
                         model: str = DEFAULT_TEXT_MODEL, templates: Templates = Templates(),
                         on_progress: Callable[[int, int], None] | None = None, use_batch: bool | None = None,
@@ -415,16 +470,19 @@ async def prepare_lines(client: MiniMaxClient, lines: Sequence[tuple[int, Script
     parts = [lines[n * PREPARE_BATCH_LINES:(n + 1) * PREPARE_BATCH_LINES] for n in range(len(requests))]
     if use_batch if use_batch is not None else len(requests) >= BATCH_FROM_REQUESTS:
         merged = await _prepare_by_batch(client, requests, parts, speech_model, on_progress, keep_in, poll_s)
-    else:
-        merged = Preparation()
-        for index, (request, part) in enumerate(zip(requests, parts, strict=True)):
-            result = await client.chat(request)
-            merged = _merge(merged, read_preparation(result.content, part, speech_model, result.usage))
-            if on_progress is not None:
-                on_progress(index + 1, len(requests))
-    if keep_in is not None:
-        save_preparation(keep_in, merged)
-        (keep_in / PENDING_BATCH_FILE).unlink(missing_ok=True)
+        if keep_in is not None:
+            save_preparation(keep_in, merged)
+            (keep_in / PENDING_BATCH_FILE).unlink(missing_ok=True)
+        return merged
+    merged = Preparation()
+    for index, (request, part) in enumerate(zip(requests, parts, strict=True)):
+        result = await client.chat(request)
+        got = _read_part(result.content, result.finish_reason, part, speech_model, result.usage)
+        if keep_in is not None:
+            save_preparation(keep_in, got)  # each part as it comes: a later failure keeps the earlier ones
+        merged = _merge(merged, got)
+        if on_progress is not None:
+            on_progress(index + 1, len(requests))
     return merged
 
 
@@ -432,27 +490,50 @@ def _requests_signature(requests: Sequence[ChatRequest]) -> str:
     return hashlib.sha256(json.dumps([r.payload() for r in requests], sort_keys=True).encode()).hexdigest()
 
 
+def _read_pending(path: Path | None, signature: str, host: str) -> dict[str, str]:
+    """The pending batch of these requests on this host ({"file", "batch"}), or {} (none, another's, unreadable)."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(kept, dict) or kept.get("requests") != signature or kept.get("host") != host:
+        return {}
+    return {key: str(kept[key]) for key in ("file", "batch") if kept.get(key)}
+
+
 async def _prepare_by_batch(client: MiniMaxClient, requests: Sequence[ChatRequest],
                             parts: Sequence[Sequence[tuple[int, ScriptLine]]], speech_model: str,
                             on_progress: Callable[[int, int], None] | None, keep_in: Path | None,
                             poll_s: float) -> Preparation:
-    signature = _requests_signature(requests)
+    """The requests as one batch. What is known of it is written before each step that pays (the uploaded
+    file before the batch is made, the batch's id once it exists), so a crash or a cancel at any point is
+    followed by collecting that batch — found by its input file if its id never arrived — not by a new one."""
+    signature, host = _requests_signature(requests), client.base_url
     pending = keep_in / PENDING_BATCH_FILE if keep_in is not None else None
-    batch_id = None
-    if pending is not None:
-        try:
-            kept = json.loads(pending.read_text(encoding="utf-8"))
-            batch_id = str(kept["batch"]) if kept.get("requests") == signature else None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            batch_id = None
-    if batch_id is None:
-        data = batch_jsonl((f"part-{n}", request) for n, request in enumerate(requests))
-        uploaded = await client.upload_file(data, "batch", "prepare.jsonl")
-        batch = await client.create_batch(uploaded.file_id)
+    known = _read_pending(pending, signature, host)
+
+    def remember() -> None:
         if pending is not None:
-            write_atomically(pending, json.dumps({"batch": batch.id, "requests": signature}).encode("utf-8"))
-    else:
-        batch = await client.retrieve_batch(batch_id)
+            write_atomically(pending, json.dumps({**known, "requests": signature, "host": host}).encode("utf-8"))
+
+    batch = None
+    if "batch" in known:
+        try:
+            batch = await client.retrieve_batch(known["batch"])
+        except APIError as exc:  # not this account's (a demo's, another key's): start again
+            log.warning("the kept batch %s can't be read (%s): starting a new one", known["batch"], exc)
+            known = {}
+    elif "file" in known:  # made, perhaps, but its answer never arrived
+        batch = next((b for b in await client.list_batches(limit=100) if str(b.input_file_id) == known["file"]),
+                     None)
+    if batch is None:
+        if "file" not in known:
+            data = batch_jsonl((f"part-{n}", request) for n, request in enumerate(requests))
+            known["file"] = str((await client.upload_file(data, "batch", "prepare.jsonl")).file_id)
+            remember()
+        batch = await client.create_batch(known["file"])
+        known["batch"] = batch.id
+        remember()
     wait = min(0.25, poll_s)
     while not batch.done:
         if on_progress is not None:
@@ -461,25 +542,29 @@ async def _prepare_by_batch(client: MiniMaxClient, requests: Sequence[ChatReques
         await asyncio.sleep(wait)
         wait = min(wait * 1.5, poll_s)  # quick for a small batch, then every `poll_s` for one that takes hours
         batch = await client.retrieve_batch(batch.id)
-    if batch.status != "completed":
+    status = batch.status.strip().lower()
+    if status == "failed" or (batch.output_file_id is None and batch.error_file_id is None):
         if pending is not None:
             pending.unlink(missing_ok=True)
-        raise AssistantError(f"the batch {batch.id} ended {batch.status}: nothing came back; ask again")
+        raise AssistantError(f"the batch {batch.id} ended {status} with nothing answered: ask again")
     merged, answered = Preparation(), set()
-    for line in await client.batch_results(batch):
-        index = int(line.custom_id.removeprefix("part-")) if line.custom_id.removeprefix("part-").isdigit() else -1
+    for line in await client.batch_results(batch):  # a cancelled or expired batch keeps what it answered
+        number = line.custom_id.removeprefix("part-")
+        index = int(number) if number.isdigit() else -1
         if not 0 <= index < len(parts) or index in answered:
             continue
         answered.add(index)
         part = parts[index]
         if line.result is None:
             merged = _merge(merged, Preparation(dropped=(f"lines {part[0][0]}–{part[-1][0]}: the batch could not "
-                                                         f"answer them ({line.error})",)))
+                                                         f"answer them ({line.error}); prepare them again",)))
             continue
-        merged = _merge(merged, read_preparation(line.result.content, part, speech_model, line.result.usage))
+        merged = _merge(merged, _read_part(line.result.content, line.result.finish_reason, part, speech_model,
+                                           line.result.usage))
     if missing := [n for n in range(len(parts)) if n not in answered]:
         merged = _merge(merged, Preparation(dropped=tuple(
-            f"lines {parts[n][0][0]}–{parts[n][-1][0]}: the batch returned nothing for them" for n in missing)))
+            f"lines {parts[n][0][0]}–{parts[n][-1][0]}: the batch ended {status} before answering them; prepare "
+            "them again" for n in missing)))
     if on_progress is not None:
         on_progress(len(requests), len(requests))
     return merged
@@ -495,22 +580,43 @@ def _merge(first: Preparation, second: Preparation) -> Preparation:
                        usage, first.dropped + second.dropped)
 
 
-def accept(production: Production, suggestions: Sequence[Suggestion]) -> LineChanges:
-    """Write the accepted suggestions into script.md in one save. A line edited since the suggestion was made
-    is not overwritten (AssistantError naming it)."""
-    wanted = {s.number: s for s in suggestions}
+def _placed(lines: list[ScriptLine], suggestion: Suggestion) -> int | None:
+    """Where the suggestion's line is now (0-based reading order): at its number, or — lines were added or
+    removed above it — the one place nearby that holds exactly its text. None when it was edited."""
+    def same(line: ScriptLine) -> bool:  # its paragraph's number moves with what is added above it
+        return dataclasses.replace(line, paragraph=0) == dataclasses.replace(suggestion.before, paragraph=0)
+
+    index = suggestion.number - 1
+    if 0 <= index < len(lines) and same(lines[index]):
+        return index
+    near = [n for n in range(max(0, index - 50), min(len(lines), index + 51)) if same(lines[n])]
+    return near[0] if len(near) == 1 else None
+
+
+def stale(production: Production, suggestions: Sequence[Suggestion]) -> list[Suggestion]:
+    """The suggestions whose line was edited since (they are skipped by `accept`)."""
+    lines = [line for _chapter, line in production.script.lines()]
+    return [s for s in suggestions if _placed(lines, s) is None]
+
+
+def accept(production: Production, suggestions: Sequence[Suggestion]) -> LineChanges | None:
+    """Write the accepted suggestions into script.md in one save (None when none still applies: see `stale`),
+    and take them out of the kept ones."""
+    script = production.script
+    lines = [line for _chapter, line in script.lines()]
+    applied = []
+    for suggestion in suggestions:
+        index = _placed(lines, suggestion)
+        if index is not None:
+            lines[index] = dataclasses.replace(suggestion.after, paragraph=lines[index].paragraph)
+            applied.append(suggestion)
+    if not applied:
+        return None
     chapters, position = [], 0
-    for chapter in production.script.chapters:
-        lines = list(chapter.lines)
-        for index, line in enumerate(lines):
-            position += 1
-            if (suggestion := wanted.get(position)) is not None:
-                if line != suggestion.before:
-                    raise AssistantError(f"line {position} changed since the suggestion was made: prepare it again")
-                lines[index] = suggestion.after
-        chapters.append(Chapter(chapter.title, tuple(lines)))
-    if position < max(wanted, default=0):
-        raise AssistantError(f"line {max(wanted)} is no longer in the script: prepare it again")
+    for chapter in script.chapters:
+        count = len(chapter.lines)
+        chapters.append(Chapter(chapter.title, tuple(lines[position:position + count])))
+        position += count
     edited = Script(tuple(chapters))
     try:
         if parse_script(format_script(edited)).lines() != edited.lines():
@@ -518,7 +624,9 @@ def accept(production: Production, suggestions: Sequence[Suggestion]) -> LineCha
                                  "heading or a SPEAKER: line): edit it by hand")
     except ScriptError as exc:
         raise AssistantError(f"an accepted line can't be written to script.md: {exc.rule}") from None
-    return production.save_script(edited, reads_back=True)
+    changes = production.save_script(edited, reads_back=True)
+    _forget(production.path, applied)
+    return changes
 
 
 def accept_pronunciations(production: Production, pronunciations: Sequence[Pronunciation]) -> None:
@@ -557,7 +665,26 @@ def _line_from(data: dict[str, object]) -> ScriptLine:
 
 
 def save_preparation(folder: Path, preparation: Preparation) -> Path:
-    """Keep the suggestions (tokens were paid for them) until they are accepted or replaced."""
+    """Keep the suggestions (tokens were paid for them) until they are accepted: added to those kept, a new
+    one for a line replacing the old one for it."""
+    kept = load_preparation(folder) or Preparation()
+    lines = {s.before for s in preparation.suggestions}
+    words = {p.word for p in preparation.pronunciations}
+    preparation = Preparation(
+        tuple(s for s in kept.suggestions if s.before not in lines) + preparation.suggestions,
+        tuple(p for p in kept.pronunciations if p.word not in words) + preparation.pronunciations,
+        _merge(kept, preparation).usage, preparation.dropped)
+    return _write_preparation(folder, preparation)
+
+
+def _forget(folder: Path, applied: Sequence[Suggestion]) -> None:
+    kept = load_preparation(folder)
+    if kept is not None:
+        _write_preparation(folder, dataclasses.replace(
+            kept, suggestions=tuple(s for s in kept.suggestions if s not in applied)))
+
+
+def _write_preparation(folder: Path, preparation: Preparation) -> Path:
     data = {"suggestions": [{"number": s.number, "before": _line_json(s.before), "after": _line_json(s.after),
                              "why": list(s.why)} for s in preparation.suggestions],
             "pronunciations": [dataclasses.asdict(p) for p in preparation.pronunciations],
