@@ -187,7 +187,8 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
         music_choices=lambda: [(f"{take.text[:50] or 'Music'} ({take.created_at:%d %b})", take.path)
                                for take in services.library.takes(kind="music", limit=40) if not take.partial],
         add_characters=services.account.add_characters, connected=services.account_service.wait_for_client,
-        preferences=services.settings.panel("productions"), save_preferences=services.save_settings)
+        preferences=services.settings.panel("productions"), save_preferences=services.save_settings,
+        is_demo=lambda: services.account_service.mode == "demo")
     voices.use_in_speech.connect(speech.set_voice)
     voice_lab.use_in_speech.connect(speech.set_voice)
     voice_lab.voices_changed.connect(voices.refresh)

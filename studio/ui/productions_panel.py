@@ -4,13 +4,16 @@ cancel, and play from a line while the rest renders.
 
 Everything it does goes through the engine the CLI uses (`Production`, `Renderer`, `play_through`,
 `editing`); the panel adds no logic of its own. Empty, it offers the sample two-speaker episode, a new
-production from a script file (also by dropping the file on the panel) and opening a production folder.
+production from a script file (also by dropping the file on the panel), a script drafted from notes by the
+script assistant (production_assistant.py) and opening a production folder. The assistant also prepares the
+open production's lines for speech; what it suggests is applied only when accepted, as one undo step.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -46,10 +49,19 @@ from PySide6.QtWidgets import (
 from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.hosts import Region
-from studio.files import without_extension
+from studio.files import dated_path, without_extension, write_atomically
 from studio.qt.tasks import TaskRunner
 from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import TimelineLine, build_timeline
+from studio.services.production.assistant import (
+    PREPARED_FILE,
+    AssistantError,
+    Pronunciation,
+    Suggestion,
+    accept,
+    accept_pronunciations,
+    stale,
+)
 from studio.services.production.cast import Cast, Voicing
 from studio.services.production.compare import BlindPair, blind_pair, keep, take_blocks
 from studio.services.production.editing import LineBook, create_sample, edit_line, recast_cost
@@ -62,9 +74,11 @@ from studio.services.production.plan import T2A_RATE_LIMITS, Plan
 from studio.services.production.playthrough import play_through
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
 from studio.services.production.script import Script, ScriptError
-from studio.services.production.store import LineChanges, Production, ProductionError, import_file
+from studio.services.production.store import SCRIPT_FILE, LineChanges, Production, ProductionError, import_file
 from studio.services.production.units import LineRecord, RenderUnit, units_of
+from studio.settings.paths import config_dir
 from studio.ui.media_widgets import muted_label, problem_label
+from studio.ui.production_assistant import DraftDialog, PrepareDialog, accepted_text
 from studio.ui.production_cast import SpeakerEditor
 from studio.ui.production_export import CheckReportDialog, ExportDialog
 from studio.ui.production_find import FindBar
@@ -82,6 +96,8 @@ COLUMNS = ("#", "Speaker", "Line", "State")
 SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN = 1, 2, 3
 EDITABLE_COLUMNS = (SPEAKER_COLUMN, TEXT_COLUMN)
 RECENT = 8  # productions remembered
+DRAFT_TIP = ("Write a script from notes, an article or a text file with a MiniMax text model, for the speakers you "
+             "name; it streams into a preview you can edit before using it (Ctrl+Shift+D)")
 TAKES_TAB, CAST_TAB = 0, 1  # the side column's tabs
 
 
@@ -142,9 +158,12 @@ class ProductionsPanel(QWidget):
                  ask_script_file: Callable[[], Path | None] | None = None,
                  music_choices: Callable[[], list[tuple[str, Path]]] = list,
                  preferences: dict[str, Any] | None = None, save_preferences: Callable[[], None] | None = None,
+                 is_demo: Callable[[], bool] = lambda: False, settings_dir: Callable[[], Path] = config_dir,
                  parent: QWidget | None = None) -> None:
         """`preferences`: this panel's part of the settings (the productions opened lately, the last first).
-        `connected`: the client once the account is connected (a render resumed at start-up waits for it)."""
+        `connected`: the client once the account is connected (a render resumed at start-up waits for it).
+        `is_demo`: the client is the built-in emulator's (the script assistant labels what it writes).
+        `settings_dir`: where the user's prompt templates for the script assistant are kept."""
         super().__init__(parent)
         self.setObjectName("productions")
         self.setAcceptDrops(True)
@@ -156,7 +175,10 @@ class ProductionsPanel(QWidget):
         self._ask_open_folder = ask_open_folder or self._open_folder_dialog
         self._ask_script_file = ask_script_file or self._script_file_dialog
         self._music_choices = music_choices
+        self._is_demo, self._settings_dir = is_demo, settings_dir
         self.export_dialog: ExportDialog | None = None
+        self.draft_dialog: DraftDialog | None = None
+        self.prepare_dialog: PrepareDialog | None = None
         self.report_dialog: CheckReportDialog | None = None
         self.production: Production | None = None
         self._book: LineBook | None = None  # the lines' units, states and plan; None while a speaker is uncast
@@ -184,7 +206,8 @@ class ProductionsPanel(QWidget):
         for keys, action in (("Ctrl+G", self.regenerate), ("Ctrl+S", self.export), ("Ctrl+Z", self._undo.undo),
                              ("Ctrl+Shift+Z", self._undo.redo), ("Ctrl+Y", self._undo.redo),
                              ("Ctrl+K", self.change_speaker), ("Ctrl+F", self._open_find),
-                             ("Ctrl+H", self._open_replace)):
+                             ("Ctrl+H", self._open_replace), ("Ctrl+Shift+D", self.draft),
+                             ("Ctrl+Shift+P", self.prepare)):
             # a text field with focus keeps Ctrl+Z for its own typing (it claims the key first)
             shortcut = QShortcut(QKeySequence(keys), self, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -221,11 +244,14 @@ class ProductionsPanel(QWidget):
         self.sample_button.clicked.connect(self.open_sample)
         self.new_button = QPushButton("New from a script file…")
         self.new_button.clicked.connect(self._new_from_file)
+        self.empty_draft_button = QPushButton("Draft a script…")
+        self.empty_draft_button.setToolTip(DRAFT_TIP)
+        self.empty_draft_button.clicked.connect(self.draft)
         self.open_button = QPushButton("Open a production…")
         self.open_button.clicked.connect(self._open_folder)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.sample_button, self.new_button, self.open_button):
+        for button in (self.sample_button, self.new_button, self.empty_draft_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.empty_problem = problem_label()
@@ -277,11 +303,21 @@ class ProductionsPanel(QWidget):
                                       "file per chapter, with subtitles, tags, cover and a music bed (Ctrl+S). "
                                       "Nothing is sent or billed")
         self.export_button.clicked.connect(self.export)
+        self.draft_button = QPushButton("Draft a script…")
+        self.draft_button.setToolTip(DRAFT_TIP)
+        self.draft_button.clicked.connect(self.draft)
+        self.prepare_button = QPushButton("Prepare for speech…")
+        self.prepare_button.setToolTip("Ask a text model how to make the lines read well aloud (numbers, dates, "
+                                       "abbreviations, long sentences, emotions, names), shown as changes to accept "
+                                       "or reject; tokens are estimated before you ask (Ctrl+Shift+P)")
+        self.prepare_button.clicked.connect(self.prepare)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.path_label, 1)
         header.addWidget(self.cost_label)
         header.addWidget(other)
+        header.addWidget(self.draft_button)
+        header.addWidget(self.prepare_button)
         header.addWidget(self.export_button)
 
         self.lines = QTableWidget(0, len(COLUMNS))
@@ -479,18 +515,22 @@ class ProductionsPanel(QWidget):
         """A new production in the productions folder, named after `script`, from its lines."""
         try:
             imported = import_file(script)
-            folder = self._productions_dir()
-            name, number = script.stem, 1
-            while (folder / f"{name}.production").exists():
-                number += 1
-                name = f"{script.stem} {number}"
-            production = Production.create(folder, name, imported.script)
+            production = self._create(script.stem, imported.script)
         except ProductionError as exc:
             self._show_problem(str(exc))
             return
         self.show_production(production)
         if imported.warnings:
             _say(self.problem, " ".join(imported.warnings))
+
+    def _create(self, stem: str, script: Script) -> Production:
+        """A new production of `script` in the productions folder, named `stem` (numbered when taken)."""
+        folder = self._productions_dir()
+        name, number = stem, 1
+        while (folder / f"{name}.production").exists():
+            number += 1
+            name = f"{stem} {number}"
+        return Production.create(folder, name, script)
 
     def show_production(self, production: Production) -> None:
         self._close_production()
@@ -1335,6 +1375,141 @@ class ProductionsPanel(QWidget):
         self.progress_label.setText(f"Exported {files} ({_duration(episode.duration_s)}): {verdict}; nothing was "
                                     "billed.")
         self.message.emit(f"Exported {paths[0]}")
+
+    # -- the script assistant -----------------------------------------------------------------------------
+
+    def draft(self) -> None:
+        """The Draft dialog (Ctrl+Shift+D): a script from notes, streamed into a preview to edit. The same dialog
+        comes back with its draft when opened again."""
+        dialog = self.draft_dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = DraftDialog(self._tasks, self._client, templates_dir=self._settings_dir, is_demo=self._is_demo,
+                                 open_production=lambda: self.production, use_new=self.new_from_draft,
+                                 use_replace=self.replace_script, parent=self)
+            self.draft_dialog = dialog
+        dialog.open()
+        dialog.raise_()
+
+    def new_from_draft(self, script: Script, name: str) -> str | None:
+        """A new production of a drafted script, opened (a message saying why not, else None)."""
+        try:
+            production = self._create(name, script)
+        except ProductionError as exc:
+            return str(exc)
+        self.show_production(production)
+        speakers = production.script.speakers()
+        done = f"{production.name}: a new production from the draft; cast {', '.join(speakers)}, then render"
+        self.progress_label.setText(done)
+        self.message.emit(done)
+        return None
+
+    def replace_script(self, script: Script) -> str | None:
+        """The open production's script.md replaced by `script`, as `studio production import` does: the old one
+        kept beside it under a dated name, lines with the same words keeping their takes. Ctrl+Z undoes it."""
+        production = self.production
+        if production is None:
+            return "No production is open: use the draft as a new production"
+        try:
+            before = production.script
+            kept = dated_path(production.path / SCRIPT_FILE, "before draft")
+            shutil.copy2(production.path / SCRIPT_FILE, kept)
+            changes = production.save_script(script)
+        except (OSError, ProductionError, ScriptError) as exc:
+            return f"script.md was not replaced: {exc}"
+        self._undo.push(_Change("replace the script with a draft", self._set_script, before, production.script,
+                                done=True))
+        self._script_written(changes, before.speakers())
+        done = f"script.md now holds the draft; the previous one is kept as {kept.name} (Ctrl+Z puts it back)"
+        self.progress_label.setText(done)
+        self.message.emit(done)
+        return None
+
+    def prepare(self) -> None:
+        """The Prepare for speech dialog (Ctrl+Shift+P) for the whole production or the selected line."""
+        production = self.production
+        if production is None:
+            return
+        if self.prepare_dialog is not None and shiboken6.isValid(self.prepare_dialog) \
+                and self.prepare_dialog.isVisible():
+            self.prepare_dialog.raise_()
+            return
+        try:
+            dialog = PrepareDialog(self._tasks, self._client, production, selected=self._selected(),
+                                   templates_dir=self._settings_dir, is_demo=self._is_demo,
+                                   use=self.accept_suggestions, parent=self)
+        except (InputError, ProductionError, ScriptError) as exc:
+            _say(self.problem, str(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.prepare_dialog = dialog
+        dialog.open()
+
+    def accept_suggestions(self, suggestions: list[Suggestion], pronunciations: list[Pronunciation]) -> str | None:
+        """Accepted suggestions written into script.md and pronunciations into the cast's defaults, refreshed as
+        an edit is, as one undo step (a message saying why not, else None). A suggestion whose line was edited
+        since is skipped, and said."""
+        production = self.production
+        if production is None:
+            return "The production was closed: open it and accept again"
+        try:
+            before = self._prepared_state(production)
+            skipped = stale(production, suggestions)
+            applying = [s for s in suggestions if s not in skipped]
+            if not applying and not pronunciations:
+                return (f"Nothing was changed: line{'s' * (len(skipped) != 1)} "
+                        f"{', '.join(str(s.number) for s in skipped)} changed since the suggestions were made; "
+                        "prepare again for new ones")
+            if pronunciations:
+                accept_pronunciations(production, pronunciations)
+            try:
+                changes = accept(production, applying) if applying else None
+            except BaseException:
+                if pronunciations:
+                    production.save_cast(before[1])  # all or nothing
+                raise
+        except (AssistantError, InputError, OSError, ProductionError, ScriptError) as exc:
+            return f"Nothing was changed: {exc}"
+        count = len(applying) + len(pronunciations)
+        self._undo.push(_Change(f"accept {count} suggestion{'s' * (count != 1)}", self._set_prepared, before,
+                                self._prepared_state(production), done=True))
+        if changes is not None:
+            self._script_written(changes, before[0].speakers())
+        if pronunciations:  # every line with the word is rendered again
+            self._fill_cast()
+            self.refresh_states()
+        done = accepted_text(applying, pronunciations, skipped)
+        self.progress_label.setText(done)
+        self.message.emit(done)
+        return None
+
+    @staticmethod
+    def _prepared_state(production: Production) -> tuple[Script, Cast, bytes | None]:
+        """What an accept changes: script.md, the cast, and the kept suggestions (an accept takes the applied
+        ones out; its undo puts them back, so they can be reviewed again without paying for them twice)."""
+        kept = production.path / PREPARED_FILE
+        return production.script, production.cast, kept.read_bytes() if kept.is_file() else None
+
+    def _set_prepared(self, state: tuple[Script, Cast, bytes | None]) -> None:
+        """script.md, the cast and the kept suggestions as `state` (the undo or redo of an accept)."""
+        production = self.production
+        if production is None:
+            return
+        script, cast, kept = state
+        try:
+            if kept is not None:
+                write_atomically(production.path / PREPARED_FILE, kept)
+            recast = cast != production.cast
+            if recast:
+                production.save_cast(cast)
+        except (OSError, InputError, ProductionError) as exc:
+            _say(self.problem, f"The cast was not changed back: {exc}")
+            return
+        if recast:
+            self._fill_cast()
+        self._set_script(script)
+        if recast:
+            self.refresh_states()
+            self._fill_takes()
 
     # -- task state -------------------------------------------------------------------------------------
 
