@@ -11,7 +11,7 @@ import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Generic, Self, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -78,6 +78,7 @@ from studio.logs import forget_secret, remember_secret
 
 log = logging.getLogger("studio.api")
 T = TypeVar("T")
+Piece = TypeVar("Piece")
 
 KEY_ENV = "MINIMAX_API_KEY"
 USER_AGENT = "minimax-studio"
@@ -565,29 +566,17 @@ def _file_content(file: Path | str | bytes, filename: str | None) -> tuple[bytes
     return path.read_bytes(), filename or path.name
 
 
-class AudioStream:
-    """The audio chunks of one SSE stream, each byte exactly once.
+class _Stream(Generic[Piece]):
+    """What both SSE streams share: iterated once, closed by `aclose` or by leaving `async with`."""
 
-    The final status-2 event repeats the whole audio unless exclude_aggregated_audio is set; it is never
-    yielded. Failures before the first audio byte are retried per the policy; after it they raise.
-    """
+    _iterator: AsyncGenerator[Piece, None] | None = None
 
-    def __init__(self, client: MiniMaxClient, path: str, payload: dict[str, Any], base: str | None = None) -> None:
-        self._client = client
-        self._url = client._url(path, base)
-        self._path = path
-        self._payload = payload
-        self._iterator: AsyncGenerator[bytes, None] | None = None
-        self.trace_id: str | None = None
-        self.extra_info: dict[str, Any] | None = None
-        self.bytes_received = 0
-        self.request_sent_at: float | None = None
-        self.first_byte_at: float | None = None
-        self.finished = False
+    def _pieces(self) -> AsyncGenerator[Piece, None]:
+        raise NotImplementedError
 
-    def __aiter__(self) -> AsyncIterator[bytes]:
+    def __aiter__(self) -> AsyncIterator[Piece]:
         if self._iterator is None:
-            self._iterator = self._chunks()
+            self._iterator = self._pieces()
         return self._iterator
 
     async def __aenter__(self) -> Self:
@@ -602,10 +591,30 @@ class AudioStream:
         if self._iterator is not None:
             await self._iterator.aclose()
 
+
+class AudioStream(_Stream[bytes]):
+    """The audio chunks of one SSE stream, each byte exactly once.
+
+    The final status-2 event repeats the whole audio unless exclude_aggregated_audio is set; it is never
+    yielded. Failures before the first audio byte are retried per the policy; after it they raise.
+    """
+
+    def __init__(self, client: MiniMaxClient, path: str, payload: dict[str, Any], base: str | None = None) -> None:
+        self._client = client
+        self._url = client._url(path, base)
+        self._path = path
+        self._payload = payload
+        self.trace_id: str | None = None
+        self.extra_info: dict[str, Any] | None = None
+        self.bytes_received = 0
+        self.request_sent_at: float | None = None
+        self.first_byte_at: float | None = None
+        self.finished = False
+
     async def read_all(self) -> bytes:
         return b"".join([chunk async for chunk in self])
 
-    def _chunks(self) -> AsyncGenerator[bytes, None]:
+    def _pieces(self) -> AsyncGenerator[bytes, None]:
         return self._client.retry.stream(self._one_attempt, self._client._sleep, f"stream {self._path}")
 
     async def _one_attempt(self) -> AsyncGenerator[bytes, None]:
@@ -652,7 +661,7 @@ class AudioStream:
             raise stream_dropped(self.bytes_received)
 
 
-class ChatStream:
+class ChatStream(_Stream[str]):
     """The answer text of one streamed chat, each piece once, without the think block (see `reasoning`).
 
     MiniMax's final event may repeat the whole answer in `message`: it is used only when no piece came before.
@@ -663,7 +672,6 @@ class ChatStream:
         self._client = client
         self._url = client._url(CHAT_PATH)
         self._payload = payload
-        self._iterator: AsyncGenerator[str, None] | None = None
         self.trace_id: str | None = None
         self.first_delta_at: float | None = None
         self._begin()
@@ -692,29 +700,12 @@ class ChatStream:
         return ChatResult(id=self._id, model=self._model, content=self.content, reasoning=self.reasoning,
                           finish_reason=self.finish_reason, usage=self.usage, trace_id=self.trace_id)
 
-    def __aiter__(self) -> AsyncIterator[str]:
-        if self._iterator is None:
-            self._iterator = self._deltas()
-        return self._iterator
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        if self._iterator is not None:
-            await self._iterator.aclose()
-
     async def read_all(self) -> ChatResult:
         async for _ in self:
             pass
         return self.result
 
-    async def _deltas(self) -> AsyncGenerator[str, None]:
+    async def _pieces(self) -> AsyncGenerator[str, None]:
         policy, retries = self._client.retry, 0
         while True:
             self._begin()

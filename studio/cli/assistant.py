@@ -79,15 +79,9 @@ def _templates(args: argparse.Namespace) -> Templates | str:
 
 
 def _source_text(args: argparse.Namespace) -> str:
-    if args.notes == "-":
-        return sys.stdin.read()
-    path = Path(args.notes)
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ValueError(f"{path} is not UTF-8 text: save it as text, or paste it into the studio") from None
-    except OSError as exc:
-        raise ValueError(f"can't read {path}: {exc.strerror or exc}") from None
+    from studio.services.production.assistant import read_text_source
+
+    return sys.stdin.read() if args.notes == "-" else read_text_source(Path(args.notes))
 
 
 def draft_problem(args: argparse.Namespace) -> str | None:

@@ -89,6 +89,7 @@ from studio.services.production.assistant import (
     load_templates,
     prepare_lines,
     prepare_requests,
+    read_text_source,
     save_templates,
     speakers_from,
     speech_model_of,
@@ -207,12 +208,7 @@ def read_source(path: Path) -> str:
     if path.suffix.lower() not in SOURCE_SUFFIXES:
         raise AssistantError(f"{path.name} is not a text file: drop or choose a .txt or .md file (or paste the "
                              "text)")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise AssistantError(f"{path.name} is not UTF-8 text: save it as text, or paste it") from None
-    except OSError as exc:
-        raise AssistantError(f"can't read {path.name}: {exc.strerror or exc}") from None
+    return read_text_source(path)
 
 
 # -- drafting ---------------------------------------------------------------------------------------------

@@ -93,6 +93,16 @@ class DraftError(AssistantError):
         self.text = text
 
 
+def read_text_source(path: Path) -> str:
+    """Notes or an article from a text file (AssistantError saying why it can't be read)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise AssistantError(f"{path.name} is not UTF-8 text: save it as text, or paste it") from None
+    except OSError as exc:
+        raise AssistantError(f"can't read {path}: {exc.strerror or exc}") from None
+
+
 # -- prompt templates -----------------------------------------------------------------------------------
 
 
