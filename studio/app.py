@@ -379,10 +379,12 @@ def _create_application() -> QApplication:
 def show_shell() -> tuple[QApplication, Settings, ThemeManager, MainWindow]:
     """The first frame: settings, theme and the window shell, before asyncio, the services or PySide's `Qt`
     namespace (bench/startup.py; tests/gui/test_app.py keeps the namespace out)."""
+    from studio.qt.i18n import install_translators, resolve_language
     from studio.qt.theme import ThemeManager
 
     app = _create_application()
     settings = load_settings()
+    install_translators(app, resolve_language(settings.language))
     theme = ThemeManager(app, settings.theme, os_scheme_hint=settings.last_os_scheme)
     window = create_shell(settings, theme)
     window.show()

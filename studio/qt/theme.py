@@ -16,20 +16,32 @@ if TYPE_CHECKING:
 
 _COLORS: dict[Scheme, dict[str, str]] = {
     "light": {
-        "window": "#f4f5f7", "base": "#ffffff", "alternate": "#eef0f3", "text": "#1d2330", "muted": "#5c6575",
-        "button": "#e9ebef", "highlight": "#3b6fd8", "highlight_text": "#ffffff", "link": "#2f5fc4",
+        "window": "#f4f5f7", "base": "#ffffff", "alternate": "#eef0f3", "text": "#1d2330", "muted": "#5a6373",
+        "button": "#e9ebef", "highlight": "#3b6fd8", "highlight_text": "#ffffff", "link": "#2e5dc0",
         "border": "#cfd4dc", "nav": "#e9ecf1", "selected": "#d6e2fa", "demo_bg": "#f2a516", "demo_fg": "#2b1b00",
         "error_bg": "#fdecea", "error_fg": "#6b1410", "error_border": "#e7a59f",
-        "ok": "#1f9d55", "warn": "#c77700", "bad": "#c4322b", "indicator": "#767e8c",
+        "ok": "#18703f", "warn": "#8d5500", "bad": "#b82f28", "indicator": "#767e8c",
     },
     "dark": {
-        "window": "#1f2228", "base": "#16181d", "alternate": "#262a31", "text": "#e4e7ec", "muted": "#9aa3b2",
-        "button": "#2c3038", "highlight": "#4f7fe6", "highlight_text": "#ffffff", "link": "#82a8ff",
+        "window": "#1f2228", "base": "#16181d", "alternate": "#262a31", "text": "#e4e7ec", "muted": "#9ea6b5",
+        "button": "#2c3038", "highlight": "#3b6fe2", "highlight_text": "#ffffff", "link": "#82a8ff",
         "border": "#3a3f49", "nav": "#191b20", "selected": "#2c3a57", "demo_bg": "#f2a516", "demo_fg": "#2b1b00",
         "error_bg": "#3b1f1f", "error_fg": "#ffd9d5", "error_border": "#7a3a36",
-        "ok": "#3ccf7a", "warn": "#f0a838", "bad": "#ff6b61", "indicator": "#858d9b",
+        "ok": "#3ccf7a", "warn": "#f0a838", "bad": "#ff8076", "indicator": "#858d9b",
     },
 }
+
+
+# Marks drawn with white text or on their own (badges, swatches, verdicts): the same in both schemes, each at
+# least 4.5:1 against white. tests/test_theme.py checks every pair the UI draws.
+_MARKS = {
+    "kind_system": "#5f6673", "kind_cloned": "#7c3aed", "kind_designed": "#0f766e", "kind_image": "#0f766e",
+    "kind_video": "#7c3aed", "kind_music": "#be185d", "favourite": "#f59e0b", "playing": "#2563eb",
+    "badge_ok": "#18703f", "badge_warn": "#8d5500", "badge_bad": "#b82f28", "on_mark": "#ffffff",
+    "media_backdrop": "#111318", "media_text": "#9ea6b5",
+}
+for _scheme_colors in _COLORS.values():
+    _scheme_colors.update(_MARKS)
 
 
 def system_scheme() -> Scheme:
@@ -47,6 +59,29 @@ def platform_palette_scheme(app: QApplication) -> Scheme:
 
 def colors(scheme: Scheme) -> dict[str, str]:
     return _COLORS[scheme]
+
+
+def current_scheme() -> Scheme:
+    """The scheme the app is painted in now (its palette's window colour says which)."""
+    app = QGuiApplication.instance()
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window) if app else QColor("#ffffff")
+    return "dark" if window.lightness() < 128 else "light"
+
+
+def token(name: str) -> QColor:
+    """A colour token of the current scheme, for what a delegate or a painter draws (never a literal colour
+    in a panel: docs/design.md)."""
+    return QColor(_COLORS[current_scheme()][name])
+
+
+def set_tone(widget: QWidget, tone: str | None) -> None:
+    """Colour a label's text as good/warning/bad news ("ok", "warn", "bad"), or plain with None; the colours
+    come from the stylesheet, so they follow a theme change."""
+    if widget.property("tone") == tone:
+        return
+    widget.setProperty("tone", tone)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def palette_for(scheme: Scheme) -> QPalette:
@@ -109,6 +144,15 @@ QGroupBox {{ font-weight: 600; border: 1px solid {c['border']}; border-radius: 6
     padding-top: 6px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
+*[tone="ok"] {{ color: {c['ok']}; }}
+*[tone="warn"] {{ color: {c['warn']}; }}
+*[tone="bad"] {{ color: {c['bad']}; }}
+QLabel[verdict="pass"] {{ background: {c['badge_ok']}; color: {c['on_mark']}; border-radius: 4px; padding: 1px 8px; }}
+QLabel[verdict="warn"] {{ background: {c['badge_warn']}; color: {c['on_mark']}; border-radius: 4px; padding: 1px 8px; }}
+QLabel[verdict="fail"] {{ background: {c['badge_bad']}; color: {c['on_mark']}; border-radius: 4px; padding: 1px 8px; }}
+*[dropZone="true"] {{ border: 2px dashed {c['indicator']}; border-radius: 8px; }}
+*[dropZone="true"][hovering="true"] {{ border-color: {c['highlight']}; }}
+QLabel#videoThumbnail {{ background: {c['media_backdrop']}; color: {c['media_text']}; border-radius: 6px; }}
 """
 
 

@@ -33,6 +33,7 @@ Mode = Literal["live", "demo"]
 Region = Literal["global", "mainland"]
 Theme = Literal["system", "light", "dark"]
 Scheme = Literal["light", "dark"]
+Language = Literal["system", "en", "zh_CN"]
 
 
 def _optional_choice(choices: tuple[str, ...]) -> Callable[[Any], bool]:
@@ -62,6 +63,7 @@ _RULES: dict[str, Callable[[Any], bool]] = {
     "last_panel": _optional_str,
     "theme": lambda v: v in get_args(Theme),
     "last_os_scheme": _optional_choice(get_args(Scheme)),
+    "language": lambda v: v in get_args(Language),
     "output_device": _optional_str,
     "panels": _panel_preferences,
 }
@@ -80,6 +82,7 @@ class Settings:
     last_panel: str | None = None
     theme: Theme = "system"
     last_os_scheme: Scheme | None = None  # the OS's colour scheme last run: the first frame's "system" theme
+    language: Language = "system"  # the UI's; "system" follows the OS locale (studio/qt/i18n.py)
     output_device: str | None = None  # None: the system default
     panels: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # each panel's own preferences
 
