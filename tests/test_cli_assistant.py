@@ -160,3 +160,49 @@ def test_a_draft_cut_off_mid_stream_keeps_what_arrived(emu: Emulator, tmp_path: 
     assert "the draft stopped part-way" in err and "what arrived is in" in err
     (kept,) = tmp_path.glob("ep.md.partial*.txt")
     assert "The harbour at dawn" in kept.read_text(encoding="utf-8") and not (tmp_path / "ep.md").exists()
+
+
+def _estimate(err: str) -> int:
+    """The tokens a refusal says the command may use."""
+    import re
+
+    found = re.search(r"may use about ([\d,]+) tokens \(([\d,]+) in, up to ([\d,]+) out\)", err)
+    assert found, err
+    total, prompt, answer = (int(group.replace(",", "")) for group in found.groups())
+    assert total == prompt + answer
+    return total
+
+
+def test_draft_over_max_tokens_is_refused_before_any_request(emu: Emulator, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text(NOTES, encoding="utf-8")
+    script = tmp_path / "script.md"
+    draft = ["prod", "draft", str(tmp_path / "notes.md"), "--words", "80", "-o", str(script)]
+    assert main([*draft, "--max-tokens", "100"]) == 2
+    err = capsys.readouterr().err
+    estimate = _estimate(err)
+    assert estimate > 100 and "more than --max-tokens 100: nothing was sent" in err and err.count("\n") == 1
+    assert not emu.requests and not script.exists()
+
+    assert main([*draft, "--max-tokens", str(estimate)]) == 0  # the estimate itself is within the cap
+    assert script.is_file() and chat_requests(emu) == 1
+    with pytest.raises(SystemExit) as exited:
+        main([*draft, "--max-tokens", "0"])
+    assert exited.value.code == 2 and "1 or more" in capsys.readouterr().err
+
+
+def test_prepare_over_max_tokens_is_refused_before_any_request(emu: Emulator, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "walk.md").write_text("HOST: We walked 3 km on 12/05.\n\nGUEST: It rained.\n", encoding="utf-8")
+    assert main(["production", "new", str(tmp_path / "walk"), "--import", str(tmp_path / "walk.md")]) == 0
+    production = tmp_path / "walk.production"
+    capsys.readouterr()
+    for batch in ("never", "always"):  # nothing sent either way: not a request, not a batch's upload
+        assert main(["prod", "prepare", "-P", str(production), "--batch", batch, "--max-tokens", "50"]) == 2
+        err = capsys.readouterr().err
+        assert _estimate(err) > 50 and "more than --max-tokens 50: nothing was sent" in err
+        assert err.count("\n") == 1
+    assert not emu.requests and not (production / "prepared.json").exists()
+
+    assert main(["prod", "prepare", "-P", str(production), "--max-tokens", "1000000"]) == 0
+    assert "We walked three kilometres" in capsys.readouterr().out and chat_requests(emu) == 1

@@ -3,8 +3,10 @@ production rendered by the emulator: the printed report, the exit code, the file
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from mutagen.id3 import ID3
 
@@ -97,6 +99,29 @@ def test_bad_mastering_input_is_one_line_naming_the_rule(tmp_path: Path, monkeyp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.wav"]
 
 
+@pytest.mark.parametrize(("argv", "message"), [
+    (["master", "in.wav", "-o", "out.mp3", "--preset", "podcast", "--bed", "in.wav", "--bed-release", "20000"],
+     "argument --bed-release: the release must be 10–10000 ms (got 20000)"),
+    (["master", "in.wav", "-o", "out.mp3", "--preset", "podcast", "--bed-attack", "soon"],
+     "argument --bed-attack: the attack is a number of milliseconds (got 'soon')"),
+    (["prod", "export", "--preset", "podcast", "--bed", "in.wav", "--bed-attack", "5"],
+     "argument --bed-attack: the attack must be 10–5000 ms (got 5)"),
+    (["prod", "export", "--preset", "podcast", "--bed", "in.wav", "--bed-hold", "-1"],
+     "argument --bed-hold: the hold must be 0–5000 ms (got -1)"),
+])
+def test_a_bed_time_out_of_range_exits_2_naming_the_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str], argv: list[str],
+                                                          message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.wav").write_bytes(b"RIFF")
+    with pytest.raises(SystemExit) as exited:  # argparse's own refusal, before anything is read or written
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.wav"]
+
+
 def test_master_with_a_music_bed_adds_its_intro_and_outro(rendered: Path, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     from tests.gui.test_productions_export import music_file  # twenty seconds of a soft chord
@@ -113,3 +138,24 @@ def test_master_with_a_music_bed_adds_its_intro_and_outro(rendered: Path, tmp_pa
     assert main(["master", str(take), "-o", str(tmp_path / "x.mp3"), "--preset", "podcast",
                  "--bed", str(tmp_path / "gone.mp3")]) == 2
     assert "the music file" in capsys.readouterr().err and not (tmp_path / "x.mp3").exists()
+
+
+def test_the_bed_s_release_sets_how_soon_the_music_is_back_after_the_last_word(rendered: Path, tmp_path: Path) -> None:
+    """Decoded exports with a short and a long --bed-release: a second after the voice stops the music is back
+    at its level with the short one and still ducked with the long one."""
+    from tests.gui.test_productions_export import music_file
+    from tests.services.test_mastering import read
+
+    music = music_file(tmp_path)
+    level = {}
+    for release in ("50", "5000"):
+        out = tmp_path / f"release {release}.wav"
+        assert main(["prod", "export", "--preset", "broadcast", "-o", str(out), "--bed", str(music), "--intro", "1",
+                     "--outro", "8", "--duck", "14", "--bed-attack", "200", "--bed-hold", "500",
+                     "--bed-release", release, "-P", str(rendered)]) == 0
+        mixed, rate = read(out)
+        voice_end = len(mixed) / rate - 8  # the outro follows the voice
+        after = mixed[round((voice_end + 0.6) * rate):round((voice_end + 1.2) * rate)]
+        level[release] = 10 * math.log10(float(np.mean(after ** 2)))
+    # 50 ms: back (0 dB of the 14 dB duck); 5 s: about 12 dB still down 0.6–1.2 s after the last word.
+    assert level["50"] - level["5000"] > 8, level

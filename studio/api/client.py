@@ -61,6 +61,7 @@ from studio.api.models import (
     T2AStartEvent,
     TaskStatus,
     ThinkSplitter,
+    ToolCallAssembler,
     VideoRequest,
     VideoTemplateRequest,
     VoiceCloneRequest,
@@ -663,6 +664,7 @@ class AudioStream(_Stream[bytes]):
 
 class ChatStream(_Stream[str]):
     """The answer text of one streamed chat, each piece once, without the think block (see `reasoning`).
+    Tool calls come in pieces too (`delta.tool_calls`); they are joined into `result.tool_calls`.
 
     MiniMax's final event may repeat the whole answer in `message`: it is used only when no piece came before.
     Failures before the first piece are retried per the policy; after it they raise (a retry would bill again).
@@ -680,7 +682,8 @@ class ChatStream(_Stream[str]):
         self._splitter = ThinkSplitter()
         self._content: list[str] = []
         self._reasoning: list[str] = []
-        self._received = 0  # characters of answer and reasoning received in this attempt
+        self._received = 0  # characters of answer, reasoning and tool calls received in this attempt
+        self._calls = ToolCallAssembler()
         self._id = self._model = ""
         self.finish_reason: str | None = None
         self.usage = ChatUsage()
@@ -698,7 +701,8 @@ class ChatStream(_Stream[str]):
     def result(self) -> ChatResult:
         """The answer so far; whole once `finished`."""
         return ChatResult(id=self._id, model=self._model, content=self.content, reasoning=self.reasoning,
-                          finish_reason=self.finish_reason, usage=self.usage, trace_id=self.trace_id)
+                          finish_reason=self.finish_reason, usage=self.usage, trace_id=self.trace_id,
+                          tool_calls=self._calls.calls())
 
     async def read_all(self) -> ChatResult:
         async for _ in self:
@@ -764,12 +768,15 @@ class ChatStream(_Stream[str]):
                         if choice is None:
                             continue
                         delta, message = choice.delta, choice.message
-                        if delta is not None and (answer := self._take(delta.content, delta.reasoning_content)):
-                            yield answer
+                        if delta is not None:
+                            self._received += self._calls.feed(delta.tool_calls)
+                            if answer := self._take(delta.content, delta.reasoning_content):
+                                yield answer
                         # the whole answer again, or the only copy of it when no piece came first
-                        if message is not None and not self._received and (
-                                answer := self._take(message.content, message.reasoning_content)):
-                            yield answer
+                        if message is not None and not self._received:
+                            self._received += self._calls.feed(message.tool_calls)
+                            if answer := self._take(message.content, message.reasoning_content):
+                                yield answer
                         self.finish_reason = choice.finish_reason or self.finish_reason
         except httpx.HTTPError as exc:
             if not answered:

@@ -802,8 +802,9 @@ def build_parser() -> argparse.ArgumentParser:
     emulator.add_argument("--url-ttl", type=float, help="result links expire after this many seconds "
                           "(default: as at MiniMax, 24 h for images and audio, 9 h for files)")
     emulator.add_argument("--enforce-rate-limits", action="store_true",
-                          help="answer speech requests over a key's rate limits with 1002/1039, as MiniMax does "
-                          "(60 requests and 20,000 characters a minute; mainland keys 20 requests)")
+                          help="answer speech and text requests over a key's rate limits with 1002/1039, as "
+                          "MiniMax does (speech: 60 requests and 20,000 characters a minute, mainland keys 20 "
+                          "requests; text: per model, e.g. MiniMax-M3 200 requests and 10,000,000 tokens)")
 
     key = add_parser("key", help="store or remove the API key in the system keychain")
     key.add_argument("action", choices=["set", "remove", "status"])

@@ -3,7 +3,8 @@
 `draft NOTES` streams a script from notes for named speakers (to stdout, or into -o FILE, never over a file
 that is there). `prepare` asks for suggestions on the selected lines, prints them as diffs and keeps them in
 the production (prepared.json); nothing in script.md changes until `prepare --accept all|N,N` applies the
-kept suggestions, which sends nothing. Tokens are estimated before a request and counted after.
+kept suggestions, which sends nothing. Tokens are estimated before a request and counted after; with
+`--max-tokens N` a command whose estimate is over N sends nothing (exit 2), as render's `--max-chars` does.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from studio.cli.common import CommandParser
 if TYPE_CHECKING:
     from studio.api.models import ChatUsage
     from studio.services.connection import Connection
-    from studio.services.production.assistant import Preparation, Suggestion, Templates
+    from studio.services.production.assistant import Preparation, Suggestion, Templates, TokenEstimate
     from studio.services.production.store import Production
 
 DEMO_TEXT = "demo: the emulator's text engine wrote this (simple rules, not a MiniMax model)"
@@ -42,6 +43,7 @@ def add_assistant_parsers(actions: argparse._SubParsersAction[CommandParser], wh
                        "{form_text} and {words} filled in (default: yours from the studio, else the built-in; "
                        "--show-template prints it)")
     draft.add_argument("--show-template", action="store_true", help="print the prompt template and exit")
+    draft.add_argument("--max-tokens", type=_positive, metavar="N", help=MAX_TOKENS_HELP)
     prepare = actions.add_parser("prepare", parents=[selection], help="suggest how to make lines read well aloud "
                                  "(numbers, dates, abbreviations, long sentences, emotions, pronunciations) as "
                                  "diffs; --accept applies them")
@@ -57,6 +59,25 @@ def add_assistant_parsers(actions: argparse._SubParsersAction[CommandParser], wh
                               "default), always or never")
     prepare.add_argument("--pronunciations", action="store_true",
                          help="with --accept: also add the suggested pronunciations to the cast's defaults")
+    prepare.add_argument("--max-tokens", type=_positive, metavar="N", help=MAX_TOKENS_HELP)
+
+
+MAX_TOKENS_HELP = ("refuse (before sending anything) when the estimate is over N tokens: the prompt's tokens plus "
+                   "the most the answer may take")
+
+
+def _positive(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of tokens, 1 or more (got {value!r})")
+    return int(value)
+
+
+def over_cap(what: str, estimate: TokenEstimate, cap: int | None) -> str | None:
+    """The refusal when `estimate` is over `--max-tokens` (None: within it, or no cap)."""
+    if cap is None or estimate.total <= cap:
+        return None
+    return (f"this {what} may use about {estimate.total:,} tokens ({estimate.prompt:,} in, up to "
+            f"{estimate.answer:,} out), more than --max-tokens {cap:,}: nothing was sent")
 
 
 def _templates(args: argparse.Namespace) -> Templates | str:
@@ -99,6 +120,8 @@ def draft_problem(args: argparse.Namespace) -> str | None:
     spec = DraftSpec(source, speakers, args.form, args.words, args.model)
     if problems := spec.problems(templates):
         return problems[0]
+    if refusal := over_cap("draft", spec.estimate(templates), args.max_tokens):
+        return f"{refusal} (ask for fewer --words, shorten the notes, or raise the limit)"
     args.templates = templates
     if args.output and Path(args.output).exists():
         return f"{args.output} is there already: give a new file to -o (a draft never replaces one)"
@@ -219,7 +242,12 @@ def _open(args: argparse.Namespace) -> Production:
 def check_prepare(args: argparse.Namespace) -> None:
     """What `prepare` can check before a request (ProductionError naming the rule): the lines exist, and the
     requests fit the model's context. Leaves the lines and the speech model on `args`."""
-    from studio.services.production.assistant import AssistantError, prepare_requests, speech_model_of
+    from studio.services.production.assistant import (
+        AssistantError,
+        estimate_prepare,
+        prepare_requests,
+        speech_model_of,
+    )
     from studio.services.production.store import ProductionError
 
     with _open(args) as production:
@@ -235,6 +263,8 @@ def check_prepare(args: argparse.Namespace) -> None:
         args.prepare_requests = prepare_requests(args.prepare_lines, args.speech_model, args.model, templates)
     except AssistantError as exc:
         raise ProductionError(str(exc)) from None
+    if refusal := over_cap("prepare", estimate_prepare(args.prepare_requests), args.max_tokens):
+        raise ProductionError(f"{refusal} (prepare fewer lines with --chapter or --line, or raise the limit)")
 
 
 async def cmd_production_prepare(conn: Connection, args: argparse.Namespace) -> None:

@@ -4,7 +4,9 @@ options `studio production export` shares. All offline: nothing is sent or bille
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +46,32 @@ def add_preset_arguments(parser: CommandParser, *, tags: bool = True) -> None:
                          help="the music's loudness against the voice's (default −8)")
         bed.add_argument("--duck", type=float, default=14.0, metavar="DB",
                          help="how much lower the music goes while someone speaks (default 14)")
+        bed.add_argument("--bed-attack", type=bed_ms("attack"), metavar="MS",
+                         help="how long the music takes to dip, ending as the voice starts (10–5000, default 400)")
+        bed.add_argument("--bed-release", type=bed_ms("release"), metavar="MS",
+                         help="how long the music takes to come back after the voice stops (10–10000, default 1000)")
+        bed.add_argument("--bed-hold", type=bed_ms("hold"), metavar="MS",
+                         help="pauses shorter than this keep the music down (0–5000, default 800)")
+
+
+def bed_ms(setting: str) -> Callable[[str], float]:
+    """An argparse type for a music bed time given in ms: seconds, checked against the bed's rule for `setting`
+    (`bed.BED_RANGES`), so a wrong value is one line naming the range before any work."""
+    from studio.services.mastering.bed import BED_RANGES
+
+    _attribute, low, high = BED_RANGES[setting]
+
+    def seconds(value: str) -> float:
+        try:
+            ms = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"the {setting} is a number of milliseconds (got {value!r})") from None
+        if not (math.isfinite(ms) and low * 1000 <= ms <= high * 1000):
+            raise argparse.ArgumentTypeError(f"the {setting} must be {low * 1000:g}–{high * 1000:g} ms (got {value})")
+        return ms / 1000
+
+    seconds.__name__ = f"{setting} in ms"
+    return seconds
 
 
 def preset_of(args: argparse.Namespace) -> Preset | None:
@@ -71,8 +99,12 @@ def bed_of(args: argparse.Namespace) -> MusicBed | None:
 
     if not getattr(args, "bed", None):
         return None
+    usual = MusicBed(Path(args.bed))
     bed = MusicBed(Path(args.bed), intro_s=args.intro, outro_s=args.outro, under=not args.no_under,
-                   level_lu=args.bed_level, duck_db=args.duck)
+                   level_lu=args.bed_level, duck_db=args.duck,
+                   attack_s=usual.attack_s if args.bed_attack is None else args.bed_attack,
+                   release_s=usual.release_s if args.bed_release is None else args.bed_release,
+                   hold_s=usual.hold_s if args.bed_hold is None else args.bed_hold)
     if problems := bed.problems():
         raise ValueError(f"the music bed can't be used: {'; '.join(problems)}")
     return bed
@@ -121,8 +153,8 @@ def cmd_master(args: argparse.Namespace) -> int:
         with progress_bar() as bar:
             task = bar.add_task("mastering", total=1.0)
             mastered = master(programme, dest, preset, fmt, tags=tags, bed=bed,
-                              on_progress=lambda stage, done, total: bar.update(
-                                  task, description=stage, completed=_overall(stage, done, total)))
+                              on_progress=lambda stage, fraction: bar.update(task, description=stage,
+                                                                             completed=fraction))
     except (ValueError, StudioError) as exc:
         print(f"studio master: error: {exc}", file=sys.stderr)
         return 2
@@ -154,12 +186,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     print_report(report)
     return 0 if report.passed else 1
-
-
-def _overall(stage: str, done: float, total: float) -> float:
-    start, share = {"measuring": (0.0, 0.25), "mastering": (0.25, 0.5), "checking": (0.75, 0.25)}.get(stage,
-                                                                                                     (0.0, 1.0))
-    return start + share * min(done / max(total, 1e-9), 1.0)
 
 
 def add_master_parser(add_parser: Any) -> None:

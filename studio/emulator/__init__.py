@@ -37,17 +37,19 @@ Conventions where the real service's behaviour is unknown or cannot be triggered
   (global 60 requests and 20,000 tokens a minute, mainland 20 requests; `rate_limits`/`rate_window` change
   them) and 10 async T2A queries a second. Over them: HTTP 200 with base_resp 1002 (requests) or 1039 (tokens),
   no Retry-After (the reference names none); on a WebSocket, `task_failed` with that code. A refused request
-  counts nothing and bills nothing.
-  What counts and when a request is billed (`Emulator.billed`, in memory only): `studio.emulator.limits`.
+  counts nothing and bills nothing. Text requests too, per key and model (`text_rate_limits`: MiniMax's
+  rate-limit page), a request counting its prompt and answer tokens.
+  What counts and when a request is billed (`Emulator.billed` for T2A, `billed_tokens` for text, in memory
+  only): `studio.emulator.limits`.
 - Per-request knobs: headers `X-Emulator-Pacing: first_audio_ms=300;rtf=0.3;jitter_ms=50` and
   `X-Emulator-Fault: kind=base_resp;code=1002;after_chunks=2` (also read on the WS upgrade).
 """
 
 from studio.emulator.faults import Fault, Pacing
-from studio.emulator.limits import BilledRequest, Refusal, T2ALimit
+from studio.emulator.limits import BilledRequest, BilledTokens, Refusal, T2ALimit
 from studio.emulator.persist import StateDirInUse
 from studio.emulator.server import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator, EmulatorConfig
 from studio.emulator.state import RecordedRequest
 
-__all__ = ["DEMO_KEY", "MAINLAND_DEMO_KEY", "BilledRequest", "Emulator", "EmulatorConfig", "Fault", "Pacing",
-           "RecordedRequest", "Refusal", "StateDirInUse", "T2ALimit"]
+__all__ = ["DEMO_KEY", "MAINLAND_DEMO_KEY", "BilledRequest", "BilledTokens", "Emulator", "EmulatorConfig", "Fault",
+           "Pacing", "RecordedRequest", "Refusal", "StateDirInUse", "T2ALimit"]

@@ -32,8 +32,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--url-ttl", type=float, default=None,
                    help="result links expire after this many seconds (default: the service's 24 h / 9 h)")
     p.add_argument("--enforce-rate-limits", action="store_true",
-                   help="answer T2A requests over a key's rate limits with 1002/1039, as the service does "
-                        "(global: 60 requests and 20,000 characters a minute; mainland: 20 requests)")
+                   help="answer T2A and text requests over a key's rate limits with 1002/1039, as the service "
+                        "does (T2A global: 60 requests and 20,000 characters a minute; mainland: 20 requests; "
+                        "text: MiniMax's per-model requests and tokens a minute)")
     p.add_argument("--rate-window", type=float, default=60.0,
                    help="the seconds those limits are counted over (default: the service's minute)")
     return p.parse_args(argv)

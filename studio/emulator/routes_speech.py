@@ -231,12 +231,14 @@ def admit(emu: Emulator, acct: Account, endpoint: str, text: str) -> None:
         count(emu, emu.rate_windows, acct, endpoint, len(spoken(text)))
 
 
-def count(emu: Emulator, windows: RateWindows, acct: Account, endpoint: str, characters: int) -> None:
-    """Count a request in `windows` for its key, or record and raise the refusal (counting nothing)."""
+def count(emu: Emulator, windows: RateWindows, acct: Account, endpoint: str, characters: int, *,
+          row: str | None = None, unit: str = "characters") -> None:
+    """Count a request in `windows` for its key (and `row` of their table: the key's region unless given), or
+    record and raise the refusal (counting nothing)."""
     now = emu.state.clock.now()
-    code = windows.admit(acct.key, acct.region, characters, now)
+    code = windows.admit(acct.key, acct.region if row is None else row, characters, now)
     if code:
-        emu.ledger.refuse(Refusal(acct.key, code, endpoint, characters, now))
+        emu.ledger.refuse(Refusal(acct.key, code, endpoint, characters, now, unit))
         raise ApiError(code)
 
 

@@ -17,11 +17,22 @@ Answers come from `text_engine.reply`. Where MiniMax documents nothing (docs/pro
   Files of purpose `batch_output` (`<batch id>_output.jsonl`, `<batch id>_error.jsonl`) are written when
   it completes or is cancelled, with the lines answered by then. `expired` never happens.
 - Batch answers carry no base_resp, as documented; errors come as every error does (base_resp 2013 …).
+- Tools: when `text_engine.call_tools` calls functions, the answer has empty content, `message.tool_calls`
+  (OpenAI's shape: `[{id, type: "function", function: {name, arguments}}]`, ids made from the conversation, so
+  the same request gets the same ids) and finish_reason "tool_calls"; a call's tokens are its name's and its
+  arguments'. Streamed, each call comes in pieces in `delta.tool_calls`: first `{index, id, type, function:
+  {name, arguments: ""}}`, then `{index, function: {arguments}}` of DELTA_TOKENS tokens each; the final event's
+  `message` repeats them whole.
+- Rate limits and billing (studio.emulator.limits): with `enforce_rate_limits`, a chat request counts against
+  its key's row for the model (requests, and prompt plus answer tokens) and is refused with 1002/1039 before
+  any stream; an answer that goes out whole is billed as tokens (`Emulator.billed_tokens`), a batch's lines when
+  its result files are written.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import re
 import secrets
@@ -52,7 +63,8 @@ from studio.emulator.common import (
     trace_id,
 )
 from studio.emulator.faults import Fault
-from studio.emulator.routes_speech import Pacer, seed_of, sse
+from studio.emulator.limits import BilledTokens
+from studio.emulator.routes_speech import Pacer, count, seed_of, sse
 from studio.emulator.state import Account, Task
 
 if TYPE_CHECKING:
@@ -100,6 +112,17 @@ class Chat:
     stream: bool
     max_tokens: int  # what the answer may take: asked for, or the default within the context left
     prompt_tokens: int
+    tools: tuple[tuple[str, dict[str, Any]], ...] = ()  # (name, parameters) of each function offered
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    id: str
+    name: str
+    arguments: str  # JSON text, as a model writes it (cut short when max_tokens ends the answer)
+
+    def whole(self) -> dict[str, Any]:
+        return {"id": self.id, "type": "function", "function": {"name": self.name, "arguments": self.arguments}}
 
 
 @dataclass(frozen=True)
@@ -108,6 +131,14 @@ class Answer:
     finish_reason: str
     prompt_tokens: int
     completion_tokens: int
+    tool_calls: tuple[ToolCall, ...] = ()
+
+    def message(self) -> dict[str, Any]:
+        """The answer's `message`, whole."""
+        out: dict[str, Any] = {"content": self.text, "role": "assistant"}
+        if self.tool_calls:
+            out["tool_calls"] = [call.whole() for call in self.tool_calls]
+        return out
 
     def usage(self) -> dict[str, int]:
         return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
@@ -134,16 +165,23 @@ def message_of(item: Any, i: int) -> tuple[str, str]:
     return role, content
 
 
-def check_tools(tools: Any) -> None:
+def check_tools(tools: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """The functions offered: (name, parameters schema) each."""
     if tools is None:
-        return
+        return ()
     if not isinstance(tools, list):
         raise invalid("tools must be a list")
+    out: list[tuple[str, dict[str, Any]]] = []
     for i, tool in enumerate(tools):
         function = tool.get("function") if isinstance(tool, dict) else None
         if not (isinstance(tool, dict) and tool.get("type") == "function" and isinstance(function, dict)
                 and isinstance(function.get("name"), str) and function["name"]):
             raise invalid(f'tools[{i}] must be {{"type": "function", "function": {{"name": …}}}}')
+        parameters = function.get("parameters")
+        if parameters is not None and not isinstance(parameters, dict):
+            raise invalid(f"tools[{i}].function.parameters must be a JSON Schema object")
+        out.append((str(function["name"]), parameters or {}))
+    return tuple(out)
 
 
 def parse_chat(data: dict[str, Any]) -> Chat:
@@ -158,7 +196,7 @@ def parse_chat(data: dict[str, Any]) -> Chat:
     number(data, "temperature", 1.0, 0, 2, lo_open=True)
     number(data, "top_p", 0.95, 0, 1)
     flag(data, "mask_sensitive_info")
-    check_tools(data.get("tools"))
+    tools = check_tools(data.get("tools"))
     fmt = data.get("response_format")
     if fmt is not None and not (isinstance(fmt, dict) and (fmt.get("type") == "text" or (
             fmt.get("type") == "json_schema" and isinstance(fmt.get("json_schema"), dict)))):
@@ -175,14 +213,45 @@ def parse_chat(data: dict[str, Any]) -> Chat:
     if prompt >= context:
         raise invalid(f"the prompt ({prompt} tokens) exceeds the context window of {model} ({context} tokens)")
     limit = asked if asked is not None else min(DEFAULT_MAX_TOKENS.get(model, FALLBACK_MAX_TOKENS), context - prompt)
-    return Chat(model, messages, stream, limit, prompt)
+    return Chat(model, messages, stream, limit, prompt, tools)
+
+
+def cut(text: str, tokens: int) -> tuple[str, int]:
+    """`text` up to its first `tokens` tokens, and how many tokens that is."""
+    ends = [m.end() for m in TOKEN.finditer(text)]
+    return (text[: ends[tokens - 1]] if tokens > 0 else "") if len(ends) > tokens else text, min(len(ends), tokens)
 
 
 def answer(chat: Chat) -> Answer:
+    calls = text_engine.call_tools(chat.messages, chat.tools)
+    if calls:
+        return tool_answer(chat, calls)
     full = text_engine.reply(chat.messages)
-    ends = [m.end() for m in TOKEN.finditer(full)]
-    text = full[: ends[chat.max_tokens - 1]] if len(ends) > chat.max_tokens else full
-    return Answer(text, "stop" if text == full else "length", chat.prompt_tokens, min(len(ends), chat.max_tokens))
+    text, tokens = cut(full, chat.max_tokens)
+    return Answer(text, "stop" if text == full else "length", chat.prompt_tokens, tokens)
+
+
+def tool_answer(chat: Chat, calls: list[tuple[str, dict[str, object]]]) -> Answer:
+    """Function calls, as many tokens of them as max_tokens leaves (a call cut short ends the answer)."""
+    conversation = json.dumps(chat.messages, ensure_ascii=False)
+    made: list[ToolCall] = []
+    left = chat.max_tokens
+    whole = True
+    for index, (name, arguments) in enumerate(calls):
+        text = json.dumps(arguments, ensure_ascii=False)
+        digest = hashlib.sha256(f"{conversation}\0{index}\0{name}\0{text}".encode()).hexdigest()[:24]
+        name_tokens = count_tokens(name)
+        if name_tokens > left:
+            whole = False
+            break
+        kept, tokens = cut(text, left - name_tokens)
+        made.append(ToolCall(f"call_{digest}", name, kept))
+        left -= name_tokens + tokens
+        if kept != text:
+            whole = False
+            break
+    return Answer("", "tool_calls" if whole else "length", chat.prompt_tokens, chat.max_tokens - left,
+                  tuple(made))
 
 
 def deltas(text: str) -> list[tuple[str, int]]:
@@ -196,26 +265,53 @@ def deltas(text: str) -> list[tuple[str, int]]:
 
 
 def completion(result: Answer, chat_id: str, model: str, created: int) -> dict[str, Any]:
-    return ok(id=chat_id, choices=[{"finish_reason": result.finish_reason, "index": 0,
-                                    "message": {"content": result.text, "role": "assistant"}}],
+    return ok(id=chat_id, choices=[{"finish_reason": result.finish_reason, "index": 0, "message": result.message()}],
               created=created, model=model, object="chat.completion", usage=result.usage(),
               input_sensitive=False, output_sensitive=False)
 
 
 async def chat(request: web.Request) -> web.StreamResponse:
     emu = emulator(request)
+    acct = account(request)
     data = body(request)
     resp, fault = await stream_fault(request, flag(data, "stream"))
     if resp is not None:
         return resp
     call = parse_chat(data)
     result = await emu.run(answer, call)
+    if emu.config.enforce_rate_limits:  # 1002/1039 before any stream; a refusal counts and bills nothing
+        count(emu, emu.text_windows, acct, request.path, result.prompt_tokens + result.completion_tokens,
+              row=call.model, unit="tokens")
     pacer = Pacer(request[CTX].pacing, seed_of(data))
     created = int(emu.state.clock.now())
     if call.stream:
         return await stream_chat(request, call, result, created, pacer, fault)
     await pacer.whole(result.completion_tokens / tokens_per_second(call.model))
+    if request.transport is not None and not request.transport.is_closing():  # a client gone gets nothing
+        bill_tokens(emu, acct, request.path, "http", call.model, result, trace_id(request))
     return reply(completion(result, trace_id(request), call.model, created))
+
+
+def bill_tokens(emu: Emulator, acct: Account, endpoint: str, transport: str, model: str, result: Answer,
+                trace: str) -> None:
+    emu.ledger.bill_tokens(BilledTokens(
+        key=acct.key, region=acct.region, transport=transport, endpoint=endpoint, model=model,
+        prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens, trace_id=trace,
+        at=emu.state.clock.now()))
+
+
+def stream_deltas(result: Answer) -> list[tuple[dict[str, Any], int]]:
+    """The stream's pieces in order (each a `delta` and its tokens): the text, then each tool call's start
+    (its index, id and name) and its arguments in pieces. The first carries the role."""
+    pieces: list[tuple[dict[str, Any], int]] = [({"content": piece}, tokens) for piece, tokens in deltas(result.text)]
+    for index, call in enumerate(result.tool_calls):
+        pieces.append(({"tool_calls": [{"index": index, "id": call.id, "type": "function",
+                                        "function": {"name": call.name, "arguments": ""}}]}, count_tokens(call.name)))
+        pieces.extend(({"tool_calls": [{"index": index, "function": {"arguments": piece}}]}, tokens)
+                      for piece, tokens in deltas(call.arguments))
+    if pieces:
+        pieces[0] = ({"role": "assistant", **pieces[0][0]}, pieces[0][1])
+    return pieces
 
 
 async def stream_chat(request: web.Request, call: Chat, result: Answer, created: int, pacer: Pacer,
@@ -223,20 +319,20 @@ async def stream_chat(request: web.Request, call: Chat, result: Answer, created:
     resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
     await resp.prepare(request)
     head = {"id": trace_id(request), "created": created, "model": call.model}
-    for i, (piece, tokens) in enumerate(deltas(result.text)):
+    for i, (delta, tokens) in enumerate(stream_deltas(result)):
         if fault is not None and i == fault.after_chunks:
             if await chat_fault(request, resp, fault):
                 return resp
             fault = None
         await pacer.before(tokens / tokens_per_second(call.model))
-        delta = {"content": piece, **({"role": "assistant"} if i == 0 else {})}
         await resp.write(sse({**head, "choices": [{"index": 0, "delta": delta}], "object": "chat.completion.chunk"}))
     if fault is not None and await chat_fault(request, resp, fault):
         return resp
-    message = {"content": result.text, "role": "assistant"}
-    await resp.write(sse({**head, "choices": [{"finish_reason": result.finish_reason, "index": 0, "message": message}],
+    await resp.write(sse({**head, "choices": [{"finish_reason": result.finish_reason, "index": 0,
+                                               "message": result.message()}],
                           "object": "chat.completion", "usage": result.usage(), "base_resp": base_resp()}))
     await resp.write_eof()
+    bill_tokens(emulator(request), account(request), request.path, "sse", call.model, result, trace_id(request))
     return resp
 
 
@@ -347,7 +443,17 @@ async def job_outcome(task: Task) -> list[dict[str, Any]] | str | None:
 
 
 def write_results(emu: Emulator, acct: Account, task: Task, lines: list[dict[str, Any]]) -> None:
+    """The result files, and the answered lines billed (as tokens, at the batch's half price)."""
     params = task.params
+    for line in lines:
+        if line["error"] is None:
+            answer_body = line["response"]["body"]
+            usage = answer_body.get("usage") or {}
+            emu.ledger.bill_tokens(BilledTokens(
+                key=acct.key, region=acct.region, transport="batch", endpoint="/v1/batches",
+                model=str(answer_body.get("model", "")), prompt_tokens=int(usage.get("prompt_tokens", 0)),
+                completion_tokens=int(usage.get("completion_tokens", 0)), trace_id=str(line["custom_id"]),
+                at=emu.state.clock.now()))
     for kind, answered in (("output", True), ("error", False)):
         chosen = [line for line in lines if (line["error"] is None) == answered]
         if chosen:

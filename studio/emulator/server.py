@@ -43,7 +43,9 @@ from studio.emulator.limits import (
     ASYNC_QUERY_LIMIT,
     ASYNC_QUERY_WINDOW,
     T2A_LIMITS,
+    TEXT_LIMITS,
     BilledRequest,
+    BilledTokens,
     Ledger,
     RateWindows,
     Refusal,
@@ -102,10 +104,13 @@ class EmulatorConfig:
     image_format: str = "jpeg"  # what image-01 serves ("png": a PNG under the same `…_aigc.jpeg` name, for tests)
     # Serve https (and wss) with a self-signed certificate made at start; `Emulator.certificate` is its path.
     tls: bool = False
-    # Answer T2A requests over a key's rate limits with 1002/1039, as the service does (studio.emulator.limits).
+    # Answer T2A and text requests over a key's rate limits with 1002/1039, as the service does
+    # (studio.emulator.limits).
     enforce_rate_limits: bool = False
     # The limits per region, per `rate_window` seconds of the emulated clock. Tests shrink both to run in seconds.
     rate_limits: dict[str, T2ALimit] = field(default_factory=lambda: dict(T2A_LIMITS))
+    # Text's limits per model (a model missing here has none), over the same window.
+    text_rate_limits: dict[str, T2ALimit] = field(default_factory=lambda: dict(TEXT_LIMITS))
     rate_window: float = 60.0
 
 
@@ -131,6 +136,7 @@ class Emulator:
         self._tls_dir: tempfile.TemporaryDirectory[str] | None = None
         self.ledger = Ledger()
         self.rate_windows = RateWindows(self.config.rate_limits, self.config.rate_window)
+        self.text_windows = RateWindows(self.config.text_rate_limits, self.config.rate_window)
         self.query_windows = RateWindows(dict.fromkeys(("global", "mainland"), ASYNC_QUERY_LIMIT), ASYNC_QUERY_WINDOW)
 
     # -- public control surface -------------------------------------------------------------------
@@ -239,8 +245,17 @@ class Emulator:
         return self.ledger.billed(key)
 
     @property
+    def billed_tokens(self) -> list[BilledTokens]:
+        """Every text request billed so far (its tokens), oldest first (a copy; safe from any thread)."""
+        return self.ledger.tokens_billed()
+
+    def token_billing(self, key: str) -> list[BilledTokens]:
+        """The text requests billed to `key`, oldest first."""
+        return self.ledger.tokens_billed(key)
+
+    @property
     def refused(self) -> list[Refusal]:
-        """Every T2A request refused by the rate limits (1002/1039), oldest first."""
+        """Every T2A and text request refused by the rate limits (1002/1039), oldest first."""
         return self.ledger.refused()
 
     def advance_clock(self, seconds: float) -> None:
@@ -427,6 +442,7 @@ async def _billing(request: web.Request) -> web.Response:
     emu: Emulator = request.app[EMULATOR]
     key = account(request).key
     return reply(ok(billed=[dataclasses.asdict(r) for r in emu.ledger.billed(key)],
+                    billed_tokens=[dataclasses.asdict(r) for r in emu.ledger.tokens_billed(key)],
                     refused=[dataclasses.asdict(r) for r in emu.ledger.refused(key)]))
 
 

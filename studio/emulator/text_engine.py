@@ -12,6 +12,14 @@ studio's script assistant asks for, read from the request as a model would read 
   a word list, and a pronunciation entry for each capitalised word with a consonant cluster English rarely has.
 
 Anything else gets a short reply that says what it is.
+
+Tools (`call_tools(messages, tools)`): when the request offers functions and the last message is the user's,
+the engine calls each offered function whose name the message mentions (`spell_out`, or "spell out"), in the
+order mentioned, with arguments read from the message by the function's JSON Schema: string properties take
+the message's quoted phrases in order (the first one left without a phrase takes the whole message),
+numbers the message's numbers outside quotes in order, an enum the first of its values the message names, a boolean
+whether the message names the property; other required properties get an empty value. A function that is
+not mentioned is not called; after a `tool` message the engine answers in words with what the tool said.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ _QUESTIONS = ("What happened next?", "Why does that matter?", "How did that come
 
 
 def reply(messages: Sequence[tuple[str, str]]) -> str:
+    if messages and messages[-1][0] == "tool":
+        return f"The tool answered: {messages[-1][1].strip()}"
     system = "\n".join(content for role, content in messages if role == "system")
     user = next((content for role, content in reversed(messages) if role == "user"), "")
     lines = _prepare_request(user)
@@ -247,3 +257,69 @@ def _ordinal(n: int) -> str:
     else:
         last += "th"
     return f"{head}-{last}" if head else last
+
+
+# -- tools ------------------------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|\'([^\']+)\'')
+_NUMBER_IN_TEXT = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def call_tools(messages: Sequence[tuple[str, str]], tools: Sequence[tuple[str, dict[str, object]]]
+               ) -> list[tuple[str, dict[str, object]]]:
+    """The calls (function name, arguments) the engine makes for the last user message; empty: it answers in
+    words. `tools` are (name, parameters JSON Schema) as offered."""
+    if not tools or not messages or messages[-1][0] != "user":
+        return []
+    user = messages[-1][1]
+    lowered = user.lower()
+    mentioned: list[tuple[int, str, dict[str, object]]] = []
+    for name, parameters in tools:
+        spoken = name.replace("_", " ").lower()
+        found = [at for at in (_word_at(lowered, name.lower()), _word_at(lowered, spoken)) if at >= 0]
+        if found:
+            mentioned.append((min(found), name, parameters))
+    return [(name, _arguments(user, parameters)) for _at, name, parameters in sorted(mentioned, key=lambda m: m[0])]
+
+
+def _word_at(text: str, word: str) -> int:
+    match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    return match.start() if match else -1
+
+
+def _arguments(user: str, parameters: dict[str, object]) -> dict[str, object]:
+    properties = parameters.get("properties")
+    if not isinstance(properties, dict):
+        return {}
+    required = parameters.get("required")
+    needed = set(required) if isinstance(required, list) else set()
+    quoted = [next(group for group in match.groups() if group) for match in _QUOTED.finditer(user)]
+    numbers = _NUMBER_IN_TEXT.findall(_QUOTED.sub(" ", user))  # a number inside a quoted phrase is the phrase's
+    whole_taken = False
+    out: dict[str, object] = {}
+    for name, schema in properties.items():
+        kind = schema.get("type") if isinstance(schema, dict) else None
+        values = schema.get("enum") if isinstance(schema, dict) else None
+        if isinstance(values, list) and values:
+            named = [v for v in values if isinstance(v, str) and _word_at(user.lower(), v.lower()) >= 0]
+            if named or name in needed:
+                out[name] = named[0] if named else values[0]
+        elif kind == "string":
+            if quoted:
+                out[name] = quoted.pop(0)
+            elif not whole_taken:
+                out[name], whole_taken = user.strip(), True
+            elif name in needed:
+                out[name] = ""
+        elif kind in ("integer", "number"):
+            if numbers:
+                value = float(numbers.pop(0))
+                out[name] = int(value) if kind == "integer" else value
+            elif name in needed:
+                out[name] = 0
+        elif kind == "boolean":
+            if _word_at(user.lower(), str(name).replace("_", " ").lower()) >= 0 or name in needed:
+                out[name] = _word_at(user.lower(), str(name).replace("_", " ").lower()) >= 0
+        elif name in needed:
+            out[name] = [] if kind == "array" else {} if kind == "object" else None
+    return out

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from aiohttp import web
 
@@ -24,7 +25,8 @@ from studio.api.models import (
     batch_jsonl,
     batch_line,
 )
-from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault
+from studio.api.retry import RetryPolicy
+from studio.emulator import DEMO_KEY, Emulator, EmulatorConfig, Fault, T2ALimit
 from studio.emulator.faults import FaultKind
 from studio.emulator.routes_text import CHAT_PATH, DELTA_TOKENS, count_tokens
 
@@ -160,6 +162,22 @@ def _tool_call(model: str) -> dict[str, Any]:
             "name": "spell_out", "arguments": '{"text": "3 km", "locale": "en-GB"}'}}]}}]}
 
 
+# OpenAI's shape of streamed tool calls: the id and name once, the arguments in fragments split anywhere; the
+# last event has no message to fall back on. Two calls, the second's pieces interleaved with the first's.
+TOOL_PIECES: list[dict[str, Any] | str] = [
+    {"choices": [{"index": 0, "delta": {"role": "assistant", "content": "", "tool_calls": [
+        {"index": 0, "id": "call_1", "type": "function", "function": {"name": "spell_out", "arguments": ""}}]}}]},
+    {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"arguments": '{"text": "3'}}]}}]},
+    {"choices": [{"index": 0, "delta": {"tool_calls": [
+        {"index": 1, "id": "call_2", "type": "function", "function": {"name": "add_pause", "arguments": '{"sec'}}]}}]},
+    {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"arguments": ' km", "loc'}}]}}]},
+    {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 1, "function": {"arguments": 'onds": 2}'}}]}}]},
+    {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0, "function": {"arguments": 'ale": "en-GB"}'}}]}}]},
+    {"choices": [{"finish_reason": "tool_calls", "index": 0, "delta": {}}], "usage": {"total_tokens": 42}},
+    "[DONE]",
+]
+
+
 async def _recorded(request: web.Request) -> web.StreamResponse:
     data = await request.json()
     model = data["model"]
@@ -167,7 +185,7 @@ async def _recorded(request: web.Request) -> web.StreamResponse:
         return web.json_response(_tool_call(model) if data.get("tools") else _whole(model))
     resp = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
     await resp.prepare(request)
-    for event in RECORDED[model]:
+    for event in TOOL_PIECES if data.get("tools") else RECORDED[model]:
         payload = event if isinstance(event, str) else json.dumps(
             {"id": "02ff79af", "created": 1722828464, "model": model, "object": "chat.completion.chunk", **event})
         raw = f"data: {payload}\n\n".encode()
@@ -296,6 +314,10 @@ async def test_a_batch_runs_on_the_clock_and_its_results_map_to_custom_ids(
 
     results = {line.custom_id: line for line in await client.batch_results(batch)}
     assert set(results) == set(requests)
+    # the answered lines are in the ledger (at the batch's half price), the refused one is not
+    assert sorted((b.transport, b.trace_id, b.total_tokens) for b in emulator.billed_tokens) == sorted(
+        ("batch", custom_id, results[custom_id].result.usage.total_tokens)  # type: ignore[union-attr]
+        for custom_id in ("scene", "short"))
     for custom_id in ("scene", "short"):
         answer = results[custom_id].result
         assert isinstance(answer, ChatResult) and results[custom_id].error is None
@@ -379,3 +401,159 @@ async def test_a_tool_call_in_a_whole_answer_is_read(recorded: MiniMaxClient) ->
     (call,) = result.tool_calls
     assert (result.finish_reason, call.id, call.name) == ("tool_calls", "call_1", "spell_out")
     assert call.parsed_arguments() == {"text": "3 km", "locale": "en-GB"} and result.content == ""
+
+
+async def test_tool_call_pieces_are_joined_by_index(recorded: MiniMaxClient) -> None:
+    tool = ChatTool(function=ChatFunction(name="spell_out"))
+    async with recorded.chat_stream(ask(model="MiniMax-M2.7", tools=[tool])) as stream:
+        assert [piece async for piece in stream] == []  # no text: the calls are the answer
+    result = stream.result
+    assert result.finish_reason == "tool_calls" and stream.finished
+    assert [(c.id, c.name, c.parsed_arguments()) for c in result.tool_calls] == [
+        ("call_1", "spell_out", {"text": "3 km", "locale": "en-GB"}), ("call_2", "add_pause", {"seconds": 2})]
+
+
+# -- tools against the emulator: its engine calls the functions a message names -----------------------------
+
+SPELL_OUT = ChatTool(function=ChatFunction(
+    name="spell_out", description="Spell out a measure the way it should be read",
+    parameters={"type": "object", "properties": {"text": {"type": "string"},
+                                                 "locale": {"type": "string", "enum": ["en-US", "en-GB"]}},
+                "required": ["text"]}))
+ADD_PAUSE = ChatTool(function=ChatFunction(
+    name="add_pause", parameters={"type": "object", "properties": {"seconds": {"type": "number"}},
+                                  "required": ["seconds"]}))
+CALLING = 'Please spell_out "3 km" for en-GB listeners, then add pause of 2 seconds.'
+
+
+async def test_the_same_request_streamed_and_whole_gives_the_same_tool_calls(
+    client: MiniMaxClient, emulator: Emulator
+) -> None:
+    request = ask(CALLING, tools=[SPELL_OUT, ADD_PAUSE])
+    whole = await client.chat(request)
+    assert (whole.finish_reason, whole.content) == ("tool_calls", "")
+    assert [(c.name, c.parsed_arguments()) for c in whole.tool_calls] == [
+        ("spell_out", {"text": "3 km", "locale": "en-GB"}), ("add_pause", {"seconds": 2.0})]
+    async with client.chat_stream(request) as stream:
+        assert [piece async for piece in stream] == []
+    streamed = stream.result
+    assert [(c.id, c.name, c.parsed_arguments()) for c in streamed.tool_calls] == [
+        (c.id, c.name, c.parsed_arguments()) for c in whole.tool_calls]
+    assert all(c.id.startswith("call_") for c in whole.tool_calls) and whole.tool_calls[0].id != whole.tool_calls[1].id
+    assert streamed.finish_reason == "tool_calls" and streamed.usage == whole.usage
+
+    # The stream really came in pieces: the id and name once per call, then the arguments in fragments.
+    async with httpx.AsyncClient(base_url=emulator.global_url, timeout=30,
+                                 headers={"Authorization": f"Bearer {DEMO_KEY}"}) as http:
+        raw = await http.post(CHAT_PATH, json=request.model_copy(update={"stream": True}).payload())
+    events = [json.loads(block[6:]) for block in raw.text.strip().split("\n\n")]
+    pieces = [call for e in events for call in e["choices"][0].get("delta", {}).get("tool_calls", [])]
+    for index, call in enumerate(whole.tool_calls):
+        mine = [piece for piece in pieces if piece["index"] == index]
+        assert [piece.get("id") for piece in mine if "id" in piece] == [call.id]
+        assert mine[0]["function"]["name"] == call.name and all("name" not in p["function"] for p in mine[1:])
+        assert "".join(piece["function"]["arguments"] for piece in mine) == call.arguments
+        assert len(mine) > 2, "the arguments arrive in fragments"
+
+    # Without a function named, or without tools, the engine answers in words.
+    assert not (await client.chat(ask(tools=[ADD_PAUSE]))).tool_calls
+    assert (await client.chat(ask(CALLING))).finish_reason == "stop"
+
+
+async def test_a_cut_tool_call_says_length_streamed_and_whole(client: MiniMaxClient) -> None:
+    request = ask(CALLING, tools=[SPELL_OUT, ADD_PAUSE], max_tokens=6)
+    whole = await client.chat(request)
+    async with client.chat_stream(request) as stream:
+        streamed = await stream.read_all()
+    assert whole.finish_reason == streamed.finish_reason == "length" and whole.usage.completion_tokens == 6
+    assert [(c.id, c.name, c.arguments) for c in streamed.tool_calls] == [
+        (c.id, c.name, c.arguments) for c in whole.tool_calls]
+    assert [c.name for c in whole.tool_calls] == ["spell_out"]
+    with pytest.raises(errors.BadResponseError):
+        whole.tool_calls[0].parsed_arguments()  # cut mid-way: not JSON
+
+
+# -- rate limits and the ledger ----------------------------------------------------------------------------
+
+
+class ClockSleeper(SleepRecorder):
+    """The client's backoff waited on the emulator's clock: recorded, and the clock moved on by it."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        super().__init__()
+        self.emulator = emulator
+
+    async def __call__(self, seconds: float) -> None:
+        await super().__call__(seconds)
+        self.emulator.advance_clock(seconds)
+
+
+def limited(model: str, requests: int, tokens: int | None = None, window: float = 60.0) -> EmulatorConfig:
+    return EmulatorConfig(enforce_rate_limits=True, rate_window=window,
+                          text_rate_limits={model: T2ALimit(requests, tokens)})
+
+
+async def test_a_burst_over_the_text_rate_limit_gets_1002_and_the_client_backs_off() -> None:
+    async with Emulator(limited("MiniMax-M3", requests=2, window=1.0)) as emu, httpx.AsyncClient(
+            base_url=emu.global_url, timeout=30, headers={"Authorization": f"Bearer {DEMO_KEY}"}) as http:
+        body = ask("Hello.").payload()
+        answers = [await http.post(CHAT_PATH, json=body) for _ in range(3)]
+        assert [a.status_code for a in answers] == [200, 200, 200]
+        assert [a.json()["base_resp"]["status_code"] for a in answers] == [0, 0, 1002]
+        assert answers[2].json()["base_resp"]["status_msg"] == "rate limit exceeded, please try again later"
+        assert "retry-after" not in answers[2].headers
+        refused = await http.post(CHAT_PATH, json={**body, "stream": True})  # refused before any stream
+        assert refused.json()["base_resp"]["status_code"] == 1002 and not refused.text.startswith("data:")
+        # another model has its own row (absent from this table: no limit)
+        assert (await http.post(CHAT_PATH, json={**body, "model": "MiniMax-M2"})).json()["base_resp"][
+            "status_code"] == 0
+        assert [(r.code, r.endpoint, r.unit) for r in emu.refused] == [(1002, CHAT_PATH, "tokens")] * 2
+        assert len(emu.billed_tokens) == 3 and not emu.billed  # text is not T2A's ledger
+
+        # The client waits and tries again, as for any endpoint's 1002: whole and streamed.
+        sleeper = ClockSleeper(emu)
+        async with MiniMaxClient(DEMO_KEY, base_url=emu.global_url, sleep=sleeper) as client:
+            assert (await client.chat(ask("Hello."))).content
+            async with client.chat_stream(ask("Hello.")) as stream:
+                assert (await stream.read_all()).finish_reason == "stop"
+        policy = RetryPolicy()
+        assert sleeper.delays and all(policy.base_delay / 2 <= d <= policy.max_delay for d in sleeper.delays)
+        assert len(emu.refused) == 2 + len(sleeper.delays)  # each wait followed one refusal
+
+        # A limit that outlasts the retries: the error names the wait.
+        emu.advance_clock(5)
+        for _ in range(2):
+            await http.post(CHAT_PATH, json=body)
+        stuck = SleepRecorder()
+        async with MiniMaxClient(DEMO_KEY, base_url=emu.global_url, sleep=stuck) as client:
+            with pytest.raises(errors.RateLimitError) as caught:
+                await client.chat(ask("Hello."))
+        assert len(stuck.delays) == policy.max_retries and caught.value.retry_after is not None
+        assert caught.value.status_code == 1002
+
+
+async def test_the_tokens_of_a_chat_answer_are_billed_and_limited() -> None:
+    async with Emulator(limited("MiniMax-M2", requests=100, tokens=200)) as emu, MiniMaxClient(
+            DEMO_KEY, base_url=emu.global_url, sleep=SleepRecorder()) as client:
+        whole = await client.chat(ask(model="MiniMax-M2"))
+        async with client.chat_stream(ask(model="MiniMax-M2")) as stream:
+            streamed = await stream.read_all()
+        billed = emu.token_billing(DEMO_KEY)
+        assert [(b.transport, b.endpoint, b.model, b.prompt_tokens, b.completion_tokens) for b in billed] == [
+            ("http", CHAT_PATH, "MiniMax-M2", whole.usage.prompt_tokens, whole.usage.completion_tokens),
+            ("sse", CHAT_PATH, "MiniMax-M2", streamed.usage.prompt_tokens, streamed.usage.completion_tokens)]
+        assert [b.total_tokens for b in billed] == [whole.usage.total_tokens] * 2
+        assert [b.trace_id for b in billed] == [whole.id, streamed.id]
+        used = 2 * whole.usage.total_tokens
+        assert used <= 200 < used + whole.usage.total_tokens  # a third answer would go over the tokens a minute
+        with pytest.raises(errors.RateLimitError) as caught:
+            await client.chat(ask(model="MiniMax-M2"))
+        assert caught.value.status_code == 1039
+        assert {(r.code, r.characters) for r in emu.refused} == {(1039, whole.usage.total_tokens)}
+        assert len(emu.token_billing(DEMO_KEY)) == 2  # refused: billed nothing
+
+        # Over HTTP too, for a client in another process.
+        async with httpx.AsyncClient(base_url=emu.global_url, timeout=30,
+                                     headers={"Authorization": f"Bearer {DEMO_KEY}"}) as http:
+            ledger = (await http.get("/emulator/billing")).json()
+        assert [b["completion_tokens"] for b in ledger["billed_tokens"]] == [whole.usage.completion_tokens] * 2

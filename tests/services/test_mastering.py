@@ -5,6 +5,7 @@ read back with mutagen and PyAV."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import tracemalloc
 from collections.abc import Iterator
@@ -286,8 +287,8 @@ def test_a_cancelled_master_leaves_no_file(production: list, tmp_path: Path) -> 
     class Cancelled(Exception):
         pass
 
-    def cancel(stage: str, done: float, total: float) -> None:
-        if stage == "mastering" and done > total / 2:
+    def cancel(stage: str, fraction: float) -> None:
+        if stage == "mastering" and fraction > 0.5:
             raise Cancelled
 
     source = FileSource(master_episode(production, tmp_path / "raw.wav", PRESETS["broadcast"], "wav").files[0].path)
@@ -295,6 +296,26 @@ def test_a_cancelled_master_leaves_no_file(production: list, tmp_path: Path) -> 
         master(source, tmp_path / "out.mp3", PRESETS["podcast"], "mp3", on_progress=cancel,
                chapters=[Chapter("One", 0, 1)])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["raw.wav"]
+
+
+def test_progress_never_goes_back_when_the_check_asks_for_another_write(tmp_path: Path) -> None:
+    """A 21 kHz whistle mastered to MP3: LAME's low-pass takes most of it off, so the check finds the level far
+    under the target and the master writes again (deterministic: the same encoder, the same samples)."""
+    rate = 44100
+    whistle = 0.3 * np.sin(2 * np.pi * 21000 * np.arange(rate * 6) / rate + 0.3)
+    seen: list[tuple[str, float]] = []
+    mastered = master(FileSource(_wav(tmp_path / "whistle.wav", whistle)), tmp_path / "whistle.mp3",
+                      PRESETS["podcast-mono"], "mp3",
+                      on_progress=lambda stage, fraction: seen.append((stage, fraction)))
+    assert mastered.writes >= 2  # the case under test: a second write happened
+    fractions = [fraction for _stage, fraction in seen]
+    assert all(later >= earlier for earlier, later in itertools.pairwise(fractions)), seen
+    assert seen[-1] == ("done", 1.0) and all(0.0 <= f <= 1.0 for f in fractions)
+    stages = list(dict.fromkeys(stage for stage, _fraction in seen))
+    assert stages[:3] == ["measuring", "mastering", "checking"]
+    assert "mastering again" in stages and "checking again" in stages
+    # The first write and what comes before it move the bar most of the way.
+    assert max(f for stage, f in seen if stage == "checking") == pytest.approx(0.9)
 
 
 def _wav(path: Path, samples: np.ndarray, rate: int = 44100) -> Path:

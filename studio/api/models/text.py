@@ -133,6 +133,7 @@ class _Function(ResponseModel):
 
 
 class _ToolCall(ResponseModel):
+    index: int | None = None  # which call a streamed piece belongs to
     id: str = ""
     type: str = "function"
     function: _Function = Field(default_factory=_Function)
@@ -234,6 +235,33 @@ class ThinkSplitter:
         return ("", rest) if self._state == "think" else (rest, "")
 
 
+class ToolCallAssembler:
+    """Joins a stream's tool-call pieces (OpenAI's shape, `delta.tool_calls`: `{index, id?, type?, function:
+    {name?, arguments?}}`) into whole calls: per index the id, the name (sent once, or in pieces) and the
+    arguments' fragments in order. A list without `index` fields is read by position."""
+
+    def __init__(self) -> None:
+        self._calls: dict[int, list[str]] = {}  # index -> [id, name, arguments]
+
+    def feed(self, calls: Iterable[_ToolCall] | None) -> int:
+        """Adds one event's pieces; returns how many characters of call they held."""
+        received = 0
+        for position, call in enumerate(calls or ()):
+            entry = self._calls.setdefault(position if call.index is None else call.index, ["", "", ""])
+            name, arguments = call.function.name, call.function.arguments or ""
+            if call.id:
+                entry[0] = call.id
+            if name and name != entry[1]:  # a name repeated in every piece is the same name
+                entry[1] += name
+            entry[2] += arguments
+            received += len(name) + len(arguments)
+        return received
+
+    def calls(self) -> list[ChatToolCall]:
+        return [ChatToolCall(id=call_id, name=name, arguments=arguments or "{}")
+                for call_id, name, arguments in (self._calls[index] for index in sorted(self._calls)) if name]
+
+
 class ChatResult(ResponseModel):
     """A chat answer: ``content`` without any think block, ``reasoning`` (the think block or
     ``reasoning_content``, stripped), why it ended and the tokens it used."""
@@ -245,7 +273,7 @@ class ChatResult(ResponseModel):
     finish_reason: str | None = None
     usage: ChatUsage = Field(default_factory=ChatUsage)
     trace_id: str | None = None
-    tool_calls: list[ChatToolCall] = Field(default_factory=list)  # whole answers (finish_reason "tool_calls")
+    tool_calls: list[ChatToolCall] = Field(default_factory=list)  # finish_reason "tool_calls"; streamed too
 
     @classmethod
     def from_response(cls, body: dict[str, Any], trace_id: str | None = None) -> Self:

@@ -24,6 +24,15 @@ from studio.audio.loudness import FRAME_S
 _SEAM_S = 0.01  # a loop of the music is faded out and in over this at its seam: no click
 
 
+# What each setting may be: name → (MusicBed attribute, lowest, highest), in its unit (s, dB or LU). The CLI's
+# --bed-attack/--bed-release/--bed-hold (in ms) check against the same rows.
+BED_RANGES: dict[str, tuple[str, float, float]] = {
+    "intro": ("intro_s", 0, 120), "outro": ("outro_s", 0, 120), "duck depth": ("duck_db", 0, 40),
+    "attack": ("attack_s", 0.01, 5), "release": ("release_s", 0.01, 10), "hold": ("hold_s", 0, 5),
+    "fade in": ("fade_in_s", 0, 30), "fade out": ("fade_out_s", 0, 30), "music level": ("level_lu", -40, 6),
+}
+
+
 @dataclass(frozen=True)
 class MusicBed:
     path: Path  # the music: a file, or a Music panel take from the Library
@@ -40,12 +49,9 @@ class MusicBed:
 
     def problems(self) -> list[str]:
         """What is wrong with these settings, each naming the rule (empty: fine)."""
-        rules = [("intro", self.intro_s, 0, 120), ("outro", self.outro_s, 0, 120), ("duck depth", self.duck_db, 0, 40),
-                 ("attack", self.attack_s, 0.01, 5), ("release", self.release_s, 0.01, 10),
-                 ("hold", self.hold_s, 0, 5), ("fade in", self.fade_in_s, 0, 30), ("fade out", self.fade_out_s, 0, 30),
-                 ("music level", self.level_lu, -40, 6)]
         found = [f"the {name} must be {low:g}…{high:g} (it is {value:g})"
-                 for name, value, low, high in rules if not low <= value <= high]
+                 for name, (attribute, low, high) in BED_RANGES.items()
+                 if not low <= (value := getattr(self, attribute)) <= high]
         if not self.path.is_file():
             found.append(f"the music file {self.path} is not there")
         return found

@@ -8,6 +8,10 @@
    peak over the ceiling, or the limiter took the level under the range, pass 2 runs again with the ceiling
    or gain corrected by what was measured — at most twice more; the report says what the file is.
 
+Progress is one fraction of the whole master that never goes back (`MasterProgress`): the first write and
+everything before it fill 0…0.9, a second write ("mastering again", "checking again") 0.9…0.97, a third the
+rest; 1.0 when the file is done. A write that lands needs no second one, so the bar only ever jumps forward.
+
 Lossy encoders ring a little above the limiter's ceiling, so for MP3/AAC the limiter aims `_LOSSY_MARGIN_DB`
 under the preset's ceiling; lossless files get `_LOSSLESS_MARGIN_DB` for the meters' own differences.
 """
@@ -36,8 +40,10 @@ from studio.services.mastering.encode import M4B_CHAPTER_LIMIT, Chapter, Encoder
 from studio.services.mastering.presets import LOSSY, AudioFormat, Preset
 from studio.services.mastering.tags import NO_TAGS, Tags, write_tags
 
-# (stage, done, total): stage is "measuring", "mastering" or "checking"; done/total in seconds of audio.
-Progress = Callable[[str, float, float], None]
+# (stage, fraction): what is being done ("measuring the voice" with a bed, "measuring", "mastering",
+# "checking"; "mastering again", "checking again" for a corrected write; "done"), and how much of the whole
+# master is done, 0…1, never less than the fraction reported before.
+Progress = Callable[[str, float], None]
 
 _LOSSY_MARGIN_DB = 0.6
 _LOSSLESS_MARGIN_DB = 0.1
@@ -45,6 +51,66 @@ _LEVEL_SLACK_DB = 0.3  # a level this far off the target after limiting is corre
 _MAX_WRITES = 3
 _BLOCK = 1 << 15
 _EXCERPTS = 48  # blocks (about 36 s at 44.1 kHz) the limiter's loss is foreseen on
+
+
+# Where each write (with what comes before it: the measuring) ends in the whole master's progress; one per
+# write `_MAX_WRITES` allows.
+WRITE_ENDS = (0.9, 0.97, 1.0)
+# Relative cost of the passes, in passes over the programme: the write decodes, limits and encodes.
+_MEASURE_COST, _WRITE_COST, _CHECK_COST = 1.0, 2.0, 1.0
+
+
+class MasterProgress:
+    """Turns each pass's own (done, total) into one fraction of the whole master that never decreases.
+
+    The passes of the first write (the measuring — twice with a music bed: the voice, then the mix — the
+    write and its check) share 0…`WRITE_ENDS[0]` by their cost; a second write and its check share the next
+    span, a third the last. Only the last write allowed can reach 1.0 before the end, so a correction found
+    by a check always has room to move forward in."""
+
+    def __init__(self, report: Progress | None, *, with_bed: bool = False) -> None:
+        self._report = report
+        self.fraction = 0.0
+        measures = [("measuring the voice", _MEASURE_COST)] if with_bed else []
+        measures.append(("measuring", _MEASURE_COST))
+        first = [*measures, ("mastering", _WRITE_COST), ("checking", _CHECK_COST)]
+        # stage -> (start, end) of the whole
+        self._spans: dict[str, tuple[float, float]] = {}
+        start, whole = 0.0, sum(cost for _stage, cost in first)
+        for stage, cost in first:
+            end = start + WRITE_ENDS[0] * cost / whole
+            self._spans[stage] = (start, end)
+            start = end
+        self._writes = 1
+
+    def stage(self, stage: str) -> Callable[[float, float], None]:
+        """A (done, total) callback for one pass: `stage` is a first-write stage name; for a later write
+        (after `next_write`) its "again" name is reported."""
+        if self._writes > 1:
+            low, high = WRITE_ENDS[self._writes - 2], WRITE_ENDS[self._writes - 1]
+            split = low + (high - low) * _WRITE_COST / (_WRITE_COST + _CHECK_COST)
+            start, end = {"mastering": (low, split), "checking": (split, high)}[stage]
+            stage = f"{stage} again"
+        else:
+            start, end = self._spans[stage]
+
+        def progress(done: float, total: float) -> None:
+            share = min(max(done / total, 0.0), 1.0) if total > 0 else 1.0
+            self._emit(stage, start + (end - start) * share)
+
+        return progress
+
+    def next_write(self) -> None:
+        """A check asked for another write: what follows goes into the next span."""
+        self._writes = min(self._writes + 1, len(WRITE_ENDS))
+
+    def done(self) -> None:
+        self._emit("done", 1.0)
+
+    def _emit(self, stage: str, fraction: float) -> None:
+        self.fraction = max(self.fraction, min(fraction, 1.0))
+        if self._report is not None:
+            self._report(stage, self.fraction)
 
 
 @dataclass(frozen=True)
@@ -129,8 +195,9 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
            chapters: Sequence[Chapter] = (), tags: Tags = NO_TAGS, bed: MusicBed | None = None,
            on_progress: Progress | None = None) -> Mastered:
     """Master `source` into `dest` (written whole or not at all) and check it. `chapters` are in seconds of
-    the source; they move with the music's intro and the head's room tone. What `on_progress` raises (a
-    cancel) stops it and removes the `.part`."""
+    the source; they move with the music's intro and the head's room tone. `on_progress(stage, fraction)`
+    never sees the fraction go down (`MasterProgress`); what it raises (a cancel) stops the master and
+    removes the `.part`."""
     dest = Path(dest)
     if dest.suffix.lower() != f".{fmt}":
         raise StudioError(f"{dest.name} should end in .{fmt} for a {fmt.upper()} file")
@@ -140,17 +207,18 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
     if bed is not None and (problems := bed.problems()):
         raise StudioError(f"the music bed can't be used: {'; '.join(problems)}")
     voice = _Converted(source, preset.sample_rate, preset.channels)
-    total = max(voice.duration_s + (bed.intro_s + bed.outro_s if bed else 0.0), 1e-3)
+    progress = MasterProgress(on_progress, with_bed=bed is not None)
 
-    def report(stage: str) -> Callable[[float], None]:
-        return (lambda done: on_progress(stage, done, total)) if on_progress else (lambda done: None)
+    def report(stage: str, total: float) -> Callable[[float], None]:
+        callback = progress.stage(stage)
+        return lambda done: callback(done, total)
 
     programme: AudioSource = voice
     voice_offset = 0.0
     if bed is not None:
-        mix = _with_bed(voice, bed, report("measuring"))
+        mix = _with_bed(voice, bed, report("measuring the voice", max(voice.duration_s, 1e-3)))
         programme, voice_offset = mix, mix.voice_offset_s
-    measured, excerpts = _measure(programme, report("measuring"))
+    measured, excerpts = _measure(programme, report("measuring", max(programme.duration_s, 1e-3)))
     if measured.integrated_lufs == -math.inf:
         raise StudioError("the programme is silent: there is nothing to master")
     edges = _Edges.of(measured, preset, programme.sample_rate)
@@ -168,14 +236,16 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
     with written_through_part(dest) as part:
         for writes in range(1, _MAX_WRITES + 1):
             limited = _write(programme, part, preset, fmt, gain_db, ceiling, edges, measured.room_tone_dbfs,
-                             placed, report("mastering"))
+                             placed, report("mastering", max(edges.keep / programme.sample_rate, 1e-3)))
             write_tags(part, fmt, tags, () if fmt in ("m4b", "m4a") else placed)  # MP4's are in the file
-            checked = check_file(part, preset, lambda done, _total: report("checking")(done))
+            checked = check_file(part, preset, progress.stage("checking"))
             over, short = _corrections(preset, checked)
             if (over <= 0 and short == 0) or writes == _MAX_WRITES:
                 break
             ceiling -= max(over, 0.0) + 0.1 if over > 0 else 0.0
             gain_db += short
+            progress.next_write()
+    progress.done()
     final = CheckReport(dest, checked.preset, checked.facts, checked.loudness, checked.lines)
     return Mastered(dest, final, measured, gain_db, limited, writes, shift, tuple(warnings))
 

@@ -91,7 +91,6 @@ class MasteredEpisode:
 
 # (what is being done, fraction of the whole export done)
 EpisodeProgress = Callable[[str, float], None]
-_STAGE_SHARE = {"measuring": (0.0, 0.25), "mastering": (0.25, 0.5), "checking": (0.75, 0.25)}
 
 
 def master_episode(lines: list[TimelineLine], dest: Path, preset: Preset, fmt: AudioFormat, *,
@@ -127,12 +126,10 @@ def master_episode(lines: list[TimelineLine], dest: Path, preset: Preset, fmt: A
     for path, source, marks, file_tags, chapter in jobs:
         share = source.duration_s / total
 
-        def progress(stage: str, done: float, whole: float, before: float = before, share: float = share,
-                     path: Path = path) -> None:
+        def progress(stage: str, fraction: float, before: float = before, share: float = share,
+                     path: Path = path) -> None:  # `fraction` of this file never goes back (MasterProgress)
             if on_progress is not None:
-                start, part = _STAGE_SHARE.get(stage, (0.0, 1.0))
-                on_progress(f"{stage.capitalize()} {path.name}",
-                            before + share * (start + part * min(done / max(whole, 1e-9), 1.0)))
+                on_progress(f"{stage.capitalize()} {path.name}", before + share * fraction)
 
         mastered = master(source, path, preset, fmt, chapters=marks, tags=file_tags, bed=bed, on_progress=progress)
         files.append(mastered)
