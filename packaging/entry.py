@@ -3,7 +3,8 @@
     minimax-studio --self-test      studio.selftest: emulator → speech → audio device → file → decode;
                                     one line, exit 0/1, before anything imports Qt
     minimax-studio --bundle-check   packaging check: Qt starts (offscreen in CI), the SVG icons render,
-                                    and QtMultimedia's backend loads when it is bundled; one line, exit 0/1
+                                    the zh_CN translations load, and QtMultimedia's backend loads when it
+                                    is bundled; one line, exit 0/1
     minimax-studio [app flags]      the desktop app (studio.app.main: --demo, --reset, --version, …)
 """
 
@@ -27,6 +28,14 @@ def bundle_check() -> int:
         if QIcon(str(path)).pixmap(64, 64).isNull():
             raise RuntimeError("the SVG icon does not render (Qt's svg iconengine/imageformat plugins missing)")
         parts = [f"Qt {qt_version} ({app.platformName()})", "svg icons"]
+        from PySide6.QtCore import QCoreApplication
+
+        from studio.qt.i18n import install_translators
+
+        loaded = install_translators(app, "zh_CN")  # ours and Qt's qtbase: both must be in the bundle
+        if len(loaded) < 2 or QCoreApplication.translate("SettingsDialog", "Settings") == "Settings":
+            raise RuntimeError(f"the Chinese translations are not bundled ({len(loaded)} of 2 loaded)")
+        parts.append("zh_CN translations")
         try:
             from PySide6.QtMultimedia import QMediaFormat
         except ImportError:

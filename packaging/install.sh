@@ -15,6 +15,8 @@ APT_PACKAGES=(
   libpulse0                                       # QtMultimedia
   pulseaudio pulseaudio-utils libasound2-plugins  # a virtual sound card for the audio tests (pactl, ALSA→pulse)
   xvfb xauth                                      # a real X11 display for the desktop start test
+  dbus at-spi2-core python3-pyatspi               # the accessibility bus and the test that walks it as Orca would
+  fonts-wqy-microhei                              # a CJK font: the Chinese UI's screenshot tests (desktops have one)
 )
 # --bench: what the benchmarks need beyond the tests (bench/ttfa.py's external-player row pipes into ffplay)
 [ "${1:-}" = "--bench" ] && APT_PACKAGES+=(ffmpeg)

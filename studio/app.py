@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
@@ -32,6 +33,8 @@ from studio.settings.settings import Region, Settings, load_settings, save_setti
 from studio.ui.main_window import MainWindow, PanelSpec
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from studio.qt.account import AccountController
     from studio.qt.tasks import TaskRunner
     from studio.qt.theme import ThemeManager
@@ -184,7 +187,7 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
         services.tasks, client, services.audio, productions_dir=productions_dir,
         region=lambda: services.account_service.region or "global", pacer=production_pacer,
         voice_choices=lambda: voice_choices(catalog.entries),
-        music_choices=lambda: [(f"{take.text[:50] or 'Music'} ({take.created_at:%d %b})", take.path)
+        music_choices=lambda: [(_music_choice(take.text, take.created_at), take.path)
                                for take in services.library.takes(kind="music", limit=40) if not take.partial],
         add_characters=services.account.add_characters, connected=services.account_service.wait_for_client,
         preferences=services.settings.panel("productions"), save_preferences=services.save_settings,
@@ -205,16 +208,26 @@ def panel_steps(services: Services, panels: list[PanelSpec]) -> Iterator[None]:
 
     services.account.state_changed.connect(reload_voices_for_a_new_client)
     reload_voices_for_a_new_client()  # the first-run dialog may have connected while the panels were built
+    # Titles in English, translated where the window shows them (main_window.panel_title).
     panels.extend([
-        PanelSpec("voices", "Voices", "voices", voices),
-        PanelSpec("speech", "Speech", "speech", speech),
-        PanelSpec("voicelab", "Voice Lab", "voicelab", voice_lab),
-        PanelSpec("image", "Image", "image", image),
-        PanelSpec("video", "Video", "video", video),
-        PanelSpec("music", "Music", "music", music),
-        PanelSpec("library", "Library", "library", library),
-        PanelSpec("productions", "Productions", "productions", productions),
+        PanelSpec("voices", str(QT_TRANSLATE_NOOP("MainWindow", "Voices")), "voices", voices),
+        PanelSpec("speech", str(QT_TRANSLATE_NOOP("MainWindow", "Speech")), "speech", speech),
+        PanelSpec("voicelab", str(QT_TRANSLATE_NOOP("MainWindow", "Voice Lab")), "voicelab", voice_lab),
+        PanelSpec("image", str(QT_TRANSLATE_NOOP("MainWindow", "Image")), "image", image),
+        PanelSpec("video", str(QT_TRANSLATE_NOOP("MainWindow", "Video")), "video", video),
+        PanelSpec("music", str(QT_TRANSLATE_NOOP("MainWindow", "Music")), "music", music),
+        PanelSpec("library", str(QT_TRANSLATE_NOOP("MainWindow", "Library")), "library", library),
+        PanelSpec("productions", str(QT_TRANSLATE_NOOP("MainWindow", "Productions")), "productions", productions),
     ])
+
+
+def _music_choice(text: str, made: datetime) -> str:
+    """A music take as the production export's music bed list names it: its prompt (or "Music") and date."""
+    from PySide6.QtCore import QDate, QLocale
+
+    day = QLocale().toString(QDate(made.year, made.month, made.day), QLocale.FormatType.ShortFormat)
+    return QCoreApplication.translate("MainWindow", "{title} ({date})").format(
+        title=text[:50] or QCoreApplication.translate("MainWindow", "Music"), date=day)
 
 
 def connect_window(window: MainWindow, services: Services) -> None:
@@ -273,8 +286,8 @@ def show_library_notices(window: MainWindow, library: Library) -> None:
 
     for notice in library.new_notices():
         if notice.kind == "rebuilt":
-            box = QMessageBox(QMessageBox.Icon.Warning, "Library rebuilt", notice.message,
-                              QMessageBox.StandardButton.Ok, window)
+            title = QCoreApplication.translate("MainWindow", "Library rebuilt")
+            box = QMessageBox(QMessageBox.Icon.Warning, title, notice.message, QMessageBox.StandardButton.Ok, window)
             box.setObjectName("libraryRebuilt")
             box.open()
         window.notices.show_notice(notice.message, 30_000)

@@ -54,6 +54,7 @@ MACHINE_CALLS = {
 LOGGERS = {"log", "logger", "_log", "logging", "LOG"}
 # Words, not identifiers: a space between letters, or a capitalised word, or words ending in punctuation.
 PROSE = re.compile(r"[A-Za-z]{2,}[^\n]*\s[^\n]*[A-Za-z]|^[A-Z][a-z]{2,}|[A-Za-z]{2,}[.…:?!]$")
+STYLESHEET = re.compile(r"\{[^{}]*:[^{}]*;[^{}]*\}")  # "QLabel#x { color: … ; }": Qt style sheets
 NOT_PROSE = re.compile(r"^(?:[a-z0-9_.\-/*]+|[A-Z0-9_]+|#[0-9a-fA-F]{3,8}|https?://\S+|[a-z]+/[a-z0-9.+\-]+)$")
 
 
@@ -163,7 +164,7 @@ class _Finder(ast.NodeVisitor):
 
     def _check(self, node: ast.expr, text: str, *, shown: str) -> None:
         stripped = text.strip()
-        if not stripped or NOT_PROSE.match(stripped) or not PROSE.search(stripped):
+        if not stripped or NOT_PROSE.match(stripped) or not PROSE.search(stripped) or STYLESHEET.search(stripped):
             return
         lineno = node.lineno
         end = getattr(node, "end_lineno", lineno) or lineno

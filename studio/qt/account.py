@@ -42,9 +42,9 @@ class AccountController(QObject):
     @property
     def status_text(self) -> str:
         if self.status == "failed" and self.last_error is not None:
-            return "Not connected"
-        return {"disconnected": "No account", "connecting": "Connecting…", "connected": "Connected",
-                "failed": "Not connected"}[self.status]
+            return self.tr("Not connected")
+        return {"disconnected": self.tr("No account"), "connecting": self.tr("Connecting…"),
+                "connected": self.tr("Connected"), "failed": self.tr("Not connected")}[self.status]
 
     def request_settings(self) -> None:
         self.settings_requested.emit()

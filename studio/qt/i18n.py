@@ -16,7 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from studio.ui.resources import resources_dir
+from studio.settings.paths import resources_dir
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from studio.errors import StudioError
 from studio.logs import details_note
@@ -26,7 +26,8 @@ def user_message(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"
-    return f"Something went wrong ({type(exc).__name__}). {details_note()}"
+    return QCoreApplication.translate("TaskRunner", "Something went wrong ({error}). {details}").format(
+        error=type(exc).__name__, details=details_note())  # details: studio.logs's English, like the log
 
 
 class TaskRunner(QObject):

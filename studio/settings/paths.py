@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -57,3 +58,11 @@ def log_dir() -> Path:
 def _ensure(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def resources_dir() -> Path:
+    """Files shipped next to the package: resources/ at the repo root, or inside a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller unpacks data files here
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.logs import CrashReport, log_file
-from studio.settings.paths import log_dir
+from studio.settings.paths import APP_NAME, log_dir
 
 
 def open_log_folder() -> None:
@@ -23,18 +23,22 @@ class CrashDialog(QDialog):
 
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("MiniMax Studio hit a problem")
+        self.setWindowTitle(self.tr("{app} hit a problem").format(app=APP_NAME))
         self.report = report
         self.more_crashes = 0
         logged = log_file()
-        where = f"The details are in the log:<br>{_escape(str(logged))}" if logged else "There is no log file."
+        # Paragraphs, each translated whole; the report itself (summary, paths) stays as it is.
+        paragraphs = [
+            self.tr("<b>Something went wrong inside {app}.</b> It is a bug in the studio, not something you did. "
+                    "The studio is still running; if something looks wrong, restart it.").format(app=APP_NAME),
+            self.tr("What happened: {summary}").format(summary=_escape(report.summary)),
+            self.tr("The details are in the log:<br>{path}").format(path=_escape(str(logged))) if logged
+            else self.tr("There is no log file."),
+        ]
         if report.path:
-            where += f"<br><br>A report without your API key or your home folder's path:<br>" \
-                     f"{_escape(str(report.path))}"
-        self.message = QLabel(
-            "<b>Something went wrong inside MiniMax Studio.</b> It is a bug in the studio, not something you "
-            "did. The studio is still running; if something looks wrong, restart it.<br><br>"
-            f"What happened: {_escape(report.summary)}<br><br>{where}")
+            paragraphs.append(self.tr("A report without your API key or your home folder's path:<br>{path}")
+                              .format(path=_escape(str(report.path))))
+        self.message = QLabel("<br><br>".join(paragraphs))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.more = QLabel()
@@ -43,8 +47,8 @@ class CrashDialog(QDialog):
         self.copied = QLabel()
         self.copied.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_folder_button = QPushButton("Open log folder")
-        self.copy_button = QPushButton("Copy report")
+        self.open_folder_button = QPushButton(self.tr("&Open log folder"))
+        self.copy_button = QPushButton(self.tr("&Copy report"))
         self.buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_folder_button.clicked.connect(open_log_folder)
@@ -65,14 +69,15 @@ class CrashDialog(QDialog):
 
     def count_another(self) -> None:
         self.more_crashes += 1
-        many = "problem" if self.more_crashes == 1 else "problems"
-        self.more.setText(f"{self.more_crashes} more {many} since this one; each is in the log.")
+        # A plural through the class's tr: see widgets.AccountStatusBar.refresh.
+        n = self.more_crashes
+        self.more.setText(CrashDialog.tr("%n more problem(s) since this one; each is in the log.", None, n))  # type: ignore[arg-type]
         self.more.show()
         self.adjustSize()  # a wrapped label doesn't grow a shown window by itself
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report.text)
-        self.copied.setText("The report is on the clipboard: paste it into an issue or an e-mail.")
+        self.copied.setText(self.tr("The report is on the clipboard: paste it into an issue or an e-mail."))
         self.copied.show()
         self.adjustSize()
 

@@ -30,9 +30,11 @@ class ErrorBanner(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
+        self.setAccessibleName(self.tr("Error"))  # the message label keeps its text as its name
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._on_account_settings = on_account_settings
         self._retry: Callable[[], object] | None = None
+        self._action = ""  # "account" or "retry": what the action button does
         self._seconds_left = 0
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -49,8 +51,9 @@ class ErrorBanner(QFrame):
         self.action_button = QPushButton()
         self.action_button.clicked.connect(self._act)
         self.dismiss_button = QToolButton()
-        self.dismiss_button.setText("✕")
-        self.dismiss_button.setToolTip("Dismiss")
+        self.dismiss_button.setText("✕")  # notr: a symbol; its name says what it does
+        self.dismiss_button.setToolTip(self.tr("Dismiss"))
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss"))
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.clicked.connect(self.dismiss)
         layout.addWidget(self.message_label, 1)
@@ -74,15 +77,15 @@ class ErrorBanner(QFrame):
         self._retry = retry
         message = error if isinstance(error, str) else user_message(error)
         self.message_label.setText(message)
-        action = ""
+        action, self._action = "", ""
         if isinstance(error, AuthError) and self._on_account_settings is not None:
-            action = "Account settings"
+            action, self._action = self.tr("Account settings"), "account"
         elif isinstance(error, RateLimitError) and retry is not None:
-            action = "Retry now"
+            action, self._action = self.tr("Retry now"), "retry"
             wait = error.retry_after or DEFAULT_RATE_LIMIT_WAIT
             self._start_countdown(min(wait, MAX_RATE_LIMIT_WAIT))
         elif isinstance(error, TransportError | ServerError) and retry is not None:
-            action = "Retry"
+            action, self._action = self.tr("Retry"), "retry"
         self.action_button.setText(action)
         self.action_button.setVisible(bool(action))
         self.show()
@@ -93,7 +96,7 @@ class ErrorBanner(QFrame):
         self.hide()
 
     def _act(self) -> None:
-        if self.action_button.text() == "Account settings":
+        if self._action == "account":
             self.dismiss()
             if self._on_account_settings is not None:
                 self._on_account_settings()
@@ -124,4 +127,4 @@ class ErrorBanner(QFrame):
             self._show_seconds()
 
     def _show_seconds(self) -> None:
-        self.countdown_label.setText(f"Retrying in {self._seconds_left} s…")
+        self.countdown_label.setText(self.tr("Retrying in {seconds} s…").format(seconds=self._seconds_left))

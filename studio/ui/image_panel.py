@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,12 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio.api.models import ImageRequest, ImageSubjectReference
+from studio.qt.i18n import number
 from studio.qt.tasks import TaskRunner
 from studio.services.export import file_format
 from studio.services.library import Take
 from studio.services.media import MediaService, picture_data_url
 from studio.ui.media_widgets import (
     CharCounter,
+    EmptyState,
     MediaPanel,
     PictureSlot,
     file_stem,
@@ -92,11 +102,13 @@ class ImageViewer(QDialog):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.label)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fit_button = QPushButton("Fit", checkable=True, checked=True)  # type: ignore[call-overload]  # Qt property keywords
-        self.fit_button.setToolTip("Fit the picture to the window (0)")
+        # Shortcuts 0 and 1 rather than mnemonics (a mnemonic in the text would replace them).
+        self.fit_button = QPushButton(self.tr("Fit"), checkable=True, checked=True)  # type: ignore[call-overload]  # Qt property keywords
+        self.fit_button.setToolTip(self.tr("Fit the picture to the window (0)"))
         self.fit_button.setShortcut("0")
         self.actual_button = QPushButton("100 %", checkable=True)  # type: ignore[call-overload]  # Qt property keywords
-        self.actual_button.setToolTip("Show the picture pixel for pixel (1)")
+        self.actual_button.setToolTip(self.tr("Show the picture pixel for pixel (1)"))
+        self.actual_button.setAccessibleName(self.tr("Actual size"))
         self.actual_button.setShortcut("1")
         self.fit_button.clicked.connect(lambda: self.set_fitted(True))
         self.actual_button.clicked.connect(lambda: self.set_fitted(False))
@@ -147,8 +159,8 @@ class ImageViewer(QDialog):
 
 class ImagePanel(MediaPanel):
     use_as_first_frame = Signal(Path)  # a result's file: the window shows Video with it as the first frame
-    SAVE_TITLE = "Save picture"
-    SAVE_FILTER = "Pictures (*.png *.jpg *.jpeg);;All files (*)"
+    SAVE_TITLE = str(QT_TRANSLATE_NOOP("ImagePanel", "Save picture"))
+    SAVE_FILTER = str(QT_TRANSLATE_NOOP("ImagePanel", "Pictures (*.png *.jpg *.jpeg);;All files (*)"))
 
     def __init__(
         self,
@@ -160,7 +172,7 @@ class ImagePanel(MediaPanel):
         on_account_settings: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("ImagePanel", runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
+        super().__init__(runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
                          parent=parent)
         self._media = media
         self._build(ask_picture)
@@ -171,11 +183,14 @@ class ImagePanel(MediaPanel):
     # -- layout -----------------------------------------------------------------------------------------
 
     def _build(self, ask_picture: Callable[[], Path | None] | None) -> None:
-        self.prompt = QPlainTextEdit(placeholderText="Describe the picture: subject, setting, light, style…")
+        self.prompt = QPlainTextEdit(placeholderText=self.tr("Describe the picture: subject, setting, light, style…"))
+        self.prompt.setAccessibleName(self.tr("Prompt"))
         self.prompt.textChanged.connect(self._validate)
+        prompt_label = QLabel(self.tr("&Prompt"))
+        prompt_label.setBuddy(self.prompt)
         self.counter = CharCounter(PROMPT_LIMIT)
-        self.optimizer = QCheckBox("Let MiniMax improve the prompt")
-        self.optimizer.setToolTip("prompt_optimizer: MiniMax rewrites the prompt before generating")
+        self.optimizer = QCheckBox(self.tr("Let MiniMax &improve the prompt"))
+        self.optimizer.setToolTip(self.tr("prompt_optimizer: MiniMax rewrites the prompt before generating"))
         under_prompt = QHBoxLayout()
         under_prompt.addWidget(self.optimizer)
         under_prompt.addStretch(1)
@@ -183,15 +198,18 @@ class ImagePanel(MediaPanel):
 
         self.model = QComboBox()
         self.model.addItem("image-01", "image-01")
-        self.model.addItem("image-01-live (faster, aspect ratios only)", "image-01-live")
+        self.model.addItem(self.tr("{model} (faster, aspect ratios only)").format(model="image-01-live"),
+                           "image-01-live")
         self.model.currentIndexChanged.connect(self._on_model)
         self.size_combo = QComboBox()
         for ratio, pixels in ASPECTS:
             self.size_combo.addItem(f"{ratio}  ·  {pixels}", ratio)
-        self.size_combo.addItem("Custom width × height", CUSTOM)
+        self.size_combo.addItem(self.tr("Custom width × height"), CUSTOM)
         self.size_combo.currentIndexChanged.connect(self._on_size)
         self.width_box = self._pixels_box()
+        self.width_box.setAccessibleName(self.tr("Width"))
         self.height_box = self._pixels_box()
+        self.height_box.setAccessibleName(self.tr("Height"))
         for box in (self.width_box, self.height_box):
             box.valueChanged.connect(lambda _v: self._validate())
         custom = QHBoxLayout()
@@ -199,16 +217,16 @@ class ImagePanel(MediaPanel):
         custom.addWidget(self.width_box)
         custom.addWidget(QLabel("×"))
         custom.addWidget(self.height_box)
-        custom.addWidget(muted_label("px, multiples of 8"), 1)
+        custom.addWidget(muted_label(self.tr("px, multiples of 8")), 1)
         self.custom_row = QWidget()
         self.custom_row.setLayout(custom)
         self.count = QSpinBox(minimum=1, maximum=9, value=4)
-        self.count.setToolTip("How many pictures to make (1–9)")
+        self.count.setToolTip(self.tr("How many pictures to make (1–9)"))
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
-        self.seed.setSpecialValueText("Random")
-        self.seed.setToolTip("The same seed and prompt give the same picture; Random picks a new one")
-        self.reuse_seed_button = QPushButton("Reuse seed")
-        self.reuse_seed_button.setToolTip("Use the selected result's seed for the next pictures")
+        self.seed.setSpecialValueText(self.tr("Random"))
+        self.seed.setToolTip(self.tr("The same seed and prompt give the same picture; Random picks a new one"))
+        self.reuse_seed_button = QPushButton(self.tr("&Reuse seed"))
+        self.reuse_seed_button.setToolTip(self.tr("Use the selected result's seed for the next pictures"))
         self.reuse_seed_button.clicked.connect(self.reuse_seed)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
@@ -216,17 +234,20 @@ class ImagePanel(MediaPanel):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model)
-        form.addRow("Size", self.size_combo)
+        form.addRow(self.tr("&Model"), self.model)
+        form.addRow(self.tr("Si&ze"), self.size_combo)
         form.addRow("", self.custom_row)
-        form.addRow("Pictures", self.count)
-        form.addRow("Seed", seed_row)
+        form.addRow(self.tr("Pict&ures"), self.count)
+        seed_label = QLabel(self.tr("&Seed"))
+        seed_label.setBuddy(self.seed)  # a row of a layout gets no buddy by itself
+        form.addRow(seed_label, seed_row)
 
-        self.subject = PictureSlot("Subject reference (optional)",
-                                   "One front-facing person to keep · JPG or PNG under 10 MB", ask_path=ask_picture)
+        self.subject = PictureSlot(self.tr("Subject reference (optional)"),
+                                   self.tr("One front-facing person to keep · JPG or PNG under 10 MB"),
+                                   ask_path=ask_picture)
         self.subject.changed.connect(lambda _p: self._validate())
         self.problem = problem_label()
-        self.generate_button = QPushButton("Generate")
+        self.generate_button = QPushButton(self.tr("&Generate"))
         self.generate_button.setObjectName("primary")
         self.generate_button.clicked.connect(self.generate)
         self.status = muted_label(wrap=True)
@@ -237,6 +258,7 @@ class ImagePanel(MediaPanel):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(prompt_label)
         left_layout.addWidget(self.prompt, 1)
         left_layout.addLayout(under_prompt)
         left_layout.addLayout(form)
@@ -245,6 +267,7 @@ class ImagePanel(MediaPanel):
         left_layout.addLayout(actions)
 
         self.grid = QListWidget()
+        self.grid.setAccessibleName(self.tr("Pictures"))
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(THUMB)
         self.grid.setGridSize(QSize(THUMB.width() + 12, THUMB.height() + 12))
@@ -256,16 +279,20 @@ class ImagePanel(MediaPanel):
         self.grid.setItemDelegate(ThumbnailDelegate(self.grid))
         self.grid.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.grid.itemDoubleClicked.connect(lambda _item: self.view_selected())
-        self.results_label = muted_label("Your pictures appear here, newest first.")
-        self.view_button = QPushButton("View")
-        self.view_button.setToolTip("Full size (double-click)")
+        self.empty_state = EmptyState(
+            self.grid, self.tr("No pictures yet"),
+            self.tr("Write a prompt and press Generate: your pictures appear here, newest first."),
+            self.tr("Write a prompt"), self.prompt.setFocus)
+        self.results_label = muted_label()
+        self.view_button = QPushButton(self.tr("&View"))
+        self.view_button.setToolTip(self.tr("Full size (double-click)"))
         self.view_button.clicked.connect(self.view_selected)
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.clicked.connect(self.copy_selected)
-        self.save_button = QPushButton("Save…")
+        self.save_button = QPushButton(self.tr("S&ave…"))
         self.save_button.clicked.connect(self.save_selected)
-        self.first_frame_button = QPushButton("Use as video first frame")
-        self.first_frame_button.setToolTip("Open Video in image-to-video mode with this picture")
+        self.first_frame_button = QPushButton(self.tr("Use as video &first frame"))
+        self.first_frame_button.setToolTip(self.tr("Open Video in image-to-video mode with this picture"))
         self.first_frame_button.clicked.connect(self._send_to_video)
         buttons = QHBoxLayout()
         for button in (self.view_button, self.copy_button, self.save_button):
@@ -327,11 +354,16 @@ class ImagePanel(MediaPanel):
         within = self.counter.count(len(text))
         problem = ""
         if not within:
-            problem = f"The prompt is {len(text) - PROMPT_LIMIT:,} characters over MiniMax's {PROMPT_LIMIT:,}."
+            over = len(text) - PROMPT_LIMIT
+            # Plurals through the class: self.tr misses a plural's translation on a subclass, and pyside6-lupdate
+            # marks QCoreApplication.translate(…, n) plural only when n is a literal number.
+            problem = ImagePanel.tr("The prompt is %n character(s) over MiniMax's {limit}.", None, over)  # type: ignore[arg-type]
+            problem = problem.format(limit=number(PROMPT_LIMIT))
         elif self.size_combo.currentData() == CUSTOM:
-            for name, box in (("Width", self.width_box), ("Height", self.height_box)):
+            for rule, box in ((self.tr("Width must be a multiple of 8 (got {value})."), self.width_box),
+                              (self.tr("Height must be a multiple of 8 (got {value})."), self.height_box)):
                 if box.value() % 8:
-                    problem = f"{name} must be a multiple of 8 (got {box.value()})."
+                    problem = rule.format(value=box.value())
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.generate_button.setEnabled(bool(text) and not problem and not self._runner.is_busy(GENERATE_KEY))
@@ -344,10 +376,11 @@ class ImagePanel(MediaPanel):
             return
         self.banner.dismiss()
         self.problem.hide()
-        self.status.setText(f"Generating {request.n} picture{'s' if request.n != 1 else ''}…")
+        self.status.setText(ImagePanel.tr("Generating %n picture(s)…", None, request.n))  # type: ignore[arg-type]
 
         def waiting(seconds: float) -> None:
-            self.status.setText(f"MiniMax takes 10 image requests a minute: waiting {seconds:.0f} s…")
+            self.status.setText(self.tr("MiniMax takes 10 image requests a minute: waiting {seconds} s…")
+                                .format(seconds=f"{seconds:.0f}"))
 
         self._runner.run(GENERATE_KEY, self._media.generate_images(request, on_wait=waiting), owner=self,
                          on_done=self._show_results,
@@ -358,8 +391,11 @@ class ImagePanel(MediaPanel):
             self.grid.insertItem(0, self._item(take))
         self.grid.setCurrentRow(0)
         seed = takes[0].settings.get("seed") if takes else None
-        self.status.setText(f"{len(takes)} picture{'s' if len(takes) != 1 else ''} saved to the Library"
-                            + (f" · seed {seed}" if seed else ""))
+        if seed:
+            saved = ImagePanel.tr("%n picture(s) saved to the Library · seed {seed}", None, len(takes))  # type: ignore[arg-type]
+            self.status.setText(saved.format(seed=seed))
+        else:
+            self.status.setText(ImagePanel.tr("%n picture(s) saved to the Library", None, len(takes)))  # type: ignore[arg-type]
         self._update_results_label()
         self.message.emit(self.status.text())
 
@@ -371,14 +407,17 @@ class ImagePanel(MediaPanel):
     def _item(self, take: Take) -> QListWidgetItem:
         item = QListWidgetItem(QIcon(scaled_pixmap(take.path, THUMB)), "")
         item.setData(TakeRole, take)
-        size = f"{take.settings.get('width', '?')} × {take.settings.get('height', '?')}"
-        item.setToolTip(f"{take.text}\n{size} · seed {take.settings.get('seed', '?')} · {take.model}")
+        item.setToolTip(self.tr("{prompt}\n{width} × {height} · seed {seed} · {model}").format(
+            prompt=take.text, width=take.settings.get("width", "?"), height=take.settings.get("height", "?"),
+            seed=take.settings.get("seed", "?"), model=take.model))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, take.text)
         return item
 
     def _update_results_label(self) -> None:
+        """The count over the grid; an empty grid says what it is for itself (its EmptyState)."""
         n = self.grid.count()
-        self.results_label.setText(f"{n} picture{'s' if n != 1 else ''} · double-click to view full size" if n
-                                   else "Your pictures appear here, newest first.")
+        self.results_label.setText(ImagePanel.tr("%n picture(s) · double-click to view full size", None, n))  # type: ignore[arg-type]
+        self.results_label.setVisible(bool(n))
 
     def selected_take(self) -> Take | None:
         item = self.grid.currentItem()
@@ -401,7 +440,7 @@ class ImagePanel(MediaPanel):
         take = self.selected_take()
         if take is not None:
             QGuiApplication.clipboard().setImage(QImage(str(take.path)))
-            self.status.setText("Picture copied")
+            self.status.setText(self.tr("Picture copied"))
 
     def save_selected(self) -> None:
         take = self.selected_take()
@@ -413,7 +452,7 @@ class ImagePanel(MediaPanel):
         seed = take.settings.get("seed") if take is not None else None
         if seed:
             self.seed.setValue(int(seed))
-            self.status.setText(f"Seed {seed} will be used for the next pictures")
+            self.status.setText(self.tr("Seed {seed} will be used for the next pictures").format(seed=seed))
 
     def _send_to_video(self) -> None:
         take = self.selected_take()
@@ -428,5 +467,5 @@ class ImagePanel(MediaPanel):
 
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == GENERATE_KEY:
-            self.generate_button.setText("Generating…" if busy else "Generate")
+            self.generate_button.setText(self.tr("Generating…") if busy else self.tr("&Generate"))
             self._validate()

@@ -6,19 +6,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
+    QDateTime,
     QEvent,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
+    QTime,
     QTimer,
     Signal,
 )
@@ -38,27 +44,63 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.audio.playback import Playback
+from studio.qt.i18n import number
 from studio.qt.tasks import TaskRunner, user_message
+from studio.qt.theme import token
 from studio.services.audio_output import AudioOutput
 from studio.services.export import AUDIO_EXPORT_FORMATS, AUDIO_KINDS, export_take, file_format
 from studio.services.library import Library, Take
 from studio.services.playback import AudioSink, file_chunks
-from studio.ui.row_painting import begin_row
+from studio.ui.row_painting import begin_row, row_height
 from studio.ui.widgets import SeekBar, ask_save_file, save_filter
 
 PLAY_KEY = "library.play"
 EXPORT_KEY = "library.export"
 TakeRole = Qt.ItemDataRole.UserRole + 1
-PARTIAL_COLOUR = QColor("#d97706")
-KINDS = [("All", None), ("Speech", "speech"), ("Image", "image"), ("Video", "video"), ("Music", "music")]
+# The kind filter's choices (translated where shown, with `_tr`) and, per kind, the empty list's words and
+# the panel that makes that kind (a main window's `show_panel` key is the kind).
+KINDS: list[tuple[object, str | None]] = [
+    (QT_TRANSLATE_NOOP("LibraryPanel", "All"), None), (QT_TRANSLATE_NOOP("LibraryPanel", "Speech"), "speech"),
+    (QT_TRANSLATE_NOOP("LibraryPanel", "Image"), "image"), (QT_TRANSLATE_NOOP("LibraryPanel", "Video"), "video"),
+    (QT_TRANSLATE_NOOP("LibraryPanel", "Music"), "music"),
+]
+NONE_YET: dict[str, object] = {
+    "speech": QT_TRANSLATE_NOOP("LibraryPanel", "No speech yet"),
+    "image": QT_TRANSLATE_NOOP("LibraryPanel", "No images yet"),
+    "video": QT_TRANSLATE_NOOP("LibraryPanel", "No videos yet"),
+    "music": QT_TRANSLATE_NOOP("LibraryPanel", "No music yet"),
+}
+MADE_IN: dict[str, object] = {
+    "speech": QT_TRANSLATE_NOOP("LibraryPanel", "What you render in Speech appears here, as it streams."),
+    "image": QT_TRANSLATE_NOOP("LibraryPanel", "What you make in Image appears here."),
+    "video": QT_TRANSLATE_NOOP("LibraryPanel", "What you make in Video appears here."),
+    "music": QT_TRANSLATE_NOOP("LibraryPanel", "What you make in Music appears here."),
+}
+OPEN_PANEL: dict[str, object] = {
+    "speech": QT_TRANSLATE_NOOP("LibraryPanel", "&Open Speech"),
+    "image": QT_TRANSLATE_NOOP("LibraryPanel", "&Open Image"),
+    "video": QT_TRANSLATE_NOOP("LibraryPanel", "&Open Video"),
+    "music": QT_TRANSLATE_NOOP("LibraryPanel", "&Open Music"),
+}
 MEDIA_KINDS = ("image", "video", "music")
 PLAYABLE_KINDS = ("speech", "music")
-KIND_COLOURS = {"image": QColor("#0d9488"), "video": QColor("#7c3aed"), "music": QColor("#db2777")}
+KIND_TOKENS = {"image": "kind_image", "video": "kind_video", "music": "kind_music"}  # theme tokens
+
+
+def _tr(label: object) -> str:
+    """A table's label (marked with QT_TRANSLATE_NOOP) in the UI's language."""
+    return QCoreApplication.translate("LibraryPanel", str(label))
+
+
+def kind_name(kind: str) -> str:
+    """"Image", "Video", "Music", "Speech" in the UI's language."""
+    return next((_tr(label) for label, value in KINDS if value == kind), kind)
 
 
 def excerpt(text: str, limit: int = 140) -> str:
@@ -79,27 +121,35 @@ def format_duration(ms: int | None) -> str:
         return "—"
     seconds = ms / 1000
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return f"{number(seconds, 1)} s"
     return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
 
 
 def format_when(when: datetime, now: datetime | None = None) -> str:
+    """"Today 14:02", "Mar 5, 09:30", "Mar 5 2024" in the UI's locale (the formats are translated: Chinese
+    writes "3月5日 09:30")."""
     local = when.astimezone()
     today = (now or datetime.now().astimezone()).date()
+    stamp = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+    locale = QLocale()
     if local.date() == today:
-        return f"Today {local:%H:%M}"
+        time = locale.toString(QTime(local.hour, local.minute), "HH:mm")
+        return QCoreApplication.translate("LibraryPanel", "Today {time}", "when a take was made").format(time=time)
     if local.year == today.year:
-        return f"{local:%b} {local.day}, {local:%H:%M}"
-    return f"{local:%b} {local.day} {local.year}"
+        return locale.toString(stamp, QCoreApplication.translate(
+            "LibraryPanel", "MMM d, HH:mm", "Qt date format: a take made this year (Mar 5, 09:30)"))
+    return locale.toString(stamp, QCoreApplication.translate(
+        "LibraryPanel", "MMM d yyyy", "Qt date format: a take made in another year (Mar 5 2024)"))
 
 
 def take_facts(take: Take, voice_names: dict[str, str]) -> tuple[str, str]:
     """(voice · model · when, duration · TTFA · characters) for a row."""
     if take.kind in MEDIA_KINDS:
-        voice = take.kind.capitalize()
+        voice = kind_name(take.kind)
     else:
-        voice = voice_names.get(take.voice_id or "", "") or take.voice_id or "no voice"
-    kind_note = "slider preview" if take.preview else ""
+        voice = (voice_names.get(take.voice_id or "", "") or take.voice_id
+                 or QCoreApplication.translate("LibraryPanel", "no voice"))
+    kind_note = QCoreApplication.translate("LibraryPanel", "slider preview") if take.preview else ""
     left = " · ".join(part for part in (kind_note, voice, take.model or "", format_when(take.created_at)) if part)
     if take.kind in ("image", "video"):
         width, height = (take.settings.get(k) for k in (("width", "height") if take.kind == "image"
@@ -107,8 +157,10 @@ def take_facts(take: Take, voice_names: dict[str, str]) -> tuple[str, str]:
         size = f"{width} × {height}" if width and height else ""
         duration = format_duration(take.duration_ms) if take.kind == "video" else ""
         return left, " · ".join(part for part in (duration, size) if part)
-    ttfa = f"TTFA {take.ttfa_ms:.0f} ms" if take.ttfa_ms is not None else ""
-    chars = f"{take.usage_characters:,} chars" if take.usage_characters is not None else ""
+    ttfa = f"TTFA {number(take.ttfa_ms)} ms" if take.ttfa_ms is not None else ""  # notr: a metric's name and unit
+    # Plurals through the class's tr: pyside6-lupdate marks translate(…, n) plural only for a literal n.
+    chars = (LibraryPanel.tr("%Ln char(s)", "billed characters", take.usage_characters)  # type: ignore[arg-type]
+             if take.usage_characters is not None else "")
     right = " · ".join(part for part in (format_duration(take.duration_ms), ttfa, chars) if part)
     return left, right
 
@@ -153,7 +205,8 @@ class TakeListModel(QAbstractListModel):
 
 
 class TakeDelegate(QStyledItemDelegate):
-    ROW_HEIGHT = 58
+    ROW_HEIGHT = 58  # at the least; more with a larger font (row_painting.row_height)
+    ROW_PADDING = 22  # the row's height besides its two lines of text
     THUMB_WIDTH = 72  # images and videos show a picture at the row's left; music a note
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -182,13 +235,13 @@ class TakeDelegate(QStyledItemDelegate):
             target.moveCenter(box.center())
             painter.drawPixmap(target, scaled)
             if take.kind == "video":
-                painter.setPen(QColor("#ffffff"))
+                painter.setPen(token("on_mark"))
                 painter.drawText(target, int(Qt.AlignmentFlag.AlignCenter), "▶")
             return
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(KIND_COLOURS.get(take.kind, QColor("#6b7280")))
+        painter.setBrush(token(KIND_TOKENS.get(take.kind, "kind_system")))
         painter.drawRoundedRect(box, 6, 6)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(token("on_mark"))
         font = QFont(painter.font())
         font.setPointSizeF(font.pointSizeF() + 6)
         painter.setFont(font)
@@ -196,7 +249,7 @@ class TakeDelegate(QStyledItemDelegate):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), glyph)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(400, self.ROW_HEIGHT)
+        return QSize(400, row_height(option.font, self.ROW_HEIGHT, self.ROW_PADDING))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -219,9 +272,10 @@ class TakeDelegate(QStyledItemDelegate):
 
         badges: list[tuple[str, QColor]] = []
         if model.playing_take_id == take.id:
-            badges.append(("▶ Playing", QColor("#2563eb")))
+            badges.append((QCoreApplication.translate("LibraryPanel", "▶ Playing"), token("playing")))
         if take.partial:
-            badges.append(("Partial", PARTIAL_COLOUR))
+            badges.append((QCoreApplication.translate("LibraryPanel", "Partial", "a take cut short"),
+                           token("badge_warn")))
         badge_x = top_line.right()
         painter.setFont(small_font)
         for label, colour in badges:
@@ -230,7 +284,7 @@ class TakeDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(badge, 4, 4)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(token("on_mark"))
             painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
             badge_x -= width + 6
 
@@ -305,29 +359,35 @@ class LibraryPanel(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        self.search = QLineEdit(placeholderText="Search by text or prompt, voice, model or trace id…")
+        self.search = QLineEdit(placeholderText=self.tr("Search by text or prompt, voice, model or trace id…"))
+        self.search.setAccessibleName(self.tr("Search the Library"))
         self.search.setClearButtonEnabled(True)
+        for clear in self.search.findChildren(QToolButton):  # Qt's clear button has no name of its own
+            clear.setAccessibleName(self.tr("Clear the search"))
         self.search.textChanged.connect(lambda _: self.reload())
         self.kind_filter = QComboBox()
         for label, kind in KINDS:
-            self.kind_filter.addItem(label, kind)
-        self.kind_filter.setToolTip("Show only speech, images, videos or music")
+            self.kind_filter.addItem(_tr(label), kind)
+        self.kind_filter.setAccessibleName(self.tr("Kind of take"))
+        self.kind_filter.setToolTip(self.tr("Show only speech, images, videos or music"))
         self.kind_filter.currentIndexChanged.connect(lambda _: self.reload())
-        self.previews_box = QCheckBox("Slider previews")
-        self.previews_box.setToolTip("List the sentences Speech re-rendered while you moved its sliders "
-                                     "(they are always kept; untick to hide them)")
+        self.previews_box = QCheckBox(self.tr("Slider &previews"))
+        self.previews_box.setToolTip(self.tr("List the sentences Speech re-rendered while you moved its sliders "
+                                             "(they are always kept; untick to hide them)"))
         self.previews_box.setChecked(bool(self._preferences.get("show_previews", True)))
         self.previews_box.toggled.connect(self._on_previews_toggled)
         self.count_label = QLabel()
 
         self.list = QTableView()
+        self.list.setAccessibleName(self.tr("Takes"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(TakeDelegate(self.list))
         self.list.horizontalHeader().hide()
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.verticalHeader().hide()
         self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.list.verticalHeader().setDefaultSectionSize(TakeDelegate.ROW_HEIGHT)
+        self.list.verticalHeader().setDefaultSectionSize(row_height(self.list.font(), TakeDelegate.ROW_HEIGHT,
+                                                                    TakeDelegate.ROW_PADDING))
         self.list.setShowGrid(False)
         self.list.setMouseTracking(True)
         self.list.setTabKeyNavigation(False)
@@ -342,36 +402,37 @@ class LibraryPanel(QWidget):
         self.list.installEventFilter(self)
 
         self.empty_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty_title.setObjectName("emptyTitle")
         title_font = self.empty_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() + 2)
         self.empty_title.setFont(title_font)
-        self.empty_hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        hint_palette = self.empty_hint.palette()
-        hint_colour = QColor(hint_palette.color(QPalette.ColorRole.WindowText))
-        hint_colour.setAlphaF(0.7)
-        hint_palette.setColor(QPalette.ColorRole.WindowText, hint_colour)
-        self.empty_hint.setPalette(hint_palette)
+        self.empty_hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="muted")  # type: ignore[call-overload]  # Qt property keywords
+        self.empty_action = QPushButton()  # the next step: open the panel that makes takes, clear the search, …
+        self.empty_action.clicked.connect(self._on_empty_action)
+        self._empty_step: Callable[[], object] = lambda: None
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_title)
         empty_layout.addWidget(self.empty_hint)
+        empty_layout.addWidget(self.empty_action, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(empty)
 
-        self.play_button = QPushButton("▶  Play")
-        self.play_button.setToolTip("Play the selected take (Space)")
+        self.play_button = QPushButton(self.tr("▶  Play"))
+        self.play_button.setAccessibleName(self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Play the selected take (Space)"))
         self.play_button.clicked.connect(self.toggle_playback)
-        self.reopen_button = QPushButton("Re-open in Speech")
-        self.reopen_button.setToolTip("Open the Speech panel with this take's text, voice and settings")
+        self.reopen_button = QPushButton(self.tr("&Re-open in Speech"))
+        self.reopen_button.setToolTip(self.tr("Open the Speech panel with this take's text, voice and settings"))
         self.reopen_button.clicked.connect(self.reopen_selected)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the take's audio as a file (Ctrl+S)")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the take as a file (Ctrl+S)"))
         self.export_button.clicked.connect(self.save)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the take and its audio (Delete)")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the take and its file (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
         actions = QHBoxLayout()
         for button in (self.play_button, self.reopen_button, self.export_button):
@@ -380,7 +441,7 @@ class LibraryPanel(QWidget):
         actions.addWidget(self.delete_button)
         # Where the selected take plays from: ←/→ 1 s, PgUp/PgDn 5 s (also ←/→ on the list); a move while it
         # plays jumps there.
-        self.seek = SeekBar("Take position")
+        self.seek = SeekBar(self.tr("Take position"))
         self.seek.sought.connect(self._seek_by_user)
         self.time_label = QLabel(objectName="muted")  # type: ignore[call-overload]  # Qt property keywords
         seek_row = QHBoxLayout()
@@ -400,6 +461,10 @@ class LibraryPanel(QWidget):
         layout.addLayout(seek_row)
         layout.addLayout(actions)
         layout.addWidget(self.status)
+        order = (self.search, self.kind_filter, self.previews_box, self.list, self.empty_action, self.seek,
+                 self.play_button, self.reopen_button, self.export_button, self.delete_button)
+        for before, after in pairwise(order):  # as they read: top to bottom, left to right
+            QWidget.setTabOrder(before, after)
         self._on_current_changed()
 
     # -- window actions ------------------------------------------------------------------------------
@@ -423,10 +488,11 @@ class LibraryPanel(QWidget):
         dest = self._ask_export_path(export_name(take))
         if dest is None:
             return
-        self._show(f"Exporting to {Path(dest).name}…")
+        self._show(self.tr("Exporting to {file}…").format(file=Path(dest).name))
         self._runner.run(EXPORT_KEY, export_take(take, Path(dest)), owner=self,
-                         on_done=lambda result: self._show(f"Exported to {result.path}"),
-                         on_error=lambda exc: self._show(f"Couldn't export: {user_message(exc)}"))
+                         on_done=lambda result: self._show(self.tr("Exported to {path}").format(path=result.path)),
+                         on_error=lambda exc: self._show(
+                             self.tr("Couldn't export: {error}").format(error=user_message(exc))))
 
     # -- list ----------------------------------------------------------------------------------------
 
@@ -443,28 +509,50 @@ class LibraryPanel(QWidget):
             self.select_take(current.id)
         if self.model.rowCount():
             self.stack.setCurrentIndex(0)
-            self.count_label.setText(f"{len(takes):,} take{'s' if len(takes) != 1 else ''}")
-            self.count_label.setToolTip(f"{hidden:,} slider preview{'s' if hidden != 1 else ''} not listed"
-                                        if hidden else "")
+            self.count_label.setText(LibraryPanel.tr("%Ln take(s)", None, len(takes)))  # type: ignore[arg-type]
+            self.count_label.setToolTip(
+                LibraryPanel.tr("%Ln slider preview(s) not listed", None, hidden) if hidden else "")  # type: ignore[arg-type]
         else:
             self.stack.setCurrentIndex(1)
             self.count_label.clear()
-            kind = self.kind_filter.currentData()
-            if hidden:
-                self.empty_title.setText(f"Only slider previews{' match' if query.strip() else ' so far'}")
-                self.empty_hint.setText(f"{hidden:,} sentence{'s' if hidden != 1 else ''} re-rendered by the "
-                                        "Speech sliders. Tick “Slider previews” to list them.")
-            elif kind is not None and not query.strip():
-                self.empty_title.setText(f"No {self.kind_filter.currentText().lower()} yet")
-                self.empty_hint.setText(f"What you make in {self.kind_filter.currentText()} appears here.")
-            elif query.strip():
-                self.empty_title.setText(f"No takes match “{query.strip()}”")
-                self.empty_hint.setText("Search looks at the text, voice, model and trace id.")
-            else:
-                self.empty_title.setText("Every take you render appears here")
-                self.empty_hint.setText("Render something in Speech: it is saved as it streams, "
-                                        "with its voice, settings, trace id and cost.")
+            self.count_label.setToolTip("")
+            self._show_empty(query.strip(), self.kind_filter.currentData(), hidden)
         self._on_current_changed()
+
+    def _show_empty(self, query: str, kind: str | None, hidden: int) -> None:
+        """What the empty list will hold and the next step, as a button."""
+        if hidden:
+            self.empty_title.setText(self.tr("Only slider previews match") if query
+                                     else self.tr("Only slider previews so far"))
+            self.empty_hint.setText(
+                LibraryPanel.tr("%Ln sentence(s) re-rendered by the Speech sliders.", None, hidden))  # type: ignore[arg-type]
+            self._empty_step_is(self.tr("&Show slider previews"), lambda: self.previews_box.setChecked(True))
+        elif query:
+            self.empty_title.setText(self.tr("No takes match “{query}”").format(query=query))
+            self.empty_hint.setText(self.tr("Search looks at the text, voice, model and trace id."))
+            self._empty_step_is(self.tr("Clear the &search"), self.search.clear)
+        elif kind is not None:
+            self.empty_title.setText(_tr(NONE_YET[kind]))
+            self.empty_hint.setText(_tr(MADE_IN[kind]))
+            self._empty_step_is(_tr(OPEN_PANEL[kind]), lambda: self._open_panel(kind))
+        else:
+            self.empty_title.setText(self.tr("Every take you render appears here"))
+            self.empty_hint.setText(self.tr("Speech, Image, Video and Music keep everything they make here, with "
+                                            "its settings, trace id and cost."))
+            self._empty_step_is(_tr(OPEN_PANEL["speech"]), lambda: self._open_panel("speech"))
+
+    def _empty_step_is(self, text: str, step: Callable[[], object]) -> None:
+        self.empty_action.setText(text)
+        self._empty_step = step
+
+    def _on_empty_action(self) -> None:
+        self._empty_step()
+
+    def _open_panel(self, key: str) -> None:
+        """Show the main window's panel `key` (a panel on its own, as in tests, has nowhere to go)."""
+        show_panel = getattr(self.window(), "show_panel", None)
+        if callable(show_panel):
+            show_panel(key)
 
     def _on_previews_toggled(self, shown: bool) -> None:
         self._preferences["show_previews"] = shown
@@ -496,8 +584,9 @@ class LibraryPanel(QWidget):
         self.reopen_button.setEnabled(has_take and kind == "speech")
         playing = self._runner.is_busy(PLAY_KEY)
         selected = self.selected_take()
-        self.play_button.setText("■  Stop" if playing and (selected is None or selected.id ==
-                                                            self.model.playing_take_id) else "▶  Play")
+        stops = playing and (selected is None or selected.id == self.model.playing_take_id)
+        self.play_button.setText(self.tr("■  Stop") if stops else self.tr("▶  Play"))
+        self.play_button.setAccessibleName(self.tr("Stop") if stops else self.tr("Play"))
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -506,7 +595,7 @@ class LibraryPanel(QWidget):
         if take is None or take.kind not in PLAYABLE_KINDS:
             return
         if not take.path.exists():
-            self._show(f"The audio file of this take is missing: {take.path}")
+            self._show(self.tr("The audio file of this take is missing: {path}").format(path=take.path))
             return
         self.model.set_playing(take.id)
         selected = self.selected_take()
@@ -537,7 +626,8 @@ class LibraryPanel(QWidget):
         take = self.selected_take()
         if take is None:
             return
-        if not self._confirm_delete(f"Delete the take “{excerpt(take.text, 60)}” and its audio file?"):
+        if not self._confirm_delete(self.tr("Delete the take “{text}” and its audio file?").format(
+                text=excerpt(take.text, 60))):
             return
         if take.id == self.model.playing_take_id:
             self.stop()
@@ -548,7 +638,7 @@ class LibraryPanel(QWidget):
             next_row = min(row, self.model.rowCount() - 1)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.list.selectionModel().setCurrentIndex(self.model.index(next_row), flags)
-        self._show("Take deleted")
+        self._show(self.tr("Take deleted"))
 
     # -- position ------------------------------------------------------------------------------------
 
@@ -613,12 +703,13 @@ class LibraryPanel(QWidget):
         take = self.selected_take()
         own = Path(default_name).suffix.lstrip(".")
         formats = AUDIO_EXPORT_FORMATS if take is not None and take.kind in AUDIO_KINDS else {own: own.upper()}
-        return ask_save_file(self, "Export take", default_name, save_filter(formats, own))
+        return ask_save_file(self, self.tr("Export take"), default_name, save_filter(formats, own))
 
     def _confirm_dialog(self, question: str) -> bool:
         # Qt has no standard Delete button (StandardButton.Delete raised AttributeError): a destructive one
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete take", question, QMessageBox.StandardButton.Cancel, self)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete take"), question,
+                          QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is delete

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,15 +37,15 @@ if TYPE_CHECKING:  # the shell is shown before asyncio and the services are impo
     from studio.ui.error_banner import ErrorBanner
     from studio.ui.settings_dialog import SettingsDialog
 
-APP_TITLE = "MiniMax Studio"
+APP_TITLE = "MiniMax Studio"  # notr: the product's name is the same in every language
 
-# (method a panel implements, label, shortcuts)
-PANEL_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("generate", "Generate", ("Ctrl+Return", "Ctrl+Enter")),
-    ("toggle_playback", "Play / stop", ("Space",)),
-    ("save", "Save", ("Ctrl+S",)),
-    ("save_mastered", "Export mastered…", ("Ctrl+Shift+S",)),
-    ("focus_search", "Search", ("Ctrl+F",)),
+# (method a panel implements, label, shortcuts); the labels are translated where the actions are made
+PANEL_COMMANDS: tuple[tuple[str, object, tuple[str, ...]], ...] = (
+    ("generate", QT_TRANSLATE_NOOP("MainWindow", "Generate"), ("Ctrl+Return", "Ctrl+Enter")),  # notr
+    ("toggle_playback", QT_TRANSLATE_NOOP("MainWindow", "Play / stop"), ("Space",)),  # notr
+    ("save", QT_TRANSLATE_NOOP("MainWindow", "Save"), ("Ctrl+S",)),  # notr
+    ("save_mastered", QT_TRANSLATE_NOOP("MainWindow", "Export mastered…"), ("Ctrl+Shift+S",)),  # notr
+    ("focus_search", QT_TRANSLATE_NOOP("MainWindow", "Search"), ("Ctrl+F",)),  # notr
 )
 # Space types into a text field, so play/stop has a key that works from the script editor too.
 PLAY_STOP_WHILE_TYPING = "F5"
@@ -54,9 +54,14 @@ PLAY_STOP_WHILE_TYPING = "F5"
 @dataclass
 class PanelSpec:
     key: str  # stable id, remembered as the last panel
-    title: str
+    title: str  # English, marked QT_TRANSLATE_NOOP("MainWindow", …): translated where shown (panel_title)
     icon: str  # resources/icons/<icon>.svg
     widget: QWidget
+
+
+def panel_title(title: str) -> str:
+    """A panel's title in the UI's language (PanelSpec keeps the English one)."""
+    return QCoreApplication.translate("MainWindow", title)
 
 
 class MainWindow(QMainWindow):
@@ -89,9 +94,12 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Panels"))
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(188)
         self.navigation.currentRowChanged.connect(self._show_panel)
+        # A screen reader picks a panel by selecting its entry (AT-SPI Selection), which moves no current row.
+        self.navigation.itemSelectionChanged.connect(self._follow_selection)
         self.stack = QStackedWidget()
         self.content_layout = QVBoxLayout()
         self.content_layout.setContentsMargins(12, 10, 12, 6)
@@ -103,7 +111,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.navigation)
         central_layout.addLayout(self.content_layout, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage("Starting…")
+        self.statusBar().showMessage(self.tr("Starting…"))
 
         self.panel_actions: dict[str, QAction] = {}
         self._build_menus()
@@ -137,14 +145,19 @@ class MainWindow(QMainWindow):
 
         index = len(self.panels)
         self.panels.append(spec)
-        shortcut = f"Ctrl+{index + 1}" if index < 9 else ""
-        item = QListWidgetItem(icon(spec.icon), spec.title)
-        item.setToolTip(f"{spec.title} ({shortcut})" if shortcut else spec.title)
+        title = panel_title(spec.title)
+        shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
+        item = QListWidgetItem(icon(spec.icon), title)
+        if shortcut is not None:
+            keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(self.tr("{panel} ({shortcut})").format(panel=title, shortcut=keys))
+        else:
+            item.setToolTip(title)
         self.navigation.addItem(item)
         self.stack.addWidget(spec.widget)
-        action = self.view_menu.addAction(icon(spec.icon), spec.title)
-        if shortcut:
-            action.setShortcuts([QKeySequence(shortcut)])
+        action = self.view_menu.addAction(icon(spec.icon), title)
+        if shortcut is not None:
+            action.setShortcuts([shortcut])
         action.triggered.connect(lambda _checked=False, row=index: self.navigation.setCurrentRow(row))
 
     # -- panels ---------------------------------------------------------------------------------------
@@ -164,6 +177,11 @@ class MainWindow(QMainWindow):
                 self.navigation.setCurrentRow(row)
                 return True
         return False
+
+    def _follow_selection(self) -> None:
+        selected = self.navigation.selectedItems()
+        if selected and self.navigation.row(selected[0]) != self.navigation.currentRow():
+            self.navigation.setCurrentRow(self.navigation.row(selected[0]))
 
     def _show_panel(self, row: int) -> None:
         if row < 0:
@@ -196,29 +214,29 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         # setShortcuts, not setShortcut: resolving setShortcut's overloads builds PySide's `Qt` namespace
         # (~14 ms), and the menus are built before the first frame.
-        file_menu = self.menuBar().addMenu("&File")
-        self.settings_action = file_menu.addAction("&Settings…", self.open_settings_dialog)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = file_menu.addAction(self.tr("&Settings…"), self.open_settings_dialog)
         self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
-        self.account_action = file_menu.addAction("&Account…", self.open_account_dialog)
+        self.account_action = file_menu.addAction(self.tr("&Account…"), self.open_account_dialog)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.show_log_action = help_menu.addAction("Show &Log", self._show_log)
-        help_menu.addAction("&About MiniMax Studio", self._show_about)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.show_log_action = help_menu.addAction(self.tr("Show &Log"), self._show_log)
+        help_menu.addAction(self.tr("&About {app}").format(app=APP_TITLE), self._show_about)
 
     def _build_panel_commands(self) -> None:
         for method, label, shortcuts in PANEL_COMMANDS:
-            action = QAction(label, self)
+            action = QAction(QCoreApplication.translate("MainWindow", str(label)), self)
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
             action.triggered.connect(lambda _checked=False, m=method: self._forward(m))
             self.addAction(action)
             self.panel_actions[method] = action
-        self.play_while_typing_action = QAction("Play / stop", self)
+        self.play_while_typing_action = QAction(self.tr("Play / stop"), self)
         self.play_while_typing_action.setShortcuts([QKeySequence(PLAY_STOP_WHILE_TYPING)])
         self.play_while_typing_action.triggered.connect(self._play_stop)
         self.addAction(self.play_while_typing_action)
@@ -237,8 +255,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
-            self, f"About {APP_TITLE}",
-            f"<b>{APP_TITLE}</b> {__version__}<br>Voices, speech, images, video and music with MiniMax's APIs.",
+            self, self.tr("About {app}").format(app=APP_TITLE),
+            self.tr("<b>{app}</b> {version}<br>Voices, speech, images, video and music with MiniMax's APIs.")
+            .format(app=APP_TITLE, version=__version__),
         )
 
     # -- dialogs --------------------------------------------------------------------------------------
@@ -280,7 +299,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         assert self.banner is not None and self.account is not None
-        self.setWindowTitle(f"{APP_TITLE} — Demo" if self.account.state.mode == "demo" else APP_TITLE)
+        demo = self.account.state.mode == "demo"
+        self.setWindowTitle(self.tr("{app} — Demo").format(app=APP_TITLE) if demo else APP_TITLE)
         if self.account.status == "connected" and self.banner.isVisible():
             self.banner.dismiss()  # the connection problem it showed is over
 
@@ -310,9 +330,10 @@ class MainWindow(QMainWindow):
     def _ask_quit(self, notice: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, "Quit MiniMax Studio", notice, parent=self)
-        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep open", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Quit {app}").format(app=APP_TITLE), notice,
+                          parent=self)
+        quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Keep open"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(quit_button)
         box.exec()
         return box.clickedButton() is quit_button

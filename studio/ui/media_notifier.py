@@ -41,14 +41,17 @@ class JobNotifier(QObject):
                 if window is None or not window.isActiveWindow():
                     tray.showMessage(title, text, icon, STATUS_MS)
 
-            self.finished.connect(lambda _id, text: notify("Video ready", text,
+            self.finished.connect(lambda _id, text: notify(self.tr("Video ready"), text,
                                                            QSystemTrayIcon.MessageIcon.Information))
-            self.failed.connect(lambda _id, text: notify("Video failed", text, QSystemTrayIcon.MessageIcon.Warning))
+            self.failed.connect(lambda _id, text: notify(self.tr("Video failed"), text,
+                                                         QSystemTrayIcon.MessageIcon.Warning))
 
     def _on_event(self, event: JobEvent) -> None:
         if event.kind == "finished":
-            self.finished.emit(event.job.id, event.message)
+            self.finished.emit(event.job.id, self.tr("Video ready: {what}").format(what=describe(event.job)))
         elif event.kind == "failed" and event.job.state == "failed":
-            self.failed.emit(event.job.id, f"Video failed: {describe(event.job)} — {event.job.error or event.message}")
+            # The reason is MiniMax's or the job service's own message (English for now).
+            self.failed.emit(event.job.id, self.tr("Video failed: {what} — {reason}").format(
+                what=describe(event.job), reason=event.job.error or event.message))
         elif event.kind == "progress":
             self.progress.emit(event.job.id, event.message)

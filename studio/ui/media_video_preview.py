@@ -68,22 +68,22 @@ class VideoPreview(QWidget):
         self.thumbnail = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setMinimumSize(320, 180)
         self.thumbnail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.thumbnail.setObjectName("videoThumbnail")
-        self.thumbnail.setStyleSheet("QLabel#videoThumbnail { background: #111318; color: #9aa3b2; "
-                                     "border-radius: 6px; }")
-        self.thumbnail.setText("Your video plays here when it is ready")
+        self.thumbnail.setObjectName("videoThumbnail")  # the theme's media backdrop
+        self.thumbnail.setWordWrap(True)
+        self.thumbnail.setText(self.tr("Your video plays here when it is ready"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.thumbnail)
         self.player: QMediaPlayer | None = None
         self.video_widget: QVideoWidget | None = None
 
-        self.play_button = QPushButton("▶  Play")
+        self.play_button = QPushButton(self.tr("▶  Pl&ay"))
+        self.play_button.setAccessibleName(self.tr("Play"))
         self.play_button.clicked.connect(self.toggle)
         self.play_button.setVisible(self.multimedia is not False)
-        self.external_button = QPushButton("Open in system player")
+        self.external_button = QPushButton(self.tr("Open in system p&layer"))
         self.external_button.clicked.connect(self.open_externally)
         # Seek bar and "0:02 / 0:06": shown once there is a player. ←/→ step 1 s, PgUp/PgDn 5 s.
-        self.seek = SeekBar("Video position")
+        self.seek = SeekBar(self.tr("Video position"))
         self.seek.sought.connect(self._seek_by_user)
         self.seek.hide()
         self.time_label = muted_label()
@@ -133,7 +133,8 @@ class VideoPreview(QWidget):
         self.player.setVideoOutput(self.video_widget)
         self.player.playbackStateChanged.connect(self._on_state)
         self.player.mediaStatusChanged.connect(self._on_status)
-        self.player.errorOccurred.connect(lambda _e, text: self.note.setText(f"Can't play this video: {text}"))
+        self.player.errorOccurred.connect(
+            lambda _e, text: self.note.setText(self.tr("Can't play this video: {reason}").format(reason=text)))
         self.player.durationChanged.connect(self._on_duration)
         self.player.positionChanged.connect(self._on_position)
         self.stack.addWidget(self.video_widget)
@@ -142,8 +143,8 @@ class VideoPreview(QWidget):
 
     def _without_multimedia(self) -> None:
         self.play_button.setVisible(False)
-        self.note.setText("Playback inside the app isn't available on this system: "
-                          "open the video in your system player.")
+        self.note.setText(self.tr("Playback inside the app isn't available on this system: "
+                                  "open the video in your system player."))
 
     def clear(self) -> None:
         self.video = None
@@ -152,7 +153,7 @@ class VideoPreview(QWidget):
             self.player.stop()
             self.player.setSource(QUrl())
         self.thumbnail.setPixmap(QPixmap())
-        self.thumbnail.setText("Your video plays here when it is ready")
+        self.thumbnail.setText(self.tr("Your video plays here when it is ready"))
         self._update()
 
     def toggle(self) -> None:
@@ -225,4 +226,5 @@ class VideoPreview(QWidget):
             from PySide6.QtMultimedia import QMediaPlayer
 
             playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
+        self.play_button.setText(self.tr("❚❚  P&ause") if playing else self.tr("▶  Pl&ay"))
+        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))

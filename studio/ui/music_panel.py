@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,13 +34,24 @@ from PySide6.QtWidgets import (
 from studio.api.errors import InputError
 from studio.api.models import INSTRUMENTAL_MODELS, MusicAudioSetting, MusicRequest
 from studio.audio.peaks import WaveformPeaks, audio_peaks
+from studio.qt.i18n import number
 from studio.qt.tasks import TaskRunner
+from studio.qt.theme import token
 from studio.services.export import AUDIO_EXPORT_FORMATS
 from studio.services.library import Take
 from studio.services.media import MUSIC_STREAM_FORMATS, MediaService, music_title
 from studio.services.playback import AudioSink, file_chunks
 from studio.ui.library_panel import format_duration
-from studio.ui.media_widgets import CharCounter, MediaPanel, SongWaveform, file_stem, muted_label, problem_label
+from studio.ui.media_widgets import (
+    CharCounter,
+    EmptyState,
+    MediaPanel,
+    SongWaveform,
+    chain_tab_order,
+    file_stem,
+    muted_label,
+    problem_label,
+)
 from studio.ui.widgets import save_filter
 
 GENERATE_KEY = "music.generate"
@@ -49,25 +60,43 @@ LYRICS_KEY = "music.lyrics"
 UPLOAD_KEY = "music.upload"
 PROMPT_LIMIT = 2000
 LYRICS_LIMIT = 3500
-SECTION_TAGS = ("Intro", "Verse", "Pre Chorus", "Chorus", "Post Chorus", "Bridge", "Hook", "Build Up", "Interlude",
-                "Transition", "Break", "Inst", "Solo", "Outro")
+# MiniMax's section tags: written in English in the lyrics (what the API reads); the menu also shows a translated name.
+SECTION_TAGS: tuple[str, ...] = tuple(str(tag) for tag in (
+    QT_TRANSLATE_NOOP("MusicPanel", "Intro"), QT_TRANSLATE_NOOP("MusicPanel", "Verse"),
+    QT_TRANSLATE_NOOP("MusicPanel", "Pre Chorus"), QT_TRANSLATE_NOOP("MusicPanel", "Chorus"),
+    QT_TRANSLATE_NOOP("MusicPanel", "Post Chorus"), QT_TRANSLATE_NOOP("MusicPanel", "Bridge"),
+    QT_TRANSLATE_NOOP("MusicPanel", "Hook"), QT_TRANSLATE_NOOP("MusicPanel", "Build Up"),
+    QT_TRANSLATE_NOOP("MusicPanel", "Interlude"), QT_TRANSLATE_NOOP("MusicPanel", "Transition"),
+    QT_TRANSLATE_NOOP("MusicPanel", "Break"), QT_TRANSLATE_NOOP("MusicPanel", "Inst"),
+    QT_TRANSLATE_NOOP("MusicPanel", "Solo"), QT_TRANSLATE_NOOP("MusicPanel", "Outro")))
 MODELS = ("music-2.6", "music-2.6-free", "music-2.5+", "music-2.5", "music-2.0", "music-1.5", "music-01")
 TakeRole = Qt.ItemDataRole.UserRole + 1
 TAG_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$")
 
 
 class LyricsHighlighter(QSyntaxHighlighter):
-    """Section tags ([Verse], [Chorus], …) stand out; unknown tags are underlined in red."""
+    """Section tags ([Verse], [Chorus], …) stand out in the theme's link colour; unknown tags are underlined
+    in its "bad" colour. `use_theme()` after a theme change."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.tag = QTextCharFormat()
-        self.tag.setForeground(QColor("#3b6fd8"))
+        self.unknown = QTextCharFormat()
+        self.known = {t.lower() for t in SECTION_TAGS}
+        self._colors()
+
+    def _colors(self) -> None:
+        self.tag = QTextCharFormat()
+        self.tag.setForeground(token("link"))
         self.tag.setFontWeight(QFont.Weight.DemiBold)
         self.unknown = QTextCharFormat(self.tag)
         self.unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.unknown.setUnderlineColor(QColor("#c4322b"))
-        self.known = {t.lower() for t in SECTION_TAGS}
+        self.unknown.setUnderlineColor(token("bad"))
+
+    def use_theme(self) -> None:
+        if self.tag.foreground().color() != token("link"):
+            self._colors()
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         for match in re.finditer(r"\[([^\]]*)\]", text):
@@ -76,15 +105,18 @@ class LyricsHighlighter(QSyntaxHighlighter):
 
 
 def lyrics_stats(lyrics: str) -> str:
-    """"3 sections · 12 lines · 410 / 3,500 characters"."""
+    """"3 sections · 12 lines"."""
     lines = [line for line in lyrics.splitlines() if line.strip()]
     sections = sum(1 for line in lines if TAG_LINE.match(line))
     sung = len(lines) - sections
-    return f"{sections} section{'s' if sections != 1 else ''} · {sung} line{'s' if sung != 1 else ''}"
+    # Plurals through the class: pyside6-lupdate marks QCoreApplication.translate(…, n) plural only when n is a
+    # literal number.
+    return " · ".join((MusicPanel.tr("%n section(s)", None, sections),  # type: ignore[arg-type]
+                       MusicPanel.tr("%n line(s)", None, sung)))  # type: ignore[arg-type]
 
 
 class MusicPanel(MediaPanel):
-    SAVE_TITLE = "Save song"
+    SAVE_TITLE = str(QT_TRANSLATE_NOOP("MusicPanel", "Save song"))
     SAVE_FILTER = save_filter(AUDIO_EXPORT_FORMATS, "mp3")
 
     def __init__(
@@ -98,7 +130,7 @@ class MusicPanel(MediaPanel):
         on_account_settings: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("MusicPanel", runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
+        super().__init__(runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
                          parent=parent)
         self._media = media
         self._player = player
@@ -119,24 +151,30 @@ class MusicPanel(MediaPanel):
         for model in MODELS:
             self.model.addItem(model, model)
         self.model.currentIndexChanged.connect(self._on_model)
-        self.prompt = QPlainTextEdit(placeholderText="Style, mood and scene: warm lo-fi piano, rainy evening, "
-                                                     "soft female vocal")
-        self.prompt.setFixedHeight(72)
+        self.prompt = QPlainTextEdit(placeholderText=self.tr("Style, mood and scene: warm lo-fi piano, rainy evening, "
+                                                             "soft female vocal"))
+        self.prompt.setAccessibleName(self.tr("Style prompt"))
+        lines = self.prompt.fontMetrics().lineSpacing()
+        self.prompt.setFixedHeight(max(72, 3 * lines + 16))  # three lines of the user's font
         self.prompt.textChanged.connect(self._validate)
         self.prompt_counter = CharCounter(PROMPT_LIMIT)
 
-        self.lyrics = QPlainTextEdit(placeholderText="[Verse]\nFirst line of the song\n\n[Chorus]\n…")
+        self.lyrics = QPlainTextEdit(placeholderText=self.tr("[Verse]\nFirst line of the song\n\n[Chorus]\n…"))
+        self.lyrics.setAccessibleName(self.tr("Lyrics"))
         self.highlighter = LyricsHighlighter(self.lyrics.document())
         self.lyrics.textChanged.connect(self._validate)
-        self.section_button = QToolButton(text="Insert section")  # type: ignore[call-arg]  # Qt property keywords
-        self.section_button.setToolTip("Insert a section tag such as [Verse] or [Chorus] on its own line")
+        self.section_button = QToolButton(text=self.tr("Insert s&ection"))  # type: ignore[call-arg]  # Qt property keywords
+        self.section_button.setToolTip(self.tr("Insert a section tag such as [Verse] or [Chorus] on its own line"))
         self.section_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.section_button)
         for tag in SECTION_TAGS:
-            menu.addAction(f"[{tag}]", functools.partial(self.insert_section, tag))
+            name = QCoreApplication.translate("MusicPanel", tag)
+            # Translated, the menu names the section and shows the tag it inserts (after a tab: right-aligned).
+            text = f"[{tag}]" if name == tag else f"{name}\t[{tag}]"
+            menu.addAction(text, functools.partial(self.insert_section, tag))
         self.section_button.setMenu(menu)
-        self.write_button = QPushButton("Write lyrics")
-        self.write_button.setToolTip("MiniMax writes section-tagged lyrics from the prompt (or extends yours)")
+        self.write_button = QPushButton(self.tr("&Write lyrics"))
+        self.write_button.setToolTip(self.tr("MiniMax writes section-tagged lyrics from the prompt (or extends yours)"))
         self.write_button.clicked.connect(self.write_lyrics)
         self.lyrics_counter = CharCounter(LYRICS_LIMIT)
         self.lyrics_stats = muted_label()
@@ -146,17 +184,21 @@ class MusicPanel(MediaPanel):
         lyric_tools.addWidget(self.lyrics_stats, 1)
         lyric_tools.addWidget(self.lyrics_counter)
 
-        self.instrumental = QCheckBox("Instrumental (no vocals)")
+        self.instrumental = QCheckBox(self.tr("&Instrumental (no vocals)"))
         self.instrumental.toggled.connect(lambda _on: self._on_lyrics_mode())
-        self.lyrics_optimizer = QCheckBox("Let MiniMax write the lyrics while composing")
+        self.lyrics_optimizer = QCheckBox(self.tr("Let MiniMax write the lyrics while c&omposing"))
         self.lyrics_optimizer.toggled.connect(lambda _on: self._on_lyrics_mode())
         self.format = QComboBox()
-        for fmt, label in (("mp3", "MP3 (plays as it streams)"), ("wav", "WAV"), ("pcm", "PCM (raw)")):
+        self.format.setAccessibleName(self.tr("Format"))
+        for fmt, label in (("mp3", self.tr("MP3 (plays as it streams)")), ("wav", "WAV"),
+                           ("pcm", self.tr("PCM (raw)"))):
             self.format.addItem(label, fmt)
         self.sample_rate = QComboBox()
+        self.sample_rate.setAccessibleName(self.tr("Sample rate"))
         for rate in (44100, 32000, 24000, 16000):
             self.sample_rate.addItem(f"{rate / 1000:g} kHz", rate)
         self.bitrate = QComboBox()
+        self.bitrate.setAccessibleName(self.tr("Bitrate"))
         for bitrate in (256000, 128000, 64000, 32000):
             self.bitrate.addItem(f"{bitrate // 1000} kbps", bitrate)
         audio_row = QHBoxLayout()
@@ -164,14 +206,17 @@ class MusicPanel(MediaPanel):
         audio_row.addWidget(self.sample_rate, 1)
         audio_row.addWidget(self.bitrate, 1)
 
-        self.reference_box = QGroupBox("Reference (music-01)")
+        # A group box's mnemonic moves the focus to its first control: the purpose.
+        self.reference_box = QGroupBox(self.tr("&Reference ({model})").format(model="music-01"))
         self.reference_purpose = QComboBox()
-        for purpose, label in (("song", "Whole song (voice + backing)"), ("voice", "Voice only"),
-                               ("instrumental", "Backing only")):
+        self.reference_purpose.setAccessibleName(self.tr("What the reference is for"))
+        for purpose, label in (("song", self.tr("Whole song (voice + backing)")), ("voice", self.tr("Voice only")),
+                               ("instrumental", self.tr("Backing only"))):
             self.reference_purpose.addItem(label, purpose)
-        self.reference_button = QPushButton("Upload reference…")
+        self.reference_button = QPushButton(self.tr("&Upload reference…"))
         self.reference_button.clicked.connect(self.choose_reference)
-        self.reference_label = muted_label("music-01 sings over a reference you upload", wrap=True)
+        self.reference_label = muted_label(
+            self.tr("{model} sings over a reference you upload").format(model="music-01"), wrap=True)
         reference_layout = QVBoxLayout(self.reference_box)
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.reference_purpose, 1)
@@ -181,15 +226,18 @@ class MusicPanel(MediaPanel):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model)
-        form.addRow("Audio", audio_row)
+        form.addRow(self.tr("&Model"), self.model)
+        audio_label = QLabel(self.tr("&Audio"))
+        audio_label.setBuddy(self.format)  # a row of a layout gets no buddy by itself
+        form.addRow(audio_label, audio_row)
 
         self.problem = problem_label()
-        self.generate_button = QPushButton("Generate song")
+        self.generate_button = QPushButton(self.tr("&Generate song"))
         self.generate_button.setObjectName("primary")
         self.generate_button.clicked.connect(self.generate)
-        self.stop_button = QPushButton("■  Stop")
-        self.stop_button.setToolTip("Stop the sound (a song being made keeps being saved)")
+        self.stop_button = QPushButton(self.tr("■  S&top"))
+        self.stop_button.setAccessibleName(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the sound (a song being made keeps being saved)"))
         self.stop_button.clicked.connect(self.stop)
         self.status = muted_label(wrap=True)
         actions = QHBoxLayout()
@@ -198,7 +246,8 @@ class MusicPanel(MediaPanel):
         actions.addWidget(self.status, 1)
 
         prompt_row = QHBoxLayout()
-        prompt_title = QLabel("Style prompt")
+        prompt_title = QLabel(self.tr("&Style prompt"))
+        prompt_title.setBuddy(self.prompt)
         prompt_row.addWidget(prompt_title)
         prompt_row.addStretch(1)
         prompt_row.addWidget(self.prompt_counter)
@@ -208,7 +257,9 @@ class MusicPanel(MediaPanel):
         left_layout.addLayout(form)
         left_layout.addLayout(prompt_row)
         left_layout.addWidget(self.prompt)
-        left_layout.addWidget(QLabel("Lyrics"))
+        lyrics_title = QLabel(self.tr("&Lyrics"))
+        lyrics_title.setBuddy(self.lyrics)
+        left_layout.addWidget(lyrics_title)
         left_layout.addWidget(self.lyrics, 1)
         left_layout.addLayout(lyric_tools)
         left_layout.addWidget(self.instrumental)
@@ -223,19 +274,26 @@ class MusicPanel(MediaPanel):
         font.setBold(True)
         self.song_title.setFont(font)
         self.song_facts = muted_label()
-        self.play_button = QPushButton("▶  Play")
+        self.play_button = QPushButton(self.tr("▶  &Play"))
         self.play_button.clicked.connect(self.toggle_playback)
-        self.save_button = QPushButton("Save…")
+        self.save_button = QPushButton(self.tr("Sa&ve…"))
         self.save_button.clicked.connect(self.save_selected)
         song_buttons = QHBoxLayout()
         song_buttons.addWidget(self.play_button)
         song_buttons.addWidget(self.save_button)
         song_buttons.addStretch(1)
         self.songs = QListWidget()
+        self.songs.setAccessibleName(self.tr("Songs"))
         self.songs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.songs.currentItemChanged.connect(lambda *_: self._on_song_selected())
         self.songs.itemDoubleClicked.connect(lambda _i: self.toggle_playback())
-        songs_title = QLabel("Songs")
+        self.empty_state = EmptyState(
+            self.songs, self.tr("No songs yet"),
+            self.tr("Describe the style, add lyrics (or pick Instrumental) and press Generate song: "
+                    "your songs appear here."),
+            self.tr("Write a prompt"), self.prompt.setFocus)
+        songs_title = QLabel(self.tr("So&ngs"))
+        songs_title.setBuddy(self.songs)
         songs_title.setFont(font)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -249,6 +307,10 @@ class MusicPanel(MediaPanel):
         right_layout.addWidget(self.songs, 1)
 
         self._set_panes(left, right, [520, 480], left_stretch=1)
+        chain_tab_order(self.model, self.format, self.sample_rate, self.bitrate, self.prompt, self.lyrics,
+                        self.section_button, self.write_button, self.instrumental, self.lyrics_optimizer,
+                        self.reference_purpose, self.reference_button, self.generate_button, self.stop_button,
+                        self.play_button, self.save_button, self.songs, self.empty_state.action_button)
         self._update_song_buttons()
 
     # -- the form ---------------------------------------------------------------------------------------
@@ -310,7 +372,7 @@ class MusicPanel(MediaPanel):
         except InputError as exc:
             problem = str(exc)
         if not prompt_ok or not lyrics_ok:
-            problem = problem or "Too long: shorten the highlighted text."
+            problem = problem or self.tr("Too long: shorten the highlighted text.")
         # An empty form is not a problem to shout about; it just can't be sent yet.
         empty = not self.prompt.toPlainText().strip() and not lyrics.strip()
         self.problem.setText(problem)
@@ -327,7 +389,8 @@ class MusicPanel(MediaPanel):
         self._runner.cancel(PLAY_KEY)
         self.received_bytes = 0
         streaming = request.audio_setting.format in MUSIC_STREAM_FORMATS
-        self.status.setText("Composing… it plays as it arrives" if streaming else "Composing… (takes a minute)")
+        self.status.setText(self.tr("Composing… it plays as it arrives") if streaming
+                            else self.tr("Composing… (takes a minute)"))
 
         audio = request.audio_setting
         live = WaveformPeaks(audio.format, audio.sample_rate, 2) if streaming else None  # MiniMax songs: stereo
@@ -335,11 +398,12 @@ class MusicPanel(MediaPanel):
         self.songs.setCurrentItem(None)  # type: ignore[call-overload]  # None: Qt's "no current item"
         self._runner.cancel("music.waveform")
         self.song_title.setText(music_title(request)[:90])
-        self.song_facts.setText(f"{request.model} · composing")
+        self.song_facts.setText(self.tr("{model} · composing").format(model=request.model))
 
         def arrived(chunk: bytes) -> None:
             self.received_bytes += len(chunk)
-            self.status.setText(f"Playing as it arrives · {self.received_bytes / 1024:,.0f} KB")
+            self.status.setText(self.tr("Playing as it arrives · {size} KB").format(
+                size=number(self.received_bytes / 1024)))
             if live is not None:
                 live.feed(chunk)
                 self.waveform.set_arriving(live.peaks)
@@ -349,10 +413,11 @@ class MusicPanel(MediaPanel):
                          on_error=lambda exc: self.banner.show_error(exc, retry=self.generate))
 
     def _song_ready(self, take: Take) -> None:
-        self.status.setText(f"Saved to the Library · {format_duration(take.duration_ms)}")
+        self.status.setText(self.tr("Saved to the Library · {duration}").format(
+            duration=format_duration(take.duration_ms)))
         self.songs.insertItem(0, self._item(take))
         self.songs.setCurrentRow(0)
-        self.message.emit(f"Song ready: {take.text}")
+        self.message.emit(self.tr("Song ready: {title}").format(title=take.text))
 
     def stop(self) -> None:
         self._runner.cancel(PLAY_KEY)
@@ -371,15 +436,16 @@ class MusicPanel(MediaPanel):
     def write_lyrics(self) -> None:
         prompt = self.prompt.toPlainText().strip()
         if not prompt:
-            self.status.setText("Describe the song in the prompt first: the lyrics are written from it.")
+            self.status.setText(self.tr("Describe the song in the style prompt first: the lyrics are written from it."))
             return
         existing = self.lyrics.toPlainText().strip() or None
-        self.status.setText("Writing lyrics…" if existing is None else "Adding to your lyrics…")
+        self.status.setText(self.tr("Writing lyrics…") if existing is None else self.tr("Adding to your lyrics…"))
 
         def done(result: object) -> None:
             self.lyrics.setPlainText(getattr(result, "lyrics", ""))
             title = getattr(result, "title", None)
-            self.status.setText(f"Lyrics written{f': “{title}”' if title else ''}. Edit them as you like.")
+            self.status.setText(self.tr("Lyrics written: “{title}”. Edit them as you like.").format(title=title)
+                                if title else self.tr("Lyrics written. Edit them as you like."))
 
         self._runner.run(LYRICS_KEY, self._media.write_lyrics(prompt, lyrics=existing), owner=self, on_done=done,
                          on_error=lambda exc: self.banner.show_error(exc))
@@ -389,17 +455,24 @@ class MusicPanel(MediaPanel):
         if path is None:
             return
         purpose = str(self.reference_purpose.currentData())
-        self.reference_label.setText(f"Uploading {path.name}…")
+        self.reference_label.setText(self.tr("Uploading {file}…").format(file=path.name))
 
         def done(result: object) -> None:
             self.refer_voice = getattr(result, "voice_id", None) or self.refer_voice
             self.refer_instrumental = getattr(result, "instrumental_id", None) or self.refer_instrumental
-            used = ", ".join(p for p, v in (("voice", self.refer_voice), ("backing", self.refer_instrumental)) if v)
-            self.reference_label.setText(f"{path.name} uploaded · music-01 will use its {used}")
+            if self.refer_voice and self.refer_instrumental:
+                uploaded = self.tr("{file} uploaded · {model} will use its voice, backing")
+            elif self.refer_voice:
+                uploaded = self.tr("{file} uploaded · {model} will use its voice")
+            elif self.refer_instrumental:
+                uploaded = self.tr("{file} uploaded · {model} will use its backing")
+            else:
+                uploaded = self.tr("{file} uploaded")
+            self.reference_label.setText(uploaded.format(file=path.name, model="music-01"))
             self._validate()
 
         def failed(exc: BaseException) -> None:
-            self.reference_label.setText(f"{path.name} was not uploaded")
+            self.reference_label.setText(self.tr("{file} was not uploaded").format(file=path.name))
             self.banner.show_error(exc)
 
         self._runner.run(UPLOAD_KEY, self._media.upload_music_reference(path, purpose), owner=self, on_done=done,
@@ -420,6 +493,7 @@ class MusicPanel(MediaPanel):
     @staticmethod
     def _item(take: Take) -> QListWidgetItem:
         item = QListWidgetItem(f"♪  {take.text[:70]}   ·   {format_duration(take.duration_ms)}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{take.text[:70]} · {format_duration(take.duration_ms)}")
         item.setData(TakeRole, take)
         item.setToolTip(take.settings.get("lyrics") or take.text)
         return item
@@ -437,7 +511,7 @@ class MusicPanel(MediaPanel):
             return
         self.song_title.setText(take.text[:90])
         facts = [take.model or "", format_duration(take.duration_ms), take.format.upper(),
-                 "partial" if take.partial else ""]
+                 self.tr("partial") if take.partial else ""]
         self.song_facts.setText(" · ".join(f for f in facts if f))
         self.waveform.set_peaks([])
         self._runner.run("music.waveform", self._load_peaks(take), owner=self)
@@ -451,12 +525,15 @@ class MusicPanel(MediaPanel):
         has = self.selected_take() is not None
         self.save_button.setEnabled(has)
         self.play_button.setEnabled(has or self._runner.is_busy(PLAY_KEY))
-        self.play_button.setText("■  Stop" if self._runner.is_busy(PLAY_KEY) else "▶  Play")
+        playing = self._runner.is_busy(PLAY_KEY)
+        # While playing, the button stops: no mnemonic then (Alt+T is the Stop button's).
+        self.play_button.setText(self.tr("■  Stop") if playing else self.tr("▶  &Play"))
+        self.play_button.setAccessibleName(self.tr("Stop") if playing else self.tr("Play"))
         self.stop_button.setEnabled(self._runner.is_busy(GENERATE_KEY) or self._runner.is_busy(PLAY_KEY))
 
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == GENERATE_KEY:
-            self.generate_button.setText("Composing…" if busy else "Generate song")
+            self.generate_button.setText(self.tr("Composing…") if busy else self.tr("&Generate song"))
             self._validate()
         if key in (GENERATE_KEY, PLAY_KEY):
             self._update_song_buttons()
@@ -465,7 +542,12 @@ class MusicPanel(MediaPanel):
         if key in (PLAY_KEY, LYRICS_KEY, UPLOAD_KEY):
             self.status.setText(text)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a theme change: the tags take its colours
+            self.highlighter.use_theme()
+
     def _reference_dialog(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a reference song", str(Path.home()),
-                                              "Audio (*.mp3 *.wav *.m4a *.flac);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a reference song"), str(Path.home()),
+                                              self.tr("Audio (*.mp3 *.wav *.m4a *.flac);;All files (*)"))
         return Path(path) if path else None

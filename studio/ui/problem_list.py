@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
+
+from studio.qt.theme import token
 
 VISIBLE_ROWS = 4
 
@@ -25,15 +27,20 @@ class ShownProblem:
 class ProblemList(QListWidget):
     problem_chosen = Signal(object)  # the ShownProblem clicked or activated
 
-    def __init__(self, error_colour: QColor, warning_colour: QColor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, error_colour: QColor | None = None, warning_colour: QColor | None = None, parent: QWidget | None = None,
+    ) -> None:
+        """Problems are drawn in the theme's "bad" and "warn" colours (following a theme change), or in the
+        colours given."""
         super().__init__(parent)
         self.setObjectName("problems")
+        self.setAccessibleName(self.tr("Problems"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)
-        self._colours = {True: error_colour, False: warning_colour}
+        self._given = {True: error_colour, False: warning_colour}
         self.problems: list[ShownProblem] = []
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
@@ -46,13 +53,25 @@ class ProblemList(QListWidget):
         self.clear()
         for problem in self.problems:
             item = QListWidgetItem(problem.message)
-            item.setForeground(self._colours[problem.blocking])
-            where = "select it in the script" if problem.span else "show the setting"
-            item.setToolTip(f"{problem.message}\nClick to {where}.")
+            item.setForeground(self._colour(problem.blocking))
+            hint = (self.tr("Click to select it in the script.") if problem.span
+                    else self.tr("Click to show the setting."))
+            item.setToolTip(f"{problem.message}\n{hint}")
             self.addItem(item)
         rows = min(len(self.problems), VISIBLE_ROWS)
         self.setFixedHeight(rows * max(1, self.sizeHintForRow(0)) + 2 * self.frameWidth() if rows else 0)
         self.setVisible(bool(self.problems))
+
+    def _colour(self, blocking: bool) -> QColor:
+        return self._given[blocking] or token("bad" if blocking else "warn")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):  # the theme changed
+            for row, problem in enumerate(self.problems):
+                item = self.item(row)
+                if item is not None:
+                    item.setForeground(self._colour(problem.blocking))
 
     def messages(self) -> list[str]:
         return [p.message for p in self.problems]

@@ -19,7 +19,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QDragEnterEvent,
@@ -65,8 +73,9 @@ from PySide6.QtWidgets import (
 from studio.api.client import MiniMaxClient
 from studio.api.models import ChatUsage
 from studio.api.models.text import DEFAULT_TEXT_MODEL, TEXT_MODELS
+from studio.qt.i18n import number
 from studio.qt.tasks import TaskRunner, user_message
-from studio.qt.theme import colors
+from studio.qt.theme import token
 from studio.services.production.assistant import (
     BATCH_FROM_REQUESTS,
     DRAFT_FIELDS,
@@ -102,8 +111,21 @@ from studio.ui.media_widgets import muted_label, problem_label
 
 DRAFT_KEY = "productions.assistant.draft"
 PREPARE_KEY = "productions.assistant.prepare"
-DEMO_TEXT = "Demo: written by the emulator's text engine (simple rules), not a MiniMax model"
+# Shown on what the emulator wrote (both dialogs); translated where shown.
+DEMO_TEXT = str(QT_TRANSLATE_NOOP("DraftDialog", "Demo: written by the emulator's text engine (simple rules), not a "
+                                                 "MiniMax model"))
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+# The forms as the Form box names them (FORM_TEXT is the prompt's English, sent to the model).
+FORM_WORDS = {
+    "conversation": (QT_TRANSLATE_NOOP("DraftDialog", "Conversation"),
+                     QT_TRANSLATE_NOOP("DraftDialog", "A conversation between hosts who take turns and react to each "
+                                                      "other")),
+    "interview": (QT_TRANSLATE_NOOP("DraftDialog", "Interview"),
+                  QT_TRANSLATE_NOOP("DraftDialog", "An interview: the first speaker asks, the others answer")),
+    "narration": (QT_TRANSLATE_NOOP("DraftDialog", "Narration"),
+                  QT_TRANSLATE_NOOP("DraftDialog", "Narration, the first speaker reading and the others voicing the "
+                                                   "characters' lines")),
+}
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # a review row's rich text (the display role holds it as plain text)
 
 
@@ -112,14 +134,30 @@ def _say(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' * (count != 1)}"
+def _s(text: str, count: int) -> str:
+    """A plural message as translated; without the English plural forms loaded (the tests, a missing .qm) its
+    source's "line(s)" is made "line" or "lines". Plurals go through the class's tr (`PrepareDialog.tr(…, None,
+    n)`): self.tr misses a plural's translation on a subclass, and pyside6-lupdate marks
+    QCoreApplication.translate(…, n) plural only when n is a literal number."""
+    return text.replace("(s)", "" if count == 1 else "s")
+
+
+def _sentences(*sentences: str) -> str:
+    """Whole sentences one after another (a space between them in English, none in Chinese)."""
+    text = ""
+    for sentence in filter(None, sentences):
+        text = QCoreApplication.translate("DraftDialog", "{first} {second}", "two sentences one after the other"
+                                          ).format(first=text, second=sentence) if text else sentence
+    return text
 
 
 def tokens_text(usage: ChatUsage) -> str:
     """"1,234 tokens (1,000 in, 234 out)", or the total alone when MiniMax gives only that."""
-    split = f" ({usage.prompt_tokens:,} in, {usage.completion_tokens:,} out)" if usage.prompt_tokens else ""
-    return f"{usage.total_tokens:,} tokens{split}"
+    if usage.prompt_tokens:
+        return QCoreApplication.translate("DraftDialog", "{total} tokens ({prompt} in, {answer} out)").format(
+            total=number(usage.total_tokens), prompt=number(usage.prompt_tokens),
+            answer=number(usage.completion_tokens))
+    return QCoreApplication.translate("DraftDialog", "{total} tokens").format(total=number(usage.total_tokens))
 
 
 def _no_enter(dialog: QDialog) -> None:
@@ -130,6 +168,15 @@ def _no_enter(dialog: QDialog) -> None:
         button.setDefault(False)
 
 
+def _fit(dialog: QDialog, width: int, height: int) -> None:
+    """Resize `dialog` to this size, or to the screen's room when that is smaller (200 % on 1280×800)."""
+    screen = dialog.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None:
+        width, height = min(width, room.width()), min(height, room.height() - 40)  # 40: the title bar
+    dialog.resize(max(width, dialog.minimumSizeHint().width()), max(height, dialog.minimumSizeHint().height()))
+
+
 def _tab_order(*widgets: QWidget) -> None:
     """Tab visits `widgets` in this order (hidden or disabled ones are passed over)."""
     for first, second in itertools.pairwise(widgets):
@@ -137,7 +184,7 @@ def _tab_order(*widgets: QWidget) -> None:
 
 
 def _demo_label() -> QLabel:
-    label = QLabel(DEMO_TEXT)
+    label = QLabel(QCoreApplication.translate("DraftDialog", DEMO_TEXT))
     label.setObjectName("notice")
     label.setWordWrap(True)
     label.hide()
@@ -169,10 +216,10 @@ class SourceEdit(QPlainTextEdit):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Source")
+        self.setAccessibleName(self.tr("Source"))
         self.setTabChangesFocus(True)
-        self.setPlaceholderText("Paste notes, an article or a transcript here, or drop a .txt or .md file on this "
-                                "box")
+        self.setPlaceholderText(self.tr("Paste notes, an article or a transcript here, or drop a .txt or .md file "
+                                        "on this box"))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_file(event) is not None:
@@ -206,8 +253,9 @@ class SourceEdit(QPlainTextEdit):
 def read_source(path: Path) -> str:
     """A text or Markdown file's text (AssistantError saying why not)."""
     if path.suffix.lower() not in SOURCE_SUFFIXES:
-        raise AssistantError(f"{path.name} is not a text file: drop or choose a .txt or .md file (or paste the "
-                             "text)")
+        raise AssistantError(QCoreApplication.translate(
+            "DraftDialog", "{file} is not a text file: drop or choose a .txt or .md file (or paste the text)"
+        ).format(file=path.name))
     return read_text_source(path)
 
 
@@ -224,7 +272,7 @@ class DraftDialog(QDialog):
                  use_new: Callable[[Script, str], str | None], use_replace: Callable[[Script], str | None],
                  ask_source_file: Callable[[], Path | None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Draft a script")
+        self.setWindowTitle(self.tr("Draft a script"))
         self._tasks, self._client, self._templates_dir, self._is_demo = tasks, client, templates_dir, is_demo
         self._open_production, self._use_new, self._use_replace = open_production, use_new, use_replace
         self._ask_source_file = ask_source_file or self._source_file_dialog
@@ -236,8 +284,8 @@ class DraftDialog(QDialog):
         # the source and the prompt, as tabs
         self.source = SourceEdit()
         self.source.file_dropped.connect(self.load_source)
-        choose = QPushButton("C&hoose a file…")
-        choose.setToolTip("Read a .txt or .md file into the box (or drop one on it)")
+        choose = QPushButton(self.tr("C&hoose a file…"))
+        choose.setToolTip(self.tr("Read a .txt or .md file into the box (or drop one on it)"))
         choose.clicked.connect(self._choose_source)
         self.source_note = muted_label("")
         source_row = QHBoxLayout()
@@ -248,17 +296,18 @@ class DraftDialog(QDialog):
         source_layout.addWidget(self.source, 1)
         source_layout.addLayout(source_row)
 
-        self.template = _text_edit("Draft prompt template")
+        self.template = _text_edit(self.tr("Draft prompt template"))
         self.template.setPlainText(saved.draft)
         fields = ", ".join("{" + name + "}" for name in DRAFT_FIELDS)
-        template_note = muted_label(f"The system prompt sent before the source. {fields} are filled in; write "
-                                    "{{ and }} for a brace.", wrap=True)
-        self.reset_template = QPushButton("Reset to de&fault")
-        self.reset_template.setToolTip("The built-in prompt (saved only when you save it)")
+        template_note = muted_label(self.tr("The system prompt sent before the source. {fields} are filled in; "
+                                            "write {open} and {close} for a brace.").format(
+            fields=fields, open="{{", close="}}"), wrap=True)
+        self.reset_template = QPushButton(self.tr("Reset to de&fault"))
+        self.reset_template.setToolTip(self.tr("The built-in prompt (saved only when you save it)"))
         self.reset_template.clicked.connect(lambda: self.template.setPlainText(DRAFT_TEMPLATE))
-        self.save_template = QPushButton("Save as m&y default")
-        self.save_template.setToolTip("Use this prompt for every draft from now on, here and in `studio production "
-                                      "draft`")
+        self.save_template = QPushButton(self.tr("Save as m&y default"))
+        self.save_template.setToolTip(self.tr("Use this prompt for every draft from now on, here and in {command}")
+                                      .format(command="studio production draft"))  # notr: a command
         self.save_template.clicked.connect(self._save_template)
         self.template_note = muted_label("")
         template_buttons = QHBoxLayout()
@@ -272,35 +321,39 @@ class DraftDialog(QDialog):
         prompt_layout.addLayout(template_buttons)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(source_page, "&Source")
-        self.tabs.addTab(prompt_page, "&Prompt")
+        self.tabs.addTab(source_page, self.tr("&Source"))
+        self.tabs.addTab(prompt_page, self.tr("&Prompt"))
+        self.tabs.setAccessibleName(self.tr("Source and prompt"))
 
         self.speakers = QLineEdit("2")
-        self.speakers.setAccessibleName("Speakers")
-        self.speakers.setToolTip("How many (2: HOST and GUEST) or their names, with commas (ANNA, BEN)")
-        self.speakers.setPlaceholderText("2, or HOST, GUEST")
+        self.speakers.setAccessibleName(self.tr("Speakers"))
+        self.speakers.setToolTip(self.tr("How many (2: HOST and GUEST) or their names, with commas (ANNA, BEN)"))
+        self.speakers.setPlaceholderText(self.tr("2, or HOST, GUEST"))
         self.form = QComboBox()
-        self.form.setAccessibleName("Form")
+        self.form.setAccessibleName(self.tr("Form"))
         for index, form in enumerate(FORMS):
-            self.form.addItem(form.capitalize(), form)
-            self.form.setItemData(index, FORM_TEXT[form].capitalize(), Qt.ItemDataRole.ToolTipRole)
+            label, tip = FORM_WORDS.get(form, (form.capitalize(), FORM_TEXT[form].capitalize()))
+            self.form.addItem(QCoreApplication.translate("DraftDialog", str(label)), form)
+            self.form.setItemData(index, QCoreApplication.translate("DraftDialog", str(tip)),
+                                  Qt.ItemDataRole.ToolTipRole)
         self.words = QSpinBox()
-        self.words.setAccessibleName("Target length in words")
+        self.words.setAccessibleName(self.tr("Target length in words"))
         self.words.setRange(*WORDS_RANGE)
         self.words.setSingleStep(50)
         self.words.setValue(600)
-        self.words.setSuffix(" words")
+        self.words.setSuffix(self.tr(" words", "the suffix of the target length"))
         self.model = QComboBox()
-        self.model.setAccessibleName("Text model")
+        self.model.setAccessibleName(self.tr("Text model"))
         for name, context in TEXT_MODELS.items():
             self.model.addItem(name, name)
-            self.model.setItemData(self.model.count() - 1, f"Reads up to {context:,} tokens (the source, the prompt "
-                                   "and the answer together)", Qt.ItemDataRole.ToolTipRole)
+            self.model.setItemData(self.model.count() - 1, self.tr("Reads up to {tokens} tokens (the source, the "
+                                                                   "prompt and the answer together)")
+                                   .format(tokens=number(context)), Qt.ItemDataRole.ToolTipRole)
         self.model.setCurrentIndex(max(self.model.findData(DEFAULT_TEXT_MODEL), 0))
         settings = QFormLayout()
         settings.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, field in (("Spea&kers", self.speakers), ("F&orm", self.form), ("&Length", self.words),
-                            ("Text &model", self.model)):
+        for text, field in ((self.tr("Spea&kers"), self.speakers), (self.tr("F&orm"), self.form),
+                            (self.tr("&Length"), self.words), (self.tr("Text &model"), self.model)):
             label = QLabel(text)
             label.setBuddy(field)
             settings.addRow(label, field)
@@ -312,13 +365,14 @@ class DraftDialog(QDialog):
         left_layout.addLayout(settings)
 
         # the draft
-        preview_title = QLabel("Draf&t")
+        preview_title = QLabel(self.tr("Draf&t"))
         bold = preview_title.font()
         bold.setBold(True)
         preview_title.setFont(bold)
-        self.preview = _text_edit("Draft preview")
-        self.preview.setPlaceholderText("The draft appears here as it is written. Edit it freely: what you use is "
-                                        "what this box holds.")
+        self.preview = _text_edit(self.tr("Draft preview"))
+        self.preview.setPlaceholderText(self.tr("The draft appears here as it is written: set up the source on the "
+                                                "left and press Draft. Edit it freely: what you use is what this box "
+                                                "holds."))
         self.preview.textChanged.connect(self._preview_edited)
         preview_title.setBuddy(self.preview)
         self.warnings = muted_label("", wrap=True)
@@ -327,19 +381,21 @@ class DraftDialog(QDialog):
         self.usage.hide()
         self.demo = _demo_label()
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name of the new production")
-        self.name.setPlaceholderText("Draft")
-        name_label = QLabel("Nam&e")
+        self.name.setAccessibleName(self.tr("Name of the new production"))
+        self.name.setPlaceholderText(self.tr("Draft", "the name of a production made from a draft"))
+        name_label = QLabel(self.tr("Nam&e"))
         name_label.setBuddy(self.name)
-        self.use_button = QPushButton("Use as &new production")
-        self.use_button.setToolTip("Make a production of the draft as it is in the box, in your productions folder, "
-                                   "and open it. Nothing is rendered or billed until you render")
+        self.use_button = QPushButton(self.tr("Use as &new production"))
+        self.use_button.setToolTip(self.tr("Make a production of the draft as it is in the box, in your productions "
+                                           "folder, and open it. Nothing is rendered or billed until you render"))
         self.use_button.clicked.connect(self.use_as_new)
-        self.replace_button = QPushButton("&Replace this script…")
+        self.replace_button = QPushButton(self.tr("&Replace this script…"))
         self.replace_button.clicked.connect(self.ask_replace)
+        name_row = QHBoxLayout()  # the name on a row of its own: it keeps its width in a narrow window
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name, 1)
         use_row = QHBoxLayout()
-        use_row.addWidget(name_label)
-        use_row.addWidget(self.name, 1)
+        use_row.addStretch(1)
         use_row.addWidget(self.use_button)
         use_row.addWidget(self.replace_button)
         right = QWidget()
@@ -350,6 +406,7 @@ class DraftDialog(QDialog):
         right_layout.addWidget(self.warnings)
         right_layout.addWidget(self.usage)
         right_layout.addWidget(self.demo)
+        right_layout.addLayout(name_row)
         right_layout.addLayout(use_row)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -362,15 +419,15 @@ class DraftDialog(QDialog):
 
         self.estimate = muted_label("")
         self.problem = problem_label()
-        self.draft_button = QPushButton("&Draft")
+        self.draft_button = QPushButton(self.tr("&Draft", "verb: write a script"))
         self.draft_button.setObjectName("primary")
         self.draft_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("&Cancel")
-        self.stop_button.setToolTip("Stop the draft where it is (Esc): what came so far stays in the box")
+        self.stop_button = QPushButton(self.tr("&Cancel"))
+        self.stop_button.setToolTip(self.tr("Stop the draft where it is (Esc): what came so far stays in the box"))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.hide()
-        self.close_button = QPushButton("Close")
-        self.close_button.setToolTip("Close (Esc); the draft stays here until you draft again")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close (Esc); the draft stays here until you draft again"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.estimate, 1)
@@ -396,7 +453,7 @@ class DraftDialog(QDialog):
         self.model.currentIndexChanged.connect(self._check)
         tasks.busy_changed.connect(self._busy_changed)
         _no_enter(self)
-        self.resize(1100, 700)
+        _fit(self, 1100, 700)
         self._check()
         self._show_use()
 
@@ -435,8 +492,8 @@ class DraftDialog(QDialog):
         except (KeyError, ValueError, IndexError):  # a template that can't be filled in: named above
             self.estimate.setText("")
             return
-        self.estimate.setText(f"About {estimate.prompt:,} tokens in, up to {estimate.answer:,} out "
-                              f"with {shown.model}")
+        self.estimate.setText(self.tr("About {prompt} tokens in, up to {answer} out with {model}").format(
+            prompt=number(estimate.prompt), answer=number(estimate.answer), model=shown.model))
 
     # -- the source -------------------------------------------------------------------------------------------
 
@@ -449,7 +506,7 @@ class DraftDialog(QDialog):
             _say(self.problem, f"• {exc.message[0].upper()}{exc.message[1:]}")
             return
         self.source.replace_text(text)
-        self.source_note.setText(f"From {path.name}")
+        self.source_note.setText(self.tr("From {file}").format(file=path.name))
         self.source_note.setToolTip(str(path))
         self.tabs.setCurrentIndex(0)
 
@@ -460,7 +517,8 @@ class DraftDialog(QDialog):
 
     def _source_file_dialog(self) -> Path | None:
         patterns = " ".join(f"*{suffix}" for suffix in SOURCE_SUFFIXES)
-        chosen, _ = QFileDialog.getOpenFileName(self, "Draft from a text file", "", f"Text ({patterns})")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Draft from a text file"), "",
+                                                self.tr("Text ({patterns})").format(patterns=patterns))
         return Path(chosen) if chosen else None
 
     def _save_template(self) -> None:
@@ -469,10 +527,10 @@ class DraftDialog(QDialog):
         try:
             save_templates(folder, templates)
         except (AssistantError, OSError) as exc:
-            _say(self.problem, f"The prompt was not saved: {user_message(exc)}")
+            _say(self.problem, self.tr("The prompt was not saved: {error}").format(error=user_message(exc)))
             return
         self._saved_templates = templates
-        self.template_note.setText("Saved: your default from now on")
+        self.template_note.setText(self.tr("Saved: your default from now on"))
         self.template_note.setToolTip(str(folder / TEMPLATES_FILE))
         self._check()
 
@@ -506,7 +564,7 @@ class DraftDialog(QDialog):
     def stop(self) -> None:
         if self.streaming:
             self._tasks.cancel(DRAFT_KEY)
-            self.usage.setText("Stopped: what came so far is in the box, to edit or use")
+            self.usage.setText(self.tr("Stopped: what came so far is in the box, to edit or use"))
             self.usage.show()
 
     def _streamed(self, delta: str) -> None:
@@ -525,8 +583,9 @@ class DraftDialog(QDialog):
         self.preview.setPlainText(draft.script_text)  # as read back: a reasoning block or a fence around it gone
         self.preview.setReadOnly(False)
         title = next((chapter.title for chapter in draft.script.chapters if chapter.title), "")
-        self.name.setText(_folder_name(title) or "Draft")
-        _say(self.warnings, "\n".join(f"Note: {warning}." for warning in draft.warnings))
+        self.name.setText(_folder_name(title) or self.tr("Draft", "the name of a production made from a draft"))
+        _say(self.warnings, "\n".join(self.tr("Note: {warning}.").format(warning=warning)
+                                      for warning in draft.warnings))
         self._show_usage()
         self.demo.setVisible(self._is_demo())
         self.preview.setFocus()
@@ -539,7 +598,8 @@ class DraftDialog(QDialog):
             self.preview.setPlainText(exc.text)  # what arrived was paid for: it stays, to edit or draft again
         text = user_message(exc)
         if isinstance(exc, DraftError) and exc.text.strip():
-            text += ". What arrived is in the box: edit it into a script, or draft again"
+            text = self.tr("{error}. What arrived is in the box: edit it into a script, or draft again").format(
+                error=text)
         _say(self.problem, f"{text[0].upper()}{text[1:]}" if text else "")
         self.demo.setVisible(self._is_demo() and bool(self.preview.toPlainText().strip()))
 
@@ -573,7 +633,7 @@ class DraftDialog(QDialog):
         try:
             parse_script(text)
         except ScriptError as exc:
-            return f"line {exc.line_number} of the draft: {exc.rule}"
+            return self.tr("Line {number} of the draft: {rule}").format(number=exc.line_number, rule=exc.rule)
         return None
 
     def _show_usage(self) -> None:
@@ -581,26 +641,29 @@ class DraftDialog(QDialog):
         if self.draft is None:
             return
         try:
-            characters: str = f"{parse_script(self.preview.toPlainText()).characters():,}"
+            characters = number(parse_script(self.preview.toPlainText()).characters())
         except ScriptError:
             characters = "?"
-        self.usage.setText(f"Used {tokens_text(self.draft.usage)} · rendering this script would bill {characters} "
-                           "characters")
+        self.usage.setText(self.tr("Used {tokens} · rendering this script would bill {characters} characters").format(
+            tokens=tokens_text(self.draft.usage), characters=characters))
         self.usage.show()
 
     def _show_use(self) -> None:
         has_text = bool(self.preview.toPlainText().strip()) and not self.streaming
-        self.draft_button.setText("&Draft again" if has_text else "&Draft")
-        self.draft_button.setToolTip("Send the source and the prompt to the text model; the draft streams into the "
-                                     "box on the right" + (", replacing what it holds" if has_text else "")
-                                     + " (Ctrl+Enter)")
+        self.draft_button.setText(self.tr("&Draft again") if has_text else self.tr("&Draft", "verb: write a script"))
+        self.draft_button.setToolTip(
+            self.tr("Send the source and the prompt to the text model; the draft streams into the box on the right, "
+                    "replacing what it holds (Ctrl+Enter)") if has_text else
+            self.tr("Send the source and the prompt to the text model; the draft streams into the box on the right "
+                    "(Ctrl+Enter)"))
         production = self._open_production()
         self.use_button.setEnabled(has_text)
         self.replace_button.setVisible(production is not None)
         self.replace_button.setEnabled(has_text)
         if production is not None:
-            self.replace_button.setToolTip(f"Make this draft the script of {production.name}; the current "
-                                           "script.md is kept beside it, and Ctrl+Z in the panel undoes it")
+            self.replace_button.setToolTip(self.tr("Make this draft the script of {production}; the current "
+                                                   "script.md is kept beside it, and Ctrl+Z in the panel undoes it")
+                                           .format(production=production.name))
 
     def showEvent(self, event: QShowEvent) -> None:
         self._show_use()  # the panel may have opened or closed a production since
@@ -612,17 +675,19 @@ class DraftDialog(QDialog):
         try:
             script = parse_script(self.preview.toPlainText())
         except ScriptError as exc:
-            _say(self.problem, f"Line {exc.line_number} of the draft: {exc.rule}")
+            _say(self.problem, self.tr("Line {number} of the draft: {rule}").format(number=exc.line_number,
+                                                                                    rule=exc.rule))
             return None
         if not script.lines():
-            _say(self.problem, "The draft has no lines: write SPEAKER: what they say, one turn a paragraph")
+            _say(self.problem, self.tr("The draft has no lines: write SPEAKER: what they say, one turn a paragraph"))
             return None
         return script
 
     def use_as_new(self) -> None:
         if self.streaming or (script := self.script()) is None:
             return
-        problem = self._use_new(script, self.name.text().strip() or "Draft")
+        problem = self._use_new(script, self.name.text().strip()
+                                or self.tr("Draft", "the name of a production made from a draft"))
         if problem:
             _say(self.problem, problem)
             return
@@ -634,13 +699,15 @@ class DraftDialog(QDialog):
         production = self._open_production()
         if self.streaming or production is None or (script := self.script()) is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Replace the script",
-                          f"Replace the script of {production.name} with this draft "
-                          f"({_plural(len(script.lines()), 'line')})?", parent=self)
-        box.setInformativeText("The current script.md is kept beside it under a dated name, and Ctrl+Z in the "
-                               "panel puts it back. Lines with the same words keep their takes; nothing is "
-                               "rendered or billed until you render.")
-        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        count = len(script.lines())
+        question = _s(DraftDialog.tr("Replace the script of {production} with this draft (%n line(s))?",  # type: ignore[arg-type]
+                                     None, count), count)  # type: ignore[arg-type]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace the script"),
+                          question.format(production=production.name), parent=self)
+        box.setInformativeText(self.tr("The current script.md is kept beside it under a dated name, and Ctrl+Z in the "
+                                       "panel puts it back. Lines with the same words keep their takes; nothing is "
+                                       "rendered or billed until you render."))
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(replace)
         self.confirm = box
@@ -708,9 +775,9 @@ def word_diff(before: str, after: str, *, removed: str, added: str) -> tuple[str
             right.append(came)
             continue
         if gone:
-            left.append(f'<span style="color:{removed}; text-decoration:line-through">{gone}</span>')
+            left.append(f'<span style="color:{removed}; text-decoration:line-through">{gone}</span>')  # notr
         if came:
-            right.append(f'<span style="color:{added}; font-weight:600">{came}</span>')
+            right.append(f'<span style="color:{added}; font-weight:600">{came}</span>')  # notr
     return "".join(left), "".join(right)
 
 
@@ -801,7 +868,7 @@ class PrepareDialog(QDialog):
                  use: Callable[[list[Suggestion], list[Pronunciation]], str | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Prepare {production.name} for speech")
+        self.setWindowTitle(self.tr("Prepare {production} for speech").format(production=production.name))
         self._tasks, self._client, self._production, self._use = tasks, client, production, use
         self._is_demo = is_demo
         self._templates = load_templates(templates_dir())
@@ -811,13 +878,14 @@ class PrepareDialog(QDialog):
         self.preparation: Preparation | None = None  # under review
 
         # -- asking
-        intro = muted_label("The text model reads the lines and suggests how to make them read well aloud: "
-                            "numbers, dates, units and abbreviations spelled out, long sentences split, an "
-                            "emotion or a pause the speech model takes, and how to say names. Nothing changes "
-                            "until you accept.", wrap=True)
-        self.whole = QRadioButton(f"&Whole production ({_plural(len(self._records), 'line')})")
-        self.selected_line = QRadioButton(f"&Selected line (line {selected.number})" if selected is not None
-                                          else "&Selected line (none is selected)")
+        intro = muted_label(self.tr("The text model reads the lines and suggests how to make them read well "
+                                    "aloud: numbers, dates, units and abbreviations spelled out, long sentences "
+                                    "split, an emotion or a pause the speech model takes, and how to say names. "
+                                    "Nothing changes until you accept."), wrap=True)
+        count = len(self._records)
+        self.whole = QRadioButton(_s(PrepareDialog.tr("&Whole production (%n line(s))", None, count), count))  # type: ignore[arg-type]
+        self.selected_line = QRadioButton(self.tr("&Selected line (line {number})").format(number=selected.number)
+                                          if selected is not None else self.tr("&Selected line (none is selected)"))
         self.selected_line.setEnabled(selected is not None)
         scope = QButtonGroup(self)
         scope.addButton(self.whole)
@@ -828,41 +896,43 @@ class PrepareDialog(QDialog):
         scope_box.addWidget(self.whole)
         scope_box.addWidget(self.selected_line)
         self.model = QComboBox()
-        self.model.setAccessibleName("Text model")
+        self.model.setAccessibleName(self.tr("Text model"))
         for name in TEXT_MODELS:
             self.model.addItem(name, name)
         self.model.setCurrentIndex(max(self.model.findData(DEFAULT_TEXT_MODEL), 0))
         self.speech_label = QLabel(self.speech_model)
-        self.speech_label.setToolTip("The cast's speech model: only the emotions and pauses it takes are suggested")
+        self.speech_label.setToolTip(self.tr("The cast's speech model: only the emotions and pauses it takes are "
+                                             "suggested"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Lines", scope_box)
-        model_label = QLabel("Text &model")
+        form.addRow(self.tr("Lines"), scope_box)
+        model_label = QLabel(self.tr("Text &model"))
         model_label.setBuddy(self.model)
         form.addRow(model_label, self.model)
-        form.addRow("Prepares for", self.speech_label)
+        form.addRow(self.tr("Prepares for"), self.speech_label)
         self.estimate = QLabel()
         self.estimate.setWordWrap(True)
         self.kept_button = QPushButton()
-        self.kept_button.setToolTip("Suggestions an earlier prepare brought back (kept in the production's "
-                                    "prepared.json): reviewing them sends nothing")
+        self.kept_button.setToolTip(self.tr("Suggestions an earlier prepare brought back (kept in the production's "
+                                            "prepared.json): reviewing them sends nothing"))
         self.kept_button.clicked.connect(self.review_kept)
         self.kept_note = muted_label("")
         kept_row = QHBoxLayout()
         kept_row.addWidget(self.kept_button)
         kept_row.addWidget(self.kept_note, 1)
         self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Requests answered"))
         self.progress.hide()
         self.progress_label = muted_label("")
         self.ask_problem = problem_label()
-        self.ask_button = QPushButton("As&k")
+        self.ask_button = QPushButton(self.tr("As&k"))
         self.ask_button.setObjectName("primary")
         self.ask_button.clicked.connect(self.ask)
-        self.stop_button = QPushButton("&Cancel")
-        self.stop_button.setToolTip("Stop asking (Esc); nothing changes")
+        self.stop_button = QPushButton(self.tr("&Cancel"))
+        self.stop_button.setToolTip(self.tr("Stop asking (Esc); nothing changes"))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.hide()
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         ask_buttons = QHBoxLayout()
         ask_buttons.addStretch(1)
@@ -884,11 +954,11 @@ class PrepareDialog(QDialog):
         # -- reviewing
         self.headline = QLabel()
         self.headline.setWordWrap(True)
-        suggestions_title = QLabel("&Suggestions (checked ones are accepted)")
-        self.suggestions = _review_list("Suggestions")
+        suggestions_title = QLabel(self.tr("&Suggestions (checked ones are accepted)"))
+        self.suggestions = _review_list(self.tr("Suggestions"))
         suggestions_title.setBuddy(self.suggestions)
-        pronunciations_title = QLabel("&Pronunciations for the cast's defaults (check the ones to add)")
-        self.pronunciations = _review_list("Pronunciations")
+        pronunciations_title = QLabel(self.tr("&Pronunciations for the cast's defaults (check the ones to add)"))
+        self.pronunciations = _review_list(self.tr("Pronunciations"))
         pronunciations_title.setBuddy(self.pronunciations)
         self.pronunciations_box = QWidget()
         pronunciations_layout = QVBoxLayout(self.pronunciations_box)
@@ -899,16 +969,16 @@ class PrepareDialog(QDialog):
         self.dropped.hide()
         self.demo = _demo_label()
         self.review_problem = problem_label()
-        self.accept_button = QPushButton("&Accept selected")
+        self.accept_button = QPushButton(self.tr("&Accept selected"))
         self.accept_button.setObjectName("primary")
-        self.accept_button.setToolTip("Write the checked suggestions into script.md (one step Ctrl+Z in the panel "
-                                      "undoes) and add the checked pronunciations")
+        self.accept_button.setToolTip(self.tr("Write the checked suggestions into script.md (one step Ctrl+Z in the "
+                                              "panel undoes) and add the checked pronunciations"))
         self.accept_button.clicked.connect(lambda: self.accept_chosen(every=False))
-        self.accept_all_button = QPushButton("Accept a&ll")
-        self.accept_all_button.setToolTip("Every suggestion and every pronunciation")
+        self.accept_all_button = QPushButton(self.tr("Accept a&ll"))
+        self.accept_all_button.setToolTip(self.tr("Every suggestion and every pronunciation"))
         self.accept_all_button.clicked.connect(lambda: self.accept_chosen(every=True))
-        reject = QPushButton("&Reject")
-        reject.setToolTip("Close, changing nothing (the suggestions stay kept in the production for later)")
+        reject = QPushButton(self.tr("&Reject"))
+        reject.setToolTip(self.tr("Close, changing nothing (the suggestions stay kept in the production for later)"))
         reject.clicked.connect(self.reject)
         review_buttons = QHBoxLayout()
         review_buttons.addStretch(1)
@@ -939,13 +1009,14 @@ class PrepareDialog(QDialog):
         self.model.currentIndexChanged.connect(self._check)
         tasks.busy_changed.connect(self._busy_changed)
         _no_enter(self)
-        self.resize(760, 380)
+        _fit(self, 760, 380)
         self._kept = kept_suggestions(production)
         if self._kept is not None:
-            count = len(self._kept.suggestions)
-            self.kept_button.setText(f"Re&view the {_plural(count, 'kept suggestion')}" if count else
-                                     f"Re&view the {_plural(len(self._kept.pronunciations), 'kept pronunciation')}")
-            self.kept_note.setText("from an earlier prepare, still matching their lines: nothing is sent")
+            count, said = len(self._kept.suggestions), len(self._kept.pronunciations)
+            self.kept_button.setText(
+                _s(PrepareDialog.tr("Re&view the %n kept suggestion(s)", None, count), count) if count else  # type: ignore[arg-type]
+                _s(PrepareDialog.tr("Re&view the %n kept pronunciation(s)", None, said), said))  # type: ignore[arg-type]
+            self.kept_note.setText(self.tr("from an earlier prepare, still matching their lines: nothing is sent"))
         self.kept_button.setVisible(self._kept is not None)
         self.kept_note.setVisible(self._kept is not None)
         self._check()
@@ -969,11 +1040,19 @@ class PrepareDialog(QDialog):
             self.ask_button.setEnabled(False)
             return
         estimate = estimate_prepare(requests)
-        batch = (f" — as one batch of {len(requests)} requests, billed at half price and answered within 24 h"
-                 if len(requests) >= BATCH_FROM_REQUESTS else
-                 f" in {_plural(len(requests), 'request')}" if len(requests) > 1 else "")
-        self.estimate.setText(f"About {estimate.prompt:,} tokens in, up to {estimate.answer:,} out for "
-                              f"{_plural(len(lines), 'line')}{batch}.")
+        count = len(lines)
+        if len(requests) >= BATCH_FROM_REQUESTS:
+            text = PrepareDialog.tr("About {prompt} tokens in, up to {answer} out for %n line(s) — as one batch "  # type: ignore[arg-type]
+                                    "of {requests} requests, billed at half price and answered within 24 h.",
+                                    None, count)  # type: ignore[arg-type]
+        elif len(requests) > 1:
+            text = PrepareDialog.tr("About {prompt} tokens in, up to {answer} out for %n line(s) in {requests} "  # type: ignore[arg-type]
+                                    "requests.", None, count)  # type: ignore[arg-type]
+        else:
+            text = PrepareDialog.tr("About {prompt} tokens in, up to {answer} out for %n line(s).",  # type: ignore[arg-type]
+                                    None, count)  # type: ignore[arg-type]
+        self.estimate.setText(_s(text, count).format(prompt=number(estimate.prompt), answer=number(estimate.answer),
+                                                     requests=number(len(requests))))
         _say(self.ask_problem, "")
         self.ask_button.setEnabled(not self.asking)
 
@@ -989,7 +1068,7 @@ class PrepareDialog(QDialog):
         templates, speech_model = self._templates, self.speech_model
         self.progress.setRange(0, 0)  # busy until the first answer says how many there are
         self.progress.show()
-        self.progress_label.setText(f"Asking {model}…")
+        self.progress_label.setText(self.tr("Asking {model}…").format(model=model))
         _say(self.ask_problem, "")
 
         async def work() -> Preparation:
@@ -1003,15 +1082,16 @@ class PrepareDialog(QDialog):
         if shiboken6.isValid(self.progress):
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
-            self.progress_label.setText(f"{done} of {_plural(total, 'request')} answered")
+            answered = PrepareDialog.tr("{done} of %n request(s) answered", None, total)  # type: ignore[arg-type]
+            self.progress_label.setText(_s(answered, total).format(done=number(done)))
 
     def stop(self) -> None:
         if self.asking:
             self._tasks.cancel(PREPARE_KEY)
             self.progress.hide()
-            self.progress_label.setText("Stopped: nothing changed. What was answered so far is kept in the "
-                                        "production; a batch already sent is collected, not paid for again, when "
-                                        "you ask again")
+            self.progress_label.setText(self.tr("Stopped: nothing changed. What was answered so far is kept in "
+                                                "the production; a batch already sent is collected, not paid for "
+                                                "again, when you ask again"))
 
     def _failed(self, exc: BaseException) -> None:
         if shiboken6.isValid(self):
@@ -1034,53 +1114,64 @@ class PrepareDialog(QDialog):
             return
         self.progress.hide()  # prepare_lines kept it in the production as it came (keep_in): tokens paid for it
         self.progress_label.setText("")
-        self.review(preparation, f"Used {tokens_text(preparation.usage)}; kept in the production until you "
-                                 "accept them.", demo=self._is_demo())
+        self.review(preparation, self.tr("Used {tokens}; kept in the production until you accept them.").format(
+            tokens=tokens_text(preparation.usage)), demo=self._is_demo())
 
     def review_kept(self) -> None:
         if self._kept is not None and not self.asking:
-            self.review(self._kept, "Kept from an earlier prepare: nothing was sent now.", demo=self._is_demo())
+            self.review(self._kept, self.tr("Kept from an earlier prepare: nothing was sent now."),
+                        demo=self._is_demo())
 
     # -- reviewing ----------------------------------------------------------------------------------------------
 
     def review(self, preparation: Preparation, note: str, *, demo: bool) -> None:
         self.preparation = preparation
-        palette = colors("dark" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light")
+        removed, added, muted = token("bad").name(), token("ok").name(), token("muted").name()
         self.suggestions.clear()
         for suggestion in preparation.suggestions:
             before, after = suggestion.rows()
-            old, new = word_diff(before, after, removed=palette["bad"], added=palette["ok"])
+            old, new = word_diff(before, after, removed=removed, added=added)
             why = "; ".join(suggestion.why)
-            rich = (f"<b>Line {suggestion.number}</b><br>− {old}<br>+ {new}"
-                    + (f'<br><span style="color:{palette["muted"]}">Why: {html.escape(why)}</span>' if why else ""))
-            item = QListWidgetItem(f"Line {suggestion.number}: {before} → {after}" + (f" (why: {why})" if why else ""))
+            line = self.tr("Line {number}").format(number=suggestion.number)
+            rich = f"<b>{html.escape(line)}</b><br>− {old}<br>+ {new}"  # notr: markup
+            if why:
+                why_text = html.escape(self.tr("Why: {why}").format(why=why))
+                rich += f'<br><span style="color:{muted}">{why_text}</span>'  # notr: markup
+            plain = (self.tr("Line {number}: {before} → {after} (why: {why})") if why else
+                     self.tr("Line {number}: {before} → {after}"))
+            item = QListWidgetItem(plain.format(number=suggestion.number, before=before, after=after, why=why))
             item.setData(HTML_ROLE, rich)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.suggestions.addItem(item)
         self.pronunciations.clear()
         for entry in preparation.pronunciations:
-            why = f" — {entry.why}" if entry.why else ""
-            item = QListWidgetItem(f"{entry.word} → said “{entry.say}”{why}")
-            item.setData(HTML_ROLE, f"<b>{html.escape(entry.word)}</b> → said “{html.escape(entry.say)}”"
-                                    + (f'<span style="color:{palette["muted"]}">{html.escape(why)}</span>'
-                                       if why else ""))
+            saying = self.tr("{word} → said “{say}”")
+            why = self.tr(" — {why}", "after a pronunciation: the model's reason").format(why=entry.why) \
+                if entry.why else ""
+            item = QListWidgetItem(saying.format(word=entry.word, say=entry.say) + why)
+            item.setData(HTML_ROLE, saying.format(word=f"<b>{html.escape(entry.word)}</b>", say=html.escape(entry.say))
+                         + (f'<span style="color:{muted}">{html.escape(why)}</span>' if why else ""))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)  # a respelling changes every line with the word
             self.pronunciations.addItem(item)
         self.pronunciations_box.setVisible(bool(preparation.pronunciations))
-        count = len(preparation.suggestions)
+        count, said = len(preparation.suggestions), len(preparation.pronunciations)
+        pronunciations = _s(PrepareDialog.tr("%n pronunciation(s)", None, said), said)  # type: ignore[arg-type]
         if count:
             characters = sum(len(s.after.text) for s in preparation.suggestions)
-            self.headline.setText(f"<b>{_plural(count, 'suggestion')}</b>, "
-                                  f"{_plural(len(preparation.pronunciations), 'pronunciation')}. {note} Accepted "
-                                  f"lines render again when asked (about {characters:,} characters for all of "
-                                  "them).")
+            suggestions = _s(PrepareDialog.tr("%n suggestion(s)", None, count), count)  # type: ignore[arg-type]
+            self.headline.setText(self.tr("<b>{suggestions}</b>, {pronunciations}. {note} Accepted lines render again "
+                                          "when asked (about {characters} characters for all of them).").format(
+                suggestions=suggestions, pronunciations=pronunciations, note=html.escape(note),
+                characters=number(characters)))
+        elif said:
+            self.headline.setText(self.tr("<b>No line needs a change</b>, {pronunciations}. {note}").format(
+                pronunciations=pronunciations, note=html.escape(note)))
         else:
-            said = (f", {_plural(len(preparation.pronunciations), 'pronunciation')}"
-                    if preparation.pronunciations else "")
-            self.headline.setText(f"<b>No line needs a change</b>{said}. {note}")
-        _say(self.dropped, "\n".join(f"Not suggested: {dropped}" for dropped in preparation.dropped))
+            self.headline.setText(self.tr("<b>No line needs a change</b>. {note}").format(note=html.escape(note)))
+        _say(self.dropped, "\n".join(self.tr("Not suggested: {reason}").format(reason=dropped)
+                                     for dropped in preparation.dropped))
         self.demo.setVisible(demo)
         _say(self.review_problem, "")
         self.accept_button.setEnabled(bool(preparation.suggestions or preparation.pronunciations))
@@ -1095,7 +1186,7 @@ class PrepareDialog(QDialog):
 
     def _page_shown(self, page: int) -> None:
         if page == 1:  # the review wants room; the question did not
-            self.resize(max(self.width(), 900), max(self.height(), 620))
+            _fit(self, max(self.width(), 900), max(self.height(), 620))
         rows = min(max(self.pronunciations.count(), 1), 4)  # more scroll
         self.pronunciations.setFixedHeight(rows * max(self.pronunciations.sizeHintForRow(0), 20)
                                            + 2 * self.pronunciations.frameWidth() + 2)
@@ -1115,7 +1206,8 @@ class PrepareDialog(QDialog):
         chosen = [preparation.suggestions[n] for n in self._checked(self.suggestions, every)]
         said = [preparation.pronunciations[n] for n in self._checked(self.pronunciations, every)]
         if not chosen and not said:
-            _say(self.review_problem, "Check the suggestions to accept (none is checked), or Reject to close")
+            _say(self.review_problem, self.tr("Check the suggestions to accept (none is checked), or Reject to "
+                                              "close"))
             return
         problem = self._use(chosen, said)
         if problem:
@@ -1142,14 +1234,19 @@ def accepted_text(suggestions: Sequence[Suggestion], pronunciations: Sequence[Pr
     """What an accept did, for the panel's status line."""
     parts = []
     if skipped:
-        lines = ", ".join(str(s.number) for s in skipped)
-        parts.append(f"skipped line{'s' * (len(skipped) != 1)} {lines}: edited since the suggestion was made "
-                     "(prepare again for a new one)")
+        lines, count = ", ".join(str(s.number) for s in skipped), len(skipped)
+        skip = PrepareDialog.tr("Skipped line(s) {lines}: edited since the suggestion was made (prepare again for "  # type: ignore[arg-type]
+                                "a new one).", None, count)  # type: ignore[arg-type]
+        parts.append(_s(skip, count).format(lines=lines))
     if suggestions:
-        characters = sum(len(s.after.text) for s in suggestions)
-        parts.append(f"Accepted {_plural(len(suggestions), 'suggestion')} into script.md: those lines render again "
-                     f"when asked (about {characters:,} characters)")
+        characters, count = sum(len(s.after.text) for s in suggestions), len(suggestions)
+        accepted = PrepareDialog.tr("Accepted %n suggestion(s) into script.md: those lines render again when "  # type: ignore[arg-type]
+                                    "asked (about {characters} characters).", None, count)  # type: ignore[arg-type]
+        parts.append(_s(accepted, count).format(characters=number(characters)))
     if pronunciations:
-        parts.append(f"added {_plural(len(pronunciations), 'pronunciation')} to the cast's defaults")
-    text = "; ".join(parts)
-    return f"{text[0].upper()}{text[1:]}. Ctrl+Z undoes it." if text else ""
+        count = len(pronunciations)
+        added = PrepareDialog.tr("Added %n pronunciation(s) to the cast's defaults.", None, count)  # type: ignore[arg-type]
+        parts.append(_s(added, count))
+    if not parts:
+        return ""
+    return _sentences(*parts, QCoreApplication.translate("PrepareDialog", "Ctrl+Z undoes it."))

@@ -5,10 +5,11 @@ the count ("3 of 12") and any problem with a replacement (the InputError's messa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from studio.qt.i18n import number
 from studio.ui.media_widgets import problem_label
 
 DEBOUNCE_MS = 150  # typing finds once it rests this long, not per key
@@ -35,12 +36,15 @@ class FindBar(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._find)
 
-        self.find_field = QLineEdit(placeholderText="Find in the lines", clearButtonEnabled=True)
-        self.find_field.setAccessibleName("Find")
-        self.find_field.setToolTip("Enter: next match; Shift+Enter: previous; Esc: close")
+        self.find_field = QLineEdit(placeholderText=self.tr("Find in the lines"), clearButtonEnabled=True)
+        self.find_field.setAccessibleName(self.tr("Find"))
+        self.find_field.setToolTip(self.tr("Enter: next match; Shift+Enter: previous; Esc: close"))
         self.find_field.textChanged.connect(self._typed)
-        self.match_case = _tool("Aa", "Match case", "Match case", checkable=True)
-        self.whole_words = _tool("ab", "Whole words", "Whole words only", checkable=True)
+        for clear in self.find_field.findChildren(QToolButton):  # the field's own clear button
+            clear.setAccessibleName(self.tr("Clear the search"))
+        # "Aa" and "ab" are pictures of what the toggles do, the same in every language
+        self.match_case = _tool("Aa", self.tr("Match case"), self.tr("Match case"), checkable=True)
+        self.whole_words = _tool("ab", self.tr("Whole words"), self.tr("Whole words only"), checkable=True)
         underlined = self.whole_words.font()
         underlined.setUnderline(True)
         self.whole_words.setFont(underlined)
@@ -48,30 +52,32 @@ class FindBar(QWidget):
             toggle.toggled.connect(lambda _on: self._find())
         self.count = QLabel()
         self.count.setObjectName("muted")
-        self.count.setAccessibleName("Matches")
+        self.count.setAccessibleName(self.tr("Matches"))
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("9,999 of 9,999"))  # no jumps
-        self.previous_button = _tool("↑", "Previous match", "Previous match (Shift+Enter)")
+        widest = max(self._count_text(9999, 9999), self._count_text(None, 9999), self.tr("No matches"),
+                     key=self.count.fontMetrics().horizontalAdvance)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(widest))  # no jumps
+        self.previous_button = _tool("↑", self.tr("Previous match"), self.tr("Previous match (Shift+Enter)"))
         self.previous_button.clicked.connect(lambda: self._step(self.previous_requested))
-        self.next_button = _tool("↓", "Next match", "Next match (Enter)")
+        self.next_button = _tool("↓", self.tr("Next match"), self.tr("Next match (Enter)"))
         self.next_button.clicked.connect(lambda: self._step(self.next_requested))
-        self.replace_field = QLineEdit(placeholderText="Replace with")
-        self.replace_field.setAccessibleName("Replace with")
-        self.replace_field.setToolTip("Enter: replace the current match")
+        self.replace_field = QLineEdit(placeholderText=self.tr("Replace with"))
+        self.replace_field.setAccessibleName(self.tr("Replace with"))
+        self.replace_field.setToolTip(self.tr("Enter: replace the current match"))
         self.replace_field.textChanged.connect(lambda _text: self.set_problem(""))
-        self.replace_button = QPushButton("Replace")
-        self.replace_button.setAccessibleName("Replace")
-        self.replace_button.setToolTip("Replace the current match")
+        self.replace_button = QPushButton(self.tr("&Replace"))
+        self.replace_button.setAccessibleName(self.tr("Replace"))
+        self.replace_button.setToolTip(self.tr("Replace the current match"))
         self.replace_button.clicked.connect(self._replace)
-        self.replace_all_button = QPushButton("Replace all")
-        self.replace_all_button.setAccessibleName("Replace all")
-        self.replace_all_button.setToolTip("Replace every match (script.md is written once)")
+        self.replace_all_button = QPushButton(self.tr("Replace &all"))
+        self.replace_all_button.setAccessibleName(self.tr("Replace all"))
+        self.replace_all_button.setToolTip(self.tr("Replace every match (script.md is written once)"))
         self.replace_all_button.clicked.connect(
             lambda: self.replace_all_requested.emit(self.replace_field.text()))
-        self.close_button = _tool("✕", "Close find", "Close (Esc)")
+        self.close_button = _tool("✕", self.tr("Close find"), self.tr("Close (Esc)"))
         self.close_button.clicked.connect(self.close_bar)
         self.problem = problem_label()
-        self.problem.setAccessibleName("Replace problem")
+        self.problem.setAccessibleName(self.tr("Replace problem"))
         self._replacing = (self.replace_field, self.replace_button, self.replace_all_button)
         for field in (self.find_field, self.replace_field):
             field.installEventFilter(self)
@@ -128,11 +134,9 @@ class FindBar(QWidget):
         if not self.query():
             text = ""
         elif not total:
-            text = "No matches"
-        elif current is None:
-            text = f"{total:,} match" + ("" if total == 1 else "es")
+            text = self.tr("No matches")
         else:
-            text = f"{current:,} of {total:,}"
+            text = self._count_text(current, total)
         self.count.setText(text)
         for button in (self.previous_button, self.next_button, self.replace_button, self.replace_all_button):
             button.setEnabled(total > 0)
@@ -144,6 +148,17 @@ class FindBar(QWidget):
         self.problem.setVisible(bool(text))
 
     # -- inside -----------------------------------------------------------------------------------------
+
+    def tr(self, sourceText: str, /, disambiguation: str | None = None, n: int = -1) -> str:
+        """Qt's tr() in this bar's context, also for a subclass and with a plural (`n`): PySide6's own finds no
+        plural for a subclass, and lupdate marks a plural only in a tr() call."""
+        return QCoreApplication.translate("FindBar", sourceText, disambiguation, n)
+
+    def _count_text(self, current: int | None, total: int) -> str:
+        if current is None:
+            return self.tr("%Ln matches", None, total)
+        return self.tr("{current} of {total}", "the match shown of how many there are").format(
+            current=number(current), total=number(total))
 
     def _open(self, *, replacing: bool) -> None:
         for widget in self._replacing:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTex
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from studio.services.speech_session import interjection_tags, pause_markers
-from studio.ui.script_editor import PAUSE_TINT, TAG_TINT
+from studio.ui.script_editor import pause_tint, tag_tint
 from studio.ui.waveform import BAR_PITCH, paint_bars
 
 # Hues (degrees) in the order a production's speakers get them: each far from the ones before it, so the
@@ -217,8 +217,9 @@ class LineDelegate(QStyledItemDelegate):
             line.setPosition(QPointF(0, height))
             height += line.height()
         layout.endLayout()
-        marks = [(start, length, PAUSE_TINT) for start, length in pause_markers(text)]
-        marks += [(start, length, TAG_TINT) for start, length in interjection_tags(text)]
+        pause, tag = pause_tint(), tag_tint()
+        marks = [(start, length, pause) for start, length in pause_markers(text)]
+        marks += [(start, length, tag) for start, length in interjection_tags(text)]
         laid = layout, max(height, QFontMetricsF(font).height()), marks
         self._layouts[key] = laid
         if len(self._layouts) > LAYOUTS_KEPT:

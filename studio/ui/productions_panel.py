@@ -21,8 +21,19 @@ from typing import Any
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QFileSystemWatcher,
+    QLocale,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -50,7 +61,9 @@ from studio.api.client import MiniMaxClient
 from studio.api.errors import InputError
 from studio.api.hosts import Region
 from studio.files import dated_path, without_extension, write_atomically
+from studio.qt.i18n import date_time, number
 from studio.qt.tasks import TaskRunner
+from studio.qt.theme import token
 from studio.services.audio_output import AudioOutput
 from studio.services.production.assemble import TimelineLine, build_timeline
 from studio.services.production.assistant import (
@@ -92,12 +105,23 @@ AB_KEY = "productions.compare"
 PEAKS_KEY = "productions.peaks"
 WAVEFORM_PAUSE_S = 0.002
 SCRIPT_SUFFIXES = (".txt", ".md", ".fountain", ".srt", ".vtt", ".epub", ".csv")
-COLUMNS = ("#", "Speaker", "Line", "State")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("ProductionsPanel", "Speaker"), QT_TRANSLATE_NOOP("ProductionsPanel", "Line"),
+           QT_TRANSLATE_NOOP("ProductionsPanel", "State"))
 SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN = 1, 2, 3
 EDITABLE_COLUMNS = (SPEAKER_COLUMN, TEXT_COLUMN)
 RECENT = 8  # productions remembered
-DRAFT_TIP = ("Write a script from notes, an article or a text file with a MiniMax text model, for the speakers you "
-             "name; it streams into a preview you can edit before using it (Ctrl+Shift+D)")
+DRAFT_TIP = QT_TRANSLATE_NOOP("ProductionsPanel", "Write a script from notes, an article or a text file with a "
+                              "MiniMax text model, for the speakers you name; it streams into a preview you can "
+                              "edit before using it (Ctrl+Shift+D)")
+# A line's state as the table shows it; the keys are the engine's (editing.LineState, render.UnitState).
+STATE_WORDS = {
+    "cached": QT_TRANSLATE_NOOP("ProductionsPanel", "cached"),
+    "to render": QT_TRANSLATE_NOOP("ProductionsPanel", "to render"),
+    "edited": QT_TRANSLATE_NOOP("ProductionsPanel", "edited"),
+    "rendering": QT_TRANSLATE_NOOP("ProductionsPanel", "rendering"),
+    "failed": QT_TRANSLATE_NOOP("ProductionsPanel", "failed"),
+    "uncast": QT_TRANSLATE_NOOP("ProductionsPanel", "uncast"),
+}
 TAKES_TAB, CAST_TAB = 0, 1  # the side column's tabs
 
 
@@ -107,11 +131,27 @@ def _say(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
+def _words(text: object) -> str:
+    """A word or sentence of this panel's marked with QT_TRANSLATE_NOOP, in the UI's language."""
+    return QCoreApplication.translate("ProductionsPanel", str(text))
+
+
+def _state_word(state: str) -> str:
+    """A line's state ("cached", "to render", …) as the table shows it."""
+    return _words(STATE_WORDS.get(state, state))
+
+
+def _listed(items: list[str]) -> str:
+    """Names one after another ("HOST, GUEST"), with the language's separator."""
+    return QCoreApplication.translate("ProductionsPanel", ", ", "between the names of a list").join(items)
+
+
 def _voice_text(voicing: Voicing | None) -> str:
     if voicing is None or not voicing.has_voice():
-        return "(production default)"
+        return QCoreApplication.translate("ProductionsPanel", "(production default)")
     if voicing.mix:
-        return "mix of " + ", ".join(part.voice_id for part in voicing.mix)
+        return QCoreApplication.translate("ProductionsPanel", "mix of {voices}").format(
+            voices=_listed([part.voice_id for part in voicing.mix]))
     return str(voicing.voice_id)
 
 
@@ -135,14 +175,19 @@ class _Change(QUndoCommand):
 
 
 def _when(timestamp: float) -> str:
-    """When a take was made: the time today, else the day too."""
+    """When a take was made: the time today, else the day too (in the UI's locale)."""
     made = datetime.fromtimestamp(timestamp)
-    return made.strftime("%H:%M" if made.date() == datetime.now().date() else "%d %b %H:%M")
+    if made.date() == datetime.now().date():
+        return QLocale().toString(QTime(made.hour, made.minute, made.second), QLocale.FormatType.ShortFormat)
+    return date_time(made)
 
 
 def _duration(seconds: float) -> str:
     seconds = round(seconds)
-    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
+    if seconds < 60:
+        return QCoreApplication.translate("ProductionsPanel", "{seconds} s").format(seconds=seconds)
+    return QCoreApplication.translate("ProductionsPanel", "{minutes} min {seconds} s").format(
+        minutes=number(seconds // 60), seconds=f"{seconds % 60:02d}")
 
 
 class ProductionsPanel(QWidget):
@@ -203,11 +248,11 @@ class ProductionsPanel(QWidget):
         play_anywhere.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         render = QShortcut(QKeySequence("Ctrl+R"), self, self.start_render)
         render.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for keys, action in (("Ctrl+G", self.regenerate), ("Ctrl+S", self.export), ("Ctrl+Z", self._undo.undo),
-                             ("Ctrl+Shift+Z", self._undo.redo), ("Ctrl+Y", self._undo.redo),
-                             ("Ctrl+K", self.change_speaker), ("Ctrl+F", self._open_find),
-                             ("Ctrl+H", self._open_replace), ("Ctrl+Shift+D", self.draft),
-                             ("Ctrl+Shift+P", self.prepare)):
+        for keys, action in (("Ctrl+G", self.regenerate), ("Ctrl+S", self.export),  # notr: key names
+                             ("Ctrl+Z", self._undo.undo), ("Ctrl+Shift+Z", self._undo.redo),  # notr
+                             ("Ctrl+Y", self._undo.redo), ("Ctrl+K", self.change_speaker),  # notr
+                             ("Ctrl+F", self._open_find), ("Ctrl+H", self._open_replace),  # notr
+                             ("Ctrl+Shift+D", self.draft), ("Ctrl+Shift+P", self.prepare)):  # notr
             # a text field with focus keeps Ctrl+Z for its own typing (it claims the key first)
             shortcut = QShortcut(QKeySequence(keys), self, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -226,28 +271,49 @@ class ProductionsPanel(QWidget):
             with contextlib.suppress(ProductionError):
                 self.show_production(Production.open(Path(recent[0])))
 
+    def tr(self, sourceText: str, /, disambiguation: str | None = None, n: int = -1) -> str:
+        """Qt's tr() in this panel's context, also for a subclass and with a plural (`n`): PySide6's own finds
+        no plural for a subclass, and lupdate marks a plural only in a tr() call (QCoreApplication.translate's
+        `n` it takes for Qt 4's encoding argument)."""
+        return QCoreApplication.translate("ProductionsPanel", sourceText, disambiguation, n)
+
+    def _characters(self, count: int) -> str:
+        return self.tr("%Ln characters", None, count)
+
+    def _units(self, count: int) -> str:
+        return self.tr("%Ln units", None, count)
+
+    def _sentences(self, first: str, second: str) -> str:
+        """Two sentences one after the other (a space between them in English, none in Chinese)."""
+        return self.tr("{first} {second}", "two sentences one after the other").format(first=first, second=second)
+
+    def _clause(self, text: str, more: str) -> str:
+        """A clause added to a text ("…, about 3 s left")."""
+        return self.tr("{text}, {more}", "a clause added to a text").format(text=text, more=more)
+
     # -- pages ------------------------------------------------------------------------------------------
 
     def _empty_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("<b>No production open</b>")
+        title = QLabel(self.tr("<b>No production open</b>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = muted_label("A production is a script with several speakers (an episode, a chapter), rendered line "
-                           "by line: unchanged sentences are never billed twice. Drop a script file here "
-                           "(.txt, .md, .fountain, .srt, .vtt, .epub, .csv) or:")
+        hint = muted_label(self.tr("A production is a script with several speakers (an episode, a chapter), "
+                                   "rendered line by line: unchanged sentences are never billed twice. Drop a "
+                                   "script file here ({suffixes}) or:").format(suffixes=", ".join(SCRIPT_SUFFIXES)))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setFixedWidth(620)
         hint.setMinimumHeight(hint.heightForWidth(620))  # a layout that aligns it gives it no more otherwise
-        self.sample_button = QPushButton("Try the sample episode")
-        self.sample_button.setToolTip("A two-speaker episode cast with system voices; in demo mode it costs nothing")
+        self.sample_button = QPushButton(self.tr("Try the &sample episode"))
+        self.sample_button.setToolTip(self.tr("A two-speaker episode cast with system voices; in demo mode it costs "
+                                              "nothing"))
         self.sample_button.clicked.connect(self.open_sample)
-        self.new_button = QPushButton("New from a script file…")
+        self.new_button = QPushButton(self.tr("&New from a script file…"))
         self.new_button.clicked.connect(self._new_from_file)
-        self.empty_draft_button = QPushButton("Draft a script…")
-        self.empty_draft_button.setToolTip(DRAFT_TIP)
+        self.empty_draft_button = QPushButton(self.tr("&Draft a script…"))
+        self.empty_draft_button.setToolTip(_words(DRAFT_TIP))
         self.empty_draft_button.clicked.connect(self.draft)
-        self.open_button = QPushButton("Open a production…")
+        self.open_button = QPushButton(self.tr("&Open a production…"))
         self.open_button.clicked.connect(self._open_folder)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -255,9 +321,14 @@ class ProductionsPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.empty_problem = problem_label()
-        self.recent_title = QLabel("<b>Recent productions</b>")
+        self.recent_title = QLabel(self.tr("&Recent productions"))
+        bold = self.recent_title.font()
+        bold.setBold(True)
+        self.recent_title.setFont(bold)
         self.recent = QListWidget()
-        self.recent.setAccessibleName("Recent productions")
+        self.recent_title.setBuddy(self.recent)
+        self.recent.setAccessibleName(self.tr("Recent productions"))
+        self.recent.setToolTip(self.tr("Enter or a double-click opens the production"))
         self.recent.setFixedWidth(620)
         self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -278,7 +349,7 @@ class ProductionsPanel(QWidget):
         self.recent.clear()
         for path in self._preferences.get("recent") or []:
             if Path(path).is_dir():
-                item = QListWidgetItem(f"{Path(path).name.removesuffix('.production')}   —   {path}")
+                item = QListWidgetItem(f"{Path(path).name.removesuffix('.production')}   —   {path}")  # notr
                 item.setData(Qt.ItemDataRole.UserRole, path)
                 self.recent.addItem(item)
         self.recent_title.setVisible(bool(self.recent.count()))
@@ -290,26 +361,30 @@ class ProductionsPanel(QWidget):
         page = QWidget()
         self.title = QLabel()
         self.path_label = muted_label("")
-        # a long path gives way (its start stays visible, the whole of it in the tooltip) rather than widening
+        # a long path gives way (shortened in the middle, the whole of it in the tooltip) rather than widening
         # the window past the screen
         self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.path_label.installEventFilter(self)  # shortened again when its room changes
         self.cost_label = muted_label("")
         self._session_billed = 0  # characters this panel's renders billed since the studio started
-        other = QPushButton("Open…")
+        # Alt letters: the Cast tab's speaker editor has V O M L S U T H I B N C, the menus F V H
+        other = QPushButton(self.tr("O&pen…"))
+        other.setToolTip(self.tr("Open another production"))
         other.clicked.connect(self._open_folder)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("The episode from every line's current take, mastered to a delivery preset "
-                                      "(podcast, ACX-spec audiobook, broadcast, video) or as rendered, whole or a "
-                                      "file per chapter, with subtitles, tags, cover and a music bed (Ctrl+S). "
-                                      "Nothing is sent or billed")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("The episode from every line's current take, mastered to a delivery "
+                                              "preset (podcast, ACX-spec audiobook, broadcast, video) or as "
+                                              "rendered, whole or a file per chapter, with subtitles, tags, cover "
+                                              "and a music bed (Ctrl+S). Nothing is sent or billed"))
         self.export_button.clicked.connect(self.export)
-        self.draft_button = QPushButton("Draft a script…")
-        self.draft_button.setToolTip(DRAFT_TIP)
+        self.draft_button = QPushButton(self.tr("Draft a script…"))
+        self.draft_button.setToolTip(_words(DRAFT_TIP))
         self.draft_button.clicked.connect(self.draft)
-        self.prepare_button = QPushButton("Prepare for speech…")
-        self.prepare_button.setToolTip("Ask a text model how to make the lines read well aloud (numbers, dates, "
-                                       "abbreviations, long sentences, emotions, names), shown as changes to accept "
-                                       "or reject; tokens are estimated before you ask (Ctrl+Shift+P)")
+        self.prepare_button = QPushButton(self.tr("Prepare for speech…"))
+        self.prepare_button.setToolTip(self.tr("Ask a text model how to make the lines read well aloud (numbers, "
+                                               "dates, abbreviations, long sentences, emotions, names), shown as "
+                                               "changes to accept or reject; tokens are estimated before you ask "
+                                               "(Ctrl+Shift+P)"))
         self.prepare_button.clicked.connect(self.prepare)
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -321,8 +396,10 @@ class ProductionsPanel(QWidget):
         header.addWidget(self.export_button)
 
         self.lines = QTableWidget(0, len(COLUMNS))
-        self.lines.setHorizontalHeaderLabels(COLUMNS)
-        self.lines.setAccessibleName("Script lines")
+        self.lines.setHorizontalHeaderLabels([_words(column) for column in COLUMNS])
+        self.lines.setAccessibleName(self.tr("Script lines"))
+        self.lines.setAccessibleDescription(self.tr("F2 edits a line's words or speaker; Ctrl+K changes its "
+                                                    "speaker; Space plays from the line"))
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -335,7 +412,8 @@ class ProductionsPanel(QWidget):
         heading = self.lines.horizontalHeader()
         heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         heading.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        heading.resizeSection(STATE_COLUMN, self.fontMetrics().horizontalAdvance("to render") + 24 + WAVEFORM_ROOM)
+        widest = max(self.fontMetrics().horizontalAdvance(_state_word(state)) for state in STATE_WORDS)
+        heading.resizeSection(STATE_COLUMN, widest + 24 + WAVEFORM_ROOM)
         self.line_delegate = LineDelegate(SPEAKER_COLUMN, TEXT_COLUMN, STATE_COLUMN, self.lines)
         self.lines.setItemDelegate(self.line_delegate)
         self._peaks_of: dict[int, tuple[str, ...]] = {}  # line id → the unit keys its waveform was drawn from
@@ -351,8 +429,8 @@ class ProductionsPanel(QWidget):
         self._match = -1  # index of the current match
 
         self.cast = QTableWidget(0, 2)
-        self.cast.setHorizontalHeaderLabels(("Speaker", "Voice"))
-        self.cast.setAccessibleName("Cast")
+        self.cast.setHorizontalHeaderLabels((self.tr("Speaker"), self.tr("Voice")))
+        self.cast.setAccessibleName(self.tr("Cast"))
         self.cast.verticalHeader().setVisible(False)
         self.cast.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cast.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -372,17 +450,17 @@ class ProductionsPanel(QWidget):
         self.recast_note = muted_label("")
         self.recast_note.setWordWrap(True)
         self.recast_note.setMinimumHeight(self.recast_note.fontMetrics().lineSpacing() * 2)
-        self.apply_recast = QPushButton("Apply")
-        self.apply_recast.setToolTip("Save this speaker's settings (Ctrl+Z undoes it); nothing is billed until a "
-                                     "render")
+        self.apply_recast = QPushButton(self.tr("Appl&y"))
+        self.apply_recast.setToolTip(self.tr("Save this speaker's settings (Ctrl+Z undoes it); nothing is billed "
+                                             "until a render"))
         self.apply_recast.setVisible(False)
         self.apply_recast.clicked.connect(self._apply_recast)
         self._pending_recast: tuple[str, Voicing] | None = None
         # the editor's Audition sits beside Apply, under the cost of both, not at the foot of its scroll area
         self.speaker_editor.audition_button.setVisible(False)
-        self.audition_button = QPushButton("Audition")
-        self.audition_button.setToolTip("Hear the selected line (or this speaker's first) with these settings; "
-                                        "its cost is shown above")
+        self.audition_button = QPushButton(self.tr("Au&dition"))
+        self.audition_button.setToolTip(self.tr("Hear the selected line (or this speaker's first) with these "
+                                                "settings; its cost is shown above"))
         self.audition_button.clicked.connect(self.speaker_editor.audition_button.click)
         recast_buttons = QHBoxLayout()
         recast_buttons.addStretch(1)
@@ -394,22 +472,25 @@ class ProductionsPanel(QWidget):
         cast_layout.addWidget(editor_scroll, 1)
         cast_layout.addWidget(self.recast_note)
         cast_layout.addLayout(recast_buttons)
-        self.takes_title = QLabel("<b>Takes</b>")
+        self.takes_title = QLabel(self.tr("<b>Takes</b>"))
         self.takes = QListWidget()
-        self.takes.setAccessibleName("Takes of the selected line")
+        self.takes.setAccessibleName(self.tr("Takes of the selected line"))
         self.takes.setWordWrap(True)  # a take's facts wrap in the side column instead of scrolling sideways
         self.takes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.regen_button = QPushButton("New take")
-        self.regen_button.setToolTip("Render a new take of the selected line; its earlier takes are kept (Ctrl+G)")
+        self.regen_button = QPushButton(self.tr("New take"))
+        self.regen_button.setToolTip(self.tr("Render a new take of the selected line; its earlier takes are kept "
+                                             "(Ctrl+G)"))
         self.regen_button.clicked.connect(self.regenerate)
-        self.pin_button = QPushButton("Use this take")
+        self.pin_button = QPushButton(self.tr("&Use this take"))
+        self.pin_button.setToolTip(self.tr("The line plays and exports with the take picked in the list"))
         self.pin_button.clicked.connect(self.pin_take)
         take_buttons = QHBoxLayout()
         take_buttons.addWidget(self.regen_button)
         take_buttons.addWidget(self.pin_button)
-        self.compare_button = QPushButton("Compare blind")
-        self.compare_button.setToolTip("Hear the take in use and the selected one (or the newest other) as A and B, "
-                                       "in an order you don't know, at the same loudness; keep the better one")
+        self.compare_button = QPushButton(self.tr("Compare &blind"))
+        self.compare_button.setToolTip(self.tr("Hear the take in use and the selected one (or the newest other) as "
+                                               "A and B, in an order you don't know, at the same loudness; keep the "
+                                               "better one"))
         self.compare_button.clicked.connect(self.compare_blind)
         take_buttons.addWidget(self.compare_button)
         self.ab_box = QWidget()
@@ -417,9 +498,9 @@ class ProductionsPanel(QWidget):
         ab_row.setContentsMargins(0, 0, 0, 0)
         self.ab_buttons: list[QPushButton] = []
         for index, name in enumerate("AB"):
-            play = QPushButton(f"Play {name}")
+            play = QPushButton(self.tr("Play {take}", "A or B in a blind comparison").format(take=name))
             play.clicked.connect(lambda _=False, i=index: self._play_blind(i))
-            pick = QPushButton(f"Keep {name}")
+            pick = QPushButton(self.tr("Keep {take}", "A or B in a blind comparison").format(take=name))
             pick.clicked.connect(lambda _=False, i=index: self._keep_blind(i))
             ab_row.addWidget(play)
             ab_row.addWidget(pick)
@@ -438,8 +519,9 @@ class ProductionsPanel(QWidget):
         takes_layout.addWidget(self.ab_note)
         self.side = QTabWidget()
         self.side.setDocumentMode(True)
-        self.side.addTab(takes_box, "Takes")
-        self.side.addTab(cast_box, "Cast")
+        self.side.addTab(takes_box, self.tr("Takes"))
+        self.side.addTab(cast_box, self.tr("Cast"))
+        self.side.setAccessibleName(self.tr("Takes and cast"))
         self.side.setMinimumWidth(380)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -456,24 +538,27 @@ class ProductionsPanel(QWidget):
 
         self.plan_label = QLabel()
         self.plan_label.setWordWrap(True)
-        self.render_button = QPushButton("Render")
-        self.render_button.setToolTip("Render every line without audio (Ctrl+R): the cost is shown beside it")
+        self.render_button = QPushButton(self.tr("Render"))
+        self.render_button.setToolTip(self.tr("Render every line without audio (Ctrl+R): the cost is shown beside "
+                                              "it"))
         self.render_button.clicked.connect(self.start_render)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Canc&el"))
+        self.cancel_button.setToolTip(self.tr("Stop the render or the export; what was rendered is kept"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_render)
         self._export_stopped = False
-        self.play_button = QPushButton("Play from line")
-        self.play_button.setToolTip("Play from the selected line on, rendering what has no audio as it plays "
-                                    "(Space in the lines, F5 anywhere in the panel)")
+        self.play_button = QPushButton(self.tr("Play from line"))
+        self.play_button.setToolTip(self.tr("Play from the selected line on, rendering what has no audio as it "
+                                            "plays (Space in the lines, F5 anywhere in the panel)"))
         self.play_button.clicked.connect(self.toggle_play)
         self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Render or export progress"))
         self.progress.setVisible(False)
         self.progress_label = muted_label("")
         self.problem = problem_label()
         self.problem.setWordWrap(True)
         self.failures = QListWidget()  # a line that failed, with the API's message and its Retry
-        self.failures.setAccessibleName("Failed lines (Enter retries one)")
+        self.failures.setAccessibleName(self.tr("Failed lines (Enter retries one)"))
         self.failures.itemActivated.connect(lambda item: self.retry(int(item.data(Qt.ItemDataRole.UserRole))))
         self.failures.setVisible(False)
         actions = QHBoxLayout()
@@ -498,7 +583,7 @@ class ProductionsPanel(QWidget):
         """The sample two-speaker episode, made afresh (or opened, when it already exists)."""
         folder = self._productions_dir()
         try:
-            existing = folder / "Sample episode.production"
+            existing = folder / "Sample episode.production"  # notr: create_sample's folder
             production = Production.open(existing) if existing.is_dir() else create_sample(folder)
         except ProductionError as exc:
             _say(self.empty_problem, str(exc))
@@ -536,9 +621,9 @@ class ProductionsPanel(QWidget):
         self._close_production()
         self.production = production
         production.region = self._region()
-        self.title.setText(f"<b>{production.name}</b>")
-        self.path_label.setText(str(production.path))
+        self.title.setText(f"<b>{production.name}</b>")  # notr: the production's own name
         self.path_label.setToolTip(str(production.path))
+        self._show_path()
         self._failed.clear()
         self._fill_failures()
         self._undo.clear()
@@ -560,6 +645,18 @@ class ProductionsPanel(QWidget):
         if self.lines.rowCount():
             self.lines.selectRow(0)
         self._resume_approved()
+
+    def _show_path(self) -> None:
+        """The open production's folder in the room the header leaves it, shortened in the middle."""
+        path = self.path_label.toolTip()
+        room = self.path_label.contentsRect().width()
+        self.path_label.setText(self.path_label.fontMetrics().elidedText(path, Qt.TextElideMode.ElideMiddle, room)
+                                if room > 0 else path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.path_label and event.type() == QEvent.Type.Resize:
+            self._show_path()
+        return super().eventFilter(watched, event)
 
     def _stop_export(self) -> None:
         self._export_stopped = True  # the export's thread stops at its next block
@@ -584,13 +681,13 @@ class ProductionsPanel(QWidget):
             self.new_from_file(path)
 
     def _open_folder_dialog(self) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(self, "Open a production", str(self._productions_dir()))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Open a production"), str(self._productions_dir()))
         return Path(chosen) if chosen else None
 
     def _script_file_dialog(self) -> Path | None:
         patterns = " ".join(f"*{suffix}" for suffix in SCRIPT_SUFFIXES)
-        chosen, _ = QFileDialog.getOpenFileName(self, "New production from a script", "",
-                                                f"Scripts ({patterns})")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("New production from a script"), "",
+                                                self.tr("Scripts ({patterns})").format(patterns=patterns))
         return Path(chosen) if chosen else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -644,11 +741,12 @@ class ProductionsPanel(QWidget):
             else:
                 changes = edit_line(production, number, text=item.text())
         except (InputError, ProductionError) as exc:
-            _say(self.problem, f"Line {number} was not changed: {exc}")
+            _say(self.problem, self.tr("Line {number} was not changed: {error}").format(number=number, error=exc))
             self._fill_lines()
             return
-        what = "speaker" if item.column() == SPEAKER_COLUMN else "text"
-        self._undo.push(_Change(f"{what} of line {number}", self._set_script, before, production.script, done=True))
+        what = (self.tr("Change the speaker of line {number}") if item.column() == SPEAKER_COLUMN
+                else self.tr("Edit line {number}")).format(number=number)
+        self._undo.push(_Change(what, self._set_script, before, production.script, done=True))
         self._script_written(changes, before.speakers())
 
     def _set_script(self, script: Script) -> None:
@@ -660,7 +758,7 @@ class ProductionsPanel(QWidget):
         try:
             changes = production.save_script(script)
         except (OSError, ProductionError) as exc:
-            _say(self.problem, f"script.md was not changed: {exc}")
+            _say(self.problem, self.tr("script.md was not changed: {error}").format(error=exc))
             return
         self._script_written(changes, speakers)
 
@@ -798,26 +896,32 @@ class ProductionsPanel(QWidget):
             item.setText(self._state_text(line_id))
 
     def _state_text(self, line_id: int) -> str:
+        """The line's state as shown (the engine's state, in the UI's language)."""
         if line_id in self._failed:
-            return "failed"
+            return _state_word("failed")
         if line_id in self._rendering:
-            return "rendering"
+            return _state_word("rendering")
         status = self._book.statuses.get(line_id) if self._book is not None else None
-        return status.state if status is not None else "uncast"
+        return _state_word(status.state if status is not None else "uncast")
 
     def _show_plan(self, uncast: list[str], plan: Plan | None) -> None:
         if uncast or plan is None:
-            self.plan_label.setText(f"Cast {', '.join(uncast)} to see what a render costs.")
+            self.plan_label.setText(self.tr("Cast {speakers} to see what a render costs.").format(
+                speakers=_listed(uncast)))
             self.render_button.setEnabled(False)
             return
         busy = self._tasks.is_busy(RENDER_KEY)
         self._show_cost()
         if not plan.requests:
-            self.plan_label.setText(f"Every line has its audio: {len(plan.cached)} units cached, nothing to bill.")
+            self.plan_label.setText(self.tr("Every line has its audio: %Ln units cached, nothing to bill.", None,
+                                            len(plan.cached)))
         else:
-            self.plan_label.setText(f"{len(plan.to_render) + len(plan.cached)} units: {len(plan.cached)} cached, "
-                                    f"{plan.requests} to render. <b>{plan.characters_to_bill:,} characters to "
-                                    f"bill</b>, about {_duration(plan.estimated_seconds)}.")
+            self.plan_label.setText(
+                self.tr("{units}: {cached} cached, {to_render} to render. <b>{characters} to bill</b>, about "
+                        "{duration}.").format(units=self._units(len(plan.to_render) + len(plan.cached)),
+                                              cached=number(len(plan.cached)), to_render=number(plan.requests),
+                                              characters=self._characters(plan.characters_to_bill),
+                                              duration=_duration(plan.estimated_seconds)))
         self.render_button.setEnabled(bool(plan.requests) and not busy)
 
     def _show_cost(self) -> None:
@@ -825,8 +929,8 @@ class ProductionsPanel(QWidget):
         production = self.production
         if production is not None:
             billed = production.takes.ledger().characters_billed
-            self.cost_label.setText(f"Billed for this production: {billed:,} characters "
-                                    f"({self._session_billed:,} this session)")
+            self.cost_label.setText(self.tr("Billed for this production: {characters} ({session} this session)")
+                                    .format(characters=self._characters(billed), session=number(self._session_billed)))
 
     # -- find and replace -------------------------------------------------------------------------------
 
@@ -879,10 +983,11 @@ class ProductionsPanel(QWidget):
         except (InputError, ProductionError) as exc:
             self.find_bar.set_problem(str(exc))
             return
-        what = f"replace {query!r}" + (" everywhere" if every else "")
+        what = (self.tr("Replace “{query}” everywhere") if every else self.tr("Replace “{query}”")).format(query=query)
         self._undo.push(_Change(what, self._set_script, before, production.script, done=True))
         self._script_written(result.changes, before.speakers())
-        self.message.emit(f"Replaced {result.replacements} in {result.lines} line{'s' * (result.lines != 1)}")
+        self.message.emit(self.tr("Replaced {count} in %Ln lines", None, result.lines).format(
+            count=number(result.replacements)))
         self._find(query, match_case, whole_words)
 
     # -- cast -------------------------------------------------------------------------------------------
@@ -899,10 +1004,11 @@ class ProductionsPanel(QWidget):
         for row, speaker in enumerate(speakers):
             voicing = cast.speakers.get(speaker)
             self.cast.setItem(row, 0, QTableWidgetItem(speaker))
-            voice = QTableWidgetItem(_voice_text(voicing) if cast.has_voice(speaker) else "not cast")
+            voice = QTableWidgetItem(_voice_text(voicing) if cast.has_voice(speaker) else self.tr("not cast"))
             if not cast.has_voice(speaker):
-                voice.setForeground(self.problem.palette().windowText())
-                voice.setToolTip(f"{speaker} has no voice: pick one below before rendering")
+                voice.setForeground(QBrush(token("bad")))
+                voice.setToolTip(self.tr("{speaker} has no voice: pick one below before rendering").format(
+                    speaker=speaker))
             self.cast.setItem(row, 1, voice)
         self.cast.blockSignals(False)
         shown_rows = min(max(len(speakers), 1), 6)  # the editor below gets the room; more speakers scroll
@@ -931,10 +1037,12 @@ class ProductionsPanel(QWidget):
         self._pending_recast = None
         try:
             audition = production.plan(self._audition_units(speaker, voicing or Voicing()))
-            self.recast_note.setText(f"Audition: {audition.characters_to_bill:,} characters to bill."
-                                     if audition.characters_to_bill else "Audition: nothing to bill.")
+            self.recast_note.setText(self.tr("Audition: {characters} to bill.").format(
+                characters=self._characters(audition.characters_to_bill)) if audition.characters_to_bill
+                else self.tr("Audition: nothing to bill."))
         except Exception:  # uncast: nothing to hear yet
-            self.recast_note.setText(f"Pick a voice for {speaker}: the cost of the change shows here first.")
+            self.recast_note.setText(self.tr("Pick a voice for {speaker}: the cost of the change shows here "
+                                             "first.").format(speaker=speaker))
         self.audition_button.setEnabled(production.cast.has_voice(speaker))
 
     def _propose_recast(self, speaker: str, voicing: Voicing) -> None:
@@ -946,15 +1054,18 @@ class ProductionsPanel(QWidget):
             plan = recast_cost(production, speaker, voicing)
             audition = production.plan(self._audition_units(speaker, voicing))
         except Exception as exc:  # a rule of the cast: shown, nothing changed
-            self.recast_note.setText(f"Can't cast {speaker} that way: {exc}")
+            self.recast_note.setText(self.tr("Can't cast {speaker} that way: {error}").format(speaker=speaker,
+                                                                                               error=exc))
             self.apply_recast.setVisible(False)
             return
         self._pending_recast = speaker, voicing
         self.audition_button.setEnabled(True)
-        hear = (f" Audition: {audition.characters_to_bill:,} characters (not billed again when applied)."
-                if audition.characters_to_bill else " Audition: nothing to bill.")
-        self.recast_note.setText(f"{speaker} with these settings: {plan.requests} units, "
-                                 f"{plan.characters_to_bill:,} characters to bill at the next render.{hear}")
+        hear = (self.tr("Audition: {characters} (not billed again when applied).").format(
+            characters=self._characters(audition.characters_to_bill)) if audition.characters_to_bill
+            else self.tr("Audition: nothing to bill."))
+        recast = self.tr("{speaker} with these settings: {units}, {characters} to bill at the next render.").format(
+            speaker=speaker, units=self._units(plan.requests), characters=self._characters(plan.characters_to_bill))
+        self.recast_note.setText(self._sentences(recast, hear))
         self.apply_recast.setVisible(True)
 
     def _audition_units(self, speaker: str, voicing: Voicing) -> list[RenderUnit]:
@@ -977,7 +1088,8 @@ class ProductionsPanel(QWidget):
         try:
             units = self._audition_units(speaker, voicing)
         except Exception as exc:
-            self.recast_note.setText(f"Can't audition {speaker} that way: {exc}")
+            self.recast_note.setText(self.tr("Can't audition {speaker} that way: {error}").format(speaker=speaker,
+                                                                                                   error=exc))
             return
         if not units:
             return
@@ -995,9 +1107,11 @@ class ProductionsPanel(QWidget):
         try:
             cast = production.cast.with_speaker(speaker, voicing)
         except InputError as exc:
-            self.recast_note.setText(f"Can't cast {speaker} that way: {exc}")
+            self.recast_note.setText(self.tr("Can't cast {speaker} that way: {error}").format(speaker=speaker,
+                                                                                               error=exc))
             return
-        self._undo.push(_Change(f"cast {speaker}", self._set_cast, production.cast, cast))
+        self._undo.push(_Change(self.tr("Cast {speaker}").format(speaker=speaker), self._set_cast, production.cast,
+                                cast))
 
     def _set_cast(self, cast: Cast) -> None:
         production = self.production
@@ -1026,8 +1140,8 @@ class ProductionsPanel(QWidget):
         """Stop the render (what was rendered is kept; it is not taken up again on reopening) or the export."""
         if self._tasks.is_busy(EXPORT_KEY):
             self._export_stopped = True
-            self.progress_label.setText("Export stopped: a file it had finished stays, the one it was writing is "
-                                        "removed")
+            self.progress_label.setText(self.tr("Export stopped: a file it had finished stays, the one it was "
+                                                "writing is removed"))
         self._tasks.cancel(RENDER_KEY)
         if self.production is not None:
             self.production.render_ended()
@@ -1044,9 +1158,11 @@ class ProductionsPanel(QWidget):
         if not plan.requests:
             production.render_ended()
             return
-        self.progress_label.setText(f"Finishing the render started before the studio closed: {plan.requests} "
-                                    f"units, {plan.characters_to_bill:,} characters (of the "
-                                    f"{approved.characters:,} you approved)")
+        self.progress_label.setText(
+            self.tr("Finishing the render started before the studio closed: {units}, {characters} (of the "
+                    "{approved} you approved)").format(units=self._units(plan.requests),
+                                                       characters=self._characters(plan.characters_to_bill),
+                                                       approved=number(approved.characters)))
         self._tasks.run(RENDER_KEY, self._render(production, units), owner=self, on_done=self._rendered)
 
     async def _render(self, production: Production, units: list[RenderUnit]) -> RenderReport:
@@ -1064,7 +1180,7 @@ class ProductionsPanel(QWidget):
         else:
             self._rendering.discard(line_id)
         if event.state == "failed":
-            self._failed[line_id] = event.message or "failed"
+            self._failed[line_id] = event.message or _state_word("failed")
         if event.state == "done" and event.characters_billed:
             self._session_billed += event.characters_billed
             if self._add_characters is not None:
@@ -1075,11 +1191,14 @@ class ProductionsPanel(QWidget):
         self.progress.setVisible(True)
         self.progress.setRange(0, total)
         self.progress.setValue(min(progress.characters_billed, total))
-        eta = f", about {_duration(progress.eta_s)} left" if progress.eta_s else ""
-        failed = f", {progress.units_failed} failed" if progress.units_failed else ""
-        self.progress_label.setText(f"{progress.units_done} of {progress.units_total} units{failed}: "
-                                    f"{progress.characters_billed:,} of {progress.characters_estimated:,} "
-                                    f"characters billed{eta}")
+        text = self.tr("{done} of %Ln units: {billed} of {estimated} billed", None, progress.units_total).format(
+            done=number(progress.units_done), billed=number(progress.characters_billed),
+            estimated=self._characters(progress.characters_estimated))
+        if progress.units_failed:
+            text = self._clause(text, self.tr("%Ln failed", None, progress.units_failed))
+        if progress.eta_s:
+            text = self._clause(text, self.tr("about {duration} left").format(duration=_duration(progress.eta_s)))
+        self.progress_label.setText(text)
 
     def _rendered(self, report: RenderReport) -> None:
         if self.production is not None:
@@ -1088,10 +1207,11 @@ class ProductionsPanel(QWidget):
         self.refresh_states()
         self._fill_takes()
         self._fill_failures()
-        count = len(report.rendered)
-        done = f"Rendered {count} unit{'s' * (count != 1)}, billed {report.characters_billed:,} characters."
+        done = self.tr("Rendered {units}, billed {characters}.").format(
+            units=self._units(len(report.rendered)), characters=self._characters(report.characters_billed))
         if report.failed:
-            done += f" {len(report.failed)} failed: retry them below (what was rendered is not billed again)."
+            done = self._sentences(done, self.tr("%Ln failed: retry them below (what was rendered is not billed "
+                                                 "again).", None, len(report.failed)))
         self.progress_label.setText(done)
         self.message.emit(done)
 
@@ -1106,15 +1226,16 @@ class ProductionsPanel(QWidget):
                 continue
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, line_id)
-            cost = f"{status.characters_to_bill:,} characters" if status.characters_to_bill else "nothing to bill"
+            cost = (self._characters(status.characters_to_bill) if status.characters_to_bill
+                    else self.tr("nothing to bill"))
             entry = QWidget()
             entry_layout = QHBoxLayout(entry)
-            entry_layout.setContentsMargins(4, 0, 4, 0)
-            text = QLabel(f"Line {row + 1} failed: {message}")
+            entry_layout.setContentsMargins(4, 2, 4, 2)  # the Retry button's border inside the row
+            text = QLabel(self.tr("Line {number} failed: {message}").format(number=row + 1, message=message))
             text.setToolTip(message)
             text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            retry = QPushButton(f"Retry ({cost})")
-            retry.setAccessibleName(f"Retry line {row + 1}: {cost}")
+            retry = QPushButton(self.tr("Retry ({cost})").format(cost=cost))
+            retry.setAccessibleName(self.tr("Retry line {number}: {cost}").format(number=row + 1, cost=cost))
             retry.clicked.connect(lambda _=False, line=line_id: self.retry(line))
             entry_layout.addWidget(text, 1)
             entry_layout.addWidget(retry)
@@ -1174,7 +1295,7 @@ class ProductionsPanel(QWidget):
 
     @property
     def _playing(self) -> bool:
-        return self.play_button.text() == "Stop"
+        return self._tasks.is_busy(PLAY_KEY)  # the button says Stop
 
     # -- takes ------------------------------------------------------------------------------------------
 
@@ -1195,15 +1316,20 @@ class ProductionsPanel(QWidget):
             self.ab_box.setVisible(False)
             self.ab_note.setText("")
         if record is None or production is None or production.cast.uncast(production.script):
-            self.takes_title.setText("<b>Takes</b>")
+            self.takes_title.setText(self.tr("<b>Takes</b>"))
             return
-        self.takes_title.setText(f"<b>Takes of line {record.number}</b>")
+        self.takes_title.setText(self.tr("<b>Takes of line {number}</b>").format(number=record.number))
         for take in production.line_takes(record):
-            state = "" if take.complete else f", {take.rendered} of {take.units} units rendered"
-            made = f", {_when(take.created_at)}" if take.created_at else ""
-            item = QListWidgetItem(f"Take {take.number}{' (in use)' if take.current else ''}: "
-                                   f"{take.duration_ms / 1000:.1f} s, {take.characters_billed:,} characters billed"
-                                   f"{made}{state}")
+            text = (self.tr("Take {number} (in use): {seconds} s, {characters} billed") if take.current
+                    else self.tr("Take {number}: {seconds} s, {characters} billed")).format(
+                number=take.number, seconds=number(take.duration_ms / 1000, 1),
+                characters=self._characters(take.characters_billed))
+            if take.created_at:
+                text = self._clause(text, _when(take.created_at))
+            if not take.complete:
+                text = self._clause(text, self.tr("{rendered} of %Ln units rendered", None, take.units).format(
+                    rendered=number(take.rendered)))
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, take.number)
             item.setData(Qt.ItemDataRole.UserRole + 1, take.complete)
             self.takes.addItem(item)
@@ -1228,7 +1354,7 @@ class ProductionsPanel(QWidget):
         if production is None or record is None or item is None:
             return
         if not item.data(Qt.ItemDataRole.UserRole + 1):
-            _say(self.problem, "That take is not complete: render it first, or pick a complete one")
+            _say(self.problem, self.tr("That take is not complete: render it first, or pick a complete one"))
             return
         production.set_take(record.id, int(item.data(Qt.ItemDataRole.UserRole)))
         self.refresh_states()
@@ -1245,7 +1371,8 @@ class ProductionsPanel(QWidget):
         other = chosen if chosen != record.take and chosen in complete else next(
             (number for number in reversed(complete) if number != record.take), None)
         if other is None or record.take not in complete:
-            _say(self.problem, f"Line {record.number} needs two complete takes to compare: make one with New take")
+            _say(self.problem, self.tr("Line {number} needs two complete takes to compare: make one with New "
+                                       "take").format(number=record.number))
             return
         try:
             self._pair = blind_pair(production, record, (record.take, other))
@@ -1253,8 +1380,10 @@ class ProductionsPanel(QWidget):
             _say(self.problem, str(exc))
             return
         self.ab_box.setVisible(True)
-        self.ab_note.setText(f"Line {record.number}: A and B are takes {min(self._pair.takes)} and "
-                             f"{max(self._pair.takes)} in an order you don't know, at the same loudness.")
+        self.ab_note.setText(self.tr("Line {number}: A and B are takes {first} and {second} in an order you don't "
+                                     "know, at the same loudness.").format(number=record.number,
+                                                                           first=min(self._pair.takes),
+                                                                           second=max(self._pair.takes)))
         self.ab_buttons[0].setFocus()
 
     def _play_blind(self, index: int) -> None:
@@ -1276,8 +1405,8 @@ class ProductionsPanel(QWidget):
         other = pair.takes[1 - index]
         self._pair = None
         self.ab_box.setVisible(False)
-        self.ab_note.setText(f"You kept {'AB'[index]}: take {take} (B was take {other})" if index == 0 else
-                             f"You kept {'AB'[index]}: take {take} (A was take {other})")
+        self.ab_note.setText(self.tr("You kept {kept}: take {take} ({other_letter} was take {other})").format(
+            kept="AB"[index], take=take, other_letter="AB"[1 - index], other=other))
         self.refresh_states()
         self._fill_takes()
 
@@ -1318,7 +1447,7 @@ class ProductionsPanel(QWidget):
             preset = choice.mastering()
             tags = choice.tags.tags(production.name)
         except (ValueError, OSError) as exc:
-            _say(self.problem, f"Can't export: {exc}")
+            _say(self.problem, self.tr("Can't export: {error}").format(error=exc))
             return
         save_export(production.path, choice)
         subtitles: tuple[SubtitleKind, ...] = tuple(kind for kind in ("srt", "vtt") if getattr(choice, kind))
@@ -1346,7 +1475,7 @@ class ProductionsPanel(QWidget):
             work = asyncio.to_thread(master_episode, lines, dest, preset, choice.fmt, per_chapter=choice.per_chapter,
                                      subtitles=subtitles, speakers=choice.speakers, tags=tags, bed=bed,
                                      on_progress=mastering)
-        self.progress_label.setText(f"Exporting {dest.name}…")
+        self.progress_label.setText(self.tr("Exporting {file}…").format(file=dest.name))
         self.cancel_button.setEnabled(True)
         self._tasks.run(EXPORT_KEY, work, owner=self, on_done=self._exported)
 
@@ -1356,25 +1485,30 @@ class ProductionsPanel(QWidget):
             self.progress.setRange(0, 1000)
             self.progress.setValue(round(fraction * 1000))
             if what:
-                self.progress_label.setText(f"{what}…")
+                self.progress_label.setText(self.tr("{step}…", "a step of the export, as the engine names it")
+                                            .format(step=what))
 
     def _exported(self, episode: Episode | MasteredEpisode) -> None:
         if isinstance(episode, MasteredEpisode):
             paths = [file.path for file in episode.files]
-            verdict = ("passes every line of its spec" if episode.passed else
-                       "FAILS a line of its spec: see the report") if len(paths) == 1 else \
-                ("all pass every line of their spec" if episode.passed else "some FAIL a line: see the report")
+            if len(paths) == 1:
+                verdict = (self.tr("passes every line of its spec") if episode.passed
+                           else self.tr("FAILS a line of its spec: see the report"))
+            else:
+                verdict = (self.tr("all pass every line of their spec") if episode.passed
+                           else self.tr("some FAIL a line: see the report"))
             self.report_dialog = CheckReportDialog([file.report for file in episode.files],
                                                    [w for file in episode.files for w in file.warnings], parent=self)
             self.report_dialog.open()
         else:
-            paths, verdict = list(episode.files), "as rendered"
+            paths, verdict = list(episode.files), self.tr("as rendered")
         files = ", ".join(path.name for path in (*paths, *episode.subtitles)) if len(paths) < 3 \
-            else f"{len(paths)} chapter files with their subtitles in {paths[0].parent}"
+            else self.tr("%Ln chapter files with their subtitles in {folder}", None, len(paths)).format(
+                folder=paths[0].parent)
         self.progress.setValue(self.progress.maximum())
-        self.progress_label.setText(f"Exported {files} ({_duration(episode.duration_s)}): {verdict}; nothing was "
-                                    "billed.")
-        self.message.emit(f"Exported {paths[0]}")
+        self.progress_label.setText(self.tr("Exported {files} ({duration}): {verdict}; nothing was billed.").format(
+            files=files, duration=_duration(episode.duration_s), verdict=verdict))
+        self.message.emit(self.tr("Exported {path}").format(path=paths[0]))
 
     # -- the script assistant -----------------------------------------------------------------------------
 
@@ -1398,7 +1532,8 @@ class ProductionsPanel(QWidget):
             return str(exc)
         self.show_production(production)
         speakers = production.script.speakers()
-        done = f"{production.name}: a new production from the draft; cast {', '.join(speakers)}, then render"
+        done = self.tr("{name}: a new production from the draft; cast {speakers}, then render").format(
+            name=production.name, speakers=_listed(speakers))
         self.progress_label.setText(done)
         self.message.emit(done)
         return None
@@ -1408,18 +1543,19 @@ class ProductionsPanel(QWidget):
         kept beside it under a dated name, lines with the same words keeping their takes. Ctrl+Z undoes it."""
         production = self.production
         if production is None:
-            return "No production is open: use the draft as a new production"
+            return self.tr("No production is open: use the draft as a new production")
         try:
             before = production.script
-            kept = dated_path(production.path / SCRIPT_FILE, "before draft")
+            kept = dated_path(production.path / SCRIPT_FILE, "before draft")  # notr: a file's name
             shutil.copy2(production.path / SCRIPT_FILE, kept)
             changes = production.save_script(script)
         except (OSError, ProductionError, ScriptError) as exc:
-            return f"script.md was not replaced: {exc}"
-        self._undo.push(_Change("replace the script with a draft", self._set_script, before, production.script,
-                                done=True))
+            return self.tr("script.md was not replaced: {error}").format(error=exc)
+        self._undo.push(_Change(self.tr("Replace the script with a draft"), self._set_script, before,
+                                production.script, done=True))
         self._script_written(changes, before.speakers())
-        done = f"script.md now holds the draft; the previous one is kept as {kept.name} (Ctrl+Z puts it back)"
+        done = self.tr("script.md now holds the draft; the previous one is kept as {file} (Ctrl+Z puts it "
+                       "back)").format(file=kept.name)
         self.progress_label.setText(done)
         self.message.emit(done)
         return None
@@ -1450,15 +1586,15 @@ class ProductionsPanel(QWidget):
         since is skipped, and said."""
         production = self.production
         if production is None:
-            return "The production was closed: open it and accept again"
+            return self.tr("The production was closed: open it and accept again")
         try:
             before = self._prepared_state(production)
             skipped = stale(production, suggestions)
             applying = [s for s in suggestions if s not in skipped]
             if not applying and not pronunciations:
-                return (f"Nothing was changed: line{'s' * (len(skipped) != 1)} "
-                        f"{', '.join(str(s.number) for s in skipped)} changed since the suggestions were made; "
-                        "prepare again for new ones")
+                return self.tr("Nothing was changed: lines {numbers} changed since the suggestions were made; "
+                               "prepare again for new ones", None, len(skipped)).format(
+                    numbers=_listed([str(s.number) for s in skipped]))
             if pronunciations:
                 accept_pronunciations(production, pronunciations)
             try:
@@ -1468,9 +1604,9 @@ class ProductionsPanel(QWidget):
                     production.save_cast(before[1])  # all or nothing
                 raise
         except (AssistantError, InputError, OSError, ProductionError, ScriptError) as exc:
-            return f"Nothing was changed: {exc}"
+            return self.tr("Nothing was changed: {error}").format(error=exc)
         count = len(applying) + len(pronunciations)
-        self._undo.push(_Change(f"accept {count} suggestion{'s' * (count != 1)}", self._set_prepared, before,
+        self._undo.push(_Change(self.tr("Accept %Ln suggestions", None, count), self._set_prepared, before,
                                 self._prepared_state(production), done=True))
         if changes is not None:
             self._script_written(changes, before[0].speakers())
@@ -1502,7 +1638,7 @@ class ProductionsPanel(QWidget):
             if recast:
                 production.save_cast(cast)
         except (OSError, InputError, ProductionError) as exc:
-            _say(self.problem, f"The cast was not changed back: {exc}")
+            _say(self.problem, self.tr("The cast was not changed back: {error}").format(error=exc))
             return
         if recast:
             self._fill_cast()
@@ -1523,7 +1659,7 @@ class ProductionsPanel(QWidget):
                 with contextlib.suppress(RuntimeError):  # the panel may be going away
                     self.refresh_states()
         elif key == PLAY_KEY:
-            self.play_button.setText("Stop" if busy else "Play from line")
+            self.play_button.setText(self.tr("Stop") if busy else self.tr("Play from line"))
         elif key == EXPORT_KEY and not busy:
             self.cancel_button.setEnabled(self._tasks.is_busy(RENDER_KEY))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PROBLEM_TINT = QColor(217, 48, 37, 50)
+from studio.qt.theme import token
+
+PROBLEM_ALPHA = 50  # a half-filled row's tint: the theme's "bad" colour, this see-through
+
+
+class _Table(QTableWidget):
+    """The rows, and while there are none a line saying what they are for (the empty state)."""
+
+    def __init__(self, hint: str) -> None:
+        super().__init__(0, 2)
+        self.hint = hint
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.rowCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(token("muted"))
+        room = self.viewport().rect().adjusted(8, 4, -8, -4)
+        painter.drawText(room, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
+        painter.end()
 
 
 class PronunciationEditor(QWidget):
@@ -25,18 +45,21 @@ class PronunciationEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Write", "Say as"])
+        self.table = _Table(self.tr("No pronunciations yet: Add word to say a word your way"))
+        self.table.setHorizontalHeaderLabels([self.tr("Write"), self.tr("Say as")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(96)
         self.table.setMaximumHeight(150)
-        self.table.setToolTip('E.g. "Omg" → "Oh my god", or Chinese tones as "燕少飞" → "(yan4)(shao3)(fei1)"')
+        self.table.setAccessibleName(self.tr("Pronunciations"))
+        self.table.setToolTip(self.tr('E.g. "Omg" → "Oh my god", or Chinese tones as "燕少飞" → "(yan4)(shao3)(fei1)"'))
         self.table.itemChanged.connect(self._on_item_changed)
-        self.add_button = QPushButton("Add word")
+        self.add_button = QPushButton(self.tr("Add word"))
+        self.add_button.setAccessibleName(self.tr("Add a pronunciation"))
         self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected pronunciation"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -79,9 +102,11 @@ class PronunciationEditor(QWidget):
     def problem(self) -> str | None:
         for number, (source, target) in enumerate(self.rows(), start=1):
             if bool(source) != bool(target):
-                return f"Pronunciation row {number}: fill in both “Write” and “Say as”, or remove the row."
+                return self.tr("Pronunciation row {number}: fill in both “Write” and “Say as”, or remove the "
+                               "row.").format(number=number)
             if "/" in source:
-                return f"Pronunciation row {number}: “{source}” can't contain “/”."
+                return self.tr("Pronunciation row {number}: “{word}” can't contain “/”.").format(number=number,
+                                                                                                word=source)
         return None
 
     def set_entries(self, entries: Sequence[str]) -> None:
@@ -100,12 +125,19 @@ class PronunciationEditor(QWidget):
         self._mark_problems()
         self.changed.emit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the tint follows it
+            self._mark_problems()
+
     def _mark_problems(self) -> None:
+        tint = token("bad")
+        tint.setAlpha(PROBLEM_ALPHA)
         self.table.blockSignals(True)
         for row, (source, target) in enumerate(self.rows()):
             bad = bool(source) != bool(target) or "/" in source
             for column in range(2):
                 item = self.table.item(row, column)
                 if item is not None:
-                    item.setBackground(PROBLEM_TINT if bad else Qt.GlobalColor.transparent)
+                    item.setBackground(tint if bad else Qt.GlobalColor.transparent)
         self.table.blockSignals(False)

@@ -7,18 +7,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from studio.qt.i18n import number
+from studio.qt.theme import token
 from studio.services.speech_session import ScriptProblem, sentence_at
 
-PAUSE_TINT = QColor(59, 111, 216, 46)
-TAG_TINT = QColor(13, 148, 136, 46)
-PREVIEW_TINT = QColor(242, 165, 22, 50)
-ERROR_COLOUR = QColor("#d93025")
-WARNING_COLOUR = QColor("#c77700")
+TINT_ALPHA = 46  # pause markers and interjection tags: see-through over the text's background
+PREVIEW_ALPHA = 50  # the segment a live preview renders: the demo badge's amber, this see-through
+PROBLEM_ALPHA = 40  # behind a problem's wavy underline (the theme's "bad" or "warn")
+
+
+def pause_tint() -> QColor:
+    """Behind a pause marker <#0.5#>, here and in the Productions panel's lines (production_lines.py)."""
+    tint = token("highlight")
+    tint.setAlpha(TINT_ALPHA)
+    return tint
+
+
+def tag_tint() -> QColor:
+    """Behind an interjection tag such as (laughs)."""
+    tint = token("kind_designed")
+    tint.setAlpha(TINT_ALPHA)
+    return tint
+
+
 SCRIPT_FILE_MAX_BYTES = 1_000_000
+Span = tuple[int, int]  # (position, length)
 
 
 class ScriptFileError(ValueError):
@@ -30,17 +47,23 @@ def read_script_file(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > SCRIPT_FILE_MAX_BYTES:
-            raise ScriptFileError(f"{path.name} is {size / 1e6:.1f} MB: a script file can be at most 1 MB of text")
+            raise ScriptFileError(QCoreApplication.translate(
+                "ScriptEditor", "{file} is {size} MB: a script file can be at most 1 MB of text").format(
+                file=path.name, size=number(size / 1e6, 1)))
         data = path.read_bytes()
     except OSError as exc:
-        raise ScriptFileError(f"Couldn't read {path.name}: {exc.strerror or exc}") from None
+        raise ScriptFileError(QCoreApplication.translate("ScriptEditor", "Couldn't read {file}: {error}").format(
+            file=path.name, error=exc.strerror or exc)) from None
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise ScriptFileError(f"{path.name} is not UTF-8 text: save it as UTF-8 plain text and drop it again") from None
+        raise ScriptFileError(QCoreApplication.translate(
+            "ScriptEditor", "{file} is not UTF-8 text: save it as UTF-8 plain text and drop it again").format(
+            file=path.name)) from None
     if "\x00" in text:
-        raise ScriptFileError(f"{path.name} is not a text file: drop a plain-text script (.txt, .md)")
+        raise ScriptFileError(QCoreApplication.translate(
+            "ScriptEditor", "{file} is not a text file: drop a plain-text script (.txt, .md)").format(file=path.name))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -49,9 +72,12 @@ class ScriptEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Type or paste your script. Ctrl+Enter renders it (or the selection); "
-                                "moving a voice slider replays the sentence under the cursor.")
+        self.setPlaceholderText(self.tr("Type or paste your script, or drop a text file here. Ctrl+Enter renders it "
+                                        "(or the selection); moving a voice slider replays the sentence under the "
+                                        "cursor."))
+        self.setAccessibleName(self.tr("Script"))
         self.setTabChangesFocus(True)
+        self._marked: tuple[Sequence[ScriptProblem], Sequence[Span], Sequence[Span]] = ((), (), ())
         self._marks: list[QTextEdit.ExtraSelection] = []
         self._preview: tuple[int, int] | None = None
 
@@ -106,7 +132,8 @@ class ScriptEditor(QPlainTextEdit):
             super().insertFromMimeData(source)
             return
         if len(files) > 1:
-            self.notice.emit(f"Drop one script file at a time ({len(files)} were dropped)")
+            self.notice.emit(self.tr("Drop one script file at a time ({count} were dropped)").format(
+                count=len(files)))
             return
         try:
             text = read_script_file(files[0])
@@ -114,25 +141,39 @@ class ScriptEditor(QPlainTextEdit):
             self.notice.emit(str(exc))
             return
         self.textCursor().insertText(text)
-        self.notice.emit(f"Inserted {files[0].name} ({len(text):,} characters)")
+        count = len(text)
+        # A plural through the class's tr (pyside6-lupdate sees a plural in translate() only for a literal n)
+        inserted = ScriptEditor.tr("Inserted {file} (%Ln character(s))", None, count)  # type: ignore[arg-type]
+        self.notice.emit(inserted.replace("(s)", "" if count == 1 else "s").format(file=files[0].name))
 
     # -- marks --------------------------------------------------------------------------------------
 
     def set_marks(self, problems: Sequence[ScriptProblem], pauses: Sequence[tuple[int, int]],
                   tags: Sequence[tuple[int, int]]) -> None:
+        self._marked = (problems, pauses, tags)
+        self._mark()
+
+    def _mark(self) -> None:
+        """The marks in the theme's colours of now (again when the theme changes)."""
+        problems, pauses, tags = self._marked
         marks: list[QTextEdit.ExtraSelection] = []
         for position, length in pauses:
-            marks.append(self._selection(position, length, background=PAUSE_TINT))
+            marks.append(self._selection(position, length, background=pause_tint()))
         for position, length in tags:
-            marks.append(self._selection(position, length, background=TAG_TINT))
+            marks.append(self._selection(position, length, background=tag_tint()))
         for problem in problems:
-            colour = ERROR_COLOUR if problem.blocking else WARNING_COLOUR
+            colour = token("bad" if problem.blocking else "warn")
             background = QColor(colour)
-            background.setAlpha(40)
+            background.setAlpha(PROBLEM_ALPHA)
             marks.append(self._selection(problem.position, problem.length, background=background,
                                          underline=colour, tooltip=problem.message))
         self._marks = marks
         self._apply()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._mark()
 
     def set_preview_span(self, span: tuple[int, int] | None) -> None:
         self._preview = span
@@ -142,7 +183,9 @@ class ScriptEditor(QPlainTextEdit):
         extra = list(self._marks)
         if self._preview is not None:
             start, end = self._preview
-            extra.insert(0, self._selection(start, end - start, background=PREVIEW_TINT))
+            tint = token("demo_bg")
+            tint.setAlpha(PREVIEW_ALPHA)
+            extra.insert(0, self._selection(start, end - start, background=tint))
         self.setExtraSelections(extra)
 
     def _selection(self, position: int, length: int, *, background: QColor, underline: QColor | None = None,

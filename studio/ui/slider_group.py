@@ -1,14 +1,25 @@
-"""A labelled slider that shows its value, with end captions for bipolar controls; double-click resets it."""
+"""A labelled slider that shows its value, with end captions for bipolar controls; double-click resets it.
+
+The title may carry a mnemonic ("&Speed", "语速(&S)"): the title label is the slider's buddy. A screen reader
+hears the slider named after the title and described by the value shown beside it."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
 
+def plain_title(text: str) -> str:
+    """A label's words without its mnemonic ("Pitc&h" → "Pitch", "语调(&H)" → "语调", "R&&D" → "R&D")."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 class ValueSlider(QWidget):
     """`edited` fires for changes the user makes (drag, keys, wheel, reset), not for `set_value`;
-    `released` when a drag ends or a double-click reset it. `inline`: no title, for a form row that has one."""
+    `released` when a drag ends or a double-click reset it. `inline`: no title, for a form row that has one
+    (give that row's label `slider` as its buddy). Titles and captions come translated."""
 
     edited = Signal()
     released = Signal()
@@ -36,11 +47,13 @@ class ValueSlider(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(round(minimum / step), round(maximum / step))
         self.slider.setPageStep(max(1, round((maximum - minimum) / step / 10)))
-        self.slider.setToolTip("Double-click to reset")
+        self.slider.setToolTip(self.tr("Double-click to reset"))
+        self.slider.setAccessibleName(plain_title(title))
         self.slider.installEventFilter(self)
         self.slider.valueChanged.connect(self._on_value_changed)
         self.slider.sliderReleased.connect(self.released)
         self.title_label = QLabel(title)
+        self.title_label.setBuddy(self.slider)
         self.value_label = QLabel()
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("+100.00×"))
@@ -101,7 +114,9 @@ class ValueSlider(QWidget):
     def _show_value(self) -> None:
         value = self.value()
         sign = "+" if self._signed and value > 0 else ""
-        self.value_label.setText(f"{sign}{value:.{self._decimals}f}{self._suffix}")
+        shown = f"{sign}{value:.{self._decimals}f}{self._suffix}"
+        self.value_label.setText(shown)
+        self.slider.setAccessibleDescription(shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.slider and event.type() == QEvent.Type.MouseButtonDblClick:

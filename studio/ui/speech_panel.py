@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from studio.api.errors import InputError
 from studio.api.models import T2ASettings
+from studio.qt.i18n import number
 from studio.qt.tasks import TaskRunner, user_message
 from studio.services.export import AUDIO_EXPORT_FORMATS, export_take
 from studio.services.library import Take
@@ -57,8 +59,8 @@ from studio.services.speech_session import (
 from studio.ui.error_banner import ErrorBanner
 from studio.ui.media_widgets import muted_label
 from studio.ui.problem_list import ProblemList, ShownProblem
-from studio.ui.production_export import CheckReportDialog, ExportDialog
-from studio.ui.script_editor import ERROR_COLOUR, WARNING_COLOUR, ScriptEditor
+from studio.ui.production_export import CheckReportDialog, ExportDialog, preset_label
+from studio.ui.script_editor import ScriptEditor
 from studio.ui.speech_settings import SpeechSettingsForm
 from studio.ui.transport_bar import TransportBar
 from studio.ui.widgets import ask_save_file, restyle, save_filter
@@ -66,7 +68,6 @@ from studio.ui.widgets import ask_save_file, restyle, save_filter
 RENDER_KEY = "speech.render"
 EXPORT_KEY = "speech.export"
 DEBOUNCE_MS = 200
-PLAYING = " · playing"
 PAUSES = (0.5, 1.0, 2.0, 5.0)
 
 
@@ -110,6 +111,7 @@ class SpeechPanel(QWidget):
         self._export_when_rendered = False  # Ctrl+S found only previews and the user asked for a full render
         self._seek_to: float | None = None  # a waveform click whose replay has not started playing yet
         self.renders_started = 0
+        self._status_kind = ""  # "rendering" / "playing" while the status line says so
         self.master_dialog: ExportDialog | None = None
         self.report_dialog: CheckReportDialog | None = None
 
@@ -131,18 +133,18 @@ class SpeechPanel(QWidget):
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.notice.connect(self._show_status)
         self.pause_button = QToolButton()
-        self.pause_button.setText("Insert pause")
-        self.pause_button.setToolTip("Insert a pause marker <#seconds#> at the cursor")
+        self.pause_button.setText(self.tr("&Insert pause"))
+        self.pause_button.setToolTip(self.tr("Insert a pause marker <#seconds#> at the cursor"))
         self.pause_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         pause_menu = QMenu(self.pause_button)
         for seconds in PAUSES:
             pause_menu.addAction(f"{seconds:g} s", functools.partial(self.insert_pause, seconds))
         pause_menu.addSeparator()
-        pause_menu.addAction("Other length…", self._ask_pause)
+        pause_menu.addAction(self.tr("Other length…"), self._ask_pause)
         self.pause_button.setMenu(pause_menu)
         self.interjection_button = QToolButton()
-        self.interjection_button.setText("Interjection")
-        self.interjection_button.setToolTip("Insert a sound such as (laughs) or (sighs) — speech-2.8 models")
+        self.interjection_button.setText(self.tr("Inter&jection"))
+        self.interjection_button.setToolTip(self.tr("Insert a sound such as (laughs) or (sighs) — speech-2.8 models"))
         self.interjection_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         tag_menu = QMenu(self.interjection_button)
         for tag in INTERJECTIONS:
@@ -155,22 +157,25 @@ class SpeechPanel(QWidget):
         tools.addStretch(1)
         tools.addWidget(self.count_label)
 
-        self.problem_list = ProblemList(ERROR_COLOUR, WARNING_COLOUR)
+        self.problem_list = ProblemList()  # the theme's "bad" and "warn" colours
         self.problem_list.problem_chosen.connect(self.go_to_problem)
 
         self.transport = TransportBar()
         self.transport.play_clicked.connect(self.toggle_playback)
         self.transport.seek_requested.connect(self.seek)
-        self.generate_button = QPushButton("Generate")
+        self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setObjectName("primary")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the latest full take as received, as MP3, WAV, FLAC or raw PCM "
-                                      "(Ctrl+S); or mastered to a delivery preset (Ctrl+Shift+S)")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the latest full take as received, as MP3, WAV, FLAC or raw PCM "
+                                              "(Ctrl+S); or mastered to a delivery preset (Ctrl+Shift+S)"))
         export_menu = QMenu(self.export_button)
-        export_menu.addAction("As received…\tCtrl+S", self.save)
-        export_menu.addAction("Mastered (podcast, audiobook, broadcast, video)…\tCtrl+Shift+S", self.save_mastered)
+        # The window's actions own Ctrl+S and Ctrl+Shift+S; the menu only shows them.
+        native = QKeySequence.SequenceFormat.NativeText
+        export_menu.addAction(self.tr("As received…") + "\t" + QKeySequence("Ctrl+S").toString(native), self.save)
+        export_menu.addAction(self.tr("Mastered (podcast, audiobook, broadcast, video)…") + "\t"
+                              + QKeySequence("Ctrl+Shift+S").toString(native), self.save_mastered)
         self.export_button.setMenu(export_menu)
         self.status = muted_label(wrap=True)
         actions = QHBoxLayout()
@@ -213,7 +218,8 @@ class SpeechPanel(QWidget):
         self._debounce.stop()
         if self.blocked_reason:
             shown = self.problem_list.isVisibleTo(self)
-            self._show_status("Nothing was sent: fix the highlighted problem first." if shown else self.blocked_reason)
+            self._show_status(self.tr("Nothing was sent: fix the highlighted problem first.") if shown
+                              else self.blocked_reason)
             first = self.problem_list.problems[0] if self.problem_list.problems else None
             if first is not None and first.control is not None:
                 self.form.reveal(first.control)  # a setting may be scrolled out of sight
@@ -271,11 +277,15 @@ class SpeechPanel(QWidget):
         dest = self._ask_export_path(export_name(take, "mp3" if take.format == "pcm" else take.format))
         if dest is None:
             return
-        what = "the full take (not the slider preview) " if take is not self.last_take else ""
-        self._show_status(f"Exporting {what}to {Path(dest).name}…")
+        full = take is not self.last_take  # after a slider preview: say which take went out
+        exporting = (self.tr("Exporting the full take (not the slider preview) to {file}…") if full
+                     else self.tr("Exporting to {file}…"))
+        exported = (self.tr("Exported the full take (not the slider preview) to {path}") if full
+                    else self.tr("Exported to {path}"))
+        self._show_status(exporting.format(file=Path(dest).name))
         self._runner.run(EXPORT_KEY, export_take(take, Path(dest)), owner=self,
-                         on_done=lambda result: self._show_status(f"Exported {what}to {result.path}"),
-                         on_error=lambda exc: self._show_status(f"Couldn't export: {user_message(exc)}"))
+                         on_done=lambda result: self._show_status(exported.format(path=result.path)),
+                         on_error=lambda exc: self._show_status(self._export_failed(user_message(exc))))
 
     def save_mastered(self) -> None:
         """Export the latest full take mastered to a delivery preset (loudness, true peak, rate; tags, a music
@@ -296,7 +306,7 @@ class SpeechPanel(QWidget):
             preset = choice.mastering()
             tags = choice.tags.tags(Path(dest).stem)
         except (ValueError, OSError) as exc:
-            self._show_status(f"Couldn't export: {exc}")
+            self._show_status(self._export_failed(str(exc)))
             return
         if preset is None:
             return
@@ -308,24 +318,29 @@ class SpeechPanel(QWidget):
 
         def mastered() -> Mastered:  # in a thread: opening the take reads it, and a broken one is said below
             return master(FileSource(take.path, raw=raw), dest, preset, choice.fmt, tags=tags, bed=bed)
-        self._show_status(f"Mastering to {preset.label}: {dest.name}…")
+        self._show_status(self.tr("Mastering to {preset}: {file}…").format(preset=preset_label(preset), file=dest.name))
 
         def shown(mastered: Mastered) -> None:
-            verdict = "passes every line of its spec" if mastered.report.passed else "FAILS a line: see the report"
-            self._show_status(f"Exported {mastered.path} mastered to {preset.label}: {verdict}")
+            said = (self.tr("Exported {path} mastered to {preset}: passes every line of its spec")
+                    if mastered.report.passed else
+                    self.tr("Exported {path} mastered to {preset}: FAILS a line: see the report"))
+            self._show_status(said.format(path=mastered.path, preset=preset_label(preset)))
             self.report_dialog = CheckReportDialog([mastered.report], mastered.warnings, parent=self)
             self.report_dialog.open()
 
         self._runner.run(EXPORT_KEY, asyncio.to_thread(mastered),
                          owner=self, on_done=shown,
-                         on_error=lambda exc: self._show_status(f"Couldn't export: {user_message(exc)}"))
+                         on_error=lambda exc: self._show_status(self._export_failed(user_message(exc))))
+
+    def _export_failed(self, reason: str) -> str:
+        return self.tr("Couldn't export: {reason}").format(reason=reason)
 
     def _take_to_export(self) -> Take | None:
         """The last take, unless it is a slider preview: then the latest full one. With only previews, the
         user chooses: render the whole script (exported when done) or export the preview."""
         take = self.last_take
         if take is None:
-            self._show_status("Nothing to export yet: generate a take first.")
+            self._show_status(self.tr("Nothing to export yet: generate a take first."))
             return None
         if not take.preview:
             return take
@@ -354,7 +369,7 @@ class SpeechPanel(QWidget):
     def set_voice(self, voice_id: str) -> None:
         """Use this voice from now on (Voices → Use in Speech)."""
         self.form.set_voice(voice_id)
-        self._show_status(f"Voice: {voice_id}")
+        self._show_status(self.tr("Voice: {voice}").format(voice=voice_id))
 
     def load_payload(self, payload: dict[str, Any]) -> None:
         """Restore a take's text and settings (Library → Re-open in Speech); the edit can be undone."""
@@ -362,7 +377,7 @@ class SpeechPanel(QWidget):
         text = payload.get("text")
         if isinstance(text, str):
             self.editor.replace_all(text)
-        self._show_status("Re-opened a take from the Library")
+        self._show_status(self.tr("Re-opened a take from the Library"))
 
     def audition_settings(self) -> T2ASettings:
         """What the Voices panel auditions with: this panel's model and delivery (the audition picks the voice)."""
@@ -401,7 +416,7 @@ class SpeechPanel(QWidget):
             return  # the same sentence with the same settings is already playing or was just heard
         problem = self._blocking_problem_in(span) or self.blocked_settings_reason()
         if problem:
-            self._show_status(f"Not previewed: {problem}")
+            self._show_status(self.tr("Not previewed: {problem}").format(problem=problem))
             return
         self._last_preview = key
         self.editor.set_preview_span(span)
@@ -422,7 +437,7 @@ class SpeechPanel(QWidget):
         self.progress = TakeProgress()
         self.transport.clear()
         self.renders_started += 1
-        self._show_status("Rendering…")
+        self._show_status(self.tr("Rendering…"), kind="rendering")
         self._runner.run(
             RENDER_KEY,
             self._session.render(request, transport=self.form.transport,
@@ -437,9 +452,7 @@ class SpeechPanel(QWidget):
         self._show_progress()
         take = result.take
         if take is not None:
-            used = f" · {take.usage_characters:,} characters" if take.usage_characters else ""
-            heard = " (not played: no audio output)" if result.progress.no_audio else ""
-            self._show_status(f"Saved to the Library{used}{heard}")
+            self._show_status(self._saved_text(take.usage_characters, heard=not result.progress.no_audio))
             if self._export_when_rendered and not take.preview:
                 self._export_when_rendered = False
                 self.save()
@@ -459,9 +472,10 @@ class SpeechPanel(QWidget):
             self._ticker.stop()
             self._show_progress()
             self.editor.set_preview_span(None)
-            if self.status.text() == "Rendering…" or self.status.text().endswith(PLAYING):
+            if self._status_kind in ("rendering", "playing"):
                 # a render that ends normally says so next (on_done runs after this)
-                self._show_status("Stopped · saved to the Library" if self.progress and self.progress.take else "")
+                self._show_status(self.tr("Stopped · saved to the Library") if self.progress and self.progress.take
+                                  else "")
         self.transport.set_playing(busy, has_take=self.last_take is not None)
 
     def _show_progress(self) -> None:
@@ -472,8 +486,8 @@ class SpeechPanel(QWidget):
         if progress.take is not None and progress.take is not self.last_take:
             self.last_take = progress.take
             self.transport.set_playing(self._runner.is_busy(RENDER_KEY), has_take=True)
-            if self.status.text() == "Rendering…":
-                self._show_status("Saved to the Library" + PLAYING)
+            if self._status_kind == "rendering":
+                self._show_status(self.tr("Saved to the Library · playing"), kind="playing")
         self.transport.show_progress(progress)
 
     # -- checking input -------------------------------------------------------------------------------
@@ -496,8 +510,10 @@ class SpeechPanel(QWidget):
         # over the limit is a problem only when the text can't be made in parts (script_problems says which)
         refused = over and any(p.blocking and (p.position, p.length) == (TEXT_LIMIT - 1, len(text) - TEXT_LIMIT + 1)
                                for p in problems)
-        self.count_label.setText(f"{len(text):,} characters, made in parts" if over and not refused
-                                 else f"{len(text):,} / {TEXT_LIMIT - 1:,} characters")
+        # both figures are always many: no plural forms needed
+        self.count_label.setText(self.tr("{count} characters, made in parts").format(count=number(len(text)))
+                                 if over and not refused else self.tr("{count} / {limit} characters").format(
+                                     count=number(len(text)), limit=number(TEXT_LIMIT - 1)))
         self.count_label.setObjectName("problem" if refused else "muted")
         restyle(self.count_label)
         in_text = [ShownProblem(p.message, p.blocking, span=(p.position, p.position + p.length)) for p in problems]
@@ -506,10 +522,10 @@ class SpeechPanel(QWidget):
             p for p in in_text if not p.blocking]
         reason = shown[0].message if shown and shown[0].blocking else None
         if reason is None and not text.strip():
-            reason = "Write something to render."
+            reason = self.tr("Write something to render.")
         self.blocked_reason = reason
         self.generate_button.setEnabled(reason is None)
-        self.generate_button.setToolTip(reason or "Render the text, or the selection (Ctrl+Enter)")
+        self.generate_button.setToolTip(reason or self.tr("Render the text, or the selection (Ctrl+Enter)"))
         self.problem_list.show_problems(shown)
 
     def blocked_settings_reason(self) -> str | None:
@@ -546,7 +562,8 @@ class SpeechPanel(QWidget):
         self.editor.insert_snippet(f"<#{seconds:g}#>")
 
     def _ask_pause(self) -> None:
-        seconds, ok = QInputDialog.getDouble(self, "Insert pause", "Pause length (seconds):", 1.0, 0.01, 99.99, 2)
+        seconds, ok = QInputDialog.getDouble(self, self.tr("Insert pause"), self.tr("Pause length (seconds):"), 1.0,
+                                             0.01, 99.99, 2)
         if ok:
             self.insert_pause(round(seconds, 2))
 
@@ -588,20 +605,33 @@ class SpeechPanel(QWidget):
 
     # -- plumbing -------------------------------------------------------------------------------------
 
-    def _show_status(self, text: str) -> None:
+    def _show_status(self, text: str, *, kind: str = "") -> None:
         self.status.setText(text)
+        self._status_kind = kind
+
+    def _saved_text(self, characters: int | None, *, heard: bool) -> str:
+        """"Saved to the Library · 26 characters" (billed), and whether it was not played."""
+        # plurals through the class's tr: pyside6-lupdate marks translate(…, n) plural only for a literal n
+        if characters and heard:
+            return SpeechPanel.tr("Saved to the Library · %Ln character(s)", None, characters)  # type: ignore[arg-type]
+        if characters:
+            return SpeechPanel.tr("Saved to the Library · %Ln character(s) "  # type: ignore[arg-type]
+                                  "(not played: no audio output)", None, characters)  # type: ignore[arg-type]
+        if heard:
+            return self.tr("Saved to the Library")
+        return self.tr("Saved to the Library (not played: no audio output)")
 
     def _export_dialog(self, default_name: str) -> Path | None:
-        return ask_save_file(self, "Export take", default_name,
+        return ask_save_file(self, self.tr("Export take"), default_name,
                              save_filter(AUDIO_EXPORT_FORMATS, Path(default_name).suffix.lstrip(".")))
 
     def _ask_only_previews(self) -> str | None:
         """"render", "preview" or None (cancel): Ctrl+S found only slider previews of single sentences."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Export take",
-                          "There is no full take of this script yet, only slider previews of single sentences.",
+        question = self.tr("There is no full take of this script yet, only slider previews of single sentences.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export take"), question,
                           QMessageBox.StandardButton.Cancel, self)
-        render = box.addButton("Render the whole script", QMessageBox.ButtonRole.AcceptRole)
-        preview = box.addButton("Export the preview", QMessageBox.ButtonRole.ActionRole)
+        render = box.addButton(self.tr("&Render the whole script"), QMessageBox.ButtonRole.AcceptRole)
+        preview = box.addButton(self.tr("&Export the preview"), QMessageBox.ButtonRole.ActionRole)
         box.setDefaultButton(render)
         box.exec()
         clicked = box.clickedButton()

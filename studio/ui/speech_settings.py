@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,20 +39,110 @@ from studio.api.models import (
 )
 from studio.services.speech_session import SOUND_EFFECTS, STREAM_FORMATS, Transport
 from studio.ui.pronunciation_editor import PronunciationEditor
-from studio.ui.slider_group import ValueSlider
+from studio.ui.slider_group import ValueSlider, plain_title
 from studio.ui.timbre_mixer import TimbreMixer, VoicePicker
 from studio.ui.widgets import restyle
 
 DEFAULT_MODEL = "speech-2.8-hd"
-DEFAULT_VOICE = "English_expressive_narrator"
+DEFAULT_VOICE = "English_expressive_narrator"  # notr: a voice id
 SAMPLE_RATES = (8000, 16000, 22050, 24000, 32000, 44100)
 BITRATES = (32000, 64000, 128000, 256000)
-EFFECTS_NEED_MP3 = "Voice effects stream as MP3 only: set the effects to 0 and the sound effect to None to use {fmt}"
-MP3_FOR_EFFECTS = "Voice effects stream as MP3 only: choose MP3 as the format to use them"
+EFFECTS_NEED_MP3 = QT_TRANSLATE_NOOP(
+    "SpeechSettingsForm",
+    "Voice effects stream as MP3 only: set the effects to 0 and the sound effect to None to use {fmt}")
+EFFECTS_NEED_MP3_ANY = QT_TRANSLATE_NOOP(
+    "SpeechSettingsForm",
+    "Voice effects stream as MP3 only: set the effects to 0 and the sound effect to None to use another format")
+MP3_FOR_EFFECTS = QT_TRANSLATE_NOOP("SpeechSettingsForm",
+                                    "Voice effects stream as MP3 only: choose MP3 as the format to use them")
 FLAG_MS = 2500  # how long a control that a problem points at stays outlined
-# (voice_modify field, title, left caption, right caption)
-VOICE_EFFECTS = (("pitch", "Pitch", "Deepen", "Brighten"), ("intensity", "Intensity", "Stronger", "Softer"),
-                 ("timbre", "Timbre", "Nasal", "Crisp"))
+# (voice_modify field, title, left caption, right caption): English, translated where shown (context
+# "SpeechSettingsForm"); the Productions cast editor shows them too.
+VOICE_EFFECTS: tuple[tuple[str, str, str, str], ...] = (
+    ("pitch", str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Pitch")),
+     str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Deepen")), str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Brighten"))),
+    ("intensity", str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Intensity")),
+     str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Stronger")), str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Softer"))),
+    ("timbre", str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Timbre")),
+     str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Nasal")), str(QT_TRANSLATE_NOOP("SpeechSettingsForm", "Crisp"))),
+)
+# The effect sliders' titles as the form shows them, each with its mnemonic (the Pitch of the delivery has P).
+EFFECT_TITLES = {
+    "pitch": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Pitch"),
+    "intensity": QT_TRANSLATE_NOOP("SpeechSettingsForm", "I&ntensity"),
+    "timbre": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Tim&bre"),
+}
+# The API's own values as the form names them (the values stay what is sent).
+SOUND_EFFECT_NAMES = {
+    "spacious_echo": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Spacious echo"),
+    "auditorium_echo": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Auditorium echo"),
+    "lofi_telephone": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Lo-fi telephone"),
+    "robotic": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Robotic"),
+}
+EMOTION_NAMES = {
+    "happy": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Happy"),
+    "sad": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Sad"),
+    "angry": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Angry"),
+    "fearful": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Fearful"),
+    "disgusted": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Disgusted"),
+    "surprised": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Surprised"),
+    "calm": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Calm"),
+    "fluent": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Fluent"),
+    "whisper": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Whisper"),
+}
+LANGUAGE_NAMES = {
+    "Chinese": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Chinese"),
+    "Chinese,Yue": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Chinese,Yue"),
+    "English": QT_TRANSLATE_NOOP("SpeechSettingsForm", "English"),
+    "Arabic": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Arabic"),
+    "Russian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Russian"),
+    "Spanish": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Spanish"),
+    "French": QT_TRANSLATE_NOOP("SpeechSettingsForm", "French"),
+    "Portuguese": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Portuguese"),
+    "German": QT_TRANSLATE_NOOP("SpeechSettingsForm", "German"),
+    "Turkish": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Turkish"),
+    "Dutch": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Dutch"),
+    "Ukrainian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Ukrainian"),
+    "Vietnamese": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Vietnamese"),
+    "Indonesian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Indonesian"),
+    "Japanese": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Japanese"),
+    "Italian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Italian"),
+    "Korean": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Korean"),
+    "Thai": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Thai"),
+    "Polish": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Polish"),
+    "Romanian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Romanian"),
+    "Greek": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Greek"),
+    "Czech": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Czech"),
+    "Finnish": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Finnish"),
+    "Hindi": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Hindi"),
+    "Bulgarian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Bulgarian"),
+    "Danish": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Danish"),
+    "Hebrew": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Hebrew"),
+    "Malay": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Malay"),
+    "Persian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Persian"),
+    "Slovak": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Slovak"),
+    "Swedish": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Swedish"),
+    "Croatian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Croatian"),
+    "Filipino": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Filipino"),
+    "Hungarian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Hungarian"),
+    "Norwegian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Norwegian"),
+    "Slovenian": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Slovenian"),
+    "Catalan": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Catalan"),
+    "Nynorsk": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Nynorsk"),
+    "Tamil": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Tamil"),
+    "Afrikaans": QT_TRANSLATE_NOOP("SpeechSettingsForm", "Afrikaans"),
+}
+
+
+def _shown(text: object) -> str:
+    """A word of this module's tables (QT_TRANSLATE_NOOP, typed as object), translated where shown."""
+    return QCoreApplication.translate("SpeechSettingsForm", str(text))
+
+
+def _named(table: dict[str, object], value: str) -> str:
+    """An API value as the form names it: its translated name, or the value itself when it has none."""
+    name = table.get(value)
+    return value if name is None else _shown(name)
 
 
 def _combo(items: Sequence[tuple[str, Any]]) -> QComboBox:
@@ -110,7 +200,7 @@ class SpeechSettingsForm(QScrollArea):
     # -- groups ---------------------------------------------------------------------------------------
 
     def _voice_group(self) -> QGroupBox:
-        group = QGroupBox("Voice")
+        group = QGroupBox(self.tr("Voice"))
         form = _form(group)
         self.model_combo = _combo([(m, m) for m in SPEECH_MODELS])
         _select(self.model_combo, DEFAULT_MODEL)
@@ -118,42 +208,49 @@ class SpeechSettingsForm(QScrollArea):
         self.voice_picker = VoicePicker()
         self.voice_picker.set_voice_id(DEFAULT_VOICE)
         self.voice_picker.currentTextChanged.connect(lambda _t: self.changed.emit())
+        voice_label = self.tr("V&oice")
+        line = self.voice_picker.lineEdit()
+        if line is not None:  # an editable combo: its text field is announced on its own
+            line.setAccessibleName(plain_title(voice_label))
         self.emotion_combo = QComboBox()
         self.emotion_combo.currentIndexChanged.connect(lambda _i: self._live_edit())
-        self.speed = ValueSlider("Speed", 0.5, 2.0, 1.0, step=0.05, decimals=2, suffix="×")
-        self.volume = ValueSlider("Volume", 0.1, 10.0, 1.0, step=0.1, decimals=1)
-        self.pitch = ValueSlider("Pitch (semitones)", -12, 12, 0, signed=True)
-        form.addRow("Model", self.model_combo)
-        form.addRow("Voice", self.voice_picker)
-        form.addRow("Emotion", self.emotion_combo)
+        self.speed = ValueSlider(self.tr("&Speed"), 0.5, 2.0, 1.0, step=0.05, decimals=2, suffix="×")
+        self.volume = ValueSlider(self.tr("Vol&ume"), 0.1, 10.0, 1.0, step=0.1, decimals=1)
+        self.pitch = ValueSlider(self.tr("&Pitch (semitones)"), -12, 12, 0, signed=True)
+        form.addRow(self.tr("&Model"), self.model_combo)
+        form.addRow(voice_label, self.voice_picker)
+        form.addRow(self.tr("&Emotion"), self.emotion_combo)
         for slider in (self.speed, self.volume, self.pitch):
             form.addRow(slider)
             self._connect_slider(slider)
         return group
 
     def _effects_group(self) -> QGroupBox:
-        group = self.effects_group = QGroupBox("Voice effects")
+        group = self.effects_group = QGroupBox(self.tr("Voice effects"))
         form = _form(group)
         self.effect_sliders: dict[str, ValueSlider] = {}
         for name, title, left, right in VOICE_EFFECTS:
-            slider = ValueSlider(title, -100, 100, 0, left_caption=left, right_caption=right, signed=True)
+            slider = ValueSlider(_shown(EFFECT_TITLES.get(name, title)), -100, 100, 0, left_caption=_shown(left),
+                                 right_caption=_shown(right), signed=True)
             slider.setObjectName(f"effect_{name}")
             self.effect_sliders[name] = slider
             self._connect_slider(slider)
             form.addRow(slider)
-        self.sound_effect_combo = _combo([("None", None), *((label, value) for value, label in SOUND_EFFECTS)])
+        self.sound_effect_combo = _combo([(self.tr("None", "no sound effect"), None), *(
+            (_named(SOUND_EFFECT_NAMES, value), value) for value, _label in SOUND_EFFECTS)])
         self.sound_effect_combo.currentIndexChanged.connect(lambda _i: self._live_edit(release=True))
-        self.sound_effect_label = QLabel("Sound effect")
+        self.sound_effect_label = QLabel(self.tr("Soun&d effect"))
+        self.sound_effect_label.setBuddy(self.sound_effect_combo)
         form.addRow(self.sound_effect_label, self.sound_effect_combo)
-        self.live_preview_box = QCheckBox("Live preview of the current sentence")
+        self.live_preview_box = QCheckBox(self.tr("&Live preview of the current sentence"))
         self.live_preview_box.setChecked(True)
-        self.live_preview_box.setToolTip("Moving a slider re-renders the sentence under the cursor (or the "
-                                         "selection) with the new settings and plays it")
+        self.live_preview_box.setToolTip(self.tr("Moving a slider re-renders the sentence under the cursor (or the "
+                                                 "selection) with the new settings and plays it"))
         form.addRow(self.live_preview_box)
         return group
 
     def _mix_group(self) -> QGroupBox:
-        group = self.mix_group = QGroupBox("Timbre mix")
+        group = self.mix_group = QGroupBox(self.tr("Timbre mix"))
         layout = QVBoxLayout(group)
         layout.setContentsMargins(10, 8, 10, 10)
         self.mixer = TimbreMixer()
@@ -162,42 +259,46 @@ class SpeechSettingsForm(QScrollArea):
         return group
 
     def _text_group(self) -> QGroupBox:
-        group = QGroupBox("Text")
+        group = QGroupBox(self.tr("Text"))
         form = _form(group)
-        self.language_combo = _combo([("None", None), ("Automatic", "auto"), *((n, n) for n in LANGUAGES)])
+        self.language_combo = _combo([(self.tr("None", "no language boost"), None),
+                                      (self.tr("Automatic", "the model detects the language"), "auto"),
+                                      *((_named(LANGUAGE_NAMES, n), n) for n in LANGUAGES)])
+        self.language_combo.setToolTip(self.tr("Helps the model with a language or dialect"))
         self.language_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.normalization_box = QCheckBox("Read numbers and dates as words")
+        self.normalization_box = QCheckBox(self.tr("Read numbers and dates as &words"))
         self.normalization_box.toggled.connect(lambda _on: self.changed.emit())
-        self.latex_box = QCheckBox("Read LaTeX formulas ($$…$$)")
+        self.latex_box = QCheckBox(self.tr("Read LaTeX formulas ($$…$$)"))
         self.latex_box.toggled.connect(lambda _on: self.changed.emit())
         self.pronunciation = PronunciationEditor()
         self.pronunciation.changed.connect(self.changed)
-        form.addRow("Language boost", self.language_combo)
+        form.addRow(self.tr("Lan&guage boost"), self.language_combo)
         form.addRow(self.normalization_box)
         form.addRow(self.latex_box)
-        label = QLabel("Pronunciation")
+        label = QLabel(self.tr("Pronun&ciation"))
+        label.setBuddy(self.pronunciation.table)
         form.addRow(label)
         form.addRow(self.pronunciation)
         return group
 
     def _output_group(self) -> QGroupBox:
-        group = QGroupBox("Output")
+        group = QGroupBox(self.tr("Output"))
         form = _form(group)
         self.format_combo = _combo([(f.upper(), f) for f in STREAM_FORMATS])
         self.rate_combo = _combo([(f"{r / 1000:g} kHz", r) for r in SAMPLE_RATES])
         _select(self.rate_combo, 32000)
         self.bitrate_combo = _combo([(f"{b // 1000} kbps", b) for b in BITRATES])
         _select(self.bitrate_combo, 128000)
-        self.channels_combo = _combo([("Mono", 1), ("Stereo", 2)])
-        self.transport_combo = _combo([("WebSocket (SSE fallback)", "ws"), ("SSE", "sse")])
+        self.channels_combo = _combo([(self.tr("Mono"), 1), (self.tr("Stereo"), 2)])
+        self.transport_combo = _combo([(self.tr("WebSocket (SSE fallback)"), "ws"), ("SSE", "sse")])
         for combo in (self.format_combo, self.rate_combo, self.bitrate_combo, self.channels_combo,
                       self.transport_combo):
             combo.currentIndexChanged.connect(self._on_output_changed)
-        form.addRow("Format", self.format_combo)
-        form.addRow("Sample rate", self.rate_combo)
-        form.addRow("Bitrate", self.bitrate_combo)
-        form.addRow("Channels", self.channels_combo)
-        form.addRow("Streaming", self.transport_combo)
+        form.addRow(self.tr("Forma&t"), self.format_combo)
+        form.addRow(self.tr("Sample r&ate"), self.rate_combo)
+        form.addRow(self.tr("Bit&rate"), self.bitrate_combo)
+        form.addRow(self.tr("Channels"), self.channels_combo)
+        form.addRow(self.tr("Streaming"), self.transport_combo)
         return group
 
     # -- values ---------------------------------------------------------------------------------------
@@ -324,7 +425,8 @@ class SpeechSettingsForm(QScrollArea):
         if not self.voice_effects_on() or fmt == "mp3":
             return None
         _select(self.format_combo, "mp3")
-        return f"Format set to MP3: the saved {str(fmt).upper()} can't stream with voice effects"
+        return self.tr("Format set to MP3: the saved {format} can't stream with voice effects").format(
+            format=str(fmt).upper())
 
     def set_voice(self, voice_id: str) -> None:
         """Use one voice (ends a mix)."""
@@ -361,9 +463,9 @@ class SpeechSettingsForm(QScrollArea):
         current = self.emotion_combo.currentData()
         self.emotion_combo.blockSignals(True)
         self.emotion_combo.clear()
-        self.emotion_combo.addItem("Automatic", None)
+        self.emotion_combo.addItem(self.tr("Automatic", "the model picks the emotion"), None)
         for emotion in MODEL_EMOTIONS[self.model]:
-            self.emotion_combo.addItem(emotion.capitalize(), emotion)
+            self.emotion_combo.addItem(_named(EMOTION_NAMES, emotion), emotion)
         self.emotion_combo.setCurrentIndex(max(0, self.emotion_combo.findData(current)))
         self.emotion_combo.blockSignals(False)
 
@@ -380,13 +482,14 @@ class SpeechSettingsForm(QScrollArea):
             value = self.format_combo.itemData(row)
             offered = value == "mp3" or not effects_on
             items.item(row).setEnabled(offered)  # type: ignore[attr-defined]  # a QStandardItemModel
-            self.format_combo.setItemData(row, None if offered else EFFECTS_NEED_MP3.format(fmt=str(value).upper()),
-                                          Qt.ItemDataRole.ToolTipRole)
+            self.format_combo.setItemData(
+                row, None if offered else _shown(EFFECTS_NEED_MP3).format(fmt=str(value).upper()),
+                Qt.ItemDataRole.ToolTipRole)
         effects_offered = fmt == "mp3" or effects_on  # when on anyway (set in code), leave them to be turned off
         for widget in (*self.effect_sliders.values(), self.sound_effect_combo, self.sound_effect_label):
             widget.setEnabled(effects_offered)
-        self.effects_group.setToolTip("" if effects_offered else MP3_FOR_EFFECTS)
-        self.format_combo.setToolTip(EFFECTS_NEED_MP3.format(fmt="another format") if effects_on else "")
+        self.effects_group.setToolTip("" if effects_offered else _shown(MP3_FOR_EFFECTS))
+        self.format_combo.setToolTip(_shown(EFFECTS_NEED_MP3_ANY) if effects_on else "")
 
     def _on_mix_changed(self) -> None:
         self.voice_picker.setEnabled(not self.mixer.is_mixing())

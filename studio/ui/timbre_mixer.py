@@ -35,6 +35,16 @@ class VoicePicker(QComboBox):
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        line = self.lineEdit()
+        if line is not None:  # the typing field is a control of its own to a screen reader
+            line.setAccessibleName(self.tr("Voice name or id"))
+
+    def setAccessibleName(self, name: str) -> None:
+        """Name the box and its typing field alike."""
+        super().setAccessibleName(name)
+        line = self.lineEdit()
+        if line is not None:
+            line.setAccessibleName(name)
 
     def voice_id(self) -> str:
         text = self.currentText().strip()
@@ -72,16 +82,17 @@ class TimbreMixer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choices: list[tuple[str, str]] = []
-        self.enabled_box = QCheckBox("Mix voices (replaces the single voice)")
+        self.enabled_box = QCheckBox(self.tr("Mi&x voices (replaces the single voice)"))
         self.enabled_box.toggled.connect(self._on_toggled)
         self.rows_widget = QWidget()
         self.grid = QGridLayout(self.rows_widget)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(0, 1)
-        self.add_button = QPushButton("Add voice")
+        self.add_button = QPushButton(self.tr("Add voice"))
+        self.add_button.setAccessibleName(self.tr("Add a voice to the mix"))
         self.add_button.clicked.connect(lambda: self.add_voice())
         self.rows: list[tuple[VoicePicker, QSpinBox, QToolButton]] = []
-        self.hint = QLabel("Weights are relative (1–100).")
+        self.hint = QLabel(self.tr("Weights are relative (1–100)."))
         self.hint.setObjectName("muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +142,7 @@ class TimbreMixer(QWidget):
         spin.valueChanged.connect(lambda _v: self.changed.emit())
         remove = QToolButton()
         remove.setText("✕")
-        remove.setToolTip("Remove this voice from the mix")
+        remove.setToolTip(self.tr("Remove this voice from the mix"))
         row = (picker, spin, remove)
         remove.clicked.connect(lambda: self._remove(row))
         index = len(self.rows)
@@ -139,6 +150,7 @@ class TimbreMixer(QWidget):
         self.grid.addWidget(spin, index, 1)
         self.grid.addWidget(remove, index, 2)
         self.rows.append(row)
+        self._name_row(row, index + 1)
         self.add_button.setEnabled(self.is_mixing() and len(self.rows) < MAX_VOICES)
         if emit:
             self.changed.emit()
@@ -152,9 +164,17 @@ class TimbreMixer(QWidget):
             self.grid.addWidget(picker, index, 0)
             self.grid.addWidget(spin, index, 1)
             self.grid.addWidget(remove, index, 2)
+            self._name_row((picker, spin, remove), index + 1)
         self.add_button.setEnabled(self.is_mixing() and len(self.rows) < MAX_VOICES)
         if emit:
             self.changed.emit()
+
+    def _name_row(self, row: tuple[VoicePicker, QSpinBox, QToolButton], n: int) -> None:
+        """Name a row's controls for a screen reader by the row's place in the mix."""
+        picker, spin, remove = row
+        picker.setAccessibleName(self.tr("Mixed voice {n}").format(n=n))
+        spin.setAccessibleName(self.tr("Weight of voice {n}").format(n=n))
+        remove.setAccessibleName(self.tr("Remove voice {n}").format(n=n))
 
     def _on_toggled(self, on: bool, *, emit: bool = True) -> None:
         self.rows_widget.setVisible(on)

@@ -3,16 +3,15 @@ take's figures (time to first audio, underruns, how it streamed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from studio.qt.i18n import number
 from studio.services.speech_session import TakeProgress
-from studio.ui.waveform import WaveformView
+from studio.ui.waveform import WaveformView, clock
 
-
-def clock(seconds: float) -> str:
-    minutes, rest = divmod(max(0.0, seconds), 60)
-    return f"{int(minutes)}:{rest:04.1f}"
+PLAY_TIP = QT_TRANSLATE_NOOP("TransportBar", "Play the last take (Space, or F5 while typing)")
+STOP_TIP = QT_TRANSLATE_NOOP("TransportBar", "Stop (Space, or F5 while typing)")
 
 
 def take_figures(progress: TakeProgress) -> str:
@@ -20,22 +19,28 @@ def take_figures(progress: TakeProgress) -> str:
     parts: list[str] = []
     ttfa = progress.ttfa_ms
     if ttfa is not None:
-        label = "TTFA" if progress.ttfa_is_first_sound or progress.transport == "file" else "first byte"
-        parts.append(f"{label} {ttfa:,.0f} ms")
+        if progress.ttfa_is_first_sound or progress.transport == "file":
+            parts.append(QCoreApplication.translate("TransportBar", "TTFA {ms} ms", "time to first audio").format(
+                ms=number(ttfa)))
+        else:
+            parts.append(QCoreApplication.translate(
+                "TransportBar", "first byte {ms} ms", "time to the first byte of audio").format(ms=number(ttfa)))
     elif progress.transport and progress.transport != "file":
-        parts.append("waiting for audio…")
+        parts.append(QCoreApplication.translate("TransportBar", "waiting for audio…"))
     if progress.no_audio:
-        parts.append("not played (no audio output)")
+        parts.append(QCoreApplication.translate("TransportBar", "not played (no audio output)"))
     elif progress.playback is not None:
-        count = progress.underruns
-        parts.append(f"{count} underrun{'s' if count != 1 else ''}")
-    if progress.transport:
-        parts.append(progress.transport + (" (WebSocket failed)" if progress.fallback_reason else ""))
+        # a plural through the class's tr: pyside6-lupdate marks translate(…, n) plural only for a literal n
+        parts.append(TransportBar.tr("%Ln underrun(s)", None, progress.underruns))  # type: ignore[arg-type]
+    if progress.transport == "file":
+        parts.append(QCoreApplication.translate(
+            "TransportBar", "file", "how a replayed take streams: from its saved file"))
+    elif progress.transport and progress.fallback_reason:
+        parts.append(QCoreApplication.translate("TransportBar", "{transport} (WebSocket failed)").format(
+            transport=progress.transport))
+    elif progress.transport:
+        parts.append(progress.transport)  # WebSocket, SSE: names
     return " · ".join(parts)
-
-
-PLAY_TIP = "Play the last take (Space, or F5 while typing)"
-STOP_TIP = "Stop (Space, or F5 while typing)"
 
 
 class TransportBar(QFrame):
@@ -47,8 +52,7 @@ class TransportBar(QFrame):
         self.setObjectName("transportBar")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.play_button = QToolButton()
-        self.play_button.setText("▶")
-        self.play_button.setToolTip(PLAY_TIP)
+        self.play_button.setText("▶")  # notr: a symbol; its accessible name says what it does
         self.play_button.setFixedSize(40, 40)
         self.play_button.setEnabled(False)
         self.play_button.clicked.connect(self.play_clicked)
@@ -61,6 +65,7 @@ class TransportBar(QFrame):
         self.figures_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.waveform = WaveformView()
         self.waveform.seek_requested.connect(self.seek_requested)
+        self._show_button(playing=False)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
@@ -73,9 +78,13 @@ class TransportBar(QFrame):
         grid.setColumnStretch(2, 1)
 
     def set_playing(self, playing: bool, *, has_take: bool) -> None:
-        self.play_button.setText("■" if playing else "▶")
-        self.play_button.setToolTip(STOP_TIP if playing else PLAY_TIP)
+        self._show_button(playing=playing)
         self.play_button.setEnabled(playing or has_take)
+
+    def _show_button(self, *, playing: bool) -> None:
+        self.play_button.setText("■" if playing else "▶")  # notr: symbols
+        self.play_button.setToolTip(QCoreApplication.translate("TransportBar", str(STOP_TIP if playing else PLAY_TIP)))
+        self.play_button.setAccessibleName(self.tr("Stop") if playing else self.tr("Play", "verb: play the last take"))
 
     def show_progress(self, progress: TakeProgress) -> None:
         arrived = progress.arrived_s

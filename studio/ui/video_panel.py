@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,24 +47,48 @@ from studio.api.models import (
     video_options,
 )
 from studio.qt.tasks import TaskRunner
-from studio.services.jobs import JobEvent, JobService, describe, mode_label
+from studio.qt.theme import token
+from studio.services.jobs import JobEvent, JobService, describe
 from studio.services.library import MediaJob
 from studio.services.media import picture_data_url
 from studio.ui.media_video_preview import VideoPreview
-from studio.ui.media_widgets import CharCounter, MediaPanel, PictureSlot, muted_label, problem_label
+from studio.ui.media_widgets import (
+    CharCounter,
+    EmptyState,
+    MediaPanel,
+    PictureSlot,
+    chain_tab_order,
+    muted_label,
+    problem_label,
+)
 
 SUBMIT_KEY = "video.submit"
 PROMPT_LIMIT = 2000
+# (mode, its name in the Mode list and in a job's row); the names are translated where shown.
 MODES: list[tuple[str, str]] = [
-    ("t2v", "Text to video"),
-    ("i2v", "Image to video (first frame)"),
-    ("fl2v", "First + last frame"),
-    ("s2v", "Subject reference"),
-    ("template", "Video agent template"),
+    ("t2v", str(QT_TRANSLATE_NOOP("VideoPanel", "Text to video"))),
+    ("i2v", str(QT_TRANSLATE_NOOP("VideoPanel", "Image to video (first frame)"))),
+    ("fl2v", str(QT_TRANSLATE_NOOP("VideoPanel", "First + last frame"))),
+    ("s2v", str(QT_TRANSLATE_NOOP("VideoPanel", "Subject reference"))),
+    ("template", str(QT_TRANSLATE_NOOP("VideoPanel", "Video agent template"))),
 ]
-CAMERA_COMMANDS = ("Push in", "Pull out", "Pan left", "Pan right", "Truck left", "Truck right", "Tilt up",
-                   "Tilt down", "Pedestal up", "Pedestal down", "Zoom in", "Zoom out", "Shake", "Tracking shot",
-                   "Static shot")
+# MiniMax's camera commands: inserted in English (what the API reads); the menu also shows a translated name.
+CAMERA_COMMANDS: tuple[str, ...] = tuple(str(command) for command in (
+    QT_TRANSLATE_NOOP("VideoPanel", "Push in"), QT_TRANSLATE_NOOP("VideoPanel", "Pull out"),
+    QT_TRANSLATE_NOOP("VideoPanel", "Pan left"), QT_TRANSLATE_NOOP("VideoPanel", "Pan right"),
+    QT_TRANSLATE_NOOP("VideoPanel", "Truck left"), QT_TRANSLATE_NOOP("VideoPanel", "Truck right"),
+    QT_TRANSLATE_NOOP("VideoPanel", "Tilt up"), QT_TRANSLATE_NOOP("VideoPanel", "Tilt down"),
+    QT_TRANSLATE_NOOP("VideoPanel", "Pedestal up"), QT_TRANSLATE_NOOP("VideoPanel", "Pedestal down"),
+    QT_TRANSLATE_NOOP("VideoPanel", "Zoom in"), QT_TRANSLATE_NOOP("VideoPanel", "Zoom out"),
+    QT_TRANSLATE_NOOP("VideoPanel", "Shake"), QT_TRANSLATE_NOOP("VideoPanel", "Tracking shot"),
+    QT_TRANSLATE_NOOP("VideoPanel", "Static shot")))
+# The steps MiniMax and the job service report, as a job's row names them.
+STATUS_NAMES = (QT_TRANSLATE_NOOP("JobRow", "Submitting"), QT_TRANSLATE_NOOP("JobRow", "Submitted"),
+                QT_TRANSLATE_NOOP("JobRow", "Preparing"), QT_TRANSLATE_NOOP("JobRow", "Queueing"),
+                QT_TRANSLATE_NOOP("JobRow", "Processing"), QT_TRANSLATE_NOOP("JobRow", "Success"),
+                QT_TRANSLATE_NOOP("JobRow", "Fail"), QT_TRANSLATE_NOOP("JobRow", "Refused"),
+                QT_TRANSLATE_NOOP("JobRow", "Unknown"), QT_TRANSLATE_NOOP("JobRow", "Expired"),
+                QT_TRANSLATE_NOOP("JobRow", "Not sent"))
 MAX_COMBINED = 3
 # Where a job is, as a share of the bar (the service gives no percentage; these are its documented steps).
 STEP_PROGRESS = {"Submitting": 3, "Submitted": 8, "Preparing": 20, "Queueing": 35, "Processing": 60, "Success": 85}
@@ -87,11 +115,26 @@ def camera_problems(text: str) -> list[str]:
     for group in re.findall(r"\[([^\[\]]*)\]", text):
         commands = [c.strip() for c in group.split(",") if c.strip()]
         if len(commands) > MAX_COMBINED:
-            problems.append(f"[{group}] combines {len(commands)} camera moves; MiniMax takes at most {MAX_COMBINED}")
+            # Plurals through the class: pyside6-lupdate marks QCoreApplication.translate(…, n) plural only
+            # when n is a literal number.
+            n = len(commands)
+            combined = VideoPanel.tr("[{group}] combines %n camera moves; MiniMax takes at most {most}", None, n)  # type: ignore[arg-type]
+            problems.append(combined.format(group=group, most=MAX_COMBINED))
         unknown = [c for c in commands if c.lower() not in known]
         if unknown:
-            problems.append(f"“{', '.join(unknown)}” isn't a camera command MiniMax knows")
+            strange = VideoPanel.tr("“{commands}” isn't a camera command MiniMax knows", None, len(unknown))  # type: ignore[arg-type]
+            problems.append(strange.format(commands=", ".join(unknown)))
     return problems
+
+
+def mode_name(job: MediaJob) -> str:
+    """"Image to video (first frame)", "Diving template", … for a job's row, in the UI's language."""
+    if job.kind == "template":
+        return QCoreApplication.translate("VideoPanel", "{template} template").format(template=job.model)
+    names = dict(MODES)
+    mode = str(job.settings.get("mode"))
+    return QCoreApplication.translate("VideoPanel", names[mode]) if mode in names \
+        else QCoreApplication.translate("VideoPanel", "Video")
 
 
 def resumable(job: MediaJob) -> bool:
@@ -109,6 +152,7 @@ class JobRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAutoFillBackground(False)  # the list's delegate paints the selection under the row
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
@@ -128,13 +172,15 @@ class JobRow(QWidget):
     def show_job(self, job: MediaJob, message: str = "", fraction: float | None = None) -> None:
         self.title.setText(self.title.fontMetrics().elidedText(describe(job), Qt.TextElideMode.ElideRight, 360))
         self.title.setToolTip(job.prompt)
-        parts = [mode_label(job)]
+        parts = [mode_name(job)]
         if job.kind == "video" and job.model:
             parts.append(job.model)
-        state_text = {"done": "Ready", "failed": f"Failed ({job.status})", "cancelled": "Stopped watching",
-                      "downloading": "Downloading"}.get(job.state, job.status)
+        status = QCoreApplication.translate("JobRow", job.status) if job.status else ""
+        state_text = {"done": self.tr("Ready"), "failed": self.tr("Failed ({status})").format(status=status),
+                      "cancelled": self.tr("Stopped watching"),
+                      "downloading": self.tr("Downloading")}.get(job.state, status)
         if job.active and message and message not in (job.status, "Downloading"):
-            state_text = message
+            state_text = message  # the job service's own words (a wait, a retry): English for now
         parts.append(state_text)
         self.detail.setText(" · ".join(parts))
         self.bar.setVisible(job.active)
@@ -146,9 +192,25 @@ class JobRow(QWidget):
         self.error.setText(job.error or "")
 
 
+class JobDelegate(QStyledItemDelegate):
+    """Paints a job's selection under its row widget: the theme's light selection colour with an accent bar,
+    on which the row's muted and red labels stay readable (the palette's strong highlight would hide them)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        if not option.state & QStyle.StateFlag.State_Selected:
+            return
+        painter.save()
+        painter.fillRect(option.rect, token("selected"))
+        bar = QRect(option.rect)
+        bar.setWidth(3)
+        painter.fillRect(bar, option.palette.color(QPalette.ColorRole.Highlight))
+        painter.restore()
+
+
 class VideoPanel(MediaPanel):
-    SAVE_TITLE = "Save video"
-    SAVE_FILTER = "Video (*.mp4);;All files (*)"
+    SAVE_TITLE = str(QT_TRANSLATE_NOOP("VideoPanel", "Save video"))
+    SAVE_FILTER = str(QT_TRANSLATE_NOOP("VideoPanel", "Video (*.mp4);;All files (*)"))
 
     def __init__(
         self,
@@ -162,7 +224,7 @@ class VideoPanel(MediaPanel):
         on_account_settings: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("VideoPanel", runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
+        super().__init__(runner, ask_save_path=ask_save_path, on_account_settings=on_account_settings,
                          parent=parent)
         self._jobs = jobs
         self._rows: dict[str, tuple[QListWidgetItem, JobRow]] = {}
@@ -180,37 +242,45 @@ class VideoPanel(MediaPanel):
     def _build(self, ask_picture: Callable[[], Path | None] | None) -> None:
         self.mode = QComboBox()
         for key, label in MODES:
-            self.mode.addItem(label, key)
+            self.mode.addItem(QCoreApplication.translate("VideoPanel", label), key)
         self.mode.currentIndexChanged.connect(self._on_mode)
 
-        self.first_frame = PictureSlot("First frame", "The video starts on this picture", ask_path=ask_picture)
-        self.last_frame = PictureSlot("Last frame", "…and ends on this one", ask_path=ask_picture)
-        self.subject = PictureSlot("Subject", "One person to feature · a clear, front-facing photo",
+        self.first_frame = PictureSlot(self.tr("First frame"), self.tr("The video starts on this picture"),
+                                       ask_path=ask_picture)
+        self.last_frame = PictureSlot(self.tr("Last frame"), self.tr("…and ends on this one"), ask_path=ask_picture)
+        self.subject = PictureSlot(self.tr("Subject"), self.tr("One person to feature · a clear, front-facing photo"),
                                    ask_path=ask_picture)
         self.template = QComboBox()
         for template in VIDEO_TEMPLATES.values():
             self.template.addItem(template.name, template.template_id)
         self.template.currentIndexChanged.connect(self._on_template)
-        self.template_about = muted_label(wrap=True)
-        self.template_picture = PictureSlot("Picture", "The template animates this picture", ask_path=ask_picture)
-        self.template_text = QLineEdit(placeholderText="e.g. tiger")
-        self.template_text_label = QLabel("Wild beast")
+        self.template_about = muted_label(wrap=True)  # MiniMax's description of the template: English for now
+        self.template_picture = PictureSlot(self.tr("Picture"), self.tr("The template animates this picture"),
+                                            ask_path=ask_picture)
+        self.template_text = QLineEdit(placeholderText=self.tr("e.g. tiger"))
+        self.template_text_label = QLabel(self.tr("Wild &beast"))
         for slot in (self.first_frame, self.last_frame, self.subject, self.template_picture):
             slot.changed.connect(lambda _p: self._validate())
         self.template_text.textChanged.connect(lambda _t: self._validate())
 
-        self.prompt = QPlainTextEdit(placeholderText="Describe the shot. Camera moves go in brackets: "
-                                                     "a fox runs through snow [Tracking shot]")
+        self.prompt = QPlainTextEdit(placeholderText=self.tr("Describe the shot. Camera moves go in brackets: "
+                                                             "a fox runs through snow [Tracking shot]"))
+        self.prompt.setAccessibleName(self.tr("Prompt"))
         self.prompt.textChanged.connect(self._validate)
-        self.camera_button = QToolButton(text="Camera move")  # type: ignore[call-arg]  # Qt property keywords
-        self.camera_button.setToolTip("Insert a camera command in [brackets] at the cursor (up to 3 together)")
+        prompt_label = QLabel(self.tr("&Prompt"))
+        prompt_label.setBuddy(self.prompt)
+        self.camera_button = QToolButton(text=self.tr("&Camera move"))  # type: ignore[call-arg]  # Qt property keywords
+        self.camera_button.setToolTip(self.tr("Insert a camera command in [brackets] at the cursor (up to 3 together)"))
         self.camera_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.camera_button)
         for command in CAMERA_COMMANDS:
-            menu.addAction(command, functools.partial(self.insert_camera, command))
+            name = QCoreApplication.translate("VideoPanel", command)
+            # Translated, the menu names the move and shows the English command it inserts (after a tab: right-aligned).
+            text = command if name == command else f"{name}\t[{command}]"
+            menu.addAction(text, functools.partial(self.insert_camera, command))
         self.camera_button.setMenu(menu)
         self.counter = CharCounter(PROMPT_LIMIT)
-        self.optimizer = QCheckBox("Let MiniMax improve the prompt")
+        self.optimizer = QCheckBox(self.tr("Let MiniMax &improve the prompt"))
         self.optimizer.setChecked(True)
         prompt_tools = QHBoxLayout()
         prompt_tools.addWidget(self.camera_button)
@@ -225,17 +295,17 @@ class VideoPanel(MediaPanel):
         self.duration = QComboBox()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow("Mode", self.mode)
-        self.form.addRow("Template", self.template)
+        self.form.addRow(self.tr("M&ode"), self.mode)
+        self.form.addRow(self.tr("&Template"), self.template)
         self.form.addRow("", self.template_about)
         self.form.addRow(self.template_text_label, self.template_text)
-        self.form.addRow("Model", self.model)
-        self.form.addRow("Resolution", self.resolution)
-        self.form.addRow("Duration", self.duration)
+        self.form.addRow(self.tr("&Model"), self.model)
+        self.form.addRow(self.tr("&Resolution"), self.resolution)
+        self.form.addRow(self.tr("&Duration"), self.duration)
 
         self.problem = problem_label()
         self.camera_note = muted_label(wrap=True)
-        self.generate_button = QPushButton("Generate video")
+        self.generate_button = QPushButton(self.tr("&Generate video"))
         self.generate_button.setObjectName("primary")
         self.generate_button.clicked.connect(self.generate)
         self.status = muted_label(wrap=True)
@@ -246,6 +316,7 @@ class VideoPanel(MediaPanel):
         self.prompt_box = QWidget()
         prompt_layout = QVBoxLayout(self.prompt_box)
         prompt_layout.setContentsMargins(0, 0, 0, 0)
+        prompt_layout.addWidget(prompt_label)
         prompt_layout.addWidget(self.prompt, 1)
         prompt_layout.addLayout(prompt_tools)
         prompt_layout.addWidget(self.camera_note)
@@ -267,25 +338,31 @@ class VideoPanel(MediaPanel):
 
         self.job_list = QListWidget()
         self.job_list.setObjectName("videoJobs")
-        # A light selection: the rows are widgets whose muted and red labels must stay readable on it.
-        self.job_list.setStyleSheet("QListWidget#videoJobs::item:selected { background: rgba(59, 111, 216, 0.16); "
-                                    "border-left: 3px solid palette(highlight); }")
+        self.job_list.setAccessibleName(self.tr("Jobs"))
+        # A light selection (JobDelegate): the rows are widgets whose muted and red labels must stay readable on it.
+        self.job_list.setItemDelegate(JobDelegate(self.job_list))
         self.job_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.job_list.currentItemChanged.connect(lambda *_: self._on_job_selected())
-        self.stop_button = QPushButton("Stop watching")
-        self.stop_button.setToolTip("MiniMax can't cancel a video: it may still finish. Resume fetches it.")
+        self.empty_state = EmptyState(
+            self.job_list, self.tr("No video jobs yet"),
+            self.tr("Describe the shot and press Generate video: each job waits here until its video is ready, "
+                    "even across a restart."),
+            self.tr("Write a prompt"), self._focus_first_input)
+        self.stop_button = QPushButton(self.tr("Stop &watching"))
+        self.stop_button.setToolTip(self.tr("MiniMax can't cancel a video: it may still finish. Resume fetches it."))
         self.stop_button.clicked.connect(self.stop_selected)
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Check the job again and download the video when it is ready")
+        self.resume_button = QPushButton(self.tr("R&esume"))
+        self.resume_button.setToolTip(self.tr("Check the job again and download the video when it is ready"))
         self.resume_button.clicked.connect(self.resume_selected)
-        self.save_button = QPushButton("Save video…")
+        self.save_button = QPushButton(self.tr("&Save video…"))
         self.save_button.clicked.connect(self.save_selected)
         job_buttons = QHBoxLayout()
         job_buttons.addWidget(self.save_button)
         job_buttons.addStretch(1)
         job_buttons.addWidget(self.resume_button)
         job_buttons.addWidget(self.stop_button)
-        jobs_title = QLabel("Jobs")
+        jobs_title = QLabel(self.tr("&Jobs"))
+        jobs_title.setBuddy(self.job_list)
         font = jobs_title.font()
         font.setBold(True)
         jobs_title.setFont(font)
@@ -306,6 +383,13 @@ class VideoPanel(MediaPanel):
         right_layout.addWidget(right_split)
 
         self._set_panes(scroll, right, [420, 580])
+        chain_tab_order(self.mode, self.template, self.template_text, self.model, self.resolution, self.duration,
+                        self.first_frame, self.first_frame.clear_button, self.last_frame, self.last_frame.clear_button,
+                        self.subject, self.subject.clear_button, self.template_picture,
+                        self.template_picture.clear_button, self.prompt, self.camera_button, self.optimizer,
+                        self.generate_button, self.preview.play_button, self.preview.seek,
+                        self.preview.external_button, self.job_list, self.empty_state.action_button,
+                        self.save_button, self.resume_button, self.stop_button)
         self._on_template()
         self._update_job_buttons()
 
@@ -322,6 +406,10 @@ class VideoPanel(MediaPanel):
         if self.current_mode() not in ("i2v", "fl2v"):
             self.set_mode("i2v")
         self.first_frame.set_path(Path(path))
+
+    def _focus_first_input(self) -> None:
+        """The empty job list's action: the prompt, or in template mode (no prompt) the template's picture."""
+        (self.template_picture if self.current_mode() == "template" else self.prompt).setFocus()
 
     def insert_camera(self, command: str) -> None:
         cursor = self.prompt.textCursor()
@@ -345,7 +433,7 @@ class VideoPanel(MediaPanel):
         for field in (self.model, self.resolution, self.duration):
             self.form.setRowVisible(field, not template)
         self._on_template()
-        self.first_frame.title.setText("First frame" if mode == "fl2v" else "Image")
+        self.first_frame.set_title(self.tr("First frame") if mode == "fl2v" else self.tr("Image"))
         if not template:
             current = self.model.currentData()
             self.model.blockSignals(True)
@@ -392,24 +480,32 @@ class VideoPanel(MediaPanel):
         if mode == "template":
             template = VIDEO_TEMPLATES[str(self.template.currentData())]
             if self.template_picture.path is None:
-                raise InputError("picture", f"is required: the {template.name} template animates a picture")
+                raise InputError("picture", "required", self.tr(
+                    "The {template} template animates a picture: drop one on its slot.").format(
+                    template=template.name))
             text = self.template_text.text().strip()
             return VideoTemplateRequest(
                 template_id=template.template_id,
                 media_inputs=[picture_data_url(self.template_picture.path, "video", "picture")],
                 text_inputs=[text] if template.needs_text and text else None,
             )
-        needs = {"i2v": [("first frame", self.first_frame)], "s2v": [("subject picture", self.subject)],
-                 "fl2v": [("first frame", self.first_frame), ("last frame", self.last_frame)]}.get(mode, [])
+        first_needed = self.tr("This mode needs a first frame: drop a picture on its slot.")
+        last_needed = self.tr("This mode needs a last frame: drop a picture on its slot.")
+        subject_needed = self.tr("This mode needs a subject picture: drop one on its slot.")
+        needs = {"i2v": [("first_frame", self.first_frame, first_needed)],
+                 "s2v": [("subject", self.subject, subject_needed)],
+                 "fl2v": [("first_frame", self.first_frame, first_needed),
+                          ("last_frame", self.last_frame, last_needed)]}.get(mode, [])
         paths: dict[str, Path] = {}
-        for name, slot in needs:
+        for field, slot, needed in needs:
             if slot.path is None:
-                raise InputError(name, "is required in this mode: drop a picture on it")
-            paths[name] = slot.path
-        first = picture_data_url(paths["first frame"], "video", "first frame") if mode in ("i2v", "fl2v") \
-            else None
-        last = picture_data_url(paths["last frame"], "video", "last frame") if mode == "fl2v" else None
-        subject = [VideoSubjectReference(image=[picture_data_url(paths["subject picture"], "video", "subject")])] \
+                raise InputError(field, "required", needed)
+            paths[field] = slot.path
+        # The last argument names the picture in the service's own (English) messages about it.
+        framed = mode in ("i2v", "fl2v")
+        first = picture_data_url(paths["first_frame"], "video", "first frame") if framed else None  # notr
+        last = picture_data_url(paths["last_frame"], "video", "last frame") if mode == "fl2v" else None  # notr
+        subject = [VideoSubjectReference(image=[picture_data_url(paths["subject"], "video", "subject")])] \
             if mode == "s2v" else None
         return VideoRequest(
             model=self.model.currentData(),
@@ -426,7 +522,8 @@ class VideoPanel(MediaPanel):
         mode = self.current_mode()
         text = self.prompt.toPlainText().strip()
         within = self.counter.count(len(text))
-        problem = "" if within else f"The prompt is {len(text) - PROMPT_LIMIT:,} characters too long."
+        over = len(text) - PROMPT_LIMIT
+        problem = "" if within else VideoPanel.tr("The prompt is %n character(s) too long.", None, over)  # type: ignore[arg-type]
         missing = {
             "t2v": not text,
             "i2v": self.first_frame.path is None,
@@ -437,7 +534,7 @@ class VideoPanel(MediaPanel):
                 and not self.template_text.text().strip()),
         }.get(mode, False)
         notes = camera_problems(text) if mode != "template" else []
-        self.camera_note.setText("; ".join(notes))
+        self.camera_note.setText("\n".join(notes))
         self.camera_note.setVisible(bool(notes))
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
@@ -450,15 +547,15 @@ class VideoPanel(MediaPanel):
         if request is None:
             return
         self.banner.dismiss()
-        self.status.setText("Sending…")
+        self.status.setText(self.tr("Sending…"))
         submit = self._jobs.submit_template(request) if isinstance(request, VideoTemplateRequest) \
             else self._jobs.submit_video(request)
         self._runner.run(SUBMIT_KEY, submit, on_done=self._submitted,
                          on_error=lambda exc: self._generate_failed(exc, self.generate))
 
     def _submitted(self, job: MediaJob) -> None:
-        self.status.setText("Submitted. Videos take a few minutes; you can close this panel or the app "
-                            "and the video is fetched when it is ready.")
+        self.status.setText(self.tr("Submitted. Videos take a few minutes; you can close this panel or the app "
+                                    "and the video is fetched when it is ready."))
         self._select_job(job.id)
 
     def _on_event(self, event: JobEvent) -> None:
@@ -466,10 +563,12 @@ class VideoPanel(MediaPanel):
         if event.kind == "finished" and event.take is not None:
             self.preview.load(event.take.path, event.take.thumbnail)
             self._select_job(event.job.id)
-            self.status.setText(event.message)
-            self.message.emit(event.message)
+            ready = self.tr("Video ready: {what}").format(what=describe(event.job))
+            self.status.setText(ready)
+            self.message.emit(ready)
         elif event.kind == "failed":
-            self.status.setText(f"Failed: {describe(event.job)}" if event.job.state == "failed" else event.message)
+            failed = self.tr("Failed: {what}") if event.job.state == "failed" else self.tr("Stopped watching: {what}")
+            self.status.setText(failed.format(what=describe(event.job)))
             self.message.emit(event.job.error or event.message)
         self._update_job_buttons()
 

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 from studio.api.audio_checks import CLONE_MAX_S
 from studio.api.models import SPEECH_MODELS
 from studio.audio.recorder import InputDevice, LevelReading, Recorder
+from studio.qt.i18n import number
 from studio.qt.tasks import TaskRunner
+from studio.qt.theme import set_tone
 from studio.services.voice_lab import (
     BEST_SAMPLE_LENGTH,
     DEFAULT_MODEL,
@@ -45,13 +47,13 @@ from studio.services.voice_lab import (
     t2a_cost,
 )
 from studio.ui.voice_lab_widgets import (
-    BAD,
-    OK,
-    WARN,
+    VERDICT_TONES,
     DropZone,
     LevelMeter,
     SampleReportView,
+    bold,
     heading,
+    hint_tone,
     muted,
     with_cost,
 )
@@ -60,7 +62,7 @@ from studio.ui.widgets import minutes
 CHECK_KEY = "voicelab.check"
 PROMPT_CHECK_KEY = "voicelab.check_prompt"
 CLONE_KEY = "voicelab.clone"
-DEFAULT_PREVIEW = "Hello! This is my new voice, cloned in MiniMax Studio."
+DEFAULT_PREVIEW = "Hello! This is my new voice, cloned in MiniMax Studio."  # notr: spoken by an English voice
 RecorderFactory = Callable[[int | None, Callable[[LevelReading], None]], Recorder]
 
 
@@ -126,49 +128,57 @@ class CloneTab(QWidget):
 
     def _build_sample_side(self) -> QWidget:
         side = QWidget()
-        self.drop_zone = DropZone(f"Drop a recording here: mp3, m4a or wav, {SAMPLE_LENGTH} "
-                                  f"({BEST_SAMPLE_LENGTH} works best), up to 20 MB")
+        self.drop_zone = DropZone(self.tr("Drop a recording here: mp3, m4a or wav, {length} ({best} works best), "
+                                          "up to 20 MB").format(length=SAMPLE_LENGTH, best=BEST_SAMPLE_LENGTH))
         self.drop_zone.dropped.connect(self.set_sample)
-        self.choose_button = QPushButton("Choose file…")
+        self.choose_button = QPushButton(self.tr("Ch&oose file…"))
         self.choose_button.clicked.connect(self._choose_sample)
         choose_row = QHBoxLayout()
-        choose_row.addWidget(muted(QLabel("Nothing is uploaded until you press Clone.")), 1)
+        choose_row.addWidget(muted(QLabel(self.tr("Nothing is uploaded until you press Clone."), wordWrap=True)), 1)
         choose_row.addWidget(self.choose_button)
 
         record = QFrame()
         record.setFrameShape(QFrame.Shape.StyledPanel)
         self.device_combo = QComboBox()
-        self.device_combo.setMinimumWidth(200)
+        self.device_combo.setMinimumContentsLength(16)
+        self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.meter = LevelMeter()
-        self.record_button = QPushButton("●  Record")
-        self.record_button.setStyleSheet(f"QPushButton {{ color: {BAD}; font-weight: bold; }}")
+        self.record_button = QPushButton(self.tr("●  &Record"))
+        set_tone(self.record_button, "bad")
+        bold(self.record_button)
         self.record_button.clicked.connect(self.toggle_recording)
         self.elapsed_label = QLabel("0:00")
-        self.clip_warning = QLabel("Clipping: move back from the microphone or lower the input gain.", wordWrap=True)
-        self.clip_warning.setStyleSheet(f"color: {BAD}; font-weight: bold;")
+        self.elapsed_label.setAccessibleName(self.tr("Recorded time"))
+        self.clip_warning = QLabel(self.tr("Clipping: move back from the microphone or lower the input gain."),
+                                   wordWrap=True)
+        set_tone(self.clip_warning, "bad")
+        bold(self.clip_warning)
         self.clip_warning.hide()
         self.record_hint = muted(QLabel(
-            f"Read naturally for {BEST_SAMPLE_LENGTH} (the limit is {SAMPLE_LENGTH}) in a quiet room, mouth a "
-            "hand's width from the microphone. Keep the bar in the green.", wordWrap=True))
+            self.tr("Read naturally for {best} (the limit is {length}) in a quiet room, mouth a hand's width from "
+                    "the microphone. Keep the bar in the green.").format(best=BEST_SAMPLE_LENGTH, length=SAMPLE_LENGTH),
+            wordWrap=True))
+        device_label = QLabel(self.tr("&Input"))
+        device_label.setBuddy(self.device_combo)
         device_row = QHBoxLayout()
-        device_row.addWidget(QLabel("Input"))
+        device_row.addWidget(device_label)
         device_row.addWidget(self.device_combo, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.elapsed_label)
         buttons.addWidget(self.meter, 1)
         inner = QVBoxLayout(record)
-        inner.addWidget(heading("Or record one"))
+        inner.addWidget(heading(self.tr("Or record one")))
         inner.addLayout(device_row)
         inner.addLayout(buttons)
         inner.addWidget(self.clip_warning)
         inner.addWidget(self.record_hint)
 
-        self.report_view = SampleReportView("Sample check")
+        self.report_view = SampleReportView(self.tr("Sample check"))
         self.report_view.play_clicked.connect(lambda: self.sample_path and self._play(self.sample_path))
 
         layout = QVBoxLayout(side)
-        layout.addWidget(heading("1 · Your sample"))
+        layout.addWidget(heading(self.tr("1 · Your sample")))
         layout.addWidget(self.drop_zone)
         layout.addLayout(choose_row)
         layout.addWidget(record)
@@ -178,42 +188,48 @@ class CloneTab(QWidget):
 
     def _build_clone_side(self) -> QWidget:
         side = QWidget()
-        self.voice_id = QLineEdit(placeholderText="e.g. NightOwlHost01")
+        self.voice_id = QLineEdit(placeholderText=self.tr("e.g. NightOwlHost01"))
         self.voice_id.textChanged.connect(self._on_voice_id)
         self.voice_id.textEdited.connect(lambda text: setattr(self, "_id_source", "user" if text else "auto"))
-        self.suggest_button = QPushButton("Suggest")
-        self.suggest_button.setToolTip("A free id that follows the rules, from the name (or the file name)")
+        self.suggest_button = QPushButton(self.tr("Su&ggest"))
+        self.suggest_button.setToolTip(self.tr("A free id that follows the rules, from the name (or the file name)"))
         self.suggest_button.clicked.connect(self.suggest_id)
         id_row = QHBoxLayout()
         id_row.addWidget(self.voice_id, 1)
         id_row.addWidget(self.suggest_button)
         self.id_hint = muted(QLabel(wordWrap=True))
-        self.name = QLineEdit(placeholderText="Your name for it (kept on this computer)")
+        self.name = QLineEdit(placeholderText=self.tr("Your name for it (kept on this computer)"))
         self.name.textEdited.connect(self._on_name)
-        self.notes = QLineEdit(placeholderText="Notes")
+        self.notes = QLineEdit()
 
-        self.prompt_button = QPushButton("Add prompt audio…")
-        self.prompt_button.setToolTip("A < 8 s excerpt with its exact transcript guides the clone")
+        self.prompt_button = QPushButton(self.tr("Add prompt audio…"))
+        self.prompt_button.setToolTip(self.tr("A < 8 s excerpt with its exact transcript guides the clone"))
         self.prompt_button.clicked.connect(self._choose_prompt)
-        self.prompt_clear = QPushButton("Remove")
+        self.prompt_clear = QPushButton(self.tr("Remove"))
+        self.prompt_clear.setAccessibleName(self.tr("Remove the prompt audio"))
         self.prompt_clear.clicked.connect(lambda: self.set_prompt(None))
-        self.prompt_label = muted(QLabel("Optional: a < 8 s excerpt of the same voice", wordWrap=True))
+        self.prompt_label = muted(QLabel(wordWrap=True))
         prompt_row = QHBoxLayout()
         prompt_row.addWidget(self.prompt_button)
         prompt_row.addWidget(self.prompt_clear)
         prompt_row.addStretch(1)
-        self.prompt_text = QLineEdit(placeholderText="Exact transcript of the prompt audio, ending with punctuation")
+        self.prompt_text = QLineEdit(
+            placeholderText=self.tr("Exact transcript of the prompt audio, ending with punctuation"))
         self.prompt_text.textChanged.connect(lambda _: self._update_clone_button())
 
-        self.validation_text = QLineEdit(placeholderText="What the sample says (optional: checked before cloning)")
+        self.validation_text = QLineEdit(
+            placeholderText=self.tr("What the sample says (optional: checked before cloning)"))
         self.accuracy = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, value=0.7, decimals=2)
-        self.accuracy.setToolTip("How closely the speech must match the validation text (0–1)")
+        self.accuracy.setToolTip(self.tr("How closely the speech must match the validation text (0–1)"))
+        accuracy_label = QLabel(self.tr("accuracy"))
+        accuracy_label.setBuddy(self.accuracy)
+        self.accuracy.setAccessibleName(self.tr("Validation accuracy"))
         validation_row = QHBoxLayout()
         validation_row.addWidget(self.validation_text, 1)
-        validation_row.addWidget(QLabel("accuracy"))
+        validation_row.addWidget(accuracy_label)
         validation_row.addWidget(self.accuracy)
-        self.noise_reduction = QCheckBox("Noise reduction")
-        self.normalize = QCheckBox("Volume normalization")
+        self.noise_reduction = QCheckBox(self.tr("Noise reduc&tion"))
+        self.normalize = QCheckBox(self.tr("Volume normali&zation"))
         options = QHBoxLayout()
         options.addWidget(self.noise_reduction)
         options.addWidget(self.normalize)
@@ -223,31 +239,33 @@ class CloneTab(QWidget):
         self.model.addItems(list(SPEECH_MODELS))
         self.model.setCurrentText(DEFAULT_MODEL)
         self.preview_text = QLineEdit(DEFAULT_PREVIEW)
+        self.preview_text.setToolTip(self.tr("Read by the new voice for the demo you hear after cloning"))
         self.preview_text.textChanged.connect(lambda _: self._show_cost())
         self.cost_label = muted(QLabel(wordWrap=True))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Voice id", id_row)
+        form.addRow(self._label(self.tr("Voice i&d"), self.voice_id), id_row)
         form.addRow("", self.id_hint)
-        form.addRow("Name", self.name)
-        form.addRow("Notes", self.notes)
-        form.addRow("Prompt audio", prompt_row)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("Not&es"), self.notes)
+        form.addRow(self._label(self.tr("&Prompt audio"), self.prompt_button), prompt_row)
         form.addRow("", self.prompt_label)
-        form.addRow("Transcript", self.prompt_text)
-        form.addRow("Validate", validation_row)
-        form.addRow("Clean-up", options)
-        form.addRow("Model", self.model)
-        form.addRow("Preview text", self.preview_text)
+        form.addRow(self.tr("Tr&anscript"), self.prompt_text)
+        form.addRow(self._label(self.tr("Va&lidate"), self.validation_text), validation_row)
+        form.addRow(self._label(self.tr("Clean-up"), self.noise_reduction), options)
+        form.addRow(self.tr("&Model"), self.model)
+        form.addRow(self.tr("Previe&w text"), self.preview_text)
 
-        self.clone_button = QPushButton("Clone voice")
+        self.clone_button = QPushButton()
+        self.clone_button.setObjectName("primary")
         self.clone_button.setDefault(True)
-        self.clone_button.setMinimumWidth(140)
         self.clone_button.clicked.connect(self.clone)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar(maximum=100, textVisible=False)
+        self.progress.setAccessibleName(self.tr("Cloning progress"))
         self.progress.setFixedHeight(8)
         self.progress.hide()
         self.stage_label = QLabel(wordWrap=True)
@@ -260,14 +278,15 @@ class CloneTab(QWidget):
         self.result.setFrameShape(QFrame.Shape.StyledPanel)
         self.result_title = heading("")
         self.result_text = QLabel(wordWrap=True)
-        self.play_demo = QPushButton("▶  Play demo")
+        self.play_demo = QPushButton(self.tr("▶  Pla&y demo"))
         self.play_demo.clicked.connect(lambda: self.outcome and self.outcome.demo_path
                                        and self._play(self.outcome.demo_path))
-        self.use_button = QPushButton("Use in Speech")
+        self.use_button = QPushButton(self.tr("&Use in Speech"))
         self.use_button.clicked.connect(
             lambda: self.use_in_speech.emit(self.outcome.voice_id) if self.outcome else None)
-        self.activate_button = QPushButton(with_cost("Keep it for good", self._lab.activation_cost()))
-        self.activate_button.setToolTip("Renders one short line with it in T2A, which stops the 7-day expiry")
+        self.activate_button = QPushButton(with_cost(self.tr("&Keep it for good"), self._lab.activation_cost()))
+        self.activate_button.setToolTip(self.tr("Renders one short line with it in Speech, which stops the 7-day "
+                                                "expiry"))
         self.activate_button.clicked.connect(
             lambda: self.activate_requested.emit(self.outcome.voice_id) if self.outcome else None)
         result_buttons = QHBoxLayout()  # two rows: one row of three doesn't fit a half-width column
@@ -282,7 +301,7 @@ class CloneTab(QWidget):
         self.result.hide()
 
         layout = QVBoxLayout(side)
-        layout.addWidget(heading("2 · Clone it"))
+        layout.addWidget(heading(self.tr("2 · Clone it")))
         layout.addLayout(form)
         layout.addSpacing(6)
         layout.addWidget(self.cost_label)
@@ -296,6 +315,13 @@ class CloneTab(QWidget):
         self._on_voice_id("")
         return side
 
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        """A form row's label for a row that is a layout: its mnemonic focuses `buddy`, which it also names."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
     # -- devices and recording ------------------------------------------------------------------------
 
     def load_devices(self) -> None:
@@ -306,15 +332,18 @@ class CloneTab(QWidget):
         except Exception as exc:  # AudioUnavailable, or PortAudio failing outright
             devices, reason = [], str(exc)
         else:
-            reason = "No microphone or other audio input was found."
+            reason = ""
         for device in devices:
-            self.device_combo.addItem(device.name + ("  (default)" if device.is_default else ""), device.index)
+            name = self.tr("{device}  (default)").format(device=device.name) if device.is_default else device.name
+            self.device_combo.addItem(name, device.index)
             if device.is_default:
                 self.device_combo.setCurrentIndex(self.device_combo.count() - 1)
         self.record_button.setEnabled(bool(devices))
         self.device_combo.setEnabled(bool(devices))
         if not devices:
-            self.record_hint.setText(f"{reason} Drop or choose a file instead.")
+            self.record_hint.setText(
+                self.tr("{reason} Drop or choose a file instead.").format(reason=reason) if reason
+                else self.tr("No microphone or other audio input was found. Drop or choose a file instead."))
 
     @property
     def recording(self) -> bool:
@@ -337,21 +366,21 @@ class CloneTab(QWidget):
         self._started = time.monotonic()
         self.meter.reset()
         self.clip_warning.hide()
-        self.report_view.clear("Recording… the sample is checked when you stop.")
-        self.record_button.setText("■  Stop")
+        self.report_view.clear(self.tr("Recording… the sample is checked when you stop."))
+        self.record_button.setText(self.tr("■  &Stop"))
         self.elapsed_label.setText("0:00")
         self._tick.start()
 
     def stop_recording(self) -> Path | None:
         recorder = self._recorder
         self._tick.stop()
-        self.record_button.setText("●  Retake" if self._takes else "●  Record")
+        self.record_button.setText(self.tr("●  &Retake") if self._takes else self.tr("●  &Record"))
         if recorder is None or not recorder.recording:
             return None
         recorder.stop()
         self._takes += 1
         self.elapsed_label.setText(minutes(recorder.elapsed_s))
-        self.record_button.setText("●  Retake")
+        self.record_button.setText(self.tr("●  &Retake"))
         stamp = time.strftime("%Y%m%d-%H%M%S")
         path = recorder.save_wav(self._lab.media_dir / "recordings" / f"take-{stamp}-{self._takes}.wav")
         self.meter.reset()
@@ -374,7 +403,8 @@ class CloneTab(QWidget):
     # -- sample and prompt ----------------------------------------------------------------------------
 
     def _choose_sample(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a voice sample", "", "Audio (*.mp3 *.m4a *.wav);;All (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a voice sample"), "",
+                                              self.tr("Audio (*.mp3 *.m4a *.wav);;All files (*)"))
         if path:
             self.set_sample(Path(path))
 
@@ -400,7 +430,8 @@ class CloneTab(QWidget):
         self._update_clone_button()
 
     def _choose_prompt(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose prompt audio (< 8 s)", "", "Audio (*.mp3 *.m4a *.wav)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose prompt audio (< 8 s)"), "",
+                                              self.tr("Audio (*.mp3 *.m4a *.wav)"))
         if path:
             self.set_prompt(Path(path))
 
@@ -409,12 +440,12 @@ class CloneTab(QWidget):
         self.prompt_report = None
         self.prompt_clear.setVisible(path is not None)
         self.prompt_text.setEnabled(path is not None)
-        self.prompt_button.setText("Change…" if path else "Add prompt audio…")
+        self.prompt_button.setText(self.tr("Change…") if path else self.tr("Add prompt audio…"))
+        hint_tone(self.prompt_label, None)
         if path is None:
-            self.prompt_label.setText("Optional: a < 8 s excerpt of the same voice, with its exact transcript")
-            self.prompt_label.setStyleSheet("")
+            self.prompt_label.setText(self.tr("Optional: a < 8 s excerpt of the same voice, with its exact transcript"))
         else:
-            self.prompt_label.setText(f"Checking {path.name}…")
+            self.prompt_label.setText(self.tr("Checking {file}…").format(file=path.name))
             self._runner.run(PROMPT_CHECK_KEY, self._lab.check_sample(path, "prompt_audio"),
                              owner=self, on_done=self._on_prompt_checked, on_error=self._show_error)
         self._update_clone_button()
@@ -423,10 +454,9 @@ class CloneTab(QWidget):
         if report.path != self.prompt_path:
             return
         self.prompt_report = report
-        colour = {"pass": OK, "warn": WARN, "fail": BAD}[report.verdict]
-        length = f"{report.duration_s:.1f} s" if report.duration_s is not None else "not audio"
+        length = f"{number(report.duration_s, 1)} s" if report.duration_s is not None else self.tr("not audio")
         self.prompt_label.setText(f"{report.path.name} · {length} · {report.summary()}")
-        self.prompt_label.setStyleSheet(f"color: {colour};")
+        hint_tone(self.prompt_label, VERDICT_TONES[report.verdict])
         self._update_clone_button()
 
     # -- voice id -------------------------------------------------------------------------------------
@@ -441,43 +471,48 @@ class CloneTab(QWidget):
 
     def _on_voice_id(self, text: str) -> None:
         if not text:
-            self.id_hint.setText("8–256 letters, digits, - or _; starts with a letter; can't be reused once deleted")
-            self.id_hint.setStyleSheet("")
+            self.id_hint.setText(self.tr("8–256 letters, digits, - or _; starts with a letter; can't be reused once "
+                                         "deleted"))
+            hint_tone(self.id_hint, None)
         else:
             problem = self._lab.voice_id_problem(text)
-            self.id_hint.setText(problem or "✓ Available")
-            self.id_hint.setStyleSheet(f"color: {BAD if problem else OK};")
+            self.id_hint.setText(problem or self.tr("✓ Available"))
+            hint_tone(self.id_hint, "bad" if problem else "ok")
         self._update_clone_button()
 
     # -- clone ----------------------------------------------------------------------------------------
 
     def _show_cost(self) -> None:
         chars = t2a_cost(self.preview_text.text())
-        self.clone_button.setText(with_cost("Clone voice", chars))
-        preview = (f"The preview text is billed like speech ({chars} characters)." if chars
-                   else "No preview text: no demo audio, nothing billed now.")
-        self.cost_label.setText(f"Cloning is billed when the voice is first used in Speech. {preview} "
-                                "Unused clones are deleted after 7 days.")
+        self.clone_button.setText(with_cost(self.tr("&Clone voice"), chars))
+        if chars:
+            text = self.tr(
+                "Cloning is billed when the voice is first used in Speech. The preview text is billed "
+                "like speech (%Ln character(s)). Unused clones are deleted after 7 days.", None, chars)
+        else:
+            text = self.tr("Cloning is billed when the voice is first used in Speech. No preview text: no demo "
+                           "audio, nothing billed now. Unused clones are deleted after 7 days.")
+        self.cost_label.setText(text)
 
     def _ready(self) -> tuple[bool, str]:
         report = self.report_view.report
         if self.sample_path is None:
-            return False, "Add a sample first."
+            return False, self.tr("Add a sample first.")
         if report is None:
-            return False, "Checking the sample…"
+            return False, self.tr("Checking the sample…")
         if not report.uploadable:
-            return False, "The sample failed the check; fix it first."
+            return False, self.tr("The sample failed the check; fix it first.")
         if not self.voice_id.text():
-            return False, "Type a voice id, or press Suggest."
+            return False, self.tr("Type a voice id, or press Suggest.")
         if self._lab.voice_id_problem(self.voice_id.text()):
-            return False, "Pick a valid voice id."
+            return False, self.tr("Pick a valid voice id.")
         if self.prompt_path is not None:
             if self.prompt_report is None:
-                return False, "Checking the prompt audio…"
+                return False, self.tr("Checking the prompt audio…")
             if not self.prompt_report.uploadable:
-                return False, "The prompt audio failed its check."
+                return False, self.tr("The prompt audio failed its check.")
             if not self.prompt_text.text().strip():
-                return False, "Type the exact transcript of the prompt audio."
+                return False, self.tr("Type the exact transcript of the prompt audio.")
         return True, ""
 
     def _update_clone_button(self) -> None:
@@ -528,11 +563,15 @@ class CloneTab(QWidget):
         self.outcome = outcome
         self.progress.hide()
         self.stage_label.clear()
-        self.result_title.setText(f"✓  Cloned {outcome.voice_id}")
-        billed = f" The demo cost {outcome.characters_billed} characters." if outcome.characters_billed else ""
-        self.result_text.setText(
-            "It is in your voices now. It expires in 168 h (7 days) unless you use it in Speech, or press "
-            f"'Keep it for good'.{billed}")
+        self.result_title.setText(self.tr("✓  Cloned {voice}").format(voice=outcome.voice_id))
+        if outcome.characters_billed:
+            text = self.tr(
+                "It is in your voices now. It expires in 168 h (7 days) unless you use it in Speech, or "
+                "press “Keep it for good”. The demo cost %Ln character(s).", None, outcome.characters_billed)
+        else:
+            text = self.tr("It is in your voices now. It expires in 168 h (7 days) unless you use it in Speech, or "
+                           "press “Keep it for good”.")
+        self.result_text.setText(text)
         self.play_demo.setVisible(outcome.demo_path is not None)
         self.result.show()
         # Ready for the next voice: the id just used is taken now.
@@ -550,7 +589,7 @@ class CloneTab(QWidget):
                 self.report_view.show_report(exc.report)
             self.stage_label.setText(str(exc))
             return
-        self.stage_label.setText("Not cloned: see the message above.")
+        self.stage_label.setText(self.tr("Not cloned: see the message above."))
         self._show_error(exc)
 
     def _on_busy(self, key: str, busy: bool) -> None:
@@ -566,7 +605,8 @@ class CloneTab(QWidget):
             return
         self._runner.cancel(CLONE_KEY)
         self.progress.hide()
-        self.stage_label.setText("Cancelled. Files already uploaded are being removed; nothing was cloned.")
+        self.stage_label.setText(self.tr("Cancelled. Files already uploaded are being removed; nothing was "
+                                         "cloned."))
 
     def state(self) -> dict[str, Any]:
         """For tests and the panel: what the user sees, in words."""

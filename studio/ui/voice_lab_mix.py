@@ -33,8 +33,8 @@ PREVIEW_KEY = "voicelab.mix_preview"
 RENDER_KEY = "voicelab.mix_render"
 CHOICES_KEY = "voicelab.mix_choices"
 MAX_VOICES = 4
-DEFAULT_LINE = "This is what the two of us sound like together."
-STARTERS = ("English_Graceful_Lady", "English_Trustworth_Man")
+DEFAULT_LINE = "This is what the two of us sound like together."  # notr: spoken by English voices
+STARTERS = ("English_Graceful_Lady", "English_Trustworth_Man")  # notr: voice ids
 
 
 class MixRow(QWidget):
@@ -46,7 +46,8 @@ class MixRow(QWidget):
         self.voice = QComboBox()
         self.voice.setEditable(True)
         self.voice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.voice.setMinimumWidth(300)
+        self.voice.setMinimumContentsLength(24)
+        self.voice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.set_choices(choices, voice_id)
         self.voice.currentTextChanged.connect(lambda _: self.changed.emit())
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -61,7 +62,8 @@ class MixRow(QWidget):
         self.share.setMinimumWidth(48)
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.remove = QToolButton(text="✕")  # type: ignore[call-arg]  # Qt property keywords
-        self.remove.setToolTip("Remove this voice from the mix")
+        self.remove.setToolTip(self.tr("Remove this voice from the mix"))
+        self.number(1)
         self.remove.clicked.connect(lambda: self.removed.emit(self))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +72,16 @@ class MixRow(QWidget):
         layout.addWidget(self.weight)
         layout.addWidget(self.share)
         layout.addWidget(self.remove)
+
+    def number(self, n: int) -> None:
+        """Name the row's controls for a screen reader by the row's place in the mix."""
+        self.voice.setAccessibleName(self.tr("Voice {n}").format(n=n))
+        line = self.voice.lineEdit()
+        if line is not None:  # the typing field of the editable box is a control of its own
+            line.setAccessibleName(self.voice.accessibleName())
+        self.slider.setAccessibleName(self.tr("Weight of voice {n}").format(n=n))
+        self.weight.setAccessibleName(self.tr("Weight of voice {n}").format(n=n))
+        self.remove.setAccessibleName(self.tr("Remove voice {n}").format(n=n))
 
     def set_choices(self, choices: Sequence[tuple[str, str]], current: str | None = None) -> None:
         current = current if current is not None else self.voice_id
@@ -124,14 +136,16 @@ class MixTab(QWidget):
     def _build(self) -> None:
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(6)
-        self.add_button = QPushButton("+ Add voice")
+        self.add_button = QPushButton(self.tr("+ &Add voice"))
         self.add_button.clicked.connect(lambda: self.add_row(self.choices[0][0] if self.choices else "", 50))
         self.text = QLineEdit(DEFAULT_LINE)
+        self.text.setToolTip(self.tr("What the mix says when you preview it"))
         self.text.textChanged.connect(lambda _: self._update())
-        self.preview_button = QPushButton("▶  Preview mix")
+        self.preview_button = QPushButton(self.tr("▶  &Preview mix"))
+        self.preview_button.setObjectName("primary")
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self._preview_or_stop)
-        self.live = QCheckBox("Live: preview again when the weights change")
+        self.live = QCheckBox(self.tr("L&ive: preview again when the weights change"))
         self.cost_label = muted(QLabel(wordWrap=True))
         self.status = QLabel(wordWrap=True)
         preview_row = QHBoxLayout()
@@ -141,15 +155,15 @@ class MixTab(QWidget):
 
         guide = QFrame()
         guide.setFrameShape(QFrame.Shape.StyledPanel)
-        self.clone_button = QPushButton(with_cost("Clone this mix…", t2a_cost(MIX_SAMPLE_TEXT)))
+        self.clone_button = QPushButton(with_cost(self.tr("&Clone this mix…"), t2a_cost(MIX_SAMPLE_TEXT)))
         self.clone_button.clicked.connect(self.render_for_clone)
-        self.guide_text = QLabel(
-            "A mix has no voice id of its own: every request has to send the same weights again, and it can't be "
-            "designed further. To make it a voice, render the mix reading a ~20 s passage and clone that "
-            f"recording. Rendering costs {t2a_cost(MIX_SAMPLE_TEXT)} characters; the clone then appears in your "
-            "voices like any other (and expires after 7 days unless used).", wordWrap=True)
+        self.guide_text = QLabel(self.tr(
+            "A mix has no voice id of its own: every request has to send the same weights again, and it "
+            "can't be designed further. To make it a voice, render the mix reading a ~20 s passage and clone that "
+            "recording. Rendering costs %Ln character(s); the clone then appears in your voices like any other (and "
+            "expires after 7 days unless used).", None, t2a_cost(MIX_SAMPLE_TEXT)), wordWrap=True)
         inner = QVBoxLayout(guide)
-        inner.addWidget(heading("Keep a mix as a voice"))
+        inner.addWidget(heading(self.tr("Keep a mix as a voice")))
         inner.addWidget(self.guide_text)
         button_row = QHBoxLayout()
         button_row.addWidget(self.clone_button)
@@ -157,11 +171,14 @@ class MixTab(QWidget):
         inner.addLayout(button_row)
 
         grid = QGridLayout()
-        grid.addWidget(QLabel("Line"), 0, 0)
+        line_label = QLabel(self.tr("&Line"))
+        line_label.setBuddy(self.text)
+        grid.addWidget(line_label, 0, 0)
         grid.addWidget(self.text, 0, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Mix up to four voices"))
-        layout.addWidget(muted(QLabel("Weights are relative (1–100): 60 and 40 sound the same as 30 and 20.")))
+        layout.addWidget(heading(self.tr("Mix up to four voices")))
+        layout.addWidget(muted(QLabel(self.tr("Weights are relative (1–100): 60 and 40 sound the same as 30 and 20."),
+                                      wordWrap=True)))
         layout.addLayout(self.rows_box)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -211,9 +228,10 @@ class MixTab(QWidget):
 
     def _on_changed(self) -> None:
         total = sum(row.weight.value() for row in self.rows) or 1
-        for row in self.rows:
+        for n, row in enumerate(self.rows, 1):
             row.share.setText(f"{row.weight.value() / total:.0%}")
             row.remove.setEnabled(len(self.rows) > 1)
+            row.number(n)
         self.add_button.setEnabled(len(self.rows) < MAX_VOICES)
         self._update()
         if self.live.isChecked():
@@ -222,8 +240,9 @@ class MixTab(QWidget):
     def _update(self) -> None:
         chars = t2a_cost(self.text.text())
         if not self._runner.is_busy(PREVIEW_KEY):
-            self.preview_button.setText(with_cost("▶  Preview mix", chars))
-        self.cost_label.setText(f"Each preview is billed like speech: {chars} characters.")
+            self.preview_button.setText(with_cost(self.tr("▶  &Preview mix"), chars))
+        self.cost_label.setText(self.tr(
+            "Each preview is billed like speech: %Ln character(s).", None, chars))
         self.preview_button.setEnabled(bool(chars) and bool(self.parts()))
 
     # -- actions --------------------------------------------------------------------------------------
@@ -232,32 +251,39 @@ class MixTab(QWidget):
         parts, text = self.parts(), self.text.text().strip()
         if not parts or not text:
             return
-        self.status.setText("Mixing " + " + ".join(f"{p.voice_id} {p.weight}" for p in parts) + "…")
+        mix = " + ".join(f"{p.voice_id} {p.weight}" for p in parts)
+        self.status.setText(self.tr("Mixing {voices}…").format(voices=mix))
         self._runner.run(PREVIEW_KEY, self._lab.preview_mix(parts, text, self._sink), owner=self,
-                         on_done=lambda billed: self.status.setText(f"Played the mix ({billed} characters billed)."),
-                         on_error=self._on_error)
+                         on_done=self._on_played, on_error=self._on_error)
+
+    def _on_played(self, billed: int | None) -> None:
+        if billed is None:
+            self.status.setText(self.tr("Played the mix."))
+            return
+        self.status.setText(self.tr("Played the mix (%Ln character(s) billed).", None, billed))
 
     def render_for_clone(self) -> None:
         parts = self.parts()
         if not parts:
             return
-        self.status.setText("Rendering a 20 s passage in the mix…")
+        self.status.setText(self.tr("Rendering a 20 s passage in the mix…"))
         self._runner.run(RENDER_KEY, self._lab.render_mix_sample(parts), owner=self, on_done=self._on_rendered,
                          on_error=self._on_error)
 
     def _on_rendered(self, path: Path) -> None:
-        self.status.setText(f"Rendered {path.name}: check and clone it in the Clone tab.")
+        self.status.setText(self.tr("Rendered {file}: check and clone it in the Clone tab.").format(file=path.name))
         base = "mix_" + "_".join(p.voice_id.split("_")[-1][:8] for p in self.parts())
         self.clone_mix.emit(path, self._lab.suggest_voice_id(base))
 
     def _on_error(self, exc: BaseException) -> None:
-        self.status.setText("The mix couldn't be played." if not isinstance(exc, InputError) else str(exc))
+        self.status.setText(self.tr("The mix couldn't be played.") if not isinstance(exc, InputError) else str(exc))
         if not isinstance(exc, InputError):
             self._show_error(exc)
 
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == PREVIEW_KEY:
-            self.preview_button.setText("■  Stop" if busy else with_cost("▶  Preview mix", t2a_cost(self.text.text())))
+            self.preview_button.setText(self.tr("■  &Stop") if busy
+                                        else with_cost(self.tr("▶  &Preview mix"), t2a_cost(self.text.text())))
         elif key == RENDER_KEY:
             self.clone_button.setEnabled(not busy)
 

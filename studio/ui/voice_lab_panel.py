@@ -18,6 +18,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from studio.audio.recorder import InputDevice, input_devices
+from studio.qt.i18n import number
 from studio.qt.tasks import TaskRunner
 from studio.services.playback import AudioSink
 from studio.services.voice_lab import (
@@ -72,10 +73,11 @@ class VoiceLabPanel(QWidget):
         self.voices_tab = VoicesTab(lab, runner, sink, show_error=self.show_error)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.clone_tab, "Clone")
-        self.tabs.addTab(self.design_tab, "Design")
-        self.tabs.addTab(self.mix_tab, "Mix")
-        self.tabs.addTab(self.voices_tab, "My voices")
+        self.tabs.addTab(self.clone_tab, self.tr("Clone"))
+        self.tabs.addTab(self.design_tab, self.tr("Design"))
+        self.tabs.addTab(self.mix_tab, self.tr("Mix"))
+        self.tabs.addTab(self.voices_tab, self.tr("My voices"))
+        self.tabs.setAccessibleName(self.tr("Voice Lab"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -89,6 +91,8 @@ class VoiceLabPanel(QWidget):
         self.mix_tab.clone_mix.connect(self.clone_sample)
         self.voices_tab.changed.connect(self.voices_changed)
         self.voices_tab.loaded.connect(self._on_voices_loaded)
+        self.voices_tab.clone_requested.connect(lambda: self.tabs.setCurrentIndex(CLONE_TAB))
+        self.voices_tab.design_requested.connect(lambda: self.tabs.setCurrentIndex(DESIGN_TAB))
 
     # -- start-up and showing -------------------------------------------------------------------------
 
@@ -114,7 +118,11 @@ class VoiceLabPanel(QWidget):
 
     def _on_voices_loaded(self, voices: list[LabVoice]) -> None:
         soon = sum(1 for v in voices if v.expires_within(EXPIRY_WARNING_HOURS))
-        self.tabs.setTabText(VOICES_TAB, f"My voices  ⚠ {soon}" if soon else "My voices")
+        self.tabs.setTabText(VOICES_TAB, self.tr("My voices  ⚠ {count}").format(count=number(soon)) if soon
+                             else self.tr("My voices"))
+        self.tabs.setTabToolTip(VOICES_TAB, self.tr(
+            "%n voice(s) expire within {hours} h unless used", None, soon).format(
+                hours=number(EXPIRY_WARNING_HOURS)) if soon else "")
 
     # -- cross-tab ------------------------------------------------------------------------------------
 
@@ -129,7 +137,8 @@ class VoiceLabPanel(QWidget):
         self.voices_tab.refresh()
         self.voices_changed.emit()
         name = short_voice_name(voice_id, self._lab.library.voice_note(voice_id).local_name)
-        self.message.emit(f"“{name}” is in your voices; it expires in 7 days unless used in Speech.")
+        self.message.emit(self.tr("“{name}” is in your voices; it expires in 7 days unless used in Speech.").format(
+            name=name))
 
     def _activate_from_clone(self, voice_id: str) -> None:
         self.tabs.setCurrentIndex(VOICES_TAB)

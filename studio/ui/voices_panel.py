@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCollator,
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QLocale,
@@ -28,10 +32,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -47,7 +52,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio.api.models import T2ASettings
+from studio.qt.i18n import date_time, number
 from studio.qt.tasks import TaskRunner
+from studio.qt.theme import set_tone, token
 from studio.services.voices import (
     AGES,
     STYLES,
@@ -57,20 +64,112 @@ from studio.services.voices import (
     by_language,
     language_named,
 )
-from studio.ui.row_painting import begin_row
+from studio.settings.settings import DEFAULT_SAMPLE_LINE
+from studio.ui.row_painting import begin_row, row_height
+from studio.ui.widgets import ElidedLabel
 
 AUDITION_KEY = "voices.audition"
 REFRESH_KEY = "voices.refresh"
-DEFAULT_SAMPLE_LINE = "Hello! This is how I sound reading your script."
 EntryRole = Qt.ItemDataRole.UserRole + 1
 VoiceIdRole = Qt.ItemDataRole.UserRole + 2
 PlayingRole = Qt.ItemDataRole.UserRole + 3
 
-KIND_LABELS = {"system": "System", "cloned": "Cloned", "designed": "Designed"}
-KIND_COLOURS = {"system": "#6b7280", "cloned": "#7c3aed", "designed": "#0d9488"}
-EXPIRY_WARNING = QColor("#dc2626")
-NOT_HEARD = "Not played: no audio output"
-FAVOURITE_COLOUR = QColor("#f59e0b")
+# What the list shows of a voice's facets, in the UI's language (the catalogue's own words are English and
+# stay so for search and the filters' data); translated where shown, with `_shown`.
+KIND_LABELS: dict[str, object] = {
+    "system": QT_TRANSLATE_NOOP("VoicesPanel", "System"),
+    "cloned": QT_TRANSLATE_NOOP("VoicesPanel", "Cloned"),
+    "designed": QT_TRANSLATE_NOOP("VoicesPanel", "Designed"),
+}
+KIND_TOKENS = {"system": "kind_system", "cloned": "kind_cloned", "designed": "kind_designed"}  # theme tokens
+GENDER_LABELS: dict[str, object] = {
+    "female": QT_TRANSLATE_NOOP("VoicesPanel", "Female"),
+    "male": QT_TRANSLATE_NOOP("VoicesPanel", "Male"),
+}
+AGE_LABELS: dict[str, object] = {
+    "child": QT_TRANSLATE_NOOP("VoicesPanel", "Child"),
+    "young": QT_TRANSLATE_NOOP("VoicesPanel", "Young"),
+    "middle-aged": QT_TRANSLATE_NOOP("VoicesPanel", "Middle-aged"),
+    "elderly": QT_TRANSLATE_NOOP("VoicesPanel", "Elderly"),
+}
+STYLE_LABELS: dict[str, object] = {
+    "news": QT_TRANSLATE_NOOP("VoicesPanel", "News"),
+    "narration": QT_TRANSLATE_NOOP("VoicesPanel", "Narration"),
+    "audiobook": QT_TRANSLATE_NOOP("VoicesPanel", "Audiobook"),
+    "podcast": QT_TRANSLATE_NOOP("VoicesPanel", "Podcast"),
+    "conversational": QT_TRANSLATE_NOOP("VoicesPanel", "Conversational"),
+    "calm": QT_TRANSLATE_NOOP("VoicesPanel", "Calm"),
+    "energetic": QT_TRANSLATE_NOOP("VoicesPanel", "Energetic"),
+    "warm": QT_TRANSLATE_NOOP("VoicesPanel", "Warm"),
+    "powerful": QT_TRANSLATE_NOOP("VoicesPanel", "Powerful"),
+    "professional": QT_TRANSLATE_NOOP("VoicesPanel", "Professional"),
+    "character": QT_TRANSLATE_NOOP("VoicesPanel", "Character"),
+}
+LANGUAGE_LABELS: dict[str, object] = {
+    "Afrikaans": QT_TRANSLATE_NOOP("VoicesPanel", "Afrikaans"),
+    "Arabic": QT_TRANSLATE_NOOP("VoicesPanel", "Arabic"),
+    "Bulgarian": QT_TRANSLATE_NOOP("VoicesPanel", "Bulgarian"),
+    "Cantonese": QT_TRANSLATE_NOOP("VoicesPanel", "Cantonese"),
+    "Catalan": QT_TRANSLATE_NOOP("VoicesPanel", "Catalan"),
+    "Chinese (Mandarin)": QT_TRANSLATE_NOOP("VoicesPanel", "Chinese (Mandarin)"),
+    "Croatian": QT_TRANSLATE_NOOP("VoicesPanel", "Croatian"),
+    "Czech": QT_TRANSLATE_NOOP("VoicesPanel", "Czech"),
+    "Danish": QT_TRANSLATE_NOOP("VoicesPanel", "Danish"),
+    "Dutch": QT_TRANSLATE_NOOP("VoicesPanel", "Dutch"),
+    "English": QT_TRANSLATE_NOOP("VoicesPanel", "English"),
+    "Filipino": QT_TRANSLATE_NOOP("VoicesPanel", "Filipino"),
+    "Finnish": QT_TRANSLATE_NOOP("VoicesPanel", "Finnish"),
+    "French": QT_TRANSLATE_NOOP("VoicesPanel", "French"),
+    "German": QT_TRANSLATE_NOOP("VoicesPanel", "German"),
+    "Greek": QT_TRANSLATE_NOOP("VoicesPanel", "Greek"),
+    "Hebrew": QT_TRANSLATE_NOOP("VoicesPanel", "Hebrew"),
+    "Hindi": QT_TRANSLATE_NOOP("VoicesPanel", "Hindi"),
+    "Hungarian": QT_TRANSLATE_NOOP("VoicesPanel", "Hungarian"),
+    "Indonesian": QT_TRANSLATE_NOOP("VoicesPanel", "Indonesian"),
+    "Italian": QT_TRANSLATE_NOOP("VoicesPanel", "Italian"),
+    "Japanese": QT_TRANSLATE_NOOP("VoicesPanel", "Japanese"),
+    "Korean": QT_TRANSLATE_NOOP("VoicesPanel", "Korean"),
+    "Malay": QT_TRANSLATE_NOOP("VoicesPanel", "Malay"),
+    "Norwegian": QT_TRANSLATE_NOOP("VoicesPanel", "Norwegian"),
+    "Nynorsk": QT_TRANSLATE_NOOP("VoicesPanel", "Nynorsk"),
+    "Persian": QT_TRANSLATE_NOOP("VoicesPanel", "Persian"),
+    "Polish": QT_TRANSLATE_NOOP("VoicesPanel", "Polish"),
+    "Portuguese": QT_TRANSLATE_NOOP("VoicesPanel", "Portuguese"),
+    "Romanian": QT_TRANSLATE_NOOP("VoicesPanel", "Romanian"),
+    "Russian": QT_TRANSLATE_NOOP("VoicesPanel", "Russian"),
+    "Slovak": QT_TRANSLATE_NOOP("VoicesPanel", "Slovak"),
+    "Slovenian": QT_TRANSLATE_NOOP("VoicesPanel", "Slovenian"),
+    "Spanish": QT_TRANSLATE_NOOP("VoicesPanel", "Spanish"),
+    "Swedish": QT_TRANSLATE_NOOP("VoicesPanel", "Swedish"),
+    "Tamil": QT_TRANSLATE_NOOP("VoicesPanel", "Tamil"),
+    "Thai": QT_TRANSLATE_NOOP("VoicesPanel", "Thai"),
+    "Turkish": QT_TRANSLATE_NOOP("VoicesPanel", "Turkish"),
+    "Ukrainian": QT_TRANSLATE_NOOP("VoicesPanel", "Ukrainian"),
+    "Vietnamese": QT_TRANSLATE_NOOP("VoicesPanel", "Vietnamese"),
+}
+
+
+def _tr(label: object) -> str:
+    """A table's label (marked with QT_TRANSLATE_NOOP) in the UI's language."""
+    return QCoreApplication.translate("VoicesPanel", str(label))
+
+
+def _shown(table: dict[str, object], value: str) -> str:
+    """A facet value as the UI names it: its translated label, or the catalogue's own word when it has none."""
+    label = table.get(value)
+    return value if label is None else _tr(label)
+
+
+def kind_label(kind: str) -> str:
+    return _shown(KIND_LABELS, kind)
+
+
+def language_label(language: str) -> str:
+    return _shown(LANGUAGE_LABELS, language)
+
+
+def not_heard_text() -> str:
+    return QCoreApplication.translate("VoicesPanel", "Not played: no audio output")
 
 
 def expiry_text(entry: VoiceEntry) -> str:
@@ -78,22 +177,32 @@ def expiry_text(entry: VoiceEntry) -> str:
     if entry.days_left is None:
         return ""
     if entry.days_left <= 0:
-        return "expired"
+        return QCoreApplication.translate("VoicesPanel", "expired", "a cloned or designed voice that was deleted")
     if entry.days_left < 1:
-        return f"{max(1, int(entry.days_left * 24))} h left"
+        hours = max(1, int(entry.days_left * 24))
+        return QCoreApplication.translate("VoicesPanel", "{hours} h left", "hours until a voice is deleted").format(
+            hours=hours)
     days = int(entry.days_left)
-    return f"{days} day{'s' if days != 1 else ''} left"
+    # Plurals through the class's tr: pyside6-lupdate marks translate(…, n) plural only for a literal n.
+    return VoicesPanel.tr("%n day(s) left", None, days)  # type: ignore[arg-type]
 
 
 def ui_languages() -> tuple[str, ...]:
     """The languages to list first: the UI locale's (when there are voices in it), then English."""
     own = language_named(QLocale.languageToString(QLocale().language()))
-    return tuple(dict.fromkeys(language for language in (own, "English") if language))
+    return tuple(dict.fromkeys(language for language in (own, "English") if language))  # notr: catalogue data
 
 
 def facets_text(entry: VoiceEntry) -> str:
-    who = " ".join(part for part in (entry.age, entry.gender) if part)
-    return " · ".join(part for part in (entry.language, who, ", ".join(entry.styles[:3])) if part)
+    """"English · young female · calm, warm" in the UI's language."""
+    age = _shown(AGE_LABELS, entry.age).lower() if entry.age else ""
+    gender = _shown(GENDER_LABELS, entry.gender).lower() if entry.gender else ""
+    who = (QCoreApplication.translate("VoicesPanel", "{age} {gender}", "a voice's age and gender: young female")
+           .format(age=age, gender=gender) if age and gender else age or gender)
+    comma = QCoreApplication.translate("VoicesPanel", ", ", "between a voice's styles: calm, warm")
+    styles = comma.join(_shown(STYLE_LABELS, style).lower() for style in entry.styles[:3])
+    language = language_label(entry.language) if entry.language else ""
+    return " · ".join(part for part in (language, who, styles) if part)
 
 
 def voice_data(entry: VoiceEntry, role: int, playing_voice_id: str | None) -> Any:
@@ -105,8 +214,8 @@ def voice_data(entry: VoiceEntry, role: int, playing_voice_id: str | None) -> An
         return entry.voice_id
     if role == PlayingRole:
         return entry.voice_id == playing_voice_id
-    if role == Qt.ItemDataRole.ToolTipRole:
-        return "\n".join([entry.voice_id, *entry.description[:1]])
+    if role == Qt.ItemDataRole.ToolTipRole:  # the whole name, which a narrow row elides
+        return "\n".join([entry.title, entry.voice_id, *entry.description[:1]])
     return None
 
 
@@ -291,12 +400,13 @@ class VoiceDelegate(QStyledItemDelegate):
 
     audition_clicked = Signal(str)
     favourite_clicked = Signal(str)
-    ROW_HEIGHT = 54
+    ROW_HEIGHT = 54  # at the least; more with a larger font (row_painting.row_height)
+    ROW_PADDING = 19  # the row's height besides its two lines of text
     unheard_voice_id: str | None = None  # its audition found no audio output: its row says so
     BUTTON = 28
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(320, self.ROW_HEIGHT)
+        return QSize(320, row_height(option.font, self.ROW_HEIGHT, self.ROW_PADDING))
 
     def _button_rect(self, rect: QRect) -> QRect:
         return QRect(rect.left() + 10, rect.center().y() - self.BUTTON // 2 + 1, self.BUTTON, self.BUTTON)
@@ -316,11 +426,12 @@ class VoiceDelegate(QStyledItemDelegate):
         # play / stop button
         playing = bool(index.data(PlayingRole))
         button = self._button_rect(rect)
-        accent = QColor("#2563eb") if not playing else QColor("#dc2626")
+        accent = token("badge_bad" if playing else "playing")  # fills under a white mark: the same in both schemes
+        on_accent = token("on_mark")
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#ffffff") if selected else accent)
+        painter.setBrush(on_accent if selected else accent)
         painter.drawEllipse(button)
-        painter.setBrush(accent if selected else QColor("#ffffff"))
+        painter.setBrush(accent if selected else on_accent)
         centre = QRectF(button).center()
         if playing:
             painter.drawRect(QRectF(centre.x() - 4.5, centre.y() - 4.5, 9, 9))
@@ -339,24 +450,24 @@ class VoiceDelegate(QStyledItemDelegate):
 
         # expiry (right of line 2) and kind badge (right of line 1)
         unheard = entry.voice_id == self.unheard_voice_id
-        expiry = NOT_HEARD if unheard else expiry_text(entry)
+        expiry = not_heard_text() if unheard else expiry_text(entry)
         expiry_width = 0
         if expiry:
             painter.setFont(small_font)
             urgent = unheard or (entry.days_left is not None and entry.days_left < 2)
-            painter.setPen(EXPIRY_WARNING if urgent and not selected else (text_colour if urgent else dim))
+            painter.setPen(token("bad") if urgent and not selected else (text_colour if urgent else dim))
             expiry_width = small_metrics.horizontalAdvance(expiry) + 4
             painter.drawText(bottom_line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), expiry)
         badge_width = 0
         if entry.kind != "system":
-            label = KIND_LABELS[entry.kind]
+            label = kind_label(entry.kind)
             badge_width = small_metrics.horizontalAdvance(label) + 12
             badge = QRect(top_line.right() - badge_width, top_line.top() + 1, badge_width, small_metrics.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(KIND_COLOURS[entry.kind]))
+            painter.setBrush(token(KIND_TOKENS[entry.kind]))
             painter.drawRoundedRect(badge, 4, 4)
             painter.setFont(small_font)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(token("on_mark"))
             painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
             badge_width += 8
 
@@ -383,12 +494,10 @@ class VoiceDelegate(QStyledItemDelegate):
         star_font.setPointSizeF(base_font.pointSizeF() + 3)
         painter.setFont(star_font)
         if entry.favourite:
-            painter.setPen(text_colour if selected else FAVOURITE_COLOUR)
+            painter.setPen(text_colour if selected else token("favourite"))
             painter.drawText(self._star_rect(rect), int(Qt.AlignmentFlag.AlignCenter), "★")
         else:
-            faint = QColor(dim)
-            faint.setAlphaF(0.3)
-            painter.setPen(faint)
+            painter.setPen(dim if selected else token("indicator"))  # a control: 3:1 against the list
             painter.drawText(self._star_rect(rect), int(Qt.AlignmentFlag.AlignCenter), "☆")
 
         painter.setPen(QColor(palette.color(QPalette.ColorRole.Mid)))
@@ -435,7 +544,8 @@ class VoiceListView(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(VoiceDelegate.ROW_HEIGHT)
+        self.verticalHeader().setDefaultSectionSize(row_height(self.font(), VoiceDelegate.ROW_HEIGHT,
+                                                               VoiceDelegate.ROW_PADDING))
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setMouseTracking(True)
@@ -446,6 +556,83 @@ class VoiceListView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setFrameShape(QFrame.Shape.NoFrame)
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right at their size hints, wrapping onto another row where the width runs out: the filter
+    boxes and the detail buttons fit any width and language, at any scale."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        if not shown:
+            return QSize(0, 0)
+        return QSize(sum(size.width() for size in shown) + self.spacing() * (len(shown) - 1),
+                     max(size.height() for size in shown))
+
+    def minimumSize(self) -> QSize:
+        size = QSize(0, 0)
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if rows[-1] and x + hint.width() > area.right() + 1:  # no room left on this row
+                rows.append([])
+                x = area.x()
+            rows[-1].append((item, hint))
+            x += hint.width() + self.spacing()
+        y = area.y()
+        for row in rows:
+            height = max((hint.height() for _, hint in row), default=0)
+            x = area.x()
+            for item, hint in row:  # each centred on its row's middle
+                if move:
+                    item.setGeometry(QRect(x, y + (height - hint.height()) // 2, min(hint.width(), area.width()),
+                                           hint.height()))
+                x += hint.width() + self.spacing()
+            y += height + self.spacing()
+        return max(0, y - self.spacing() - area.y()) + margins.top() + margins.bottom()
 
 
 class VoicesPanel(QWidget):
@@ -474,6 +661,7 @@ class VoicesPanel(QWidget):
         self._loaded = False
         self._load_error = ""
         self._current_voice_id: str | None = None  # shown in the details, even while filtered out
+        self._auditioning_text = ""  # the status line while an audition plays, cleared when it ends
         self.first_languages = ui_languages()
 
         self.model = VoiceListModel(self)
@@ -487,40 +675,48 @@ class VoicesPanel(QWidget):
     # -- layout ---------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = QLineEdit(placeholderText="Search voices by name, id, language, style…")
+        self.search = QLineEdit(placeholderText=self.tr("Search voices by name, id, language, style…"))
+        self.search.setAccessibleName(self.tr("Search voices"))
         self.search.setClearButtonEnabled(True)
+        for clear in self.search.findChildren(QToolButton):  # Qt's clear button has no name of its own
+            clear.setAccessibleName(self.tr("Clear the search"))
         self.search.textChanged.connect(self._on_search)
         self.search.installEventFilter(self)
 
-        self.language_filter = self._combo("All languages")
-        self.gender_filter = self._combo("Any gender", [("Female", "female"), ("Male", "male")])
-        self.age_filter = self._combo("Any age", [(age.capitalize(), age) for age in AGES])
-        self.style_filter = self._combo("Any style", [(style.capitalize(), style) for style in STYLES])
-        self.kind_filter = self._combo("All types", [(label, kind) for kind, label in KIND_LABELS.items()])
-        self.favourites_filter = QToolButton(text="★ Favourites", checkable=True)  # type: ignore[call-arg]  # Qt property keywords
-        self.favourites_filter.setToolTip("Show only favourite voices")
+        self.language_filter = self._combo(self.tr("All languages"), self.tr("Language"))
+        self.gender_filter = self._combo(self.tr("Any gender"), self.tr("Gender"),
+                                         [(_shown(GENDER_LABELS, g), g) for g in GENDER_LABELS])
+        self.age_filter = self._combo(self.tr("Any age"), self.tr("Age"), [(_shown(AGE_LABELS, a), a) for a in AGES])
+        self.style_filter = self._combo(self.tr("Any style"), self.tr("Style"),
+                                        [(_shown(STYLE_LABELS, style), style) for style in STYLES])
+        self.kind_filter = self._combo(self.tr("All types"), self.tr("Voice type"),
+                                       [(kind_label(kind), kind) for kind in KIND_LABELS])
+        self.favourites_filter = QToolButton(text=self.tr("★ Favourites"), checkable=True)  # type: ignore[call-arg]  # Qt property keywords
+        self.favourites_filter.setAccessibleName(self.tr("Favourites only"))
+        self.favourites_filter.setToolTip(self.tr("Show only favourite voices"))
         self.favourites_filter.toggled.connect(lambda on: self._apply_facets())
         self.refresh_button = QToolButton(text="⟳")  # type: ignore[call-arg]  # Qt property keywords
-        self.refresh_button.setToolTip("Reload the voices of your account")
+        self.refresh_button.setAccessibleName(self.tr("Reload voices"))
+        self.refresh_button.setToolTip(self.tr("Reload the voices of your account"))
         self.refresh_button.clicked.connect(self.refresh)
 
-        # Two rows of three: one row of six is cut off beside the details at the default window size.
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(6)
-        filters.setVerticalSpacing(4)
-        for position, widget in enumerate((self.language_filter, self.gender_filter, self.age_filter,
-                                           self.style_filter, self.kind_filter, self.favourites_filter)):
-            filters.addWidget(widget, position // 3, position % 3)
-        filters.setColumnStretch(3, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("voiceCount")
-        filters.addWidget(self.count_label, 1, 4)
+        # The boxes wrap onto as many rows as the width needs (Chinese labels, a narrow window, 200 %):
+        # a fixed grid was cut off beside the details.
+        filters = FlowLayout(spacing=6)
+        for widget in (self.language_filter, self.gender_filter, self.age_filter, self.style_filter,
+                       self.kind_filter, self.favourites_filter):
+            filters.addWidget(widget)
+        # Beside the search it filters, not in the flow: a count that changes as voices load was seen left at
+        # its first, narrower width at the end of a filter row.
+        self.count_label = QLabel(objectName="voiceCount")  # type: ignore[call-overload]  # Qt property keywords
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count_label)
         search_row.addWidget(self.refresh_button)
 
         self.list = VoiceListView()
+        self.list.setAccessibleName(self.tr("Voices"))
         self.list.setModel(self.proxy)
         self.delegate = self.list.delegate
         self.delegate.audition_clicked.connect(self.audition)
@@ -538,11 +734,18 @@ class VoicesPanel(QWidget):
         self.empty_title.setFont(title_font)
         self.empty_action = QPushButton()
         self.empty_action.clicked.connect(self._on_empty_action)
+        self.empty_clear_search = QPushButton(self.tr("Clear the &search"))
+        self.empty_clear_search.clicked.connect(self.search.clear)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        empty_buttons.addWidget(self.empty_action)
+        empty_buttons.addWidget(self.empty_clear_search)
+        empty_buttons.addStretch(1)
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_title)
-        empty_layout.addWidget(self.empty_action, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addLayout(empty_buttons)
         empty_layout.addStretch(2)
 
         self.list_stack = QStackedWidget()
@@ -573,9 +776,15 @@ class VoicesPanel(QWidget):
         layout.addWidget(self.status)
         self._save_timer = QTimer(self, singleShot=True, interval=600)
         self._save_timer.timeout.connect(self._save_note)
+        order = (self.search, self.refresh_button, *self._filter_combos(), self.favourites_filter, self.list,
+                 self.empty_action, self.empty_clear_search, self.audition_button, self.use_button,
+                 self.favourite_button, self.local_name, self.notes)
+        for before, after in pairwise(order):  # as they read: top to bottom, left to right
+            QWidget.setTabOrder(before, after)
 
-    def _combo(self, any_label: str, items: Sequence[tuple[str, str]] = ()) -> QComboBox:
+    def _combo(self, any_label: str, name: str, items: Sequence[tuple[str, str]] = ()) -> QComboBox:
         combo = QComboBox()
+        combo.setAccessibleName(name)
         combo.addItem(any_label, VoiceFilterModel.ANY)
         for label, value in items:
             combo.addItem(label, value)
@@ -586,13 +795,16 @@ class VoicesPanel(QWidget):
 
     def _build_details(self) -> QWidget:
         panel = QWidget()
-        panel.setMinimumWidth(360)
-        self.detail_name = QLabel(wordWrap=True)
+        panel.setMinimumWidth(320)
+        # The name and id take the width they are given and elide the rest (the tooltip has all of it):
+        # a long name must not push the details wider than the window.
+        self.detail_name = ElidedLabel()
         name_font = self.detail_name.font()
         name_font.setPointSizeF(name_font.pointSizeF() + 4)
         name_font.setBold(True)
         self.detail_name.setFont(name_font)
         self.detail_id = QLabel(wordWrap=True)
+        self.detail_id.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.detail_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -602,29 +814,37 @@ class VoicesPanel(QWidget):
         self.detail_description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_expiry = QLabel(wordWrap=True)
 
-        self.audition_button = QPushButton("▶  Audition")
+        self.audition_button = QPushButton(self._audition_text(False))
         self.audition_button.setDefault(True)
-        self.audition_button.setMinimumWidth(110)
-        self.audition_button.setToolTip("Hear your sample line in this voice (Space)")
+        self.audition_button.setAccessibleName(self.tr("Audition"))
+        self.audition_button.setToolTip(self.tr("Hear your sample line in this voice (Space)"))
         self.audition_button.clicked.connect(lambda: self.audition())
-        self.use_button = QPushButton("Use in Speech")
+        self.use_button = QPushButton(self.tr("&Use in Speech"))
+        self.use_button.setToolTip(self.tr("Choose this voice in the Speech panel"))
         self.use_button.clicked.connect(self._emit_use)
-        self.favourite_button = QPushButton("☆  Favourite", checkable=True)  # type: ignore[call-overload]  # Qt property keywords
-        self.favourite_button.setToolTip("Favourites are listed with the ★ filter")
+        self.favourite_button = QPushButton(self._favourite_text(False), checkable=True)  # type: ignore[call-overload]  # Qt property keywords
+        self.favourite_button.setAccessibleName(self.tr("Favourite"))
+        self.favourite_button.setToolTip(self.tr("Favourites are listed with the ★ filter"))
         self.favourite_button.toggled.connect(self._on_favourite_toggled)
-        actions = QHBoxLayout()
+        actions = FlowLayout(spacing=6)  # three buttons side by side, wrapping where the details are narrow
         actions.addWidget(self.audition_button)
         actions.addWidget(self.use_button)
         actions.addWidget(self.favourite_button)
-        actions.addStretch(1)
         self.audition_note = QLabel(wordWrap=True, objectName="auditionNote")  # type: ignore[call-overload]  # Qt property keywords
         self.audition_note.hide()
 
-        self.local_name = QLineEdit(placeholderText="Your name for this voice")
+        self.local_name = QLineEdit(placeholderText=self.tr("Your name for this voice"))
         self.local_name.textEdited.connect(lambda _: self._save_timer.start())
-        self.notes = QPlainTextEdit(placeholderText="Notes: where it works, settings you like…")
+        self.notes = QPlainTextEdit(placeholderText=self.tr("Notes: where it works, settings you like…"))
         self.notes.textChanged.connect(self._on_notes_changed)
         self.notes.setMinimumHeight(70)
+        self.notes.setTabChangesFocus(True)
+        local_name_label = QLabel(self.tr("Local &name"))
+        local_name_label.setBuddy(self.local_name)
+        notes_label = QLabel(self.tr("N&otes"))
+        notes_label.setBuddy(self.notes)
+        self.local_name.setAccessibleName(self.tr("Local name"))
+        self.notes.setAccessibleName(self.tr("Notes"))
 
         self.details_form = QWidget()
         form = QVBoxLayout(self.details_form)
@@ -639,13 +859,14 @@ class VoicesPanel(QWidget):
         form.addLayout(actions)
         form.addWidget(self.audition_note)
         form.addSpacing(10)
-        form.addWidget(QLabel("Local name"))
+        form.addWidget(local_name_label)
         form.addWidget(self.local_name)
-        form.addWidget(QLabel("Notes"))
+        form.addWidget(notes_label)
         form.addWidget(self.notes, 1)
 
-        self.details_placeholder = QLabel("Select a voice to see its details, audition it, or use it in Speech.",
-                                          alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.details_placeholder = QLabel(
+            self.tr("Select a voice to see its details, audition it, or use it in Speech."),
+            alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.details_stack = QStackedWidget()
         self.details_stack.addWidget(self.details_placeholder)
         self.details_stack.addWidget(self.details_form)
@@ -696,13 +917,16 @@ class VoicesPanel(QWidget):
             self.status.clear()  # e.g. "no account yet" from before the account connected
         self._loaded, self._load_error = True, ""
         self.model.set_entries(by_language(entries, self.first_languages))
-        languages = sorted({entry.language for entry in entries if entry.language})
+        collator = QCollator(QLocale())  # in the order of the names shown (pinyin for Chinese)
+        languages = sorted(((language_label(language), language) for language in
+                            {entry.language for entry in entries if entry.language}),
+                           key=lambda shown: collator.sortKey(shown[0]))
         chosen = self.language_filter.currentData()
         self.language_filter.blockSignals(True)
         self.language_filter.clear()
-        self.language_filter.addItem("All languages", VoiceFilterModel.ANY)
-        for language in languages:
-            self.language_filter.addItem(language, language)
+        self.language_filter.addItem(self.tr("All languages"), VoiceFilterModel.ANY)
+        for label, language in languages:
+            self.language_filter.addItem(label, language)
         self.language_filter.setCurrentIndex(max(0, self.language_filter.findData(chosen)))
         self.language_filter.blockSignals(False)
         if current and self._catalog.entry(current) is not None:
@@ -753,26 +977,44 @@ class VoicesPanel(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if total and shown:
             self.list_stack.setCurrentIndex(0)
-            self.count_label.setText(f"{shown:,} of {total:,} voices" if shown != total else f"{total:,} voices")
+            self.count_label.setText(self._count_text(shown, total))
             return
         self.list_stack.setCurrentIndex(1)
-        self.count_label.setText(f"0 of {total:,} voices" if total else "")
+        self.count_label.setText(self._count_text(0, total) if total else "")
+        self.empty_clear_search.hide()
         if total:
             query, filters = self.proxy.query.strip(), " · ".join(self.active_filters())
-            match = f"No voices match “{query}”" if query else "No voices"
-            self.empty_title.setText(f"{match} with the filters {filters}" if filters else match)
-            self.empty_action.setText(f"Clear the filters ({filters})" if filters else "Clear the search")
+            if query and filters:
+                title = self.tr("No voices match “{query}” with the filters {filters}")
+            elif query:
+                title = self.tr("No voices match “{query}”")
+            elif filters:
+                title = self.tr("No voices with the filters {filters}")
+            else:
+                title = self.tr("No voices")
+            self.empty_title.setText(title.format(query=query, filters=filters))
+            self.empty_action.setText(self.tr("&Clear the filters ({filters})").format(filters=filters) if filters
+                                      else self.tr("Clear the &search"))
             self.empty_action.show()
+            self.empty_clear_search.setVisible(bool(query and filters))
         elif self._load_error:
-            self.empty_title.setText(f"Couldn't load the voices.\n{self._load_error}")
-            self.empty_action.setText("Try again")
+            self.empty_title.setText(self.tr("Couldn't load the voices.\n{error}").format(error=self._load_error))
+            self.empty_action.setText(self.tr("&Try again"))
             self.empty_action.show()
         elif self._loaded:
-            self.empty_title.setText("This account has no voices yet.")
-            self.empty_action.hide()
+            self.empty_title.setText(self.tr("This account has no voices yet. Clone or design one in Voice Lab, "
+                                             "or reload the list."))
+            self.empty_action.setText(self.tr("Re&load"))
+            self.empty_action.show()
         else:
-            self.empty_title.setText("Loading voices…")
+            self.empty_title.setText(self.tr("Loading voices…"))
             self.empty_action.hide()
+
+    @staticmethod
+    def _count_text(shown: int, total: int) -> str:
+        if shown == total:
+            return VoicesPanel.tr("%Ln voice(s)", None, total)  # type: ignore[arg-type]
+        return VoicesPanel.tr("{shown} of %Ln voice(s)", None, total).format(shown=number(shown))  # type: ignore[arg-type]
 
     def _on_empty_action(self) -> None:
         if self.model.rowCount() and self.active_filters():
@@ -823,20 +1065,23 @@ class VoicesPanel(QWidget):
         self.audition_note.setVisible(entry.voice_id == self.delegate.unheard_voice_id)
         self.detail_name.setText(entry.title)
         self.detail_id.setText(entry.voice_id)
-        kind = KIND_LABELS[entry.kind]
+        self.detail_name.setToolTip(entry.title)
+        self.detail_id.setToolTip(entry.voice_id)
+        kind = kind_label(entry.kind)
         self.detail_facets.setText(" · ".join(part for part in (kind, facets_text(entry)) if part))
         self.detail_description.setText(entry.description[0] if entry.description else "")
         self.detail_description.setVisible(bool(entry.description))
         expiry = expiry_text(entry)
         if expiry and entry.expires_at is not None:
-            when = entry.expires_at.astimezone().strftime("%b %d, %H:%M")
-            self.detail_expiry.setText(f"{expiry.capitalize()} — deleted on {when} unless you use it in Speech")
+            self.detail_expiry.setText(
+                self.tr("{time_left} — deleted on {when} unless you use it in Speech").format(
+                    time_left=expiry[:1].upper() + expiry[1:], when=date_time(entry.expires_at)))
             urgent = entry.days_left is not None and entry.days_left < 2
-            self.detail_expiry.setStyleSheet(f"color: {EXPIRY_WARNING.name()};" if urgent else "")
+            set_tone(self.detail_expiry, "bad" if urgent else None)
             self.detail_expiry.show()
         elif entry.is_mine:
-            self.detail_expiry.setText("Kept: used in Speech")
-            self.detail_expiry.setStyleSheet("")
+            self.detail_expiry.setText(self.tr("Kept: used in Speech"))
+            set_tone(self.detail_expiry, None)
             self.detail_expiry.show()
         else:
             self.detail_expiry.hide()
@@ -850,8 +1095,14 @@ class VoicesPanel(QWidget):
     def _show_favourite(self, favourite: bool) -> None:
         self.favourite_button.blockSignals(True)
         self.favourite_button.setChecked(favourite)
-        self.favourite_button.setText("★  Favourite" if favourite else "☆  Favourite")
+        self.favourite_button.setText(self._favourite_text(favourite))
         self.favourite_button.blockSignals(False)
+
+    def _favourite_text(self, favourite: bool) -> str:
+        return self.tr("★  Favou&rite") if favourite else self.tr("☆  Favou&rite")
+
+    def _audition_text(self, playing: bool) -> str:
+        return self.tr("■  Stop") if playing else self.tr("▶  Audition")
 
     def _emit_use(self) -> None:
         voice_id = self.selected_voice_id()
@@ -911,7 +1162,8 @@ class VoicesPanel(QWidget):
             self.stop_audition()
             return
         text = self._sample_line().strip() or DEFAULT_SAMPLE_LINE
-        self.status.setText(f"Auditioning {self._display_name(voice_id)}…")
+        self._auditioning_text = self.tr("Auditioning {voice}…").format(voice=self._display_name(voice_id))
+        self.status.setText(self._auditioning_text)
         self._runner.run(
             AUDITION_KEY,
             self._auditioner.audition(voice_id, text, self._audition_settings()),
@@ -927,8 +1179,9 @@ class VoicesPanel(QWidget):
         reason = self._auditioner.unheard_reason
         self.delegate.unheard_voice_id = voice_id if reason else None
         self.list.viewport().update()
-        self.audition_note.setText(f"Not played: {reason} Choose an output device in File → Settings…"
-                                   if reason else "")
+        self.audition_note.setText(
+            self.tr("Not played: {reason} Choose an output device in File → Settings…").format(reason=reason)
+            if reason else "")
         self.audition_note.setVisible(bool(reason) and voice_id == self.selected_voice_id())
 
     def stop_audition(self) -> None:
@@ -942,13 +1195,14 @@ class VoicesPanel(QWidget):
     def _show_audition_state(self) -> None:
         playing = self.model.playing_voice_id
         busy = playing is not None and playing == self.selected_voice_id()
-        self.audition_button.setText("■  Stop" if busy else "▶  Audition")
+        self.audition_button.setText(self._audition_text(busy))
+        self.audition_button.setAccessibleName(self.tr("Stop the audition") if busy else self.tr("Audition"))
 
     def _on_busy(self, key: str, busy: bool) -> None:
         if key == AUDITION_KEY and not busy:
             self.model.set_playing(None)
             self._show_audition_state()
-            if self.status.text().startswith("Auditioning"):
+            if self._auditioning_text and self.status.text() == self._auditioning_text:
                 self.status.clear()
         if key == REFRESH_KEY:
             self.refresh_button.setEnabled(not busy)

@@ -1,6 +1,7 @@
 """The waveform of a take as it arrives: peak bars, the played part in the accent colour, a playhead; a click
 asks to play from there (without taking the keyboard focus). paint_frame and paint_bars also draw the Music
-panel's whole-song waveform."""
+panel's whole-song waveform. A screen reader hears it as "Waveform", described by where playback is in how
+much has arrived."""
 
 from __future__ import annotations
 
@@ -12,6 +13,15 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MIN_SECONDS = 4.0  # a short take doesn't stretch to the full width
 BAR_PITCH = 3  # px per bar (2 px bar + 1 px gap)
+
+
+def clock(seconds: float, *, tenths: bool = True) -> str:
+    """A media position as "1:02.3" (or "1:02" without tenths): the same in every language."""
+    if not tenths:
+        whole_minutes, whole_seconds = divmod(int(max(0.0, seconds)), 60)
+        return f"{whole_minutes}:{whole_seconds:02d}"
+    minutes, rest = divmod(max(0.0, seconds), 60)
+    return f"{int(minutes)}:{rest:04.1f}"
 
 
 def frame_inner(widget: QWidget) -> QRectF:
@@ -64,13 +74,15 @@ class WaveformView(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click seeks; Space/F5 stay with what had focus
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to play from there")
+        self.setToolTip(self.tr("Click to play from there"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(120)
         self.peaks: list[float] = []
         self.arrived_s = 0.0
         self.position_s = 0.0
-        self.placeholder = "Generate to see the waveform"
+        self.placeholder = self.tr("Generate to see the waveform")
+        self.setAccessibleName(self.tr("Waveform"))
+        self.setAccessibleDescription(self.placeholder)
 
     def sizeHint(self) -> QSize:
         return QSize(400, 52)
@@ -80,9 +92,23 @@ class WaveformView(QWidget):
 
     def set_audio(self, peaks: Sequence[float], arrived_s: float, position_s: float) -> None:
         changed = len(peaks) != len(self.peaks) or abs(position_s - self.position_s) > 0.01
+        described = self._described()
         self.peaks, self.arrived_s, self.position_s = list(peaks), arrived_s, position_s
+        if self._described() != described:
+            self.setAccessibleDescription(self.description())
         if changed:
             self.update()
+
+    def description(self) -> str:
+        """What a screen reader says of it: where playback is in the audio that has arrived (whole seconds, so
+        it changes once a second while playing)."""
+        if not self.peaks:
+            return self.placeholder
+        return self.tr("{position} of {duration}", "where playback is, in the take: 0:01 of 0:04").format(
+            position=clock(self.position_s, tenths=False), duration=clock(self.arrived_s, tenths=False))
+
+    def _described(self) -> tuple[bool, str, str]:
+        return bool(self.peaks), clock(self.position_s, tenths=False), clock(self.arrived_s, tenths=False)
 
     def clear(self) -> None:
         self.set_audio([], 0.0, 0.0)

@@ -7,14 +7,24 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QSizePolicy, QSlider, QStatusBar, QWidget
 
-from studio.services.account import REGION_NAMES
-
 if TYPE_CHECKING:
     from studio.qt.account import AccountController
+
+# The regions as the UI names them (studio.services.account.REGION_NAMES is the English for logs and the CLI).
+REGION_LABELS: dict[str, object] = {
+    "global": QT_TRANSLATE_NOOP("AccountStatusBar", "Global"),
+    "mainland": QT_TRANSLATE_NOOP("AccountStatusBar", "Mainland China"),
+}
+
+
+def region_name(region: str | None) -> str | None:
+    """"Global" / "Mainland China" in the UI's language; None for no region or one the studio does not know."""
+    label = REGION_LABELS.get(region or "")
+    return None if label is None else QCoreApplication.translate("AccountStatusBar", str(label))
 
 
 def minutes(seconds: float) -> str:
@@ -101,8 +111,8 @@ class AccountStatusBar(QStatusBar):
         self.region_label = QLabel()
         self.mode_label = QLabel()
         self.characters_label = QLabel()
-        self.characters_label.setToolTip("Characters billed since the studio started: speech, first auditions, "
-                                         "Voice Lab previews, design tries and activations")
+        self.characters_label.setToolTip(self.tr("Characters billed since the studio started: speech, first "
+                                                 "auditions, Voice Lab previews, design tries and activations"))
         # Panels' notices go in a label of their own: QStatusBar.showMessage paints over the labels above.
         self.notice_label = ElidedLabel()  # the full text is its tooltip
         self.notice_label.setObjectName("statusNotice")
@@ -138,21 +148,27 @@ class AccountStatusBar(QStatusBar):
         tip = controller.error_message() if status == "failed" else ""
         self.connection_label.setToolTip(tip)
         restyle(self.connection_label)
-        self.region_label.setText(f"Region: {REGION_NAMES.get(state.region or '', 'not set')}")
+        self.region_label.setText(self.tr("Region: {region}").format(
+            region=region_name(state.region) or self.tr("not set")))
         self.region_label.setVisible(state.mode is not None)
         if state.mode == "demo":
-            self.mode_label.setText("DEMO" if state.demo_kept else "DEMO · NOT KEPT")
+            self.mode_label.setText(self.tr("DEMO") if state.demo_kept else self.tr("DEMO · NOT KEPT"))
             self.mode_label.setObjectName("demoBadge")
             self.mode_label.setToolTip(
-                "Demo mode: a built-in emulator on this computer. Nothing is sent or billed." + ("" if state.demo_kept
-                else "\nAnother MiniMax Studio holds the demo but does not answer, so this window's demo started "
-                     "empty: its voices and unfinished jobs are gone once it closes. Takes and files are still kept "
-                     "in the Library."))
+                self.tr("Demo mode: a built-in emulator on this computer. Nothing is sent or billed.")
+                if state.demo_kept else
+                self.tr("Demo mode: a built-in emulator on this computer. Nothing is sent or billed.\n"
+                        "Another MiniMax Studio holds the demo but does not answer, so this window's demo started "
+                        "empty: its voices and unfinished jobs are gone once it closes. Takes and files are still "
+                        "kept in the Library."))
         else:
-            self.mode_label.setText("LIVE" if state.mode == "live" else "")
+            self.mode_label.setText(self.tr("LIVE") if state.mode == "live" else "")
             self.mode_label.setObjectName("liveBadge")
-            self.mode_label.setToolTip("Live: requests go to MiniMax and are billed to your account.")
+            self.mode_label.setToolTip(self.tr("Live: requests go to MiniMax and are billed to your account."))
         self.mode_label.setVisible(state.mode is not None)
         restyle(self.mode_label)
         count = state.characters_used
-        self.characters_label.setText(f"{count:,} character{'s' if count != 1 else ''} used this session")
+        # A plural through the class's tr: self.tr misses a plural's translation on a subclass, and
+        # pyside6-lupdate marks QCoreApplication.translate(…, n) plural only when n is a literal number.
+        used = AccountStatusBar.tr("%Ln character(s) used this session", None, count)  # type: ignore[arg-type]
+        self.characters_label.setText(used)

@@ -26,7 +26,13 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 
 @pytest.fixture(scope="session")
 def qapp() -> QApplication:
-    return QApplication.instance() or QApplication(["studio-tests"])  # type: ignore[return-value]
+    """The app as users get it in English: its plural forms ("1 take", "2 takes") come from
+    resources/i18n/studio_en.qm, installed as `show_shell` does (tests switching language restore it)."""
+    from studio.qt.i18n import install_translators
+
+    app = QApplication.instance() or QApplication(["studio-tests"])
+    install_translators(app, "en")  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
 
 
 class StudioTestLoop(StudioEventLoop):

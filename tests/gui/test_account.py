@@ -4,22 +4,46 @@ a stored key, MINIMAX_API_KEY, and errors shown in the banner with their fix."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from studio.api.errors import RateLimitError
-from studio.app import start_account
+from studio.app import build_account, start_account
 from studio.emulator import DEMO_KEY, MAINLAND_DEMO_KEY, Emulator
 from studio.emulator.persist import PublishedAddress, StateDirLock, publish_address
 from studio.settings.paths import data_dir
-from studio.settings.settings import load_settings, settings_path
-from studio.ui.account_dialog import SESSION_ONLY, STORED
+from studio.settings.settings import Settings, load_settings, settings_path
+from studio.ui.account_dialog import SESSION_ONLY, STORED, AccountDialog
 from studio.ui.error_banner import ErrorBanner
+from tests.gui.a11y import unnamed_controls
 from tests.gui.studio_fixtures import file_key_store, make_live_studio, make_studio, snapshot, studio_home
 
 __all__ = ["make_live_studio", "make_studio", "studio_home"]  # fixtures used by name below
+I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
+@pytest.fixture
+def english_plurals(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """English as the app shows it: the plural forms of resources/i18n/en ("1 character", "2 characters"), built
+    here from the .ts sources as `tools/i18n.py release` builds studio_en.qm, and en_US number formats."""
+    qm = tmp_path / "studio_en.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", *map(str, sorted((I18N / "en").glob("*.ts"))), "-qm", str(qm)],
+                   check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
 
 
 def test_first_run_offers_a_key_or_the_demo(
@@ -37,7 +61,8 @@ def test_first_run_offers_a_key_or_the_demo(
 
 
 def test_try_the_demo_starts_the_emulator_and_labels_the_window(
-    make_studio: Callable, qapp: object, run: Callable, wait_until: Callable, screenshot: Callable
+    make_studio: Callable, qapp: object, run: Callable, wait_until: Callable, screenshot: Callable,
+    english_plurals: None,
 ) -> None:
     services, window = make_studio()
     start_account(window, services)
@@ -258,3 +283,24 @@ def test_return_in_the_key_field_connects_and_never_shows_the_key(
     assert not dialog.show_key_button.isChecked()
     assert not dialog.show_key_button.autoDefault() and dialog.connect_button.isDefault()
     wait_until(lambda: dialog.pages.currentWidget() is dialog.result_page, timeout=20)  # Return connected
+
+
+@pytest.mark.parametrize(("system", "suggested"), [("zh_CN", "mainland"), ("en_US", None)])
+def test_a_first_run_on_a_chinese_system_suggests_the_mainland_region(
+    studio_home: Path, tmp_path: Path, qapp: object, system: str, suggested: str | None, screenshot: Callable,
+) -> None:
+    account = build_account(Settings(), key_store=file_key_store(tmp_path, persistent=False))
+    dialog = AccountDialog(account, first_run=True, system_locale=QLocale(system))
+    dialog.show()
+    dialog.enter_key_button.click()
+    assert dialog.region_combo.currentData() == suggested
+    assert dialog.region_hint.isVisible() == (suggested == "mainland")
+    if suggested:
+        assert "system language is Chinese" in dialog.region_hint.text()
+        screenshot(dialog, "account_dialog_mainland_suggested")
+    assert unnamed_controls(dialog) == []
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData(None))  # the user can still detect it
+    assert dialog.region_combo.currentData() is None and not dialog.region_hint.isVisible()
+
+    later = AccountDialog(account, system_locale=QLocale(system))  # File → Account…: no suggestion
+    assert later.region_combo.currentData() is None and later.region_hint.isHidden()

@@ -76,6 +76,6 @@ def test_a_dropped_script_file_inserts_its_text_undoably_and_bad_files_say_why(q
     assert drop(editor.viewport(), utf16) and editor.toPlainText() == "Zweite Folge."
 
     for refused, reason in ((picture, "cover.png is not UTF-8 text"), (latin1, "old.txt is not UTF-8 text"),
-                            (huge, "book.txt is 1.2 MB: a script file can be at most 1 MB of text")):
+                            (huge, "book.txt is 1.3 MB: a script file can be at most 1 MB of text")):
         drop(editor.viewport(), refused)
         assert editor.toPlainText() == "Zweite Folge." and notices[-1].startswith(reason), notices[-1]

@@ -26,7 +26,7 @@ from studio.services.production.render import Renderer, Unpaced
 from studio.services.production.store import Production
 from studio.settings.settings import Scheme
 from studio.ui.production_lines import HUES, WAVEFORM_ROOM, LineDelegate, chip_colours, speaker_hue
-from studio.ui.script_editor import PAUSE_TINT, TAG_TINT
+from studio.ui.script_editor import pause_tint, tag_tint
 from tests.gui.test_theme import contrast
 from tests.threaded_emulator import emulator_in_thread
 
@@ -116,15 +116,15 @@ def test_a_pause_marker_and_an_interjection_are_tinted_where_they_are_and_a_plai
     base = table.palette().color(QPalette.ColorRole.Base)
     paused, tagged, plain = (cell_image(table, row, TEXT) for row in range(3))
 
-    tinted = pixels(paused, near(over(PAUSE_TINT, base)))
+    tinted = pixels(paused, near(over(pause_tint(), base)))
     assert len(tinted) > 40, "the <#0.4#> marker has no pause tint behind it"
     metrics = table.fontMetrics()
     start = 6 + metrics.horizontalAdvance(pause[:pause.index("<")])  # the cell's padding, then the words before
     end = start + metrics.horizontalAdvance("<#0.4#>")
     assert all(start - 3 <= p.x() <= end + 3 for p in tinted), "the tint is not where the marker is"
-    assert len(pixels(tagged, near(over(TAG_TINT, base)))) > 40, "the (laughs) tag has no tag tint"
-    assert not pixels(plain, near(over(PAUSE_TINT, base))) and not pixels(plain, near(over(TAG_TINT, base)))
-    assert not pixels(paused, near(over(TAG_TINT, base))), "a pause marker is tinted as a tag"
+    assert len(pixels(tagged, near(over(tag_tint(), base)))) > 40, "the (laughs) tag has no tag tint"
+    assert not pixels(plain, near(over(pause_tint(), base))) and not pixels(plain, near(over(tag_tint(), base)))
+    assert not pixels(paused, near(over(tag_tint(), base))), "a pause marker is tinted as a tag"
 
 
 def test_a_selected_row_looks_selected_with_its_words_readable_and_its_marker_still_marked() -> None:

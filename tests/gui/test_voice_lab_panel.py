@@ -30,6 +30,7 @@ from studio.ui.voice_lab_clone import CHECK_KEY, CLONE_KEY
 from studio.ui.voice_lab_panel import CLONE_TAB, DESIGN_TAB, MIX_TAB, VOICES_TAB, VoiceLabPanel
 from studio.ui.voice_lab_voices import LIST_KEY
 from tests.gui.studio_fixtures import make_studio, settle, snapshot, studio_home  # noqa: F401 (fixtures)
+from tests.gui.test_account import english_plurals  # noqa: F401 (a fixture: "6 characters", not "character(s)")
 from tests.services.test_voice_lab import sample, speech_like
 
 PAID_PATHS = ("/v1/files/upload", "/v1/voice_clone")
@@ -187,12 +188,12 @@ def test_recording_from_the_real_input(studio: LabStudio, wait_until: Callable, 
     tab = panel.clone_tab
     assert tab.record_button.isEnabled() and tab.device_combo.count() == len(devices)
     QTest.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
-    assert tab.recording and tab.record_button.text() == "■  Stop"
+    assert tab.recording and tab.record_button.text() == "■  &Stop"
     run(asyncio.sleep(1.0))
     tab.meter.set_level(-14, -6)  # the null sink's monitor is silent: show a typical level in the picture
     shoot(panel, run, screenshot, "recording")
     QTest.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
-    assert not tab.recording and tab.record_button.text() == "●  Retake"
+    assert not tab.recording and tab.record_button.text() == "●  &Retake"
     assert len(levels) >= 5 and levels[-1].elapsed_s > 0.8
     assert tab.sample_path is not None and tab.sample_path.suffix == ".wav"
     idle(studio, wait_until, CHECK_KEY)
@@ -308,7 +309,7 @@ def test_design_iterate_keep_and_use_in_speech(studio: LabStudio, wait_until: Ca
 
 
 def test_mix_preview_and_clone_this_mix(studio: LabStudio, wait_until: Callable, run: Callable,
-                                        screenshot: Callable) -> None:
+                                        screenshot: Callable, english_plurals: None) -> None:  # noqa: F811
     panel = show(studio.panel(), studio, wait_until)
     panel.tabs.setCurrentIndex(MIX_TAB)
     tab = panel.mix_tab
@@ -337,7 +338,8 @@ def test_mix_preview_and_clone_this_mix(studio: LabStudio, wait_until: Callable,
 
 
 def test_lifecycle_warns_activates_and_deletes_everywhere(studio: LabStudio, wait_until: Callable, run: Callable,
-                                                          screenshot: Callable, tmp_path: Path) -> None:
+                                                          screenshot: Callable, tmp_path: Path,
+                                                          english_plurals: None) -> None:  # noqa: F811
     good = sample(tmp_path, "good.wav", 11)
     run(studio.lab.clone(CloneSpec(sample=good, voice_id="Weekend_Promo01", name="Weekend promo")))
     run(studio.lab.clone(CloneSpec(sample=good, voice_id="OldInterview01", name="Old interview")))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import wave
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -10,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QSize, Qt
+from PySide6.QtCore import QLocale, QPoint, QSize, Qt, QTranslator
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from studio.api.client import MiniMaxClient
 from studio.api.models import VoiceCloneRequest
@@ -26,6 +28,25 @@ from studio.ui.voices_panel import AUDITION_KEY, EntryRole, VoicesPanel, expiry_
 from tests.gui.studio_fixtures import make_studio, settle, snapshot, studio_home  # noqa: F401 (fixtures)
 
 SAMPLE_LINE = "Welcome back to Night Owl, the podcast about things that go bump."
+I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
+@pytest.fixture(autouse=True)
+def english_plurals(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """English as the app shows it: the plural forms of resources/i18n/en ("1 day left", "7 days left"), built here
+    from the .ts sources as `tools/i18n.py release` builds studio_en.qm, and en_US number formats."""
+    qm = tmp_path / "studio_en.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", *map(str, sorted((I18N / "en").glob("*.ts"))), "-qm", str(qm)],
+                   check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
 
 
 class Studio:
@@ -222,7 +243,7 @@ def test_cloned_voices_come_first_with_days_left(
     assert [e.voice_id for e in shown_entries(panel)] == ["NightOwlGuest02", "NightOwlHost01"]
     pick(panel.kind_filter, "")
     panel.select_voice("NightOwlHost01")
-    assert panel.detail_expiry.text().startswith("1 day left") and "color" in panel.detail_expiry.styleSheet()
+    assert panel.detail_expiry.text().startswith("1 day left") and panel.detail_expiry.property("tone") == "bad"
     panel.show()
     screenshot(panel, "voices-panel-cloned")
     panel.hide()
@@ -273,7 +294,7 @@ def test_an_empty_result_names_the_filters_and_clearing_them_keeps_the_words(
     QTest.keyClicks(panel.search, "narrator")
     assert panel.proxy.rowCount() == 0 and panel.list_stack.currentIndex() == 1
     assert panel.empty_title.text() == "No voices match “narrator” with the filters English · Female"
-    assert panel.empty_action.text() == "Clear the filters (English · Female)"
+    assert panel.empty_action.text() == "&Clear the filters (English · Female)"
     panel.show()
     screenshot(panel, "voices-panel-empty-with-filters")
     QTest.mouseClick(panel.empty_action, Qt.MouseButton.LeftButton)
