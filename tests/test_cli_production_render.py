@@ -124,8 +124,13 @@ def test_kill_9_mid_render_then_render_again_bills_no_finished_unit_twice(tmp_pa
         assert set(sent) == {s for n in range(28) for s in (f"Line {n} opens here.", f"Then line {n} closes softly.")}
         for text in twice:
             assert sent_before[text] == 1
-        # What the service charged: a stream cut by the kill is not billed, so each sentence is billed once.
-        assert Counter(entry.text for entry in emulator.billed) == Counter(set(sent))
+        # What the service charged: a stream cut by the kill is not billed. One whose last bytes left the service
+        # just before the kill is (MiniMax bills audio it made), and it was sent again: only those in flight,
+        # never a sentence whose take was finished (on a loaded machine that window is wider; seen in CI).
+        billed = Counter(entry.text for entry in emulator.billed)
+        assert set(billed) == set(sent)
+        assert {text for text, count in billed.items() if count > 1} <= twice
+        assert all(count <= 2 for count in billed.values())
         keys = {path.stem for path in takes.glob("*.mp3") if re.fullmatch("[0-9a-f]{64}", path.stem)}
         assert keys >= finished_at_kill and len(keys) == 56  # plus the killed streams' partial files, kept
 

@@ -20,11 +20,12 @@ STUDIO = ROOT / "studio"
 NETWORK = ("httpx", "websockets", "aiohttp")
 QT = ("PySide6", "qasync", "shiboken6")
 QT_FREE = ("api", "audio", "emulator", "services", "settings", "cli.py", "selftest.py", "files.py", "errors.py",
-           "logs.py")
+           "logs.py", "words.py")
 
 # Leaf modules with no knowledge of any layer: the version (`studio/__init__.py`), safe file writing, the
-# base of the errors a person is shown, and logging with its key redaction. Every part may use them.
-LEAVES = frozenset({"studio", "files", "errors", "logs"})
+# base of the errors a person is shown, logging with its key redaction, and the hook that translates the words
+# of the Qt-free layers. Every part may use them.
+LEAVES = frozenset({"studio", "files", "errors", "logs", "words"})
 # Which parts of studio/ each part may import, besides itself and the leaves. A part is a package under
 # studio/ or a top-level module (by its stem). A new one fails `test_every_part_has_a_row` until it is placed.
 MAY_IMPORT: dict[str, frozenset[str]] = {
@@ -148,7 +149,7 @@ def test_a_planted_upward_import_is_reported_with_its_rule() -> None:
     problems = layer_violations(source, "studio.services.planted")
     assert problems == [
         "studio.services.planted:4 imports studio.ui.speech_panel: the layer rule for services/ is "
-        "'services may import api, audio, emulator, settings' (plus the leaves errors, files, logs, studio)"
+        "'services may import api, audio, emulator, settings' (plus the leaves errors, files, logs, studio, words)"
     ]
 
 

@@ -50,6 +50,7 @@ MACHINE_CALLS = {
     "lower", "upper", "warn", "toString", "fromisoformat", "NamedTemporaryFile", "mkdtemp", "setFamily",
     "setFamilies", "QFont", "format_map", "setWindowRole", "setAccessibleIdentifier",
     "ArgumentParser", "add_argument",  # the app's command line: English, like the `studio` CLI
+    "execute", "executemany", "executescript",  # SQL
 }
 LOGGERS = {"log", "logger", "_log", "logging", "LOG"}
 # Words, not identifiers: a space between letters, or a capitalised word, or words ending in punctuation.
@@ -182,12 +183,27 @@ def untranslated(paths: Iterable[Path]) -> Iterator[Untranslated]:
 
 
 def source_files() -> list[Path]:
+    """The UI's modules, and every Qt-free module that translates its messages through studio/words.py (once
+    a module does, all of its messages must)."""
     found = [p for d in SOURCE_DIRS for p in d.rglob("*.py") if p.name != "__init__.py"]
-    return sorted([*found, ROOT / "studio" / "app.py"])  # the panels' titles and the app's own notices
+    uses_words = re.compile(r"^from studio\.words import", re.M)
+    words = [p for p in (ROOT / "studio").rglob("*.py")
+             if p.parent not in SOURCE_DIRS and uses_words.search(p.read_text(encoding="utf-8"))]
+    return sorted({*found, *words, ROOT / "studio" / "app.py"})  # app.py: the panels' titles and its notices
+
+
+def module_name(source: Path) -> str:
+    """"ui.voices_panel", "services.mastering.check", "studio.app": the name of a module's `.ts` files."""
+    parts = source.relative_to(ROOT / "studio").with_suffix("").parts
+    return ".".join(parts) if len(parts) > 1 else f"studio.{parts[0]}"
+
+
+def _wanted(source: Path, modules: set[str]) -> bool:
+    return not modules or source.stem in modules or module_name(source) in modules
 
 
 def _ts_path(language: str, source: Path) -> Path:
-    return I18N_DIR / language / f"{source.parent.name}.{source.stem}.ts"
+    return I18N_DIR / language / f"{module_name(source)}.ts"
 
 
 def _tool(name: str) -> str:
@@ -198,7 +214,7 @@ def _tool(name: str) -> str:
 def update(modules: Iterable[str] = ()) -> None:
     wanted = set(modules)
     for source in source_files():
-        if wanted and source.stem not in wanted:
+        if not _wanted(source, wanted):
             continue
         text = source.read_text(encoding="utf-8")
         if not re.search(r"\b(tr|translate|QT_TRANSLATE_NOOP|QT_TR_NOOP)\(", text):
@@ -251,7 +267,10 @@ def unfinished(language: str = "zh_CN") -> dict[Path, list[str]]:
 
 
 def _module_ts(module: str, language: str) -> Path:
-    found = [_ts_path(language, s) for s in source_files() if s.stem == module]
+    found = [_ts_path(language, s) for s in source_files() if _wanted(s, {module})]
+    if len(found) > 1:
+        names = ", ".join(p.stem for p in found)
+        raise SystemExit(f"{module} names {len(found)} modules: give its dotted name ({names})")
     if not found or not found[0].exists():
         raise SystemExit(f"no {language} .ts for {module}: run `tools/i18n.py update {module}` first")
     return found[0]

@@ -14,6 +14,7 @@ from typing import BinaryIO
 import av
 
 from studio.api.errors import InputError
+from studio.words import translate
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CLONE_MIN_S = 10.0
@@ -47,7 +48,7 @@ def _read(source: str | BinaryIO, fmt: str | None = None) -> tuple[str, float, i
     """(container format, duration s, sample rate, channels) of the first audio stream."""
     with av.open(source, "r", format=fmt) as container:
         if not container.streams.audio:
-            raise ValueError("no audio stream")
+            raise ValueError(translate("AudioChecks", "no audio stream"))
         stream = container.streams.audio[0]
         name = container.format.name
         if name.startswith("mov,mp4"):
@@ -76,7 +77,8 @@ def probe_audio(path: str | Path) -> AudioFileInfo:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError("file", f"can't be read: {path} ({exc.strerror or exc})") from None
+        raise InputError("file", translate("AudioChecks", "can't be read: {path} ({error})").format(
+            path=path, error=exc.strerror or exc)) from None
     try:
         name, duration, rate, channels = _read(str(path))
     except (av.error.FFmpegError, ValueError, OSError) as first:
@@ -95,9 +97,9 @@ def probe_audio(path: str | Path) -> AudioFileInfo:
 def _not_audio(path: Path, exc: Exception) -> InputError:
     return InputError(
         "file",
-        "is not audio",
-        f"{path.name} is not an audio file PyAV can read ({getattr(exc, 'strerror', None) or exc}); "
-        "use an mp3, m4a or wav recording",
+        translate("AudioChecks", "is not audio"),
+        translate("AudioChecks", "{file} is not an audio file PyAV can read ({error}); use an mp3, m4a or wav "
+                                 "recording").format(file=path.name, error=getattr(exc, "strerror", None) or exc),
     )
 
 
@@ -106,25 +108,29 @@ def _mb(n: int) -> str:
 
 
 def _check_common(info: AudioFileInfo, what: str) -> None:
+    """`what`: the file's role in the reader's words ("clone audio")."""
     if info.format not in CLONE_FORMATS:
         raise InputError(
             "file",
-            f"must be mp3, m4a or wav (this file is {info.format})",
-            f"{what} must be mp3, m4a or wav, judged by content (this file is {info.format})",
+            translate("AudioChecks", "must be mp3, m4a or wav (this file is {format})").format(format=info.format),
+            translate("AudioChecks", "{what} must be mp3, m4a or wav, judged by content (this file is {format})"
+                      ).format(what=what, format=info.format),
         )
     if info.size_bytes > MAX_UPLOAD_BYTES:
         raise InputError(
             "file",
-            f"must be at most 20 MB (got {_mb(info.size_bytes)})",
-            f"{what} must be at most 20 MB (this file is {_mb(info.size_bytes)})",
+            translate("AudioChecks", "must be at most 20 MB (got {size})").format(size=_mb(info.size_bytes)),
+            translate("AudioChecks", "{what} must be at most 20 MB (this file is {size})").format(
+                what=what, size=_mb(info.size_bytes)),
         )
 
 
 def check_clone_audio(path: str | Path) -> AudioFileInfo:
     """Source audio for voice cloning: mp3/m4a/wav, 10 s to 5 min, at most 20 MB."""
     info = probe_audio(path)
-    _check_common(info, "clone audio")
-    _check_duration(info, "clone audio", CLONE_MIN_S, CLONE_MAX_S, "10 s – 5 min")
+    what = translate("AudioChecks", "clone audio")
+    _check_common(info, what)
+    _check_duration(info, what, CLONE_MIN_S, CLONE_MAX_S, translate("AudioChecks", "10 s – 5 min"))
     return info
 
 
@@ -132,20 +138,23 @@ def _check_duration(info: AudioFileInfo, what: str, shortest: float, longest: fl
     if not shortest <= info.duration_s <= longest:
         raise InputError(
             "file",
-            f"must be {span} long (got {info.duration_s:.2f} s)",
-            f"{what} must be {span} long (this file is {info.duration_s:.2f} s)",
+            translate("AudioChecks", "must be {span} long (got {seconds:.2f} s)").format(
+                span=span, seconds=info.duration_s),
+            translate("AudioChecks", "{what} must be {span} long (this file is {seconds:.2f} s)").format(
+                what=what, span=span, seconds=info.duration_s),
         )
 
 
 def check_prompt_audio(path: str | Path) -> AudioFileInfo:
     """Prompt audio for a clone: mp3/m4a/wav, shorter than 8 s, at most 20 MB."""
     info = probe_audio(path)
-    _check_common(info, "prompt audio")
+    _check_common(info, translate("AudioChecks", "prompt audio"))
     if info.duration_s >= PROMPT_MAX_S:
         raise InputError(
             "file",
-            f"must be shorter than 8 s (got {info.duration_s:.2f} s)",
-            f"prompt audio must be shorter than 8 s (this file is {info.duration_s:.2f} s)",
+            translate("AudioChecks", "must be shorter than 8 s (got {seconds:.2f} s)").format(seconds=info.duration_s),
+            translate("AudioChecks", "prompt audio must be shorter than 8 s (this file is {seconds:.2f} s)").format(
+                seconds=info.duration_s),
         )
     return info
 
@@ -161,8 +170,10 @@ def check_music_reference(path: str | Path) -> AudioFileInfo:
     if info.format not in MUSIC_REFERENCE_FORMATS:
         raise InputError(
             "file",
-            f"must be wav or mp3 (this file is {info.format})",
-            f"a music reference must be wav or mp3, judged by content (this file is {info.format})",
+            translate("AudioChecks", "must be wav or mp3 (this file is {format})").format(format=info.format),
+            translate("AudioChecks", "a music reference must be wav or mp3, judged by content (this file is {format})"
+                      ).format(format=info.format),
         )
-    _check_duration(info, "a music reference", MUSIC_REFERENCE_MIN_S, MUSIC_REFERENCE_MAX_S, "10 s – 10 min")
+    _check_duration(info, translate("AudioChecks", "a music reference"), MUSIC_REFERENCE_MIN_S, MUSIC_REFERENCE_MAX_S,
+                    translate("AudioChecks", "10 s – 10 min"))
     return info

@@ -76,6 +76,7 @@ from studio.api.sse import sse_events
 from studio.api.ws import T2AWebSocket
 from studio.files import part_path
 from studio.logs import forget_secret, remember_secret
+from studio.words import translate
 
 log = logging.getLogger("studio.api")
 T = TypeVar("T")
@@ -97,7 +98,7 @@ class _BearerAuth(httpx.Auth):
         self._key = key
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self._key}"
+        request.headers["Authorization"] = f"Bearer {self._key}"  # notr
         yield request
 
     def __repr__(self) -> str:
@@ -128,7 +129,8 @@ def raise_for_base_resp(body: dict[str, Any], trace_id: str | None = None, *, re
     if not isinstance(base, dict):
         if not required:
             return
-        raise StreamError("The server's answer has no base_resp; it is not a MiniMax API response")
+        raise StreamError(translate("MiniMaxClient", "The server's answer has no base_resp; it is not a MiniMax API "
+                                                     "response"))
     code = int(base.get("status_code") or 0)
     if code != 0:
         raise api_error(code, str(base.get("status_msg") or ""), trace_id or body.get("trace_id"))
@@ -151,7 +153,8 @@ class MiniMaxClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         if not api_key or not api_key.strip():
-            raise InputError("api_key", "an API key is required (set MINIMAX_API_KEY or enter it in Account)")
+            raise InputError("api_key", translate("MiniMaxClient", "an API key is required (set MINIMAX_API_KEY or "
+                                                                   "enter it in Account)"))
         self._key = api_key.strip()
         remember_secret(self._key)  # every log line and crash report hides it while this client lives
         self._forget_key = weakref.finalize(self, forget_secret, self._key)
@@ -180,7 +183,7 @@ class MiniMaxClient:
         self._requests: dict[asyncio.Future[None], asyncio.Task[Any] | None] = {}  # done-future → caller
 
     def __repr__(self) -> str:
-        return f"MiniMaxClient(base_url={self.base_url!r})"
+        return f"MiniMaxClient(base_url={self.base_url!r})"  # notr
 
     async def aclose(self) -> None:
         """Cancels the requests still in flight first: httpx lets a connection that is being opened while
@@ -225,12 +228,14 @@ class MiniMaxClient:
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
             return unreachable(url, exc, CONNECT_TIMEOUT, timed_out=isinstance(exc, httpx.ConnectTimeout))
         if isinstance(exc, httpx.TimeoutException):
-            error: TransportError = RequestTimeout(
-                f"MiniMax accepted the request but sent nothing for {self.timeout:g} s ({url}).")
+            error: TransportError = RequestTimeout(translate(
+                "MiniMaxClient", "MiniMax accepted the request but sent nothing for {seconds:g} s ({url})."
+            ).format(seconds=self.timeout, url=url))
         else:
             what = self._redact(str(exc) or type(exc).__name__)
-            error = TransportError(f"The connection to {url} broke before the answer arrived: {what}. "
-                                   "Check your connection and try again.")
+            error = TransportError(translate("MiniMaxClient", "The connection to {url} broke before the answer "
+                                                              "arrived: {what}. Check your connection and try again."
+                                             ).format(url=url, what=what))
         error.before_send = False
         return error
 
@@ -261,7 +266,8 @@ class MiniMaxClient:
                 raise http_error(response.status_code, self._redact(response.text[:300]), trace,
                                  retry_after=_retry_after(response))
             if body is None:
-                raise StreamError(f"The server's answer to {path} is not JSON")
+                raise StreamError(translate("MiniMaxClient", "The server's answer to {path} is not JSON").format(
+                    path=path))
             raise_for_base_resp(body, trace, required=envelope)
             return body, response
 
@@ -288,7 +294,7 @@ class MiniMaxClient:
     async def t2a(self, request: T2ARequest) -> T2AResult:
         """Non-streaming synthesis; audio as bytes (hex) or a URL (output_format="url")."""
         if request.stream:
-            raise InputError("stream", "use t2a_stream() for stream=True requests")
+            raise InputError("stream", translate("MiniMaxClient", "use t2a_stream() for stream=True requests"))
         body = await self._post("/v1/t2a_v2", request.payload(), base=self.t2a_base_url)
         return T2AResult.from_response(body, request.output_format or "hex")
 
@@ -300,7 +306,7 @@ class MiniMaxClient:
 
     def t2a_websocket(self, start: T2AStartEvent, *, open_timeout: float = 10.0) -> T2AWebSocket:
         """A WebSocket T2A session: `async with client.t2a_websocket(start) as ws: async for c in ws.speak(t)`."""
-        headers = {"Authorization": f"Bearer {self._key}", "User-Agent": USER_AGENT, **self._extra_headers}
+        headers = {"Authorization": f"Bearer {self._key}", "User-Agent": USER_AGENT, **self._extra_headers}  # notr
         return T2AWebSocket(
             hosts.websocket_url(self.base_url), headers, start, retry=self.retry, sleep=self._sleep,
             open_timeout=open_timeout, read_timeout=self.timeout, redact=self._redact,
@@ -357,7 +363,7 @@ class MiniMaxClient:
                     raise_for_base_resp(body, _trace_id(response, body))
             return response.content
 
-        return await self._with_retries(once, "GET /v1/files/retrieve_content")
+        return await self._with_retries(once, "GET /v1/files/retrieve_content")  # notr: for the log
 
     async def delete_file(self, file_id: int | str, purpose: str) -> None:
         await self._post("/v1/files/delete", {"file_id": int(file_id), "purpose": purpose})
@@ -403,7 +409,7 @@ class MiniMaxClient:
 
     async def music_generation(self, request: MusicRequest) -> MusicResult:
         if request.stream:
-            raise InputError("stream", "use music_stream() for stream=True requests")
+            raise InputError("stream", translate("MiniMaxClient", "use music_stream() for stream=True requests"))
         body = await self._post("/v1/music_generation", request.payload(), timeout=600.0)
         return MusicResult.from_response(body, request.output_format or "hex")
 
@@ -426,7 +432,7 @@ class MiniMaxClient:
     async def chat(self, request: ChatRequest) -> ChatResult:
         """A whole chat answer (allowed CHAT_TIMEOUT: nothing arrives until all of it is written)."""
         if request.stream:
-            raise InputError("stream", "use chat_stream() for stream=True requests")
+            raise InputError("stream", translate("MiniMaxClient", "use chat_stream() for stream=True requests"))
         body, response = await self._send("POST", CHAT_PATH, json=request.payload(),
                                           timeout=httpx.Timeout(CHAT_TIMEOUT, connect=CONNECT_TIMEOUT))
         return ChatResult.from_response(body, _trace_id(response, body))
@@ -461,7 +467,8 @@ class MiniMaxClient:
     async def list_batches(self, limit: int = 20, after: str | None = None) -> list[Batch]:
         """Newest first; the next page starts `after` the last id of this one."""
         if not 1 <= limit <= 100:
-            raise InputError("limit", f"must be between 1 and 100 (got {limit})")
+            raise InputError("limit", translate("MiniMaxClient", "must be between 1 and 100 (got {limit})").format(
+                limit=limit))
         params: dict[str, Any] = {"limit": limit} | ({"after": after} if after else {})
         body, _ = await self._send("GET", "/v1/batches", params=params, idempotent=True, envelope=False)
         return [Batch.model_validate(item) for item in body.get("data") or []]
@@ -522,7 +529,9 @@ class MiniMaxClient:
             for expected in (total, expected_size):
                 if expected is not None and received != expected:
                     partial.unlink(missing_ok=True)
-                    raise StreamError(f"Download of {dest.name} is incomplete: {received} of {expected} bytes")
+                    raise StreamError(translate("MiniMaxClient", "Download of {name} is incomplete: {received} of "
+                                                                 "{expected} bytes").format(
+                        name=dest.name, received=received, expected=expected))
             os.replace(partial, dest)
             return dest
 
@@ -556,7 +565,7 @@ async def detect_region(
 
 def _batch_path(batch_id: str) -> str:
     if not batch_id or not batch_id.strip():
-        raise InputError("batch_id", "must not be empty")
+        raise InputError("batch_id", translate("MiniMaxClient", "must not be empty"))
     return "/v1/batches/" + quote(batch_id.strip(), safe="")
 
 
@@ -783,10 +792,12 @@ class ChatStream(_Stream[str]):
                 raise client._transport_error(exc, self._url) from None
             if isinstance(exc, httpx.TimeoutException):
                 if not self._received:
-                    raise RequestTimeout(f"MiniMax accepted the chat request but sent nothing for "
-                                         f"{client.timeout:g} s.") from None
-                raise StreamError(f"The chat stream stalled: MiniMax sent nothing for {client.timeout:g} s after "
-                                  f"{self._received:,} characters.") from None
+                    raise RequestTimeout(translate("MiniMaxClient", "MiniMax accepted the chat request but sent "
+                                                                    "nothing for {seconds:g} s.").format(
+                        seconds=client.timeout)) from None
+                raise StreamError(translate("MiniMaxClient", "The chat stream stalled: MiniMax sent nothing for "
+                                                             "{seconds:g} s after {received:,} characters.").format(
+                    seconds=client.timeout, received=self._received)) from None
             raise _chat_dropped(self._received) from None
         if self.finish_reason is None:
             raise _chat_dropped(self._received)
@@ -801,6 +812,7 @@ class ChatStream(_Stream[str]):
 
 def _chat_dropped(received: int) -> StreamError:
     if received:
-        return StreamError(f"MiniMax closed the chat stream after {received:,} characters, before the end of the "
-                           "answer.")
-    return StreamError("MiniMax answered, then closed the chat stream before any text arrived. Try again.")
+        return StreamError(translate("MiniMaxClient", "MiniMax closed the chat stream after {received:,} characters, "
+                                                      "before the end of the answer.").format(received=received))
+    return StreamError(translate("MiniMaxClient", "MiniMax answered, then closed the chat stream before any text "
+                                                  "arrived. Try again."))

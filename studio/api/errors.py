@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from studio.errors import StudioError
 from studio.logs import redact_secrets
+from studio.words import QT_TRANSLATE_NOOP, translate
 
 GLOBAL_HOST = "https://api.minimax.io"
 MAINLAND_HOST = "https://api.minimaxi.com"
@@ -42,7 +43,8 @@ class InputError(MiniMaxError, ValueError):
         self.field = field
         self.rule = rule
         self._custom = message is not None
-        super().__init__(message if message is not None else f"{field} {rule}".strip())
+        super().__init__(message if message is not None
+                         else translate("MiniMaxErrors", "{field} {rule}").format(field=field, rule=rule).strip())
 
     def within(self, prefix: str) -> InputError:
         """The same error seen from an enclosing object (``speed`` → ``voice_setting.speed``)."""
@@ -53,7 +55,7 @@ class InputError(MiniMaxError, ValueError):
         return InputError(field, self.rule, self.message if self._custom else None)
 
     def __repr__(self) -> str:
-        return f"InputError(field={self.field!r}, rule={self.rule!r})"
+        return f"InputError(field={self.field!r}, rule={self.rule!r})"  # notr
 
 
 class APIError(MiniMaxError):
@@ -83,7 +85,7 @@ class APIError(MiniMaxError):
 
     def __repr__(self) -> str:
         return (
-            f"{type(self).__name__}(status_code={self.status_code}, status_msg={self.status_msg!r}, "
+            f"{type(self).__name__}(status_code={self.status_code}, status_msg={self.status_msg!r}, "  # notr
             f"trace_id={self.trace_id!r}, http_status={self.http_status})"
         )
 
@@ -152,13 +154,14 @@ def unreachable(url: str, exc: BaseException, connect_timeout: float, *, timed_o
     """The connection to `url` failed before anything was sent: say why in words, not errno text."""
     where = urlsplit(url).netloc or url
     why = _no_answer(connect_timeout) if timed_out else _why_unreachable(exc, connect_timeout)
-    error = TransportError(f"Can't reach {where}: {why}.")
+    error = TransportError(translate("MiniMaxErrors", "Can't reach {where}: {why}.").format(where=where, why=why))
     error.before_send = True
     return error
 
 
 def _no_answer(connect_timeout: float) -> str:
-    return f"no answer within {connect_timeout:g} s (check your network or proxy)"
+    return translate("MiniMaxErrors", "no answer within {seconds:g} s (check your network or proxy)").format(
+        seconds=connect_timeout)
 
 
 def _why_unreachable(exc: BaseException, connect_timeout: float) -> str:
@@ -169,44 +172,58 @@ def _why_unreachable(exc: BaseException, connect_timeout: float) -> str:
         cause = cause.__cause__ or cause.__context__
     # The most specific cause anywhere in the chain wins (httpx wraps the OSError two or three times).
     reasons: list[tuple[type[BaseException], str]] = [
-        (socket.gaierror, "the name doesn't resolve (check the address or your network)"),
-        (ConnectionRefusedError, "nothing accepts connections there (is the server running? check the address)"),
-        (ssl.SSLCertVerificationError, "its certificate can't be verified (check the address, or a proxy "
-                                       "that intercepts HTTPS)"),
-        (ssl.SSLError, "the secure connection failed (check the address, or a proxy that intercepts HTTPS)"),
-        (ConnectionResetError, "the connection was reset (check your network or proxy)"),
+        (socket.gaierror, translate("MiniMaxErrors", "the name doesn't resolve (check the address or your network)")),
+        (ConnectionRefusedError, translate("MiniMaxErrors", "nothing accepts connections there (is the server "
+                                                            "running? check the address)")),
+        (ssl.SSLCertVerificationError, translate("MiniMaxErrors", "its certificate can't be verified (check the "
+                                                                  "address, or a proxy that intercepts HTTPS)")),
+        (ssl.SSLError, translate("MiniMaxErrors", "the secure connection failed (check the address, or a proxy that "
+                                                  "intercepts HTTPS)")),
+        (ConnectionResetError, translate("MiniMaxErrors", "the connection was reset (check your network or proxy)")),
         (TimeoutError, _no_answer(connect_timeout)),
     ]
     for kind, reason in reasons:
         if any(isinstance(link, kind) for link in chain):
             return reason
     errno_text = next((link.strerror for link in chain if isinstance(link, OSError) and link.strerror), None)
-    return (errno_text or str(exc) or type(exc).__name__).rstrip(".") + " (check your network and the API host)"
+    return translate("MiniMaxErrors", "{reason} (check your network and the API host)").format(
+        reason=(errno_text or str(exc) or type(exc).__name__).rstrip("."))
 
 
 def stream_stalled(received: int, seconds: float) -> MiniMaxError:
     """Nothing arrived for the read timeout. With audio: the take is partial. Without: no answer at all."""
     if received:
-        return StreamError(f"The stream stalled: MiniMax sent nothing for {seconds:g} s after {received:,} bytes "
-                           "of audio.")
-    return RequestTimeout(f"MiniMax accepted the request but sent nothing for {seconds:g} s.")
+        return StreamError(translate("MiniMaxErrors", "The stream stalled: MiniMax sent nothing for {seconds:g} s "
+                                                      "after {received:,} bytes of audio.").format(
+            seconds=seconds, received=received))
+    return RequestTimeout(translate("MiniMaxErrors", "MiniMax accepted the request but sent nothing for {seconds:g} s."
+                                    ).format(seconds=seconds))
 
 
 def stream_dropped(received: int) -> StreamError:
     """The server had answered, then the stream ended before its final message."""
     if received:
-        return StreamError(f"MiniMax closed the stream after {received:,} bytes of audio, before the end.")
-    return StreamError("MiniMax answered, then closed the stream before any audio arrived. Try again.")
+        return StreamError(translate("MiniMaxErrors", "MiniMax closed the stream after {received:,} bytes of audio, "
+                                                      "before the end.").format(received=received))
+    return StreamError(translate("MiniMaxErrors", "MiniMax answered, then closed the stream before any audio arrived. "
+                                                  "Try again."))
 
 
 class BadResponseError(MiniMaxError):
     """MiniMax answered 'success' with a body this client can't read (missing or malformed fields)."""
 
 
-_REGION_HINT = (
-    f"Keys only work on their own region's host: global {GLOBAL_HOST}, mainland China {MAINLAND_HOST}. "
-    "Check the key and region in Account settings."
+# In the code table below too: every advice there is formatted with the two hosts.
+_REGION_HINT = QT_TRANSLATE_NOOP(
+    "MiniMaxErrors",
+    "Keys only work on their own region's host: global {global_host}, mainland China {mainland_host}. "
+    "Check the key and region in Account settings.",
 )
+
+
+def _advice(text: str) -> str:
+    """A table's advice (`_REGION_HINT`, `_CODES`) in the reader's words, with the hosts filled in."""
+    return translate("MiniMaxErrors", text).format(global_host=GLOBAL_HOST, mainland_host=MAINLAND_HOST)
 
 
 class LinkError(MiniMaxError):
@@ -220,7 +237,7 @@ class LinkError(MiniMaxError):
 
 
 # How long MiniMax's result links last (docs/protocol.md#result-urls; files/retrieve seen at 9 h on real answers).
-LINK_LIFETIMES = "24 h for images, speech and music, 9 h for files and videos"
+LINK_LIFETIMES = QT_TRANSLATE_NOOP("MiniMaxErrors", "24 h for images, speech and music, 9 h for files and videos")
 _XML_FIELD = re.compile(r"<(Code|Message|Expires)>([^<]*)</\1>")
 
 
@@ -230,119 +247,185 @@ def link_error(http_status: int, body_text: str, what: str) -> LinkError | None:
     fields = dict(_XML_FIELD.findall(body_text))
     code, message = fields.get("Code", ""), fields.get("Message", "")
     if http_status == 403 and (code == "AccessDenied" and "expired" in message.lower()):
-        when = f" at {fields['Expires']}" if fields.get("Expires") else ""
-        return LinkError(f"The download link for {what} expired{when}: MiniMax's result links are signed and last "
-                         f"a limited time ({LINK_LIFETIMES}), so they must be downloaded while valid.",
-                         http_status=http_status, expired=True)
+        lifetimes = translate("MiniMaxErrors", LINK_LIFETIMES)
+        if fields.get("Expires"):
+            text = translate("MiniMaxErrors", "The download link for {what} expired at {expires}: MiniMax's result "
+                                              "links are signed and last a limited time ({lifetimes}), so they must "
+                                              "be downloaded while valid.").format(
+                what=what, expires=fields["Expires"], lifetimes=lifetimes)
+        else:
+            text = translate("MiniMaxErrors", "The download link for {what} expired: MiniMax's result links are "
+                                              "signed and last a limited time ({lifetimes}), so they must be "
+                                              "downloaded while valid.").format(what=what, lifetimes=lifetimes)
+        return LinkError(text, http_status=http_status, expired=True)
     if http_status in (403, 404) and code:
         detail = f"HTTP {http_status} {code}" + (f": {_one_line(message)}" if message else "")
-        return LinkError(f"MiniMax's storage refused the download link for {what} ({detail}). The link is used "
-                         "as MiniMax gave it; ask for the result again.", http_status=http_status, expired=False)
+        return LinkError(translate("MiniMaxErrors", "MiniMax's storage refused the download link for {what} "
+                                                    "({detail}). The link is used as MiniMax gave it; ask for the "
+                                                    "result again.").format(what=what, detail=detail),
+                         http_status=http_status, expired=False)
     return None
+
+
+_WAIT_A_LITTLE = QT_TRANSLATE_NOOP("MiniMaxErrors", "Wait a little and try again.")
 
 
 def wait_advice(seconds: float | None) -> str:
     """What a rate-limited user should do: the server's Retry-After, the client's backoff, or 'a little'."""
     if not seconds:
-        return "Wait a little and try again."
-    return f"Wait {max(1, round(seconds))} s and try again."
+        return translate("MiniMaxErrors", _WAIT_A_LITTLE)
+    return translate("MiniMaxErrors", "Wait {seconds} s and try again.").format(seconds=max(1, round(seconds)))
 
 
-# code -> (class, what happened, what to do)
+# code -> (class, what happened, what to do): translated in api_error (the advice through `_advice`)
 _CODES: dict[int, tuple[type[APIError], str, str]] = {
-    1000: (ServerError, "MiniMax had an unknown error", "Try again in a moment."),
-    1001: (ServerError, "MiniMax timed out", "Try again in a moment."),
-    1002: (RateLimitError, "Too many requests per minute", wait_advice(None)),
-    1004: (AuthError, "The API key was rejected", _REGION_HINT),
-    1008: (BalanceError, "The account balance is too low", "Top up your balance on the MiniMax platform."),
-    1013: (ServerError, "MiniMax had an internal service error", "Try again in a moment."),
-    1024: (ServerError, "MiniMax had an internal error", "Try again in a moment."),
-    1026: (ContentError, "The input was flagged as sensitive content", "Rephrase the text or prompt."),
+    1000: (
+        ServerError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "MiniMax had an unknown error"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Try again in a moment."),
+    ),
+    1001: (
+        ServerError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "MiniMax timed out"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Try again in a moment."),
+    ),
+    1002: (
+        RateLimitError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Too many requests per minute"),
+        _WAIT_A_LITTLE,
+    ),
+    1004: (
+        AuthError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The API key was rejected"),
+        _REGION_HINT,
+    ),
+    1008: (
+        BalanceError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The account balance is too low"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Top up your balance on the MiniMax platform."),
+    ),
+    1013: (
+        ServerError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "MiniMax had an internal service error"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Try again in a moment."),
+    ),
+    1024: (
+        ServerError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "MiniMax had an internal error"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Try again in a moment."),
+    ),
+    1026: (
+        ContentError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The input was flagged as sensitive content"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Rephrase the text or prompt."),
+    ),
     1027: (
         ContentError,
-        "The generated output was flagged as sensitive content",
-        "Rephrase the text or prompt and try again.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The generated output was flagged as sensitive content"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Rephrase the text or prompt and try again."),
     ),
     1028: (
         QuotaError,
-        "The Token Plan quota is used up",
-        "Wait for the quota to reset or use a pay-as-you-go key.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The Token Plan quota is used up"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Wait for the quota to reset or use a pay-as-you-go key."),
     ),
     1030: (
         QuotaError,
-        "The Token Plan quota is used up",
-        "Wait for the quota to reset or use a pay-as-you-go key.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The Token Plan quota is used up"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Wait for the quota to reset or use a pay-as-you-go key."),
     ),
-    1033: (ServerError, "MiniMax had a system error", "Try again in a moment."),
-    1039: (RateLimitError, "Too many tokens per minute", wait_advice(None)),
+    1033: (
+        ServerError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "MiniMax had a system error"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Try again in a moment."),
+    ),
+    1039: (
+        RateLimitError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Too many tokens per minute"),
+        _WAIT_A_LITTLE,
+    ),
     1041: (
         RateLimitError,
-        "Too many connections at once",
-        "Wait for other requests to finish, then try again with fewer running at the same time.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Too many connections at once"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors",
+                          "Wait for other requests to finish, then try again with fewer running at the same time."),
     ),
     1042: (
         ContentError,
-        "More than 10% of the text is invisible or illegal characters",
-        "Remove control and invisible characters from the text.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "More than 10% of the text is invisible or illegal characters"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Remove control and invisible characters from the text."),
     ),
     1043: (
         VoiceError,
-        "The clone audio didn't match the validation text",
-        "Make the validation text an exact transcript of the audio, or lower the accuracy threshold.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The clone audio didn't match the validation text"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Make the validation text an exact transcript of the audio, or lower the "
+                                           "accuracy threshold."),
     ),
     1044: (
         VoiceError,
-        "The clone prompt audio didn't match its prompt text",
-        "Make the prompt text an exact transcript of the prompt audio.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The clone prompt audio didn't match its prompt text"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Make the prompt text an exact transcript of the prompt audio."),
     ),
-    2013: (InvalidParamsError, "MiniMax refused the request parameters", "Check the settings and try again."),
+    2013: (
+        InvalidParamsError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "MiniMax refused the request parameters"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Check the settings and try again."),
+    ),
     20132: (
         InvalidParamsError,
-        "The samples or voice_id are invalid",
-        "Check that the voice exists and the uploaded files are the right ones.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The samples or voice_id are invalid"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Check that the voice exists and the uploaded files are the right ones."),
     ),
     2037: (
         VoiceError,
-        "The clone audio is too short or too long",
-        "Use a recording between 10 seconds and 5 minutes long.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The clone audio is too short or too long"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Use a recording between 10 seconds and 5 minutes long."),
     ),
     2038: (
         VoiceError,
-        "This account may not clone voices yet",
-        "Complete the account (real-name) verification on the MiniMax platform.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "This account may not clone voices yet"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Complete the account (real-name) verification on the MiniMax platform."),
     ),
     2039: (
         VoiceError,
-        "This voice_id is already used",
-        "Pick another voice_id; deleted ids can't be reused either.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "This voice_id is already used"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Pick another voice_id; deleted ids can't be reused either."),
     ),
     2042: (
         VoiceError,
-        "This account has no access to this voice",
-        "Pick a voice from your own voice list.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "This account has no access to this voice"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Pick a voice from your own voice list."),
     ),
     2045: (
         RateLimitError,
-        "Request volume grew too fast",
-        "Slow down and increase the request rate gradually.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Request volume grew too fast"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Slow down and increase the request rate gradually."),
     ),
-    2048: (VoiceError, "The prompt audio is too long", "Use prompt audio shorter than 8 seconds."),
-    2049: (AuthError, "The API key was rejected", _REGION_HINT),
+    2048: (
+        VoiceError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The prompt audio is too long"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Use prompt audio shorter than 8 seconds."),
+    ),
+    2049: (
+        AuthError,
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The API key was rejected"),
+        _REGION_HINT,
+    ),
     2056: (
         QuotaError,
-        "The Token Plan usage limit is reached",
-        "Wait for the usage window to reset or use a pay-as-you-go key.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "The Token Plan usage limit is reached"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Wait for the usage window to reset or use a pay-as-you-go key."),
     ),
     2061: (
         QuotaError,
-        "This model isn't available on your Token Plan",
-        "Pick another model or use a pay-as-you-go key.",
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "This model isn't available on your Token Plan"),
+        QT_TRANSLATE_NOOP("MiniMaxErrors", "Pick another model or use a pay-as-you-go key."),
     ),
 }
 
 
 def _trace(trace_id: str | None) -> str:
-    return f" [trace {trace_id}]" if trace_id else ""
+    return translate("MiniMaxErrors", " [trace {trace_id}]").format(trace_id=trace_id) if trace_id else ""
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -363,11 +446,14 @@ def api_error(
     known = _CODES.get(status_code)
     if known is None:
         cls: type[APIError] = UnknownAPIError
-        what, todo = "MiniMax returned an error", "Check the settings and try again."
+        what = translate("MiniMaxErrors", "MiniMax returned an error")
+        todo = translate("MiniMaxErrors", "Check the settings and try again.")
     else:
         cls, what, todo = known
+        what, todo = translate("MiniMaxErrors", what), _advice(todo)
     detail = f"{status_code} {status_msg}".strip()
-    message = f"{what} ({detail}). {todo}{_trace(trace_id)}"
+    message = translate("MiniMaxErrors", "{what} ({detail}). {todo}{trace}").format(
+        what=what, detail=detail, todo=todo, trace=_trace(trace_id))
     return cls(
         message,
         status_code=status_code,
@@ -406,26 +492,34 @@ def http_error(
     }
     tail = _trace(trace_id)
     if http_status in (401, 403):
-        return AuthError(f"The API key was rejected ({detail}). {_REGION_HINT}{tail}", **kwargs)
+        return AuthError(translate("MiniMaxErrors", "The API key was rejected ({detail}). {advice}{trace}").format(
+            detail=detail, advice=_advice(_REGION_HINT), trace=tail), **kwargs)
     if http_status == 429:
         return RateLimitError(
-            f"MiniMax is limiting this account's requests ({detail}): each account may send only a set number "
-            f"of requests a minute (for example 60 for speech, 10 for images). {wait_advice(retry_after)}{tail}",
+            translate("MiniMaxErrors", "MiniMax is limiting this account's requests ({detail}): each account may "
+                                       "send only a set number of requests a minute (for example 60 for speech, 10 "
+                                       "for images). {advice}{trace}").format(
+                detail=detail, advice=wait_advice(retry_after), trace=tail),
             retryable=True, **kwargs)
     if http_status in (408, 504):
-        return ServerError(f"MiniMax timed out ({detail}). This is on MiniMax's side: try again in a few minutes."
-                           f"{tail}", retryable=True, **kwargs)
+        return ServerError(translate("MiniMaxErrors", "MiniMax timed out ({detail}). This is on MiniMax's side: try "
+                                                      "again in a few minutes.{trace}").format(
+            detail=detail, trace=tail),
+                           retryable=True, **kwargs)
     if 500 <= http_status < 600:
         return ServerError(
-            f"MiniMax's servers are having trouble ({detail}). This is on MiniMax's side, not your settings: "
-            f"try again in a few minutes.{tail}", retryable=True, **kwargs
+            translate("MiniMaxErrors", "MiniMax's servers are having trouble ({detail}). This is on MiniMax's side, "
+                                       "not your settings: try again in a few minutes.{trace}").format(
+                detail=detail, trace=tail), retryable=True, **kwargs
         )
     if http_status == 404:
         return UnknownAPIError(
-            f"MiniMax doesn't know this endpoint ({detail}). Check the API host in Account settings.{tail}",
+            translate("MiniMaxErrors", "MiniMax doesn't know this endpoint ({detail}). Check the API host in Account "
+                                       "settings.{trace}").format(detail=detail, trace=tail),
             **kwargs,
         )
-    return UnknownAPIError(f"MiniMax refused the request ({detail}). Check the settings and try again.{tail}", **kwargs)
+    return UnknownAPIError(translate("MiniMaxErrors", "MiniMax refused the request ({detail}). Check the settings and "
+                                                      "try again.{trace}").format(detail=detail, trace=tail), **kwargs)
 
 
 def _reason(http_status: int) -> str:

@@ -25,6 +25,7 @@ from studio.api.errors import (
 from studio.api.models import T2AStartEvent, check_ws_text
 from studio.api.retry import RetryPolicy
 from studio.logs import redact_secrets
+from studio.words import translate
 
 log = logging.getLogger("studio.api.ws")
 
@@ -37,7 +38,7 @@ class _RedactFilter(logging.Filter):
         message = record.getMessage()
         cleaned = redact_secrets(message)
         if "authorization" in cleaned.lower():
-            cleaned = "> Authorization: <hidden>"
+            cleaned = "> Authorization: <hidden>"  # notr: a log line
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True
@@ -89,7 +90,7 @@ class T2AWebSocket:
         self._text_bytes = 0  # audio of the text being spoken: what a failure now would leave partial
 
     async def __aenter__(self) -> Self:
-        await self._retry.call(self._open, self._sleep, "speech WebSocket")
+        await self._retry.call(self._open, self._sleep, "speech WebSocket")  # notr: for the log
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
@@ -125,14 +126,16 @@ class T2AWebSocket:
         hello = await self._receive()
         self._check(hello)
         if hello.get("event") != "connected_success":
-            raise StreamError(f"Expected connected_success, got {hello.get('event')!r}")
+            raise StreamError(translate("SpeechWebSocket", "Expected connected_success, got {event!r}").format(
+                event=hello.get("event")))
         self.session_id = hello.get("session_id")
         self.trace_id = hello.get("trace_id")
         await self._send(self._start.payload())
         started = await self._receive()
         self._check(started)
         if started.get("event") != "task_started":
-            raise StreamError(f"Expected task_started, got {started.get('event')!r}")
+            raise StreamError(translate("SpeechWebSocket", "Expected task_started, got {event!r}").format(
+                event=started.get("event")))
 
     async def speak(self, text: str) -> AsyncIterator[bytes]:
         """Yield the audio for `text` chunk by chunk; returns after the server's `is_final` message."""
@@ -140,7 +143,8 @@ class T2AWebSocket:
         if self._unfinished_text:
             await self._drain_current_text()
         self.extra_info = None
-        async for chunk in self._retry.stream(lambda: self._speak_once(text), self._sleep, "speech WebSocket"):
+        what = "speech WebSocket"  # notr: for the log
+        async for chunk in self._retry.stream(lambda: self._speak_once(text), self._sleep, what):
             yield chunk
 
     async def _speak_once(self, text: str) -> AsyncGenerator[bytes, None]:
@@ -211,7 +215,8 @@ class T2AWebSocket:
         try:
             await self._ws.send(json.dumps(message))
         except ConnectionClosed as exc:
-            raise StreamError(f"The speech WebSocket closed: {exc}") from None
+            raise StreamError(translate("SpeechWebSocket", "The speech WebSocket closed: {error}").format(
+                error=exc)) from None
 
     async def _receive(self) -> dict[str, Any]:
         assert self._ws is not None
@@ -224,14 +229,16 @@ class T2AWebSocket:
         try:
             message = json.loads(frame)
         except ValueError:
-            raise StreamError(f"Malformed WebSocket message from the server: {str(frame)[:80]!r}") from None
+            raise StreamError(translate("SpeechWebSocket", "Malformed WebSocket message from the server: {frame!r}"
+                                        ).format(frame=str(frame)[:80])) from None
         if not isinstance(message, dict):
-            raise StreamError(f"Unexpected WebSocket message from the server: {str(frame)[:80]!r}")
+            raise StreamError(translate("SpeechWebSocket", "Unexpected WebSocket message from the server: {frame!r}"
+                                        ).format(frame=str(frame)[:80]))
         return message
 
     def _check(self, message: dict[str, Any]) -> None:
         base = message.get("base_resp") or {}
         code = int(base.get("status_code") or 0)
         if message.get("event") == "task_failed" or code != 0:
-            raise api_error(code or 1000, str(base.get("status_msg") or "task failed"),
+            raise api_error(code or 1000, str(base.get("status_msg") or translate("SpeechWebSocket", "task failed")),
                             message.get("trace_id") or self.trace_id)

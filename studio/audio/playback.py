@@ -21,6 +21,7 @@ import numpy as np
 from studio.audio.decoder import StreamDecoder
 from studio.audio.jitter import JitterEstimator
 from studio.audio.player import AudioDeviceError, Player, PlayerState
+from studio.words import translate
 
 STALL_SECONDS = 5.0  # the device took nothing for this long while it should have been playing
 
@@ -74,13 +75,18 @@ class PlaybackMeasurements:
         def fmt(value: float | None) -> str:
             return f"{value:.0f} ms" if value is not None else "—"
 
-        parts = [f"first byte {fmt(self.first_byte_ms)}"]
         if self.no_audio:
-            parts.append(f"not played: {self.no_audio}")
-        else:
-            parts += [f"first sound {fmt(self.ttfa_ms)} (client {fmt(self.client_overhead_ms)})",
-                      f"{self.underruns} underruns"]
-        return ", ".join(parts)
+            return translate("Playback", "first byte {first_byte}, not played: {reason}").format(
+                first_byte=fmt(self.first_byte_ms), reason=self.no_audio)
+        return translate("Playback", "first byte {first_byte}, first sound {first_sound} (client {client}), "
+                                     "{underruns} underruns").format(
+            first_byte=fmt(self.first_byte_ms), first_sound=fmt(self.ttfa_ms), client=fmt(self.client_overhead_ms),
+            underruns=self.underruns)
+
+
+def _not_taking(player: Player) -> str:
+    return translate("Playback", "The audio output {device!r} is not taking any audio").format(
+        device=player.device_name)
 
 
 class Playback:
@@ -121,7 +127,7 @@ class Playback:
         """Jump to `seconds`. A position the stream hasn't reached yet is jumped to once its audio has arrived
         (a Library replay can start mid-take); past the end of a finished stream, to its end."""
         if not self.seekable:
-            raise ValueError("this playback keeps no history to seek in (seekable=False)")
+            raise ValueError("this playback keeps no history to seek in (seekable=False)")  # notr: a programming error
         self._seek_to = max(0.0, seconds)
 
     async def play(self, chunks: AsyncIterable[bytes], source: object | None = None) -> PlaybackMeasurements:
@@ -195,7 +201,7 @@ class Playback:
             if player.ring.read_pos != last_pos or player.state() is PlayerState.PAUSED:
                 last_pos, stalled_since = player.ring.read_pos, time.perf_counter()
             elif time.perf_counter() - stalled_since > STALL_SECONDS:
-                raise AudioDeviceError(f"The audio output {player.device_name!r} is not taking any audio")
+                raise AudioDeviceError(_not_taking(player))
             await asyncio.sleep(min(0.02, len(frames) / player.samplerate))
 
     async def _play_out(self) -> None:
@@ -212,7 +218,7 @@ class Playback:
             if player.ring.read_pos != last_pos or player.state() is PlayerState.PAUSED:
                 stalled_since, last_pos = time.perf_counter(), player.ring.read_pos
             elif time.perf_counter() - stalled_since > STALL_SECONDS:
-                raise AudioDeviceError(f"The audio output {player.device_name!r} is not taking any audio")
+                raise AudioDeviceError(_not_taking(player))
             await asyncio.sleep(0.01)
 
     def _watch_callback(self) -> None:

@@ -24,6 +24,7 @@ import numpy as np
 
 from studio.audio.ringbuffer import RingBuffer
 from studio.errors import StudioError
+from studio.words import translate
 
 
 class AudioUnavailable(StudioError):
@@ -39,10 +40,10 @@ def load_sounddevice() -> ModuleType:
     try:
         import sounddevice
     except OSError as exc:
-        raise AudioUnavailable(
-            f"Audio playback is unavailable: {exc} (install PortAudio, e.g. apt install libportaudio2). "
-            "Takes are still saved to files."
-        ) from None
+        raise AudioUnavailable(translate(
+            "AudioPlayer", "Audio playback is unavailable: {error} (install PortAudio, e.g. apt install "
+                           "libportaudio2). Takes are still saved to files."
+        ).format(error=exc)) from None
     return cast(ModuleType, sounddevice)  # it ships no type information
 
 
@@ -72,8 +73,9 @@ def audio_status() -> tuple[bool, str]:
     except AudioUnavailable as exc:
         return False, str(exc)
     except Exception as exc:  # PortAudioError / ValueError when there is no default output
-        return False, f"No audio output device ({exc}). Takes are still saved to files."
-    return True, f"Audio output: {device['name']}"
+        return False, translate("AudioPlayer", "No audio output device ({error}). Takes are still saved to files."
+                                ).format(error=exc)
+    return True, translate("AudioPlayer", "Audio output: {device}").format(device=device["name"])
 
 
 class PlayerState(enum.StrEnum):
@@ -148,9 +150,13 @@ class Player:
             try:
                 info = sd.query_devices(device, kind="output")
             except Exception as exc:
-                which = f" {device!r}" if device is not None else ""
-                raise AudioUnavailable(f"No audio output device{which} ({exc}). "
-                                       "Takes are still saved to files.") from None
+                if device is None:
+                    text = translate("AudioPlayer", "No audio output device ({error}). Takes are still saved to "
+                                                    "files.").format(error=exc)
+                else:
+                    text = translate("AudioPlayer", "No audio output device {device!r} ({error}). Takes are still "
+                                                    "saved to files.").format(device=device, error=exc)
+                raise AudioUnavailable(text) from None
             self.device_name = str(info["name"])
             samplerate = samplerate or int(info["default_samplerate"])
             channels = channels or min(2, int(info["max_output_channels"]))
@@ -179,7 +185,8 @@ class Player:
             raise
         except Exception as exc:
             self._stream = None
-            raise AudioDeviceError(f"Could not open the audio output {self.device_name!r}: {exc}") from None
+            raise AudioDeviceError(translate("AudioPlayer", "Could not open the audio output {device!r}: {error}"
+                                             ).format(device=self.device_name, error=exc)) from None
         self.output_latency_s = float(getattr(self._stream, "latency", 0.0) or 0.0)
         if self._reporter is None or not self._reporter.is_alive():
             self._reporter_stop.clear()
@@ -209,10 +216,14 @@ class Player:
     def _stream_ok(self) -> bool:
         return self.error is None and bool(getattr(self._stream, "active", True))
 
+    def _stopped_working(self) -> str:
+        return translate("AudioPlayer", "The audio output {device!r} stopped working (was it unplugged?)").format(
+            device=self.device_name)
+
     def _on_finished(self) -> None:
         # PortAudio calls this when the stream stops; unless we stopped it, the device went away.
         if not self._closing and self.error is None:
-            self.error = f"The audio output {self.device_name!r} stopped working (was it unplugged?)"
+            self.error = self._stopped_working()
 
     def set_device(self, device: int | str | None) -> None:
         """Switch output devices (at the device's own rate): the current take stops."""
@@ -351,7 +362,7 @@ class Player:
     def _report_loop(self) -> None:
         while not self._reporter_stop.wait(0.02):
             if self._stream is not None and not self._stream_ok() and self.error is None:
-                self.error = f"The audio output {self.device_name!r} stopped working (was it unplugged?)"
+                self.error = self._stopped_working()
             if not self._listeners or self._loop is None:
                 continue
             event = PlayerEvent(self._take, self.state(), self.position_frames() / self.samplerate,

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from studio.audio.player import AudioUnavailable, load_sounddevice
+from studio.words import translate
 
 CLIP_LEVEL = 0.999
 
@@ -46,7 +47,8 @@ def input_devices() -> list[InputDevice]:
         default = sd.default.device[0]
         devices = sd.query_devices()
     except Exception as exc:  # PortAudioError when the host API is gone
-        raise AudioUnavailable(f"No audio input is available ({exc}).") from None
+        raise AudioUnavailable(translate("Recorder", "No audio input is available ({error}).").format(
+            error=exc)) from None
     return [
         InputDevice(i, d["name"], d["max_input_channels"], int(d["default_samplerate"]), i == default)
         for i, d in enumerate(devices) if d["max_input_channels"] > 0
@@ -78,9 +80,10 @@ class Recorder:
             try:
                 info = sd.query_devices(device, kind="input")
             except Exception as exc:  # ValueError/PortAudioError: no such device, or no input at all
-                raise AudioUnavailable(f"No microphone or other audio input was found ({exc}).") from None
+                raise AudioUnavailable(translate("Recorder", "No microphone or other audio input was found ({error})."
+                                                 ).format(error=exc)) from None
             if info["max_input_channels"] < 1:
-                raise AudioUnavailable(f"{info['name']} can't record.")
+                raise AudioUnavailable(translate("Recorder", "{device} can't record.").format(device=info["name"]))
             samplerate = samplerate or int(info["default_samplerate"])
         self.device = device
         self.samplerate = int(samplerate or 48000)
@@ -123,7 +126,8 @@ class Recorder:
             self._stream.start()
         except Exception as exc:
             self._stream = None
-            raise AudioUnavailable(f"The audio input could not be opened ({exc}).") from None
+            raise AudioUnavailable(translate("Recorder", "The audio input could not be opened ({error}).").format(
+                error=exc)) from None
 
     def stop(self) -> np.ndarray:
         """Stop and return the take (frames × channels float32)."""

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from studio import words
 from studio.settings.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     sources = [(f"studio_{language}", str(resources_dir() / "i18n"))]
     if language != "en":
         sources.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    # The Qt-free layers' messages (studio/words.py) through the same translators; English shows them as written.
+    words.install(None if language == "en" else QCoreApplication.translate)
     for name, folder in sources:
         translator = QTranslator(app)
         if translator.load(name, folder):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from studio.api.errors import APIError, AuthError, MiniMaxError
 from studio.api.hosts import Region
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["live", "demo"]
 KeySource = Literal["environment", "keychain", "session"]
-REGION_NAMES = {"global": "Global", "mainland": "Mainland China"}
+REGION_NAMES = {"global": "Global", "mainland": "Mainland China"}  # notr: the CLI's words (the UI has its own)
 HOST_ENV = "MINIMAX_API_HOST"
 KEY_ENV = "MINIMAX_API_KEY"
 
@@ -34,7 +35,8 @@ class NoAccountError(MiniMaxError):
     """A panel asked for the client before an account was chosen."""
 
     def __init__(self) -> None:
-        super().__init__("No account is connected yet. Enter an API key or start the demo in File → Account…")
+        super().__init__(translate("Account", "No account is connected yet. Enter an API key or start the demo in "
+                                              "File → Account…"))
 
 
 class KeyRejectedError(AuthError):
@@ -174,13 +176,17 @@ class Account:
         if region is None:
             region = await self.detect_region(key)
             if region is None and (self._probe_hosts is not None or not os.environ.get(HOST_ENV)):
-                origin = " It comes from the MINIMAX_API_KEY environment variable." if source == "environment" else ""
-                raise KeyRejectedError(
-                    "Neither the global (api.minimax.io) nor the mainland China (api.minimaxi.com) host accepted "
-                    "this API key. Copy the key again from the MiniMax platform and check that it is not expired."
-                    + origin,
-                    status_code=1004,
-                )
+                if source == "environment":
+                    message = translate(
+                        "Account", "Neither the global (api.minimax.io) nor the mainland China (api.minimaxi.com) "
+                                   "host accepted this API key. Copy the key again from the MiniMax platform and check "
+                                   "that it is not expired. It comes from the MINIMAX_API_KEY environment variable.")
+                else:
+                    message = translate(
+                        "Account", "Neither the global (api.minimax.io) nor the mainland China (api.minimaxi.com) "
+                                   "host accepted this API key. Copy the key again from the MiniMax platform and check "
+                                   "that it is not expired.")
+                raise KeyRejectedError(message, status_code=1004)
         client = self._make_client(key, region)
         try:
             await _verify(client)

@@ -35,6 +35,7 @@ from studio.api.models import VIDEO_MODE_NAMES, VIDEO_TEMPLATES, TaskStatus, Vid
 from studio.services.account import NoAccountError
 from studio.services.library import Library, MediaJob, Take
 from studio.services.media import ClientProvider, RateLimits, video_thumbnail, without_data_urls
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JobEventKind = Literal["progress", "finished", "failed"]
-PHASES = ("Preparing", "Queueing", "Processing")  # the official status words before Success/Fail
+PHASES = ("Preparing", "Queueing", "Processing")  # notr: the official status words before Success/Fail
 # Worth polling again: the network, the service, or no client yet (resumed before the account connected).
 TRANSIENT = (TransportError, ServerError, RateLimitError, RequestTimeout, NoAccountError)
 ClientReady = Callable[[], Awaitable[object]]
@@ -87,7 +88,7 @@ class JobService:
         self._client_ready = client_ready
         self.library = library
         if media_dir is not None and Path(media_dir).resolve() != library.media_dir.resolve():
-            raise ValueError("videos are kept in the Library's media directory")
+            raise ValueError("videos are kept in the Library's media directory")  # notr: a programming error
         self.limits = limits or RateLimits()
         self.poll_interval = poll_interval
         self.max_poll_interval = max_poll_interval
@@ -130,22 +131,24 @@ class JobService:
 
     async def _submit(self, job: MediaJob, send: Callable[[MiniMaxClient], Awaitable[str]]) -> MediaJob:
         def waiting(seconds: float) -> None:
-            self._emit("progress", job, f"Waiting {seconds:.0f} s for a free slot: MiniMax takes "
-                                        f"{self.limits['video'].per_minute} videos a minute")
+            self._emit("progress", job, translate(
+                "Jobs", "Waiting {seconds:.0f} s for a free slot: MiniMax takes {per_minute} videos a minute").format(
+                seconds=seconds, per_minute=self.limits["video"].per_minute))
 
         try:
             async with self.limits["video"].slot(waiting):
                 task_id = await send(self._client())
         except asyncio.CancelledError:
-            self.library.update_job(job.id, state="cancelled", status="Not sent", error="Cancelled before sending")
+            self.library.update_job(job.id, state="cancelled", status="Not sent",  # notr: a status word (the UI's)
+                                    error=translate("Jobs", "Cancelled before sending"))
             raise
         except MiniMaxError as exc:
-            failed = self.library.update_job(job.id, state="failed", status="Refused", error=str(exc),
+            failed = self.library.update_job(job.id, state="failed", status="Refused", error=str(exc),  # notr
                                              trace_id=getattr(exc, "trace_id", None))
             self._emit("failed", failed, str(exc))
             raise
-        job = self.library.update_job(job.id, task_id=str(task_id), state="pending", status="Submitted")
-        self._emit("progress", job, f"Submitted: task {task_id}")
+        job = self.library.update_job(job.id, task_id=str(task_id), state="pending", status="Submitted")  # notr
+        self._emit("progress", job, translate("Jobs", "Submitted: task {task_id}").format(task_id=task_id))
         self._watch(job)
         return job
 
@@ -159,8 +162,9 @@ class JobService:
                 continue
             if job.task_id is None:
                 failed = self.library.update_job(
-                    job.id, state="failed", status="Unknown",
-                    error="The app closed while this job was being sent; it may not exist. Submit it again.")
+                    job.id, state="failed", status="Unknown",  # notr: a status word (the UI's)
+                    error=translate("Jobs", "The app closed while this job was being sent; it may not exist. "
+                                            "Submit it again."))
                 self._emit("failed", failed, failed.error or "")
                 continue
             self._watch(job)
@@ -171,7 +175,8 @@ class JobService:
         """Watch a stopped, failed-to-download or timed-out job again (it must have a task id)."""
         job = self._job(job_id)
         if job.task_id is None:
-            raise MiniMaxError(f"Job {job_id} was never accepted by MiniMax; submit it again")
+            raise MiniMaxError(translate("Jobs", "Job {job} was never accepted by MiniMax; submit it again").format(
+                job=job_id))
         if job.state == "done":
             return job
         if job.id not in self._watchers:
@@ -184,12 +189,13 @@ class JobService:
         job = self._job(job_id)
         if not job.active:
             return job
-        job = self.library.update_job(job.id, state="cancelled",
-                                      error="Stopped watching; MiniMax may still finish it. Resume to fetch it.")
+        job = self.library.update_job(
+            job.id, state="cancelled",
+            error=translate("Jobs", "Stopped watching; MiniMax may still finish it. Resume to fetch it."))
         watcher = self._watchers.pop(job.id, None)
         if watcher is not None:
             watcher.cancel()
-        self._emit("failed", job, "Stopped watching the job")
+        self._emit("failed", job, translate("Jobs", "Stopped watching the job"))
         return job
 
     async def wait(self, job_id: str) -> MediaJob:
@@ -211,15 +217,23 @@ class JobService:
         if not waiting:
             return ""
         prompt = " ".join(waiting[0].prompt.split())
-        name = f"“{prompt[:60]}…”" if len(prompt) > 60 else f"“{prompt}”" if prompt else "a video"
-        videos = f"The video {name} is" if len(waiting) == 1 else \
-            f"{len(waiting)} videos ({name} and {len(waiting) - 1} more) are"
-        it = "it" if len(waiting) == 1 else "them"
+        name = f"“{prompt[:60]}…”" if len(prompt) > 60 else f"“{prompt}”" if prompt else translate("Jobs", "a video")
         if not resumable:
-            return (f"{videos} still being made by this demo, which keeps nothing (another MiniMax Studio holds "
-                    f"the demo's state): quitting loses {it}.")
-        return (f"{videos} still being made at MiniMax. Quitting doesn't stop {it}: "
-                f"{'it' if len(waiting) == 1 else 'they'} will resume next time you open the studio and download then.")
+            if len(waiting) == 1:
+                notice = translate("Jobs", "The video {name} is still being made by this demo, which keeps nothing "
+                                           "(another MiniMax Studio holds the demo's state): quitting loses it.")
+            else:
+                notice = translate("Jobs", "{count} videos ({name} and {more} more) are still being made by this "
+                                           "demo, which keeps nothing (another MiniMax Studio holds the demo's "
+                                           "state): quitting loses them.")
+        elif len(waiting) == 1:
+            notice = translate("Jobs", "The video {name} is still being made at MiniMax. Quitting doesn't stop it: "
+                                       "it will resume next time you open the studio and download then.")
+        else:
+            notice = translate("Jobs", "{count} videos ({name} and {more} more) are still being made at MiniMax. "
+                                       "Quitting doesn't stop them: they will resume next time you open the studio "
+                                       "and download then.")
+        return notice.format(count=len(waiting), name=name, more=len(waiting) - 1)
 
     def jobs(self, *, active_only: bool = False, limit: int | None = None) -> list[MediaJob]:
         return self.library.jobs(active_only=active_only, limit=limit)
@@ -236,12 +250,12 @@ class JobService:
     def _job(self, job_id: str) -> MediaJob:
         job = self.library.job(job_id)
         if job is None:
-            raise MiniMaxError(f"No job {job_id!r} in the Library")
+            raise MiniMaxError(translate("Jobs", "No job {job!r} in the Library").format(job=job_id))
         return job
 
     def _watch(self, job: MediaJob) -> None:
         if self._closed:
-            raise RuntimeError("the job service is closed")
+            raise RuntimeError("the job service is closed")  # notr: a programming error
         task = asyncio.ensure_future(self._follow(job.id))
         self._watchers[job.id] = task
         task.add_done_callback(lambda t: self._watchers.pop(job.id, None) if self._watchers.get(job.id) is t
@@ -275,49 +289,57 @@ class JobService:
                 )
                 break
             except JobFailed as exc:
-                return self._fail(job, exc.status or "Fail", f"MiniMax couldn't make this video (status "
-                                  f"{exc.status!r}); nothing was produced.", exc.trace_id)
+                return self._fail(job, exc.status or "Fail", translate(  # notr: "Fail" is a status word
+                    "Jobs", "MiniMax couldn't make this video (status {status!r}); nothing was produced.").format(
+                    status=exc.status), exc.trace_id)
             except JobTimeout as exc:
                 return self._fail(job, job.status, str(exc), None)
             except TRANSIENT as exc:
                 if isinstance(exc, NoAccountError) and self._client_ready is not None:
-                    self._emit("progress", job, "Waiting for the account to connect")
+                    self._emit("progress", job, translate("Jobs", "Waiting for the account to connect"))
                     await self._client_ready()
                     continue
                 if time.monotonic() - started > self.max_wait:
                     return self._fail(job, job.status, str(exc), getattr(exc, "trace_id", None))
-                self._emit("progress", job, f"Checking again in {self.retry_delay:.0f} s: {exc}")
+                self._emit("progress", job, translate("Jobs", "Checking again in {seconds:.0f} s: {reason}").format(
+                    seconds=self.retry_delay, reason=exc))
                 await asyncio.sleep(self.retry_delay)
             except (APIError, MiniMaxError) as exc:
                 return self._fail(job, job.status, str(exc), getattr(exc, "trace_id", None))
         try:
             return await self._download(job, status)
         except TRANSIENT as exc:
-            return self._fail(job, "Success", f"The video is ready but the download failed: {exc} "
-                              "Resume the job to try again.", getattr(exc, "trace_id", None))
+            return self._fail(job, "Success", translate(  # notr: "Success" is a status word
+                "Jobs", "The video is ready but the download failed: {reason} Resume the job to try again.").format(
+                reason=exc), getattr(exc, "trace_id", None))
         except LinkError as exc:
-            return self._fail(job, "Success", f"The video is ready but couldn't be downloaded: {exc} Resume the "
-                              "job: it asks MiniMax for a new link.", None)
+            return self._fail(job, "Success", translate(  # notr: "Success" is a status word
+                "Jobs", "The video is ready but couldn't be downloaded: {reason} Resume the job: it asks MiniMax "
+                        "for a new link.").format(reason=exc), None)
         except MiniMaxError as exc:
-            return self._fail(job, "Success", f"The video is ready but couldn't be saved: {exc}",
-                              getattr(exc, "trace_id", None))
+            return self._fail(job, "Success", translate(  # notr: "Success" is a status word
+                "Jobs", "The video is ready but couldn't be saved: {reason}").format(reason=exc),
+                getattr(exc, "trace_id", None))
         except OSError as exc:  # a full disk: the video waits at MiniMax; nothing half-written is left
             where = exc.filename or self.library.media_dir / "video"
-            return self._fail(job, "Success", f"The video is ready but couldn't be saved ({exc.strerror}: "
-                              f"{where}). Make room, then resume the job.", None)
+            return self._fail(job, "Success", translate(  # notr: "Success" is a status word
+                "Jobs", "The video is ready but couldn't be saved ({reason}: {where}). Make room, then resume the "
+                        "job.").format(reason=exc.strerror, where=where), None)
 
     async def _download(self, job: MediaJob, status: TaskStatus) -> MediaJob:
         client = self._client()
-        job = self.library.update_job(job.id, status="Success", state="downloading")
-        self._emit("progress", job, "Downloading", fraction=0.0)
+        job = self.library.update_job(job.id, status="Success", state="downloading")  # notr: a status word
+        self._emit("progress", job, "Downloading", fraction=0.0)  # notr: a state word the UI translates
 
         def downloaded(received: int, total: int | None) -> None:
-            self._emit("progress", job, "Downloading", fraction=received / total if total else None)
+            self._emit("progress", job, "Downloading",  # notr: a state word the UI translates
+                       fraction=received / total if total else None)
 
         take_id, path = self.library.new_media_file("video", "mp4")
+        what = translate("Jobs", "the video")
         url, size = await self._video_link(client, job, status)
         try:
-            await client.download(url, path, expected_size=size, on_progress=downloaded, what="the video")
+            await client.download(url, path, expected_size=size, on_progress=downloaded, what=what)
         except LinkError as exc:
             if not exc.expired:
                 raise
@@ -325,7 +347,7 @@ class JobService:
             if job.kind != "video":
                 status = await client.query_video_template(job.task_id or "")
             url, size = await self._video_link(client, job, status)
-            await client.download(url, path, expected_size=size, on_progress=downloaded, what="the video")
+            await client.download(url, path, expected_size=size, on_progress=downloaded, what=what)
         thumbnail = path.with_suffix(".png")
         facts = await asyncio.to_thread(video_thumbnail, path, thumbnail)
         settings = {**job.settings, "task_id": job.task_id,
@@ -337,7 +359,7 @@ class JobService:
             thumbnail=thumbnail if facts else None,
         )
         job = self.library.update_job(job.id, state="done", take_id=take.id, error=None)
-        self._emit("finished", job, f"Video ready: {describe(job)}", take=take)
+        self._emit("finished", job, translate("Jobs", "Video ready: {video}").format(video=describe(job)), take=take)
         return job
 
     @staticmethod
@@ -345,13 +367,13 @@ class JobService:
         """A fresh download link for a finished job (and its size when known). Never kept: links expire."""
         if job.kind == "video":
             if status.file_id is None:
-                raise MiniMaxError("MiniMax reported Success without a file id")
+                raise MiniMaxError(translate("Jobs", "MiniMax reported Success without a file id"))
             file = await client.retrieve_file(status.file_id)
             url, size = file.download_url, file.bytes or None
         else:
             url, size = status.video_url, None
         if not url:
-            raise MiniMaxError("MiniMax reported Success without a download URL")
+            raise MiniMaxError(translate("Jobs", "MiniMax reported Success without a download URL"))
         return url, size
 
     def _fail(self, job: MediaJob, status: str, message: str, trace_id: str | None) -> MediaJob:
@@ -366,5 +388,6 @@ class JobService:
 def mode_label(job: MediaJob) -> str:
     """"image-to-video", "Diving template", … for a job row."""
     if job.kind == "template":
-        return f"{job.model} template"
-    return VIDEO_MODE_NAMES.get(str(job.settings.get("mode")), "video")
+        return translate("Jobs", "{model} template").format(model=job.model)
+    name = VIDEO_MODE_NAMES.get(str(job.settings.get("mode")))
+    return translate("MediaRules", name) if name else translate("Jobs", "video")

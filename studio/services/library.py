@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 from studio.files import ChunkWriter, append_and_flush, dated_path, write_atomically
 from studio.services.playback import AudioSink
 from studio.services.sqlite_schema import migrate, schema_version, transaction
+from studio.words import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -43,6 +44,9 @@ DB_NAME = "library.sqlite3"
 MEDIA_DIR = "media"
 SIDECAR_SUFFIX = ".json"
 TAKE_KINDS = ("speech", "music", "image", "video")  # the folders of media/ that hold takes
+# A take's kind in a message ("The speech take …"), translated where shown: `_kind_word(kind)`.
+KIND_WORDS = {"speech": QT_TRANSLATE_NOOP("Library", "speech"), "music": QT_TRANSLATE_NOOP("Library", "music"),
+              "image": QT_TRANSLATE_NOOP("Library", "image"), "video": QT_TRANSLATE_NOOP("Library", "video")}
 TAKE_COLUMNS = ("id", "kind", "created_at", "text", "voice_id", "model", "settings", "format", "sample_rate",
                 "channels", "file", "bytes", "duration_ms", "trace_id", "usage_characters", "ttfa_ms", "status",
                 "thumbnail", "preview")
@@ -83,7 +87,7 @@ MIGRATIONS: tuple[str, ...] = (
         favourite INTEGER NOT NULL DEFAULT 0,
         first_seen_at REAL
     );
-    """,
+    """,  # notr: SQL
     # Voice Lab: the tries of voice design (each is a real voice on the service) and ids deleted from this
     # app, which the service never lets anyone reuse.
     """
@@ -100,7 +104,7 @@ MIGRATIONS: tuple[str, ...] = (
         voice_id TEXT PRIMARY KEY,
         deleted_at REAL NOT NULL
     );
-    """,
+    """,  # notr: SQL
     # Media: images, videos and music are takes too (kind image/video/music, text = the prompt), with a
     # thumbnail; video jobs run for minutes on the service and are kept here so a restart resumes polling.
     """
@@ -122,12 +126,12 @@ MIGRATIONS: tuple[str, ...] = (
         trace_id TEXT
     );
     CREATE INDEX media_jobs_by_state ON media_jobs (state, created_at);
-    """,
+    """,  # notr: SQL
     # Live previews: the sentence a Speech slider re-rendered. Kept like any take (it was paid for), but the
     # Library lists them only on request, so twenty slider moves don't bury the real takes.
     """
     ALTER TABLE takes ADD COLUMN preview INTEGER NOT NULL DEFAULT 0;
-    """,
+    """,  # notr: SQL
 )
 
 
@@ -239,7 +243,7 @@ class TakeWriter:
         """Mark the take complete (one UPDATE, after the bytes are on disk). A chunk that could not be written
         (a full disk) is raised here instead, the take still unsettled: `fail()` keeps what fit."""
         if self._settled:
-            raise RuntimeError(f"take {self.take_id} is already settled")
+            raise RuntimeError(f"take {self.take_id} is already settled")  # notr: a programming error
         size = self._file.close(sync=True)
         self._file.raise_failure()
         self._settled = True
@@ -260,7 +264,7 @@ class TakeWriter:
     def fail(self, trace_id: str | None = None, ttfa_ms: float | None = None) -> Take | None:
         """Keep what arrived as a "partial" take; with nothing on disk, the take is removed (returns None)."""
         if self._settled:
-            raise RuntimeError(f"take {self.take_id} is already settled")
+            raise RuntimeError(f"take {self.take_id} is already settled")  # notr: a programming error
         self._settled = True
         on_disk = self._file.close(sync=True)
         if not on_disk:
@@ -291,7 +295,7 @@ class Library:
         self._listeners: list[Callable[[], None]] = []
         self.notices: list[LibraryNotice] = []  # for the user: the CLI prints them, the app shows them
         self._notices_told = 0
-        damage = "it was empty" if self._emptied() else None
+        damage = translate("Library", "it was empty") if self._emptied() else None
         if damage is None:
             try:
                 self._open_db()
@@ -305,8 +309,10 @@ class Library:
             self._open_db()
             count = self._import_sidecars(everything=True)
             self.notices.append(LibraryNotice(
-                "rebuilt", f"The Library's database was damaged ({damage}). It was moved to {moved_to}, and the "
-                f"Library was rebuilt from the {count} file(s) in {self.media_dir}.", moved_to))
+                "rebuilt", translate("Library", "The Library's database was damaged ({damage}). It was moved to "
+                                                "{moved_to}, and the Library was rebuilt from the {count} file(s) in "
+                                                "{media_dir}.").format(damage=damage, moved_to=moved_to, count=count,
+                                                                        media_dir=self.media_dir), moved_to))
 
     # -- lifecycle ------------------------------------------------------------------------------------
 
@@ -318,9 +324,9 @@ class Library:
         self._db = sqlite3.connect(self.db_path, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+            self._db.execute("PRAGMA journal_mode=WAL")  # notr: SQL
+            self._db.execute("PRAGMA synchronous=NORMAL")  # notr: SQL
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]  # notr: SQL
             if problems != ["ok"]:
                 raise _Damaged("; ".join(problems[:2]))
             self._migrate()
@@ -364,8 +370,10 @@ class Library:
             try:
                 yield
             except sqlite3.Error as exc:
-                self.not_recorded(f"{what} is saved at {where} but the Library could not record it "
-                                  f"({self.db_path}: {exc}); it will be added when the Library opens writable.")
+                self.not_recorded(translate(
+                    "Library", "{what} is saved at {where} but the Library could not record it ({database}: "
+                               "{error}); it will be added when the Library opens writable.").format(
+                    what=what, where=where, database=self.db_path, error=exc))
 
         return guarded()
 
@@ -384,7 +392,7 @@ class Library:
         """Settle takes a crash left "recording": partial if their file has bytes, deleted if not.
         Call once at start-up, before any recording starts. Returns the ids kept as partial."""
         kept: list[str] = []
-        rows = self._db.execute("SELECT * FROM takes WHERE status = 'recording'").fetchall()
+        rows = self._db.execute("SELECT * FROM takes WHERE status = 'recording'").fetchall()  # notr: SQL
         for row in rows:
             record = dict(row)
             path = self.media_dir / record["file"]
@@ -419,7 +427,7 @@ class Library:
         """Add the takes whose files are on disk but whose rows are not. `everything`: also files with no
         sidecar (taken before sidecars existed), with what their names tell. Returns how many were added."""
         try:
-            known = {row[0] for row in self._db.execute("SELECT id FROM takes")}
+            known = {row[0] for row in self._db.execute("SELECT id FROM takes")}  # notr: SQL
         except sqlite3.Error:
             return 0
         records = []
@@ -472,7 +480,8 @@ class Library:
                 created = path.stat().st_mtime
             records.append({column: None for column in TAKE_COLUMNS} | {
                 "id": path.stem, "kind": kind, "created_at": created, "settings": "{}",
-                "text": f"Recovered {path.name} (its details were lost with the damaged database)",
+                # The take's text is data, not a message: its record and sidecar keep it, a re-render sends it.
+                "text": f"Recovered {path.name} (its details were lost with the damaged database)",  # notr
                 "format": fmt, "file": f"{kind}/{path.name}", "status": "complete", "preview": 0,
                 "thumbnail": f"video/{path.stem}.png" if (path.with_suffix(".png")).exists() and kind == "video"
                 else None,
@@ -483,7 +492,7 @@ class Library:
     def _insert(self, record: dict[str, Any]) -> None:
         columns = [column for column in TAKE_COLUMNS if column in record]
         self._db.execute(f"INSERT OR IGNORE INTO takes ({', '.join(columns)}) VALUES "
-                         f"({', '.join('?' * len(columns))})", [record[column] for column in columns])
+                         f"({', '.join('?' * len(columns))})", [record[column] for column in columns])  # notr: SQL
 
     # -- change notification (the Library panel refreshes on it) ---------------------------------------
 
@@ -520,7 +529,7 @@ class Library:
             "channels": channels, "file": path.relative_to(self.media_dir).as_posix(), "bytes": 0,
             "status": "recording", "preview": int(preview),
         }
-        with self._record_write(f"The {kind} take {take_id}", path), self._transaction():
+        with self._record_write(_take_name(kind, take_id), path), self._transaction():
             self._insert(record)
         writer = TakeWriter(self, record, path, self.write_chunk)
         self._write_sidecar(record)
@@ -529,7 +538,7 @@ class Library:
     def takes(self, search: str = "", kind: str | None = None, *, limit: int | None = None) -> list[Take]:
         """Settled takes, newest first. Every word of `search` must appear in the text, voice id, the voice's
         local name, the model or the trace id (case-insensitive)."""
-        where = ["t.status != 'recording'"]
+        where = ["t.status != 'recording'"]  # notr: SQL
         params: list[Any] = []
         if kind is not None:
             where.append("t.kind = ?")
@@ -542,15 +551,15 @@ class Library:
             )
             params.extend([pattern] * 5)
         sql = (
-            "SELECT t.* FROM takes t LEFT JOIN voice_notes n ON n.voice_id = t.voice_id WHERE "
-            + " AND ".join(where) + " ORDER BY t.created_at DESC, t.rowid DESC"
+            "SELECT t.* FROM takes t LEFT JOIN voice_notes n ON n.voice_id = t.voice_id WHERE "  # notr: SQL
+            + " AND ".join(where) + " ORDER BY t.created_at DESC, t.rowid DESC"  # notr: SQL
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [self._take(row) for row in self._db.execute(sql, params)]
 
     def take(self, take_id: str) -> Take | None:
-        row = self._db.execute("SELECT * FROM takes WHERE id = ?", (take_id,)).fetchone()
+        row = self._db.execute("SELECT * FROM takes WHERE id = ?", (take_id,)).fetchone()  # notr: SQL
         return self._take(row) if row else None
 
     def delete_take(self, take_id: str) -> None:
@@ -563,7 +572,8 @@ class Library:
     def voices_with_complete_takes(self) -> set[str]:
         """Voices used in a finished speech render: for cloned/designed voices that means they no longer expire."""
         rows = self._db.execute(
-            "SELECT DISTINCT voice_id FROM takes WHERE kind = 'speech' AND status = 'complete' AND voice_id IS NOT NULL"
+            "SELECT DISTINCT voice_id FROM takes"  # notr: SQL
+            " WHERE kind = 'speech' AND status = 'complete' AND voice_id IS NOT NULL"
         )
         return {row[0] for row in rows}
 
@@ -586,10 +596,10 @@ class Library:
                       usage_characters=usage_characters, ttfa_ms=ttfa_ms)
         self._write_sidecar(record)
         path = self.media_dir / record["file"]
-        with self._record_write(f"The {record['kind']} take {record['id']}", path), self._transaction():
+        with self._record_write(_take_name(record["kind"], record["id"]), path), self._transaction():
             self._db.execute(
                 "UPDATE takes SET status = ?, bytes = ?, duration_ms = ?, trace_id = ?, usage_characters = ?,"
-                " ttfa_ms = ? WHERE id = ?",
+                " ttfa_ms = ? WHERE id = ?",  # notr: SQL
                 (status, size, duration_ms, trace_id, usage_characters, ttfa_ms, record["id"]),
             )
         if notify:
@@ -597,12 +607,12 @@ class Library:
 
     def _discard(self, take_id: str, record: dict[str, Any] | None = None, *, notify: bool = True) -> None:
         """Sidecar, row, then files: a crash in between never brings a deleted take back."""
-        row = self._db.execute("SELECT file, thumbnail FROM takes WHERE id = ?", (take_id,)).fetchone()
+        row = self._db.execute("SELECT file, thumbnail FROM takes WHERE id = ?", (take_id,)).fetchone()  # notr: SQL
         files = dict(row) if row is not None else record
         if files is not None:
             self._sidecar(files).unlink(missing_ok=True)
         with self._transaction():
-            self._db.execute("DELETE FROM takes WHERE id = ?", (take_id,))
+            self._db.execute("DELETE FROM takes WHERE id = ?", (take_id,))  # notr: SQL
         if files is not None:
             (self.media_dir / files["file"]).unlink(missing_ok=True)
             if files.get("thumbnail"):
@@ -682,7 +692,8 @@ class Library:
             "thumbnail": thumbnail.relative_to(self.media_dir).as_posix() if thumbnail is not None else None,
         }
         self._write_sidecar(record)
-        with self._record_write(f"The {kind} {take_id}", path), self._transaction():
+        what = translate("Library", "The {kind} {take}").format(kind=_kind_word(kind), take=take_id)
+        with self._record_write(what, path), self._transaction():
             self._insert(record)
         self._notify()
         return self._take(record)
@@ -696,7 +707,7 @@ class Library:
         with self._transaction():
             self._db.execute(
                 "INSERT INTO media_jobs (id, kind, created_at, updated_at, prompt, model, settings, status, state)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, 'Submitting', 'submitting')",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'Submitting', 'submitting')",  # notr: SQL
                 (job_id, kind, now, now, prompt, model, json.dumps(settings)),
             )
         job = self.job(job_id)
@@ -708,10 +719,10 @@ class Library:
     def update_job(self, job_id: str, **fields: Any) -> MediaJob:
         unknown = set(fields) - self._JOB_FIELDS
         if unknown:
-            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")
+            raise ValueError(f"unknown job fields: {', '.join(sorted(unknown))}")  # notr: a programming error
         columns = ", ".join(f"{name} = ?" for name in fields)
         with self._transaction():
-            self._db.execute(f"UPDATE media_jobs SET {columns}, updated_at = ? WHERE id = ?",
+            self._db.execute(f"UPDATE media_jobs SET {columns}, updated_at = ? WHERE id = ?",  # notr: SQL
                              (*fields.values(), self._clock(), job_id))
         job = self.job(job_id)
         if job is None:
@@ -719,17 +730,17 @@ class Library:
         return job
 
     def job(self, job_id: str) -> MediaJob | None:
-        row = self._db.execute("SELECT * FROM media_jobs WHERE id = ?", (job_id,)).fetchone()
+        row = self._db.execute("SELECT * FROM media_jobs WHERE id = ?", (job_id,)).fetchone()  # notr: SQL
         return self._job(row) if row else None
 
     def jobs(self, *, active_only: bool = False, limit: int | None = None) -> list[MediaJob]:
         """Jobs, newest first; `active_only`: those still to be polled or downloaded."""
-        sql = "SELECT * FROM media_jobs"
+        sql = "SELECT * FROM media_jobs"  # notr: SQL
         params: list[Any] = []
         if active_only:
-            sql += f" WHERE state IN ({', '.join('?' * len(ACTIVE_JOB_STATES))})"
+            sql += f" WHERE state IN ({', '.join('?' * len(ACTIVE_JOB_STATES))})"  # notr: SQL
             params.extend(ACTIVE_JOB_STATES)
-        sql += " ORDER BY created_at DESC, rowid DESC"
+        sql += " ORDER BY created_at DESC, rowid DESC"  # notr: SQL
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [self._job(row) for row in self._db.execute(sql, params)]
@@ -748,14 +759,14 @@ class Library:
 
     def voice_notes(self) -> dict[str, VoiceNote]:
         """Every voice the user has noted, favourited or that the app has seen (cloned/designed)."""
-        return {row["voice_id"]: self._note(row) for row in self._db.execute("SELECT * FROM voice_notes")}
+        return {row["voice_id"]: self._note(row) for row in self._db.execute("SELECT * FROM voice_notes")}  # notr: SQL
 
     def voice_note(self, voice_id: str) -> VoiceNote:
-        row = self._db.execute("SELECT * FROM voice_notes WHERE voice_id = ?", (voice_id,)).fetchone()
+        row = self._db.execute("SELECT * FROM voice_notes WHERE voice_id = ?", (voice_id,)).fetchone()  # notr: SQL
         return self._note(row) if row else VoiceNote(voice_id)
 
     def favourites(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT voice_id FROM voice_notes WHERE favourite = 1")}
+        return {row[0] for row in self._db.execute("SELECT voice_id FROM voice_notes WHERE favourite = 1")}  # notr: SQL
 
     def is_favourite(self, voice_id: str) -> bool:
         return self.voice_note(voice_id).favourite
@@ -764,14 +775,14 @@ class Library:
         with self._transaction():
             self._db.execute(
                 "INSERT INTO voice_notes (voice_id, favourite) VALUES (?, ?)"
-                " ON CONFLICT (voice_id) DO UPDATE SET favourite = excluded.favourite",
+                " ON CONFLICT (voice_id) DO UPDATE SET favourite = excluded.favourite",  # notr: SQL
                 (voice_id, int(favourite)),
             )
 
     def set_voice_note(self, voice_id: str, local_name: str, notes: str) -> None:
         with self._transaction():
             self._db.execute(
-                "INSERT INTO voice_notes (voice_id, local_name, notes) VALUES (?, ?, ?)"
+                "INSERT INTO voice_notes (voice_id, local_name, notes) VALUES (?, ?, ?)"  # notr: SQL
                 " ON CONFLICT (voice_id) DO UPDATE SET local_name = excluded.local_name, notes = excluded.notes",
                 (voice_id, local_name.strip(), notes),
             )
@@ -783,7 +794,7 @@ class Library:
             self._db.executemany(
                 "INSERT INTO voice_notes (voice_id, first_seen_at) VALUES (?, ?)"
                 " ON CONFLICT (voice_id) DO UPDATE SET first_seen_at = excluded.first_seen_at"
-                " WHERE voice_notes.first_seen_at IS NULL",
+                " WHERE voice_notes.first_seen_at IS NULL",  # notr: SQL
                 [(voice_id, seen_at) for voice_id in voice_ids],
             )
 
@@ -793,14 +804,15 @@ class Library:
     def forget_voice(self, voice_id: str) -> None:
         """The voice was deleted on the service: drop its notes and remember the id (it can't be reused)."""
         with self._transaction():
-            self._db.execute("DELETE FROM voice_notes WHERE voice_id = ?", (voice_id,))
-            self._db.execute("UPDATE design_tries SET kept = 0 WHERE voice_id = ?", (voice_id,))
+            self._db.execute("DELETE FROM voice_notes WHERE voice_id = ?", (voice_id,))  # notr: SQL
+            self._db.execute("UPDATE design_tries SET kept = 0 WHERE voice_id = ?", (voice_id,))  # notr: SQL
             self._db.execute(
-                "INSERT OR REPLACE INTO deleted_voices (voice_id, deleted_at) VALUES (?, ?)", (voice_id, self._clock())
+                "INSERT OR REPLACE INTO deleted_voices (voice_id, deleted_at) VALUES (?, ?)",  # notr: SQL
+                (voice_id, self._clock()),
             )
 
     def deleted_voice_ids(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT voice_id FROM deleted_voices")}
+        return {row[0] for row in self._db.execute("SELECT voice_id FROM deleted_voices")}  # notr: SQL
 
     # -- voice design tries (Voice Lab) -------------------------------------------------------------------
 
@@ -808,7 +820,8 @@ class Library:
         """`file` is relative to the media directory. Returns the try's id."""
         with self._transaction():
             cursor = self._db.execute(
-                "INSERT INTO design_tries (created_at, prompt, preview_text, voice_id, file) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO design_tries (created_at, prompt, preview_text, voice_id, file)"  # notr: SQL
+                " VALUES (?, ?, ?, ?, ?)",
                 (self._clock(), prompt, preview_text, voice_id, file),
             )
         return int(cursor.lastrowid or 0)
@@ -816,12 +829,12 @@ class Library:
     def design_tries(self) -> list[dict[str, Any]]:
         """Every design try, newest first, as plain rows (id, created_at, prompt, preview_text, voice_id, file,
         kept)."""
-        rows = self._db.execute("SELECT * FROM design_tries ORDER BY created_at DESC, id DESC")
+        rows = self._db.execute("SELECT * FROM design_tries ORDER BY created_at DESC, id DESC")  # notr: SQL
         return [dict(row) for row in rows]
 
     def set_design_kept(self, try_id: int, kept: bool = True) -> None:
         with self._transaction():
-            self._db.execute("UPDATE design_tries SET kept = ? WHERE id = ?", (int(kept), try_id))
+            self._db.execute("UPDATE design_tries SET kept = ? WHERE id = ?", (int(kept), try_id))  # notr: SQL
 
     @staticmethod
     def _note(row: sqlite3.Row) -> VoiceNote:
@@ -835,13 +848,23 @@ class Library:
         )
 
 
+def _kind_word(kind: str) -> str:
+    return translate("Library", KIND_WORDS[kind]) if kind in KIND_WORDS else kind
+
+
+def _take_name(kind: str, take_id: str) -> str:
+    """A take in a notice: "The speech take 20261203-…"."""
+    return translate("Library", "The {kind} take {take}").format(kind=_kind_word(kind), take=take_id)
+
+
 def disk_full_error(exc: OSError, kept: Take | None) -> OSError:
     """A write that failed (a full disk) as the user should read it: the file it was writing and, when paid
     audio had reached the disk, that it is kept as a partial take (and where)."""
     if kept is None:
         return OSError(exc.errno, exc.strerror, exc.filename)
-    return OSError(exc.errno, f"{exc.strerror}; the {kept.bytes:,} bytes that fit are kept as a partial take",
-                   str(kept.path))
+    return OSError(exc.errno, translate(
+        "Library", "{error}; the {bytes:,} bytes that fit are kept as a partial take").format(
+        error=exc.strerror, bytes=kept.bytes), str(kept.path))
 
 
 async def record_speech(

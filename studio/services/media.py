@@ -27,6 +27,7 @@ from studio.api.models import ImageRequest, LyricsRequest, LyricsResult, MusicRe
 from studio.files import write_atomically
 from studio.services.library import disk_full_error
 from studio.services.playback import AudioSink, play_and_keep
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -76,7 +77,9 @@ def picture_suffix(data: bytes, what: str) -> str:
     """The extension a picture's bytes call for (jpg, png, webp), whatever name it came under."""
     info = picture_info(data)
     if info is None:
-        raise BadResponseError(f"MiniMax sent {what} that is not a JPEG, PNG or WebP picture ({len(data):,} bytes).")
+        raise BadResponseError(translate(
+            "Media", "MiniMax sent {what} that is not a JPEG, PNG or WebP picture ({bytes:,} bytes).").format(
+            what=what, bytes=len(data)))
     return "jpg" if info.kind == "jpeg" else info.kind
 
 
@@ -129,26 +132,30 @@ def check_picture(path: Path | str, use: PictureUse, field_name: str) -> Picture
     path = Path(path)
     types, limit = PICTURE_RULES[use]
     if not path.is_file():
-        raise InputError(field_name, f"file not found: {path}")
+        raise InputError(field_name, translate("Media", "file not found: {path}").format(path=path))
     size = path.stat().st_size
     if size >= limit:
-        raise InputError(field_name, f"must be smaller than {limit // MB} MB ({path.name} is {size / MB:.1f} MB)")
+        raise InputError(field_name, translate("Media", "must be smaller than {limit} MB ({file} is {size:.1f} MB)")
+                         .format(limit=limit // MB, file=path.name, size=size / MB))
     with path.open("rb") as f:
         head = f.read(256 * 1024)
     info = picture_info(head)
     allowed = "/".join(t.upper() for t in types)
     if info is None or info.kind not in types:
-        found = info.kind.upper() if info else "not a picture"
-        raise InputError(field_name, f"must be a {allowed} picture ({path.name}: {found})")
+        found = info.kind.upper() if info else translate("Media", "not a picture")
+        raise InputError(field_name, translate("Media", "must be a {allowed} picture ({file}: {found})").format(
+            allowed=allowed, file=path.name, found=found))
     if use == "video":
         short = min(info.width, info.height)
         if short <= VIDEO_MIN_SHORT_SIDE:
-            raise InputError(field_name, f"needs a short side over {VIDEO_MIN_SHORT_SIDE} px "
-                                         f"({path.name} is {info.width}×{info.height})")
+            raise InputError(field_name, translate("Media", "needs a short side over {min} px ({file} is "
+                                                            "{width}×{height})").format(
+                min=VIDEO_MIN_SHORT_SIDE, file=path.name, width=info.width, height=info.height))
         ratio = info.width / max(1, info.height)
         if not VIDEO_ASPECT_RANGE[0] <= ratio <= VIDEO_ASPECT_RANGE[1]:
-            raise InputError(field_name, f"must have an aspect ratio between 2:5 and 5:2 "
-                                         f"({path.name} is {info.width}×{info.height})")
+            raise InputError(field_name, translate("Media", "must have an aspect ratio between 2:5 and 5:2 ({file} is "
+                                                            "{width}×{height})").format(
+                file=path.name, width=info.width, height=info.height))
     return info
 
 
@@ -173,7 +180,7 @@ def without_data_urls(value: Any) -> Any:
         return [without_data_urls(v) for v in value]
     if isinstance(value, str) and value.startswith("data:"):
         head = value.split(",", 1)[0]
-        return f"{head},… ({len(value) * 3 // 4 // 1024} KB, sent inline)"
+        return f"{head},… ({len(value) * 3 // 4 // 1024} KB, sent inline)"  # notr: kept in the take's settings
     return value
 
 
@@ -281,7 +288,7 @@ def music_title(request: MusicRequest) -> str:
     for line in (request.lyrics or "").splitlines():
         if line.strip() and not (line.strip().startswith("[") and line.strip().endswith("]")):
             return line.strip()
-    return "Untitled song"
+    return "Untitled song"  # notr: the take's text, kept in its record (data)
 
 
 class MediaService:
@@ -310,15 +317,17 @@ class MediaService:
         files: list[tuple[str, Path]] = []
         try:
             for index, data in enumerate(result.image_base64):
-                take_id, path = self.library.new_media_file("image", picture_suffix(data, f"image {index + 1}"))
+                what = translate("Media", "image {number}").format(number=index + 1)
+                take_id, path = self.library.new_media_file("image", picture_suffix(data, what))
                 files.append((take_id, await asyncio.to_thread(write_atomically, path, data)))
             for index, url in enumerate(result.image_urls):
                 take_id, path = self.library.new_media_file("image", "part")  # named once its content is known
+                what = translate("Media", "image {number}").format(number=index + 1)
                 try:
-                    await client.download(url, path, what=f"image {index + 1}")
+                    await client.download(url, path, what=what)
                 except OSError as exc:  # a full disk: the download removed its .part; name the file
                     raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
-                files.append((take_id, await asyncio.to_thread(_named_by_content, path, f"image {index + 1}")))
+                files.append((take_id, await asyncio.to_thread(_named_by_content, path, what)))
         except BaseException:
             for _, path in files:
                 path.unlink(missing_ok=True)
@@ -372,10 +381,10 @@ class MediaService:
             except OSError as exc:
                 raise disk_full_error(exc, writer.fail(result.trace_id)) from exc
         if not result.audio_url:
-            raise InputError("output_format", "MiniMax returned no audio for this song")
+            raise InputError("output_format", translate("Media", "MiniMax returned no audio for this song"))
         take_id, path = self.library.new_media_file("music", fmt)
         try:
-            await client.download(result.audio_url, path, what="the song")
+            await client.download(result.audio_url, path, what=translate("Media", "the song"))
         except OSError as exc:  # a full disk: the download removed its .part; name the file
             raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from exc
         return self.library.add_media_take(
@@ -421,9 +430,10 @@ class MediaService:
     async def upload_music_reference(self, path: Path, purpose: str) -> MusicUploadResult:
         """music-01 sings over a reference: purpose song/voice/instrumental → refer_voice/refer_instrumental."""
         if purpose not in ("song", "voice", "instrumental"):
-            raise InputError("purpose", f"must be song, voice or instrumental (got {purpose!r})")
+            raise InputError("purpose", translate("Media", "must be song, voice or instrumental (got {purpose!r})")
+                             .format(purpose=purpose))
         if not await asyncio.to_thread(Path(path).is_file):
-            raise InputError("file", f"not found: {path}")
+            raise InputError("file", translate("Media", "not found: {path}").format(path=path))
         await asyncio.to_thread(check_music_reference, path)  # wav/mp3, 10 s – 10 min: refused before the upload
         return await self._client().music_upload(Path(path), purpose)
 

@@ -38,6 +38,7 @@ from studio.services.library import Library, Take, TakeWriter
 from studio.services.playback import AudioSink, drain
 from studio.services.production.segment import DEFAULT_MAX_CHARS, split_units
 from studio.services.production.subtitles import Cue, srt_document
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.audio.jitter import JitterEstimator
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Transport = Literal["http", "sse", "ws"]
-TRANSPORT_NAMES = {"http": "HTTP", "sse": "SSE", "ws": "WebSocket"}
+TRANSPORT_NAMES = {"http": "HTTP", "sse": "SSE", "ws": "WebSocket"}  # notr: protocol names
 
 
 @dataclass
@@ -104,7 +105,8 @@ class PartialTakeError(MiniMaxError):
     """The stream failed after audio arrived; the received part was kept at `path`."""
 
     def __init__(self, cause: MiniMaxError, path: Path, received: int) -> None:
-        super().__init__(f"{cause} The audio that arrived is kept in {path}.")
+        super().__init__(translate("Speech", "{cause} The audio that arrived is kept in {path}.").format(
+            cause=cause, path=path))
         self.cause = cause
         self.path = path
         self.received = received
@@ -231,9 +233,11 @@ async def speak(
     requests = [request] if isinstance(request, T2ARequest) else list(request)
     formats = {r.audio_setting.format for r in requests}
     if len(requests) > 1 and not formats <= set(JOINABLE_FORMATS):
-        raise InputError("audio_setting.format", f"must be {' or '.join(JOINABLE_FORMATS)} for a text made in "
-                         f"{len(requests)} parts (got {', '.join(sorted(formats))}): their audio is joined into "
-                         "one file as it arrives, and a wav or flac file has one header for the whole")
+        raise InputError("audio_setting.format", translate(
+            "Speech", "must be {formats} for a text made in {parts} parts (got {got}): their audio is joined into "
+                      "one file as it arrives, and a wav or flac file has one header for the whole").format(
+            formats=translate("Speech", " or ").join(JOINABLE_FORMATS), parts=len(requests),
+            got=", ".join(sorted(formats))))
     result = SpeechResult(transport=transport, parts=len(requests))
     settings = requests[0].audio_setting
     with contextlib.ExitStack() as sinks:
@@ -275,8 +279,10 @@ async def speak(
                 if isinstance(exc, MiniMaxError):
                     raise PartialTakeError(exc, file.kept, file.bytes_written) from exc
                 if isinstance(exc, OSError):  # a full disk: say which file, and where what fit is kept
-                    raise OSError(exc.errno, f"{exc.strerror} (writing {exc.filename}); the "
-                                  f"{file.kept.stat().st_size:,} bytes that fit are kept", str(file.kept)) from exc
+                    raise OSError(exc.errno, translate(
+                        "Speech", "{error} (writing {file}); the {bytes:,} bytes that fit are kept").format(
+                        error=exc.strerror, file=exc.filename, bytes=file.kept.stat().st_size),
+                        str(file.kept)) from exc
             raise
     return result
 
@@ -420,7 +426,8 @@ async def save_subtitles(client: MiniMaxClient, subtitle_file: str, dest: Path |
         try:
             items = parse_subtitles(json.loads(downloaded.read_bytes()))
         except ValueError as exc:
-            raise BadResponseError(f"MiniMax sent a subtitle file Studio can't read ({exc})") from None
+            raise BadResponseError(translate("Speech", "MiniMax sent a subtitle file Studio can't read ({reason})")
+                                   .format(reason=exc)) from None
     return write_atomically(dest, srt_text(items).encode("utf-8"))
 
 
@@ -526,8 +533,9 @@ class _LibraryCopy:
         self._fail()
         if self._only_copy:
             raise exc
-        self._library.not_recorded(f"This take is not (fully) kept in the Library ({exc.strerror}: "
-                                   f"{exc.filename or self._library.media_dir}); your own file is unaffected.")
+        self._library.not_recorded(translate(
+            "Speech", "This take is not (fully) kept in the Library ({error}: {where}); your own file is "
+                      "unaffected.").format(error=exc.strerror, where=exc.filename or self._library.media_dir))
 
     def __enter__(self) -> _LibraryCopy:
         return self

@@ -26,14 +26,16 @@ from studio.services.library import Library, Take
 from studio.services.playback import drain, file_chunks
 from studio.services.production.segment import UnsplittableTextError
 from studio.services.speech import JOINABLE_FORMATS, TRANSPORT_NAMES, SpeechResult, speak, speech_parts
+from studio.words import translate
 
 Transport = Literal["ws", "sse"]
 TEXT_LIMIT = 10_000  # T2A takes fewer than this many characters
 # speech-2.8 reads these tags as sounds; older models would speak the words.
 INTERJECTIONS = ("(laughs)", "(chuckle)", "(sighs)", "(breath)", "(inhale)", "(exhale)", "(pant)", "(gasps)",
                  "(coughs)", "(clear-throat)", "(sniffs)", "(snorts)", "(sneezes)", "(groans)", "(humming)", "(emm)")
-SOUND_EFFECTS = (("spacious_echo", "Spacious echo"), ("auditorium_echo", "Auditorium echo"),
-                 ("lofi_telephone", "Lo-fi telephone"), ("robotic", "Robotic"))
+# The labels are the CLI's words; the panels translate each effect's name with their own table.
+SOUND_EFFECTS = (("spacious_echo", "Spacious echo"), ("auditorium_echo", "Auditorium echo"),  # notr
+                 ("lofi_telephone", "Lo-fi telephone"), ("robotic", "Robotic"))  # notr
 STREAM_FORMATS = ("mp3", "flac", "pcm")  # wav cannot be streamed; export converts to it
 # Fields of a take's payload that describe one request, not the panel's settings.
 _REQUEST_ONLY = ("text", "stream", "stream_options", "output_format", "subtitle_enable")
@@ -70,7 +72,7 @@ def line_column(text: str, position: int) -> tuple[int, int]:
 
 def _at(text: str, position: int) -> str:
     line, column = line_column(text, position)
-    return f" at line {line}, column {column}"
+    return translate("SpeechSession", " at line {line}, column {column}").format(line=line, column=column)
 
 
 def script_problems(text: str, model: str, fmt: str = "mp3") -> list[ScriptProblem]:
@@ -81,17 +83,21 @@ def script_problems(text: str, model: str, fmt: str = "mp3") -> list[ScriptProbl
         over = len(text) - TEXT_LIMIT + 1
         unsplittable = _unsplittable(text)
         if unsplittable is not None:
-            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters, over "
-                                          f"MiniMax's {TEXT_LIMIT - 1:,} a request, and can't be made in parts: "
-                                          f"{unsplittable}"))
+            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, translate(
+                "SpeechSession", "The text is {count:,} characters, over MiniMax's {limit:,} a request, and can't be "
+                                 "made in parts: {reason}").format(
+                count=len(text), limit=TEXT_LIMIT - 1, reason=unsplittable)))
         elif fmt in JOINABLE_FORMATS:  # made in sentence parts, one after another, into one take (speech_parts)
-            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters: MiniMax "
-                                          f"takes fewer than {TEXT_LIMIT:,} a request, so it is made in parts of "
-                                          "whole sentences, one after another, into one take.", blocking=False))
+            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, translate(
+                "SpeechSession", "The text is {count:,} characters: MiniMax takes fewer than {limit:,} a request, so "
+                                 "it is made in parts of whole sentences, one after another, into one take.").format(
+                count=len(text), limit=TEXT_LIMIT), blocking=False))
         else:
-            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, f"The text is {len(text):,} characters: over "
-                                          f"{TEXT_LIMIT:,} it is made in parts, joined as they arrive, which needs "
-                                          f"{' or '.join(JOINABLE_FORMATS)} (not {fmt}). Cut {over:,} or pick mp3."))
+            problems.append(ScriptProblem(TEXT_LIMIT - 1, over, translate(
+                "SpeechSession", "The text is {count:,} characters: over {limit:,} it is made in parts, joined as "
+                                 "they arrive, which needs {formats} (not {format}). Cut {over:,} or pick mp3.").format(
+                count=len(text), limit=TEXT_LIMIT, formats=translate("SpeechSession", " or ").join(JOINABLE_FORMATS),
+                format=fmt, over=over)))
     for problem in pause_marker_problems(text[: TEXT_LIMIT * 2]):
         message = problem.located(_at(text, problem.position))
         message = message[0].upper() + message[1:]
@@ -99,9 +105,10 @@ def script_problems(text: str, model: str, fmt: str = "mp3") -> list[ScriptProbl
     if not supports_interjections(model):
         for match in _INTERJECTION.finditer(text):
             problems.append(ScriptProblem(match.start(), match.end() - match.start(),
-                                          f"{match.group()}{_at(text, match.start())} is read aloud by "
-                                          f"{model}: interjection tags need "
-                                          "speech-2.8", blocking=False))
+                                          translate("SpeechSession", "{tag}{at} is read aloud by {model}: "
+                                                                     "interjection tags need speech-2.8").format(
+                                              tag=match.group(), at=_at(text, match.start()), model=model),
+                                          blocking=False))
     problems.sort(key=lambda p: p.position)
     return problems
 
@@ -128,7 +135,7 @@ def settings_problem(settings: T2ASettings) -> InputError | None:
     """Why these settings can't be sent (voice_modify with a non-mp3 stream, no voice, an empty mix…),
     checked with a stand-in text; None when they can. Its `field` names the setting."""
     try:
-        settings.request("Hello.")
+        settings.request("Hello.")  # notr: a stand-in text, never sent
     except InputError as exc:
         return exc
     return None

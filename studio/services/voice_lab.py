@@ -49,6 +49,7 @@ from studio.audio.loudness import measure
 from studio.services.library import Library, Take, record_speech
 from studio.services.playback import AudioSink, drain, file_chunks
 from studio.services.voices import creation_time, expiry_time
+from studio.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +66,12 @@ DEFAULT_MODEL: SpeechModel = "speech-2.8-hd"
 DESIGN_PREVIEW_LIMIT = 500
 EXPIRY_WARNING_HOURS = 48.0
 # The shortest sensible line: activation is billed per character, like any T2A call.
-ACTIVATION_LINE = "Hello."
+ACTIVATION_LINE = "Hello."  # notr: sent to MiniMax to render
 # Long enough (about 20 s of speech) for a clone of a rendered mix to have a good sample.
 MIX_SAMPLE_TEXT = (
-    "Here is a longer reading so the new voice has enough to learn from. I will speak calmly and clearly, "
-    "with a few different sentences, some questions, and a little emotion. Is that not the nicest thing? "
-    "Morning light, a cup of tea, and a story that starts quietly and grows. Thank you for listening."
+    "Here is a longer reading so the new voice has enough to learn from. I will speak calmly and clearly, "  # notr
+    "with a few different sentences, some questions, and a little emotion. Is that not the nicest thing? "  # notr
+    "Morning light, a cup of tea, and a story that starts quietly and grows. Thank you for listening."  # notr
 )
 
 # --- sample check ------------------------------------------------------------------------------------
@@ -126,35 +127,44 @@ class SampleReport:
     def headline(self) -> str:
         """A few words: the verdict and how many things to look at (the findings say what and how)."""
         fails, warns = len(self.problems("fail")), len(self.problems("warn"))
+        if fails == 1:
+            return translate("VoiceLab", "Can't be cloned: {count} problem to fix first.").format(count=fails)
         if fails:
-            return f"Can't be cloned: {fails} problem{'s' if fails > 1 else ''} to fix first."
+            return translate("VoiceLab", "Can't be cloned: {count} problems to fix first.").format(count=fails)
+        if warns == 1:
+            return translate("VoiceLab", "Can be cloned, but {count} thing could make the clone worse.").format(
+                count=warns)
         if warns:
-            return f"Can be cloned, but {warns} thing{'s' if warns > 1 else ''} could make the clone worse."
-        return "Good to clone: every check passed."
+            return translate("VoiceLab", "Can be cloned, but {count} things could make the clone worse.").format(
+                count=warns)
+        return translate("VoiceLab", "Good to clone: every check passed.")
 
     def summary(self) -> str:
         """One line: the verdict and the first thing to fix."""
         worst = self.problems("fail") or self.problems("warn")
         if not worst:
-            return "Good to clone: every check passed."
-        head = "Can't be cloned" if self.verdict == "fail" else "Can be cloned, but"
-        return f"{head}: {worst[0].message}. {worst[0].fix}".strip()
+            return translate("VoiceLab", "Good to clone: every check passed.")
+        if self.verdict == "fail":
+            line = translate("VoiceLab", "Can't be cloned: {problem}. {fix}")
+        else:
+            line = translate("VoiceLab", "Can be cloned, but: {problem}. {fix}")
+        return line.format(problem=worst[0].message, fix=worst[0].fix).strip()
 
     def as_lines(self) -> list[str]:
-        """The report for a terminal."""
+        """The report for a terminal (the CLI's table: its labels stay English, like the CLI)."""
         def opt(value: float | None, fmt: str) -> str:
             return "—" if value is None or not np.isfinite(value) else fmt.format(value)
 
         lines = [
             f"file        {self.path.name}",
             f"format      {self.format or 'not audio'}"
-            + (f", {self.sample_rate} Hz, {self.channels} ch" if self.sample_rate else ""),
+            + (f", {self.sample_rate} Hz, {self.channels} ch" if self.sample_rate else ""),  # notr
             f"duration    {opt(self.duration_s, '{:.1f} s')}",
-            f"size        {self.size_bytes / 1024 / 1024:.1f} MB",
+            f"size        {self.size_bytes / 1024 / 1024:.1f} MB",  # notr
             f"peak        {opt(self.peak_dbfs, '{:.1f} dBFS')}",
             f"clipping    {opt(self.clipping_pct, '{:.2f} %')}",
             f"loudness    {opt(self.loudness_lufs, '{:.1f} LUFS')}",
-            f"noise floor {opt(self.noise_floor_dbfs, '{:.1f} dBFS')}  (SNR ~{opt(self.snr_db, '{:.0f} dB')})",
+            f"noise floor {opt(self.noise_floor_dbfs, '{:.1f} dBFS')}  (SNR ~{opt(self.snr_db, '{:.0f} dB')})",  # notr
         ]
         for finding in self.problems():
             lines.append(f"{finding.level.upper():<5} {finding.message}. {finding.fix}".rstrip())
@@ -223,48 +233,61 @@ def check_sample(path: str | Path, purpose: SamplePurpose = "voice_clone") -> Sa
     """Measure a clone sample (or prompt audio) and judge it. Never sends anything; raises nothing for a bad
     file (the report says why it fails). Decodes the whole file: call it off the UI thread."""
     path = Path(path)
-    what = "prompt audio" if purpose == "prompt_audio" else "sample"
+    what = translate("VoiceLab", "prompt audio") if purpose == "prompt_audio" else translate("VoiceLab", "sample")
     try:
         size = path.stat().st_size
     except OSError as exc:
         return SampleReport(path, purpose, 0, findings=(
-            Finding("fail", f"the file can't be read ({exc.strerror or exc})", "Pick the file again."),))
+            Finding("fail", translate("VoiceLab", "the file can't be read ({reason})").format(
+                reason=exc.strerror or exc), translate("VoiceLab", "Pick the file again.")),))
     findings: list[Finding] = []
     if size > MAX_UPLOAD_BYTES:
-        findings.append(Finding("fail", f"the file is {size / 1024 / 1024:.1f} MB, over the 20 MB upload limit",
-                                "Export it as mp3 (128 kbps is plenty) or trim it."))
+        findings.append(Finding("fail", translate("VoiceLab", "the file is {size:.1f} MB, over the 20 MB upload limit")
+                                .format(size=size / 1024 / 1024),
+                                translate("VoiceLab", "Export it as mp3 (128 kbps is plenty) or trim it.")))
     try:
         info = probe_audio(path)
     except InputError:
-        findings.append(Finding("fail", f"{path.name} is not audio",
-                                "Use an mp3, m4a or wav recording of the voice."))
+        findings.append(Finding("fail", translate("VoiceLab", "{file} is not audio").format(file=path.name),
+                                translate("VoiceLab", "Use an mp3, m4a or wav recording of the voice.")))
         return SampleReport(path, purpose, size, findings=tuple(findings))
     report = _Measures(format=info.format, duration_s=info.duration_s, sample_rate=info.sample_rate,
                        channels=info.channels)
     if info.format not in CLONE_FORMATS:
-        findings.append(Finding("fail", f"the file is {info.format}, not mp3, m4a or wav",
-                                "Convert it to mp3 or wav first."))
+        findings.append(Finding("fail", translate("VoiceLab", "the file is {format}, not mp3, m4a or wav").format(
+                                    format=info.format),
+                                translate("VoiceLab", "Convert it to mp3 or wav first.")))
     duration = info.duration_s
     if purpose == "voice_clone":
         if duration < CLONE_MIN_S:
-            findings.append(Finding("fail", f"it is {duration:.1f} s long; a clone needs at least 10 s",
-                                    f"Record at least 10 s ({BEST_SAMPLE_LENGTH} of clear speech works best)."))
+            findings.append(Finding(
+                "fail", translate("VoiceLab", "it is {seconds:.1f} s long; a clone needs at least 10 s").format(
+                    seconds=duration),
+                translate("VoiceLab", "Record at least 10 s ({best} of clear speech works best).").format(
+                    best=BEST_SAMPLE_LENGTH)))
         elif duration > CLONE_MAX_S:
-            findings.append(Finding("fail", f"it is {duration / 60:.1f} min long; the limit is 5 min",
-                                    "Trim it to the best 1–5 minutes."))
+            findings.append(Finding("fail", translate("VoiceLab", "it is {minutes:.1f} min long; the limit is 5 min")
+                                    .format(minutes=duration / 60),
+                                    translate("VoiceLab", "Trim it to the best 1–5 minutes.")))
         else:
-            findings.append(Finding("pass", f"{duration:.1f} s is within {SAMPLE_LENGTH}"))
+            findings.append(Finding("pass", translate("VoiceLab", "{seconds:.1f} s is within {limits}").format(
+                seconds=duration, limits=SAMPLE_LENGTH)))
     elif duration >= PROMPT_MAX_S:
-        findings.append(Finding("fail", f"the prompt audio is {duration:.1f} s; it must be shorter than 8 s",
-                                "Cut one sentence of 3–7 s."))
+        findings.append(Finding(
+            "fail", translate("VoiceLab", "the prompt audio is {seconds:.1f} s; it must be shorter than 8 s").format(
+                seconds=duration),
+            translate("VoiceLab", "Cut one sentence of 3–7 s.")))
     if info.sample_rate and info.sample_rate < LOW_RATE_HZ:
-        findings.append(Finding("warn", f"the sample rate is only {info.sample_rate} Hz",
-                                "Record at 44.1 or 48 kHz if you can: the clone copies the dullness."))
+        findings.append(Finding("warn", translate("VoiceLab", "the sample rate is only {rate} Hz").format(
+                                    rate=info.sample_rate),
+                                translate("VoiceLab",
+                                          "Record at 44.1 or 48 kHz if you can: the clone copies the dullness.")))
     if size <= MAX_UPLOAD_BYTES and duration <= ANALYSE_MAX_S:
         try:
             findings.extend(_measure(path, report, what))
         except (av.error.FFmpegError, ValueError, OSError) as exc:
-            findings.append(Finding("fail", f"the audio can't be decoded ({exc})", "Export the file again."))
+            findings.append(Finding("fail", translate("VoiceLab", "the audio can't be decoded ({reason})").format(
+                reason=exc), translate("VoiceLab", "Export the file again.")))
     return SampleReport(path, purpose, size, findings=tuple(findings), **report)
 
 
@@ -272,7 +295,8 @@ def _measure(path: Path, report: _Measures, what: str) -> list[Finding]:
     data, rate = _decode(path)
     findings: list[Finding] = []
     if not data.size:
-        return [Finding("fail", "the file has no audio samples", "Record or export the sample again.")]
+        return [Finding("fail", translate("VoiceLab", "the file has no audio samples"),
+                        translate("VoiceLab", "Record or export the sample again."))]
     peak = float(np.max(np.abs(data)))
     clipped = float(np.mean(np.any(np.abs(data) >= CLIP_LEVEL, axis=1)) * 100)
     loudness = _loudness(data, rate)
@@ -280,32 +304,44 @@ def _measure(path: Path, report: _Measures, what: str) -> list[Finding]:
     report.update(_Measures(peak_dbfs=_db(peak), clipping_pct=clipped, loudness_lufs=loudness,
                             noise_floor_dbfs=floor, snr_db=speech - floor, speech_pct=active))
     if peak < 1e-4:
-        return [Finding("fail", f"the {what} is silent", "Check the microphone and record again.")]
+        return [Finding("fail", translate("VoiceLab", "the {what} is silent").format(what=what),
+                        translate("VoiceLab", "Check the microphone and record again."))]
     if clipped >= CLIP_FAIL_PCT:
-        findings.append(Finding("fail", f"{clipped:.1f} % of the {what} is clipped (distorted)",
-                                "Record again with the input gain lower or further from the microphone."))
+        findings.append(Finding(
+            "fail", translate("VoiceLab", "{percent:.1f} % of the {what} is clipped (distorted)").format(
+                percent=clipped, what=what),
+            translate("VoiceLab", "Record again with the input gain lower or further from the microphone.")))
     elif clipped >= CLIP_WARN_PCT:
-        findings.append(Finding("warn", f"{clipped:.2f} % of the {what} is clipped",
-                                "A little distortion; lower the input gain if you record again."))
+        findings.append(Finding(
+            "warn", translate("VoiceLab", "{percent:.2f} % of the {what} is clipped").format(
+                percent=clipped, what=what),
+            translate("VoiceLab", "A little distortion; lower the input gain if you record again.")))
     else:
-        findings.append(Finding("pass", f"no clipping (peak {_db(peak):.1f} dBFS)"))
+        findings.append(Finding("pass", translate("VoiceLab", "no clipping (peak {peak:.1f} dBFS)").format(
+            peak=_db(peak))))
     if loudness is not None and loudness < QUIET_LUFS:
-        findings.append(Finding("warn", f"it is quiet ({loudness:.0f} LUFS)",
-                                "Move closer to the microphone, or tick 'volume normalization'."))
+        findings.append(Finding(
+            "warn", translate("VoiceLab", "it is quiet ({loudness:.0f} LUFS)").format(loudness=loudness),
+            translate("VoiceLab", "Move closer to the microphone, or tick 'volume normalization'.")))
     elif loudness is not None and loudness > LOUD_LUFS:
-        findings.append(Finding("warn", f"it is very loud ({loudness:.0f} LUFS)", "Lower the gain a little."))
+        findings.append(Finding("warn", translate("VoiceLab", "it is very loud ({loudness:.0f} LUFS)").format(
+            loudness=loudness), translate("VoiceLab", "Lower the gain a little.")))
     snr = speech - floor
     if snr < SNR_FAIL_DB:
-        findings.append(Finding("fail", f"background noise is nearly as loud as the voice (SNR ~{snr:.0f} dB)",
-                                "Record in a quiet room, away from fans and traffic."))
+        findings.append(Finding(
+            "fail", translate("VoiceLab", "background noise is nearly as loud as the voice (SNR ~{snr:.0f} dB)").format(
+                snr=snr),
+            translate("VoiceLab", "Record in a quiet room, away from fans and traffic.")))
     elif snr < SNR_WARN_DB:
-        findings.append(Finding("warn", f"background noise is audible (SNR ~{snr:.0f} dB)",
-                                "Record somewhere quieter, or tick 'noise reduction'."))
+        findings.append(Finding("warn", translate("VoiceLab", "background noise is audible (SNR ~{snr:.0f} dB)").format(
+                                    snr=snr),
+                                translate("VoiceLab", "Record somewhere quieter, or tick 'noise reduction'.")))
     else:
-        findings.append(Finding("pass", f"quiet background (SNR ~{snr:.0f} dB)"))
+        findings.append(Finding("pass", translate("VoiceLab", "quiet background (SNR ~{snr:.0f} dB)").format(snr=snr)))
     if active < 30:
-        findings.append(Finding("warn", f"only {active:.0f} % of it is speech",
-                                "Trim long silences: the clone learns from the speech."))
+        findings.append(Finding("warn", translate("VoiceLab", "only {percent:.0f} % of it is speech").format(
+                                    percent=active),
+                                translate("VoiceLab", "Trim long silences: the clone learns from the speech.")))
     return findings
 
 
@@ -317,11 +353,11 @@ def voice_id_problem(voice_id: str, taken: Iterable[str] = (), deleted: Iterable
     try:
         check_voice_id(voice_id)
     except InputError as exc:
-        return f"The id {exc.rule}"
+        return translate("VoiceLab", "The id {rule}").format(rule=exc.rule)
     if voice_id in set(deleted):
-        return "This id belonged to a deleted voice; deleted ids can never be used again"
+        return translate("VoiceLab", "This id belonged to a deleted voice; deleted ids can never be used again")
     if voice_id in set(taken):
-        return "One of your voices already has this id"
+        return translate("VoiceLab", "One of your voices already has this id")
     return None
 
 
@@ -384,7 +420,8 @@ class CloneSpec:
         prompt = None
         if self.prompt_audio is not None:
             if not self.prompt_text.strip():
-                raise InputError("clone_prompt.prompt_text", "is required with prompt audio: its exact transcript")
+                raise InputError("clone_prompt.prompt_text",
+                                 translate("VoiceLab", "is required with prompt audio: its exact transcript"))
             prompt = ClonePrompt(prompt_audio=prompt_file_id or 1, prompt_text=self.prompt_text.strip())
         preview = self.preview_text.strip() or None
         return VoiceCloneRequest(
@@ -448,7 +485,7 @@ def short_voice_name(voice_id: str, local_name: str = "") -> str:
     if local_name and local_name != voice_id:
         return local_name
     if voice_id.startswith("ttv-voice-"):
-        return f"designed voice {voice_id.rsplit('-', 1)[-1]}"
+        return translate("VoiceLab", "designed voice {suffix}").format(suffix=voice_id.rsplit("-", 1)[-1])
     return voice_id
 
 
@@ -459,10 +496,14 @@ def expiry_warning(voices: Sequence[LabVoice], within_hours: float = EXPIRY_WARN
         return ""
     names = ", ".join(f"{short_voice_name(v.voice_id, v.name)} ({max(0, round(v.hours_left or 0))} h)"
                       for v in soon[:3])
-    more = f" and {len(soon) - 3} more" if len(soon) > 3 else ""
-    verb = "expires" if len(soon) == 1 else "expire"
-    return (f"{len(soon)} voice{'s' if len(soon) != 1 else ''} {verb} within {within_hours:.0f} h unless used: "
-            f"{names}{more}. Activate them in Voice Lab → My voices.")
+    more = translate("VoiceLab", " and {count} more").format(count=len(soon) - 3) if len(soon) > 3 else ""
+    if len(soon) == 1:
+        warning = translate("VoiceLab", "{count} voice expires within {hours:.0f} h unless used: {names}{more}. "
+                                        "Activate them in Voice Lab → My voices.")
+    else:
+        warning = translate("VoiceLab", "{count} voices expire within {hours:.0f} h unless used: {names}{more}. "
+                                        "Activate them in Voice Lab → My voices.")
+    return warning.format(count=len(soon), hours=within_hours, names=names, more=more)
 
 
 @dataclass(frozen=True)
@@ -556,11 +597,11 @@ class VoiceLab:
             if on_progress is not None:
                 on_progress(CloneProgress(stage, message, _STAGE_AT[stage]))
 
-        step("checking", "Checking the sample…")
+        step("checking", translate("VoiceLab", "Checking the sample…"))
         spec.request(1, 1)  # refuse bad fields before anything is sent
         problem = self.voice_id_problem(spec.voice_id)
         if problem:
-            raise InputError("voice_id", problem, f"voice_id: {problem}")
+            raise InputError("voice_id", problem, f"voice_id: {problem}")  # notr: the field, then its problem
         report = await self.check_sample(spec.sample)
         if not report.uploadable:
             raise SampleRejected(report)
@@ -571,16 +612,18 @@ class VoiceLab:
         client = self._client()
         uploaded: list[tuple[int, str]] = []
         try:
-            step("uploading", f"Uploading the sample ({report.size_bytes / 1024 / 1024:.1f} MB)…")
+            step("uploading", translate("VoiceLab", "Uploading the sample ({size:.1f} MB)…").format(
+                size=report.size_bytes / 1024 / 1024))
             source = await client.upload_file(spec.sample, "voice_clone", _upload_name(spec.sample, report))
             uploaded.append((source.file_id, "voice_clone"))
             prompt_id = None
             if spec.prompt_audio is not None:
-                step("uploading_prompt", "Uploading the prompt audio…")
+                step("uploading_prompt", translate("VoiceLab", "Uploading the prompt audio…"))
                 prompt = await client.upload_file(spec.prompt_audio, "prompt_audio")
                 uploaded.append((prompt.file_id, "prompt_audio"))
                 prompt_id = prompt.file_id
-            step("cloning", "Cloning the voice" + (" and rendering the demo…" if spec.preview_text.strip() else "…"))
+            step("cloning", translate("VoiceLab", "Cloning the voice and rendering the demo…")
+                 if spec.preview_text.strip() else translate("VoiceLab", "Cloning the voice…"))
             result = await client.voice_clone(spec.request(source.file_id, prompt_id))
         except asyncio.CancelledError:
             await self._remove_uploads(client, uploaded)
@@ -592,13 +635,13 @@ class VoiceLab:
         self._known_ids.add(spec.voice_id)
         demo, no_demo = None, ""
         if result.demo_audio:
-            step("downloading_demo", "Fetching the demo…")
+            step("downloading_demo", translate("VoiceLab", "Fetching the demo…"))
             try:
                 demo = await client.download(result.demo_audio, self.media_dir / f"{spec.voice_id}-demo.mp3",
-                                             what="the demo")
+                                             what=translate("VoiceLab", "the demo"))
             except LinkError as exc:  # the voice is cloned (and the preview billed) whatever became of its link
-                no_demo = f" (no demo: {exc})"
-        step("done", f"Cloned {spec.voice_id}{no_demo}")
+                no_demo = translate("VoiceLab", " (no demo: {reason})").format(reason=exc)
+        step("done", translate("VoiceLab", "Cloned {voice}{no_demo}").format(voice=spec.voice_id, no_demo=no_demo))
         billed = None
         if spec.preview_text.strip():
             billed = (result.extra_info.usage_characters if result.extra_info else None) or len(spec.preview_text)
@@ -622,7 +665,7 @@ class VoiceLab:
         if voice_id:
             problem = self.voice_id_problem(voice_id)
             if problem:
-                raise InputError("voice_id", problem, f"voice_id: {problem}")
+                raise InputError("voice_id", problem, f"voice_id: {problem}")  # notr: the field, then its problem
         result = await self._client().voice_design(request)
         self._add_characters(design_cost(request.preview_text))  # the response doesn't say; the preview is billed
         relative = f"voicelab/design-{result.voice_id}-{uuid.uuid4().hex[:6]}.mp3"
@@ -686,7 +729,7 @@ class VoiceLab:
         result = await self._client().t2a(request)
         self._add_characters((result.extra_info.usage_characters if result.extra_info else None) or len(text))
         if not result.audio:
-            raise MiniMaxError("The mix rendering came back without audio; try again.")
+            raise MiniMaxError(translate("VoiceLab", "The mix rendering came back without audio; try again."))
         ids = "-".join(re.sub(r"[^A-Za-z0-9]", "", p.voice_id)[:10] for p in parts)
         path = self.media_dir / f"mix-{ids}-{uuid.uuid4().hex[:6]}.mp3"
         path.parent.mkdir(parents=True, exist_ok=True)

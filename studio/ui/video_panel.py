@@ -252,7 +252,7 @@ class VideoPanel(MediaPanel):
                                    ask_path=ask_picture)
         self.template = QComboBox()
         for template in VIDEO_TEMPLATES.values():
-            self.template.addItem(template.name, template.template_id)
+            self.template.addItem(QCoreApplication.translate("MediaRules", template.name), template.template_id)
         self.template.currentIndexChanged.connect(self._on_template)
         self.template_about = muted_label(wrap=True)  # MiniMax's description of the template: English for now
         self.template_picture = PictureSlot(self.tr("Picture"), self.tr("The template animates this picture"),
@@ -448,7 +448,7 @@ class VideoPanel(MediaPanel):
 
     def _on_template(self) -> None:
         template = VIDEO_TEMPLATES[str(self.template.currentData())]
-        self.template_about.setText(template.description)
+        self.template_about.setText(QCoreApplication.translate("MediaRules", template.description))
         visible = self.current_mode() == "template" and template.needs_text
         self.form.setRowVisible(self.template_text, visible)
         self._validate()
@@ -482,7 +482,7 @@ class VideoPanel(MediaPanel):
             if self.template_picture.path is None:
                 raise InputError("picture", "required", self.tr(
                     "The {template} template animates a picture: drop one on its slot.").format(
-                    template=template.name))
+                    template=QCoreApplication.translate("MediaRules", template.name)))
             text = self.template_text.text().strip()
             return VideoTemplateRequest(
                 template_id=template.template_id,

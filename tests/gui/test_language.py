@@ -65,3 +65,19 @@ def test_dates_follow_the_ui_language(qapp: QApplication, chinese: None) -> None
     from studio.qt.i18n import date_time
 
     assert date_time(datetime(2026, 12, 5, 14, 30)).startswith("2026/12/5")
+
+
+def test_the_service_layer_speaks_the_ui_s_language(qapp: QApplication) -> None:
+    """Messages made without Qt (studio/words.py) follow the UI: Chinese after the Chinese translators are
+    installed, English again after English ones (the CLI installs none)."""
+    from studio.api.errors import wait_advice
+
+    before = QLocale()
+    try:
+        install_translators(qapp, "zh_CN")
+        advice = wait_advice(7)
+        assert "7" in advice and any("\u4e00" <= ch <= "\u9fff" for ch in advice), advice
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(before)
+    assert wait_advice(7) == "Wait 7 s and try again."

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from studio.api.errors import BadResponseError, InputError
+from studio.words import translate
 
 # --- requests -------------------------------------------------------------------------------------
 
@@ -26,7 +27,8 @@ def _fmt(value: Any) -> str:
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, list | tuple | dict) and len(str(value)) > 60:
-        return f"a {type(value).__name__} of {len(value)} items"
+        return translate("ModelRules", "a {kind} of {count} items").format(kind=type(value).__name__,
+                                                                           count=len(value))
     return repr(value)
 
 
@@ -34,24 +36,27 @@ def _rule_for(err: Any) -> str:
     """Human rule text for one pydantic error dict (field name is added by the caller)."""
     kind, ctx, got = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "missing":
-        return "is required"
+        return translate("ModelRules", "is required")
     if kind == "extra_forbidden":
-        return "is not a known setting"
+        return translate("ModelRules", "is not a known setting")
+    value = _fmt(got)
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected', '')} (got {_fmt(got)})"
+        return translate("ModelRules", "must be one of {expected} (got {value})").format(
+            expected=ctx.get("expected", ""), value=value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number (got {_fmt(got)})"
+        return translate("ModelRules", "must be a whole number (got {value})").format(value=value)
     if kind in ("float_type", "float_parsing"):
-        return f"must be a number (got {_fmt(got)})"
+        return translate("ModelRules", "must be a number (got {value})").format(value=value)
     if kind in ("bool_type", "bool_parsing"):
-        return f"must be true or false (got {_fmt(got)})"
+        return translate("ModelRules", "must be true or false (got {value})").format(value=value)
     if kind == "string_type":
-        return f"must be text (got {_fmt(got)})"
+        return translate("ModelRules", "must be text (got {value})").format(value=value)
     if kind in ("list_type", "tuple_type"):
-        return f"must be a list (got {_fmt(got)})"
+        return translate("ModelRules", "must be a list (got {value})").format(value=value)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be an object with named settings (got {_fmt(got)})"
-    return f"is invalid: {err['msg']} (got {_fmt(got)})"
+        return translate("ModelRules", "must be an object with named settings (got {value})").format(value=value)
+    # pydantic's own message (English) is named as it is.
+    return translate("ModelRules", "is invalid: {reason} (got {value})").format(reason=err["msg"], value=value)
 
 
 def to_input_error(exc: ValidationError, prefix: str = "") -> InputError:
@@ -116,8 +121,9 @@ def between(lo: float, hi: float, *, lo_open: bool = False) -> AfterValidator:
             return value
         too_low = value <= lo if lo_open else value < lo
         if too_low or value > hi:
-            rng = f"greater than {lo:g} and at most {hi:g}" if lo_open else f"between {lo:g} and {hi:g}"
-            raise InputError("", f"must be {rng} (got {value!r})")
+            rule = (translate("ModelRules", "must be greater than {lo:g} and at most {hi:g} (got {value})") if lo_open
+                    else translate("ModelRules", "must be between {lo:g} and {hi:g} (got {value})"))
+            raise InputError("", rule.format(lo=lo, hi=hi, value=repr(value)))
         return value
 
     return AfterValidator(check)
@@ -133,11 +139,13 @@ def length(lo: int, hi: int | None = None) -> AfterValidator:
         n = len(value)
         if lo and len(value.strip()) < lo:
             if lo == 1:
-                raise InputError("", "must not be empty")
-            raise InputError("", f"must be {lo:,}–{hi:,} characters (got {n:,})")
+                raise InputError("", translate("ModelRules", "must not be empty"))
+            raise InputError("", translate("ModelRules", "must be {lo:,}–{hi:,} characters (got {count:,})").format(
+                lo=lo, hi=hi, count=n))
         if hi is not None and n > hi:
-            rng = f"{lo:,}–{hi:,}" if lo > 1 else f"at most {hi:,}"
-            raise InputError("", f"must be {rng} characters (got {n:,})")
+            rule = (translate("ModelRules", "must be {lo:,}–{hi:,} characters (got {count:,})") if lo > 1
+                    else translate("ModelRules", "must be at most {hi:,} characters (got {count:,})"))
+            raise InputError("", rule.format(lo=lo, hi=hi, count=n))
         return value
 
     return AfterValidator(check)
@@ -150,7 +158,8 @@ _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 def check_url(value: str, field: str) -> None:
     if not _URL.match(value):
-        raise InputError(field, f"must be an http(s) URL (got {_fmt(value)})")
+        raise InputError(field, translate("ModelRules", "must be an http(s) URL (got {value})").format(
+            value=_fmt(value)))
 
 
 def check_image_ref(value: str, field: str, types: tuple[str, ...]) -> None:
@@ -161,7 +170,9 @@ def check_image_ref(value: str, field: str, types: tuple[str, ...]) -> None:
     if m and m.group(1).lower() in types:
         return
     kinds = "|".join(types)
-    raise InputError(field, f"must be an http(s) URL or a data:image/({kinds});base64,… URL (got {_fmt(value)})")
+    raise InputError(field, translate(
+        "ModelRules", "must be an http(s) URL or a data:image/({kinds});base64,… URL (got {value})").format(
+        kinds=kinds, value=_fmt(value)))
 
 
 # --- responses ------------------------------------------------------------------------------------
@@ -223,20 +234,22 @@ class ResponseModel(BaseModel):
 def _bad_response(exc: ValidationError, cls: type) -> BadResponseError:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"]) or "body"
-    return BadResponseError(
-        f"MiniMax sent a {cls.__name__} Studio can't read ({where}: {err['msg']}). "
-        "Try again; if it keeps happening the API may have changed."
-    )
+    return BadResponseError(translate(
+        "ModelRules",
+        "MiniMax sent a {model} Studio can't read ({where}: {reason}). "
+        "Try again; if it keeps happening the API may have changed.",
+    ).format(model=cls.__name__, where=where, reason=err["msg"]))
 
 
 def hex_bytes(value: Any, what: str) -> bytes:
     try:
         return bytes.fromhex(value)
     except (TypeError, ValueError):
-        raise BadResponseError(
-            f"MiniMax sent {what} that isn't valid hex audio. Try again; if it keeps happening the API may "
-            "have changed."
-        ) from None
+        raise BadResponseError(translate(
+            "ModelRules",
+            "MiniMax sent {what} that isn't valid hex audio. Try again; if it keeps happening the API may "
+            "have changed.",
+        ).format(what=what)) from None
 
 
 class BaseResp(ResponseModel):

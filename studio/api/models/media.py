@@ -21,6 +21,7 @@ from studio.api.models._base import (
     hex_bytes,
     length,
 )
+from studio.words import QT_TRANSLATE_NOOP, translate
 
 # --- image ------------------------------------------------------------------------------------------
 
@@ -43,13 +44,15 @@ class ImageSubjectReference(RequestModel):
 
 def _exactly_one(items: list[Any] | None) -> list[Any] | None:
     if items is not None and len(items) != 1:
-        raise InputError("", f"must hold exactly one subject (got {len(items)})")
+        raise InputError("", translate("MediaRules", "must hold exactly one subject (got {count})").format(
+            count=len(items)))
     return items
 
 
 def _pixels(value: int | None) -> int | None:
     if value is not None and (not 512 <= value <= 2048 or value % 8):
-        raise InputError("", f"must be a multiple of 8 between 512 and 2048 (got {value})")
+        raise InputError("", translate("MediaRules", "must be a multiple of 8 between 512 and 2048 (got {value})")
+                         .format(value=value))
     return value
 
 
@@ -74,12 +77,14 @@ class ImageRequest(RequestModel):
         if sized:
             if self.width is None or self.height is None:
                 missing = "height" if self.height is None else "width"
-                raise InputError(missing, "is required too: give width and height together")
+                raise InputError(missing, translate("MediaRules", "is required too: give width and height together"))
             if self.model == "image-01-live":
-                raise InputError("width", "is only for image-01: image-01-live takes aspect_ratio only")
+                raise InputError("width",
+                                 translate("MediaRules", "is only for image-01: image-01-live takes aspect_ratio only"))
             # MiniMax would silently ignore width/height here; refuse instead of surprising.
             if self.aspect_ratio is not None:
-                raise InputError("aspect_ratio", "can't be combined with width/height: give one or the other")
+                raise InputError("aspect_ratio",
+                                 translate("MediaRules", "can't be combined with width/height: give one or the other"))
         return self
 
 
@@ -97,11 +102,12 @@ VideoModel = Literal[
     "S2V-01",
 ]
 VideoMode = Literal["t2v", "i2v", "fl2v", "s2v"]
+# Display names, translated where shown: translate("MediaRules", VIDEO_MODE_NAMES[mode]).
 VIDEO_MODE_NAMES: dict[str, str] = {
-    "t2v": "text-to-video",
-    "i2v": "image-to-video",
-    "fl2v": "first+last-frame video",
-    "s2v": "subject-reference video",
+    "t2v": QT_TRANSLATE_NOOP("MediaRules", "text-to-video"),
+    "i2v": QT_TRANSLATE_NOOP("MediaRules", "image-to-video"),
+    "fl2v": QT_TRANSLATE_NOOP("MediaRules", "first+last-frame video"),
+    "s2v": QT_TRANSLATE_NOOP("MediaRules", "subject-reference video"),
 }
 
 _HAILUO = {"768P": [6, 10], "1080P": [6]}
@@ -141,7 +147,15 @@ def video_default_resolution(model: str) -> str:
 
 
 def _describe(options: dict[str, list[int]]) -> str:
-    return "; ".join(f"{res} {' or '.join(map(str, durs))} s" for res, durs in options.items())
+    def either(durations: list[int]) -> str:
+        text = str(durations[0])
+        for duration in durations[1:]:
+            text = translate("MediaRules", "{first} or {second}").format(first=text, second=duration)
+        return text
+
+    return translate("MediaRules", "; ").join(
+        translate("MediaRules", "{resolution} {durations} s").format(resolution=res, durations=either(durs))
+        for res, durs in options.items())
 
 
 def _video_image(value: str | None) -> str | None:
@@ -159,7 +173,8 @@ def _image_list(value: Any) -> Any:
 
 def _one_image(images: list[str]) -> list[str]:
     if len(images) != 1:
-        raise InputError("", f"must hold exactly one image (got {len(images)})")
+        raise InputError("", translate("MediaRules", "must hold exactly one image (got {count})").format(
+            count=len(images)))
     _video_image(images[0])
     return images
 
@@ -183,7 +198,7 @@ CallbackUrl = Annotated[str | None, AfterValidator(_callback)]
 class VideoRequest(RequestModel):
     """``POST /v1/video_generation``; the mode follows from which images are given."""
 
-    model: VideoModel = "MiniMax-Hailuo-2.3"
+    model: VideoModel = "MiniMax-Hailuo-2.3"  # notr
     prompt: Annotated[str | None, length(0, 2000)] = None
     first_frame_image: VideoImage = None
     last_frame_image: VideoImage = None
@@ -206,32 +221,38 @@ class VideoRequest(RequestModel):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         if self.subject_reference and (self.first_frame_image or self.last_frame_image):
-            raise InputError("subject_reference", "can't be combined with first/last frame images")
+            raise InputError("subject_reference",
+                             translate("MediaRules", "can't be combined with first/last frame images"))
         if self.last_frame_image and not self.first_frame_image:
-            raise InputError("first_frame_image", "is required with last_frame_image")
+            raise InputError("first_frame_image", translate("MediaRules", "is required with last_frame_image"))
         mode = self.mode
         if mode == "t2v" and not (self.prompt or "").strip():
-            raise InputError("prompt", "is required for text-to-video")
+            raise InputError("prompt", translate("MediaRules", "is required for text-to-video"))
         options = video_options(self.model, mode)
+        kind = translate("MediaRules", VIDEO_MODE_NAMES[mode])
         if not options:
             models = ", ".join(VIDEO_MODELS[mode])
-            raise InputError("model", f"{self.model} can't make {VIDEO_MODE_NAMES[mode]}; models that can: {models}")
+            raise InputError("model", translate("MediaRules", "{model} can't make {kind}; models that can: {models}")
+                             .format(model=self.model, kind=kind, models=models))
         resolution = self.resolution or video_default_resolution(self.model)
         duration = self.duration if self.duration is not None else VIDEO_DEFAULT_DURATION
         if resolution not in options:
             raise InputError(
                 "resolution",
-                f"{resolution} isn't available for {self.model} {VIDEO_MODE_NAMES[mode]}; "
-                f"allowed: {_describe(options)}",
+                translate("MediaRules", "{resolution} isn't available for {model} {kind}; allowed: {allowed}").format(
+                    resolution=resolution, model=self.model, kind=kind, allowed=_describe(options)),
             )
         if duration not in options[resolution]:
             raise InputError(
                 "duration",
-                f"{duration} s at {resolution} isn't available for {self.model} {VIDEO_MODE_NAMES[mode]}; "
-                f"allowed: {_describe(options)}",
+                translate("MediaRules",
+                          "{duration} s at {resolution} isn't available for {model} {kind}; allowed: {allowed}").format(
+                    duration=duration, resolution=resolution, model=self.model, kind=kind,
+                    allowed=_describe(options)),
             )
         if self.fast_pretreatment and not self.model.startswith("MiniMax-Hailuo"):
-            raise InputError("fast_pretreatment", "is only for MiniMax-Hailuo-02 and MiniMax-Hailuo-2.3 models")
+            raise InputError("fast_pretreatment",
+                             translate("MediaRules", "is only for MiniMax-Hailuo-02 and MiniMax-Hailuo-2.3 models"))
         return self
 
 
@@ -243,26 +264,48 @@ class VideoTemplate:
     needs_text: bool  # every template needs one picture in media_inputs
 
 
-# docs/protocol.md#video-templates (S1's template list).
+# docs/protocol.md#video-templates (S1's template list). Names and descriptions are translated where shown:
+# translate("MediaRules", template.name).
 VIDEO_TEMPLATES: dict[str, VideoTemplate] = {
     t.template_id: t
     for t in (
-        VideoTemplate("392747428568649728", "Diving", "The subject in the picture completes a perfect dive.", False),
         VideoTemplate(
-            "393769180141805569",
-            "Run for Life",
-            "Your pet survives in the wilderness; text_inputs names a type of wild beast.",
-            True,
-        ),
-        VideoTemplate("397087679467597833", "Transformers", "A photo of a car becomes a transforming mecha.", False),
-        VideoTemplate(
-            "393881433990066176",
-            "Still rings routine",
-            "The subject performs a perfect still rings routine.",
+            "392747428568649728",
+            QT_TRANSLATE_NOOP("MediaRules", "Diving"),
+            QT_TRANSLATE_NOOP("MediaRules", "The subject in the picture completes a perfect dive."),
             False,
         ),
-        VideoTemplate("393498001241890824", "Weightlifting", "Your pet performs a perfect weightlifting move.", False),
-        VideoTemplate("393488336655310850", "Climbing", "The subject completes a perfect sport climb.", False),
+        VideoTemplate(
+            "393769180141805569",
+            QT_TRANSLATE_NOOP("MediaRules", "Run for Life"),
+            QT_TRANSLATE_NOOP("MediaRules",
+                              "Your pet survives in the wilderness; text_inputs names a type of wild beast."),
+            True,
+        ),
+        VideoTemplate(
+            "397087679467597833",
+            QT_TRANSLATE_NOOP("MediaRules", "Transformers"),
+            QT_TRANSLATE_NOOP("MediaRules", "A photo of a car becomes a transforming mecha."),
+            False,
+        ),
+        VideoTemplate(
+            "393881433990066176",
+            QT_TRANSLATE_NOOP("MediaRules", "Still rings routine"),
+            QT_TRANSLATE_NOOP("MediaRules", "The subject performs a perfect still rings routine."),
+            False,
+        ),
+        VideoTemplate(
+            "393498001241890824",
+            QT_TRANSLATE_NOOP("MediaRules", "Weightlifting"),
+            QT_TRANSLATE_NOOP("MediaRules", "Your pet performs a perfect weightlifting move."),
+            False,
+        ),
+        VideoTemplate(
+            "393488336655310850",
+            QT_TRANSLATE_NOOP("MediaRules", "Climbing"),
+            QT_TRANSLATE_NOOP("MediaRules", "The subject completes a perfect sport climb."),
+            False,
+        ),
     )
 }
 
@@ -279,17 +322,23 @@ class VideoTemplateRequest(RequestModel):
     def _rules(self) -> Self:
         template = VIDEO_TEMPLATES.get(self.template_id)
         if template is None:
-            known = ", ".join(f"{t.template_id} ({t.name})" for t in VIDEO_TEMPLATES.values())
-            raise InputError("template_id", f"must be one of {known} (got {self.template_id!r})")
+            known = ", ".join(f"{t.template_id} ({translate('MediaRules', t.name)})" for t in VIDEO_TEMPLATES.values())
+            raise InputError("template_id", translate(
+                "MediaRules", "must be one of {known} (got {template_id})").format(
+                known=known, template_id=repr(self.template_id)))
+        name = translate("MediaRules", template.name)
         if not self.media_inputs:
-            raise InputError("media_inputs", f"needs a picture for the {template.name} template")
+            raise InputError("media_inputs",
+                             translate("MediaRules", "needs a picture for the {name} template").format(name=name))
         for i, media in enumerate(self.media_inputs):
             check_image_ref(media, f"media_inputs[{i}]", ("jpeg", "jpg", "png", "webp"))
         texts = [t for t in self.text_inputs or [] if t.strip()]
         if template.needs_text and not texts:
-            raise InputError("text_inputs", f"needs a text for the {template.name} template")
+            raise InputError("text_inputs",
+                             translate("MediaRules", "needs a text for the {name} template").format(name=name))
         if not template.needs_text and self.text_inputs:
-            raise InputError("text_inputs", f"isn't used by the {template.name} template: leave it empty")
+            raise InputError("text_inputs", translate(
+                "MediaRules", "isn't used by the {name} template: leave it empty").format(name=name))
         return self
 
     def payload(self) -> dict[str, Any]:
@@ -321,10 +370,12 @@ class MusicAudioSetting(RequestModel):
 def _span(field: str, value: str | None, lo: int, hi: int, *, model: str) -> None:
     n = len(value or "")
     if value is None and lo:
-        raise InputError(field, f"is required for {model} ({lo:,}–{hi:,} characters)")
+        raise InputError(field, translate("MediaRules", "is required for {model} ({lo:,}–{hi:,} characters)").format(
+            model=model, lo=lo, hi=hi))
     if not lo <= n <= hi:
-        rng = f"at most {hi:,}" if lo == 0 else f"{lo:,}–{hi:,}"
-        raise InputError(field, f"must be {rng} characters for {model} (got {n:,})")
+        rule = (translate("MediaRules", "must be at most {hi:,} characters for {model} (got {count:,})") if lo == 0
+                else translate("MediaRules", "must be {lo:,}–{hi:,} characters for {model} (got {count:,})"))
+        raise InputError(field, rule.format(lo=lo, hi=hi, model=model, count=n))
 
 
 class MusicRequest(RequestModel):
@@ -347,26 +398,32 @@ class MusicRequest(RequestModel):
     def _rules(self) -> Self:
         model = self.model
         if self.stream and self.output_format == "url":
-            raise InputError("output_format", "must be hex when streaming (got 'url')")
+            raise InputError("output_format", translate("MediaRules", "must be hex when streaming (got 'url')"))
         if model != "music-01":
             for name in ("refer_voice", "refer_instrumental"):
                 if getattr(self, name):
-                    raise InputError(name, f"is only for music-01 (got model {model})")
+                    raise InputError(name, translate("MediaRules", "is only for music-01 (got model {model})").format(
+                        model=model))
         if self.is_instrumental:
             if model not in INSTRUMENTAL_MODELS:
                 allowed = ", ".join(sorted(INSTRUMENTAL_MODELS))
-                raise InputError("is_instrumental", f"needs one of {allowed} (got model {model})")
+                raise InputError("is_instrumental", translate(
+                    "MediaRules", "needs one of {allowed} (got model {model})").format(allowed=allowed, model=model))
             if not (self.prompt or "").strip():
-                raise InputError("prompt", "is required for instrumental music: describe the style")
+                raise InputError("prompt",
+                                 translate("MediaRules", "is required for instrumental music: describe the style"))
             if self.lyrics:
-                raise InputError("lyrics", "must be empty for instrumental music")
+                raise InputError("lyrics", translate("MediaRules", "must be empty for instrumental music"))
         if self.lyrics_optimizer:
             if not model.startswith("music-2"):
-                raise InputError("lyrics_optimizer", f"needs a music-2.x model (got model {model})")
+                raise InputError("lyrics_optimizer", translate(
+                    "MediaRules", "needs a music-2.x model (got model {model})").format(model=model))
             if not (self.prompt or "").strip():
-                raise InputError("prompt", "is required when lyrics_optimizer writes the lyrics")
+                raise InputError("prompt",
+                                 translate("MediaRules", "is required when lyrics_optimizer writes the lyrics"))
             if self.lyrics:
-                raise InputError("lyrics", "must be empty when lyrics_optimizer writes the lyrics")
+                raise InputError("lyrics",
+                                 translate("MediaRules", "must be empty when lyrics_optimizer writes the lyrics"))
 
         if model == "music-1.5":
             _span("prompt", self.prompt, 10, 300, model=model)
@@ -375,12 +432,15 @@ class MusicRequest(RequestModel):
             if self.lyrics is not None:
                 _span("lyrics", self.lyrics, 0, 200, model=model)
             if not (self.refer_voice or self.refer_instrumental):
-                raise InputError("refer_voice", "or refer_instrumental is required for music-01")
+                raise InputError("refer_voice",
+                                 translate("MediaRules", "or refer_instrumental is required for music-01"))
         else:
             if self.prompt is not None:
                 _span("prompt", self.prompt, 0, 2000, model=model)
             if self.lyrics is None and not (self.is_instrumental or self.lyrics_optimizer):
-                raise InputError("lyrics", f"is required for {model} unless is_instrumental or lyrics_optimizer is set")
+                raise InputError("lyrics", translate(
+                    "MediaRules", "is required for {model} unless is_instrumental or lyrics_optimizer is set").format(
+                    model=model))
             if self.lyrics is not None:
                 _span("lyrics", self.lyrics, 1, 3500, model=model)
         return self
@@ -402,9 +462,9 @@ class LyricsRequest(RequestModel):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         if self.mode == "edit" and not (self.lyrics or "").strip():
-            raise InputError("lyrics", "is required to edit lyrics")
+            raise InputError("lyrics", translate("MediaRules", "is required to edit lyrics"))
         if self.mode != "edit" and self.lyrics:
-            raise InputError("lyrics", "is only used in edit mode")
+            raise InputError("lyrics", translate("MediaRules", "is only used in edit mode"))
         return self
 
 
@@ -415,9 +475,10 @@ def _b64(value: str) -> bytes:
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise BadResponseError(
-            "MiniMax sent an image that isn't valid base64. Try again; if it keeps happening the API may have changed."
-        ) from None
+        raise BadResponseError(translate(
+            "MediaRules",
+            "MiniMax sent an image that isn't valid base64. Try again; if it keeps happening the API may have changed.",
+        )) from None
 
 
 class ImageResult(ResponseModel):
@@ -476,7 +537,7 @@ class MusicResult(ResponseModel):
             if output_format == "url" or raw.startswith(("http://", "https://")):
                 url = url or raw
             else:
-                audio = hex_bytes(raw, "music audio")
+                audio = hex_bytes(raw, translate("MediaRules", "music audio"))
         return cls.model_validate(
             {
                 "audio": audio,

@@ -20,6 +20,7 @@ from studio.api.models._base import (
     between,
     hex_bytes,
 )
+from studio.words import translate
 
 SpeechModel = Literal[
     "speech-2.8-hd",
@@ -108,13 +109,14 @@ class TextProblem:
 
     @property
     def message(self) -> str:
-        return self.located(f" at position {self.position}")
+        return self.located(translate("SpeechRules", " at position {position}").format(position=self.position))
 
     def located(self, where: str) -> str:
         return self.template.replace("{where}", where)
 
 
 _MARKER = re.compile(r"<#([^<>#]*)#>")
+_WHERE = "{where}"  # left in a TextProblem's template for `located` to fill
 _PAUSE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 
 
@@ -132,8 +134,9 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                 TextProblem(
                     start,
                     end - start,
-                    f"pause marker {text[start:end]}{{where}} is malformed: "
-                    "write a pause as <#seconds#>, e.g. <#1.5#>",
+                    translate("SpeechRules", "pause marker {marker}{where} is malformed: "
+                              "write a pause as <#seconds#>, e.g. <#1.5#>").format(marker=text[start:end],
+                                                                                   where=_WHERE),
                 )
             )
             pos = start + 2
@@ -142,14 +145,18 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
         if value != value.strip() and _PAUSE.fullmatch(value.strip()):
             problems.append(
                 TextProblem(start, m.end() - start,
-                            f"pause marker {m.group()}{{where}} has spaces: write it as <#{value.strip()}#>")
+                            translate("SpeechRules",
+                                      "pause marker {marker}{where} has spaces: write it as {fixed}").format(
+                                marker=m.group(), where=_WHERE, fixed=f"<#{value.strip()}#>"))
             )
         elif not _PAUSE.fullmatch(value) or not 0.01 <= float(value) <= 99.99:
             problems.append(
                 TextProblem(
                     start,
                     m.end() - start,
-                    f"pause marker {m.group()}{{where}}: pause must be 0.01–99.99 s with at most 2 decimals",
+                    translate("SpeechRules",
+                              "pause marker {marker}{where}: pause must be 0.01–99.99 s with at most 2 decimals"
+                              ).format(marker=m.group(), where=_WHERE),
                 )
             )
         spans.append((start, m.end()))
@@ -162,8 +169,9 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                 TextProblem(
                     first_start,
                     first_end - first_start,
-                    f"pause marker {text[first_start:first_end]}{{where}} starts the text: "
-                    "put pauses between speakable text",
+                    translate("SpeechRules", "pause marker {marker}{where} starts the text: "
+                              "put pauses between speakable text").format(marker=text[first_start:first_end],
+                                                                          where=_WHERE),
                 )
             )
         for (a_start, a_end), (b_start, b_end) in pairwise(spans):
@@ -172,7 +180,7 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                     TextProblem(
                         a_start,
                         b_end - a_start,
-                        "consecutive pause markers{where}: put speakable text between pauses",
+                        translate("SpeechRules", "consecutive pause markers{where}: put speakable text between pauses"),
                     )
                 )
         last_start, last_end = spans[-1]
@@ -181,8 +189,9 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
                 TextProblem(
                     last_start,
                     last_end - last_start,
-                    f"pause marker {text[last_start:last_end]}{{where}} ends the text: "
-                    "put pauses between speakable text",
+                    translate("SpeechRules", "pause marker {marker}{where} ends the text: "
+                              "put pauses between speakable text").format(marker=text[last_start:last_end],
+                                                                          where=_WHERE),
                 )
             )
     problems.sort(key=lambda p: p.position)
@@ -192,15 +201,18 @@ def pause_marker_problems(text: str) -> list[TextProblem]:
 def _text_rule(text: str, *, below: int | None = None, at_most: int | None = None) -> None:
     """Raise InputError (field filled in by the caller) for the first problem with a speech text."""
     if not _MARKER.sub("", text).strip():
-        raise InputError("", "must contain speakable text" + (" besides pause markers" if text.strip() else ""))
+        raise InputError("", translate("SpeechRules", "must contain speakable text besides pause markers")
+                         if text.strip() else translate("SpeechRules", "must contain speakable text"))
     n = len(text)
     if below is not None and n >= below:
-        raise InputError("", f"must be shorter than {below:,} characters (got {n:,})")
+        raise InputError("", translate("SpeechRules", "must be shorter than {limit:,} characters (got {count:,})")
+                         .format(limit=below, count=n))
     if at_most is not None and n > at_most:
-        raise InputError("", f"must be at most {at_most:,} characters (got {n:,})")
+        raise InputError("", translate("SpeechRules", "must be at most {limit:,} characters (got {count:,})")
+                         .format(limit=at_most, count=n))
     problems = pause_marker_problems(text)
     if problems:
-        raise InputError("", "has a pause marker problem", problems[0].message)
+        raise InputError("", translate("SpeechRules", "has a pause marker problem"), problems[0].message)
 
 
 def _t2a_text(text: str) -> str:
@@ -246,7 +258,8 @@ def _one_effect(value: Any) -> Any:
         value = [v.strip() for v in value.split(",") if v.strip()]
     if isinstance(value, list | tuple):
         if len(value) > 1:
-            raise InputError("", f"takes exactly one effect at a time (got {len(value)}: {', '.join(map(str, value))})")
+            raise InputError("", translate("SpeechRules", "takes exactly one effect at a time (got {count}: {effects})")
+                             .format(count=len(value), effects=", ".join(map(str, value))))
         return value[0] if value else None
     return value
 
@@ -271,7 +284,8 @@ def _tones(tones: list[str]) -> list[str]:
     for i, tone in enumerate(tones):
         src, sep, dst = tone.partition("/")
         if not (sep and src.strip() and dst.strip()):
-            raise InputError(f"[{i}]", f'must look like "from/to", e.g. "Omg/Oh my god" (got {tone!r})')
+            raise InputError(f"[{i}]", translate(
+                "SpeechRules", 'must look like "from/to", e.g. "Omg/Oh my god" (got {tone})').format(tone=repr(tone)))
     return tones
 
 
@@ -286,7 +300,8 @@ MAX_MIXED_VOICES = 4  # timber_weights: at most four voices
 
 def _one_to_four(weights: list[TimberWeight] | None) -> list[TimberWeight] | None:
     if weights is not None and not 1 <= len(weights) <= MAX_MIXED_VOICES:
-        raise InputError("", f"must mix 1–{MAX_MIXED_VOICES} voices (got {len(weights)})")
+        raise InputError("", translate("SpeechRules", "must mix 1–{most} voices (got {count})").format(
+            most=MAX_MIXED_VOICES, count=len(weights)))
     return weights
 
 
@@ -306,9 +321,10 @@ class _SpeechOptions(RequestModel):
     def _check_emotion(self) -> None:
         emotion, allowed = self.voice_setting.emotion, MODEL_EMOTIONS[self.model]
         if emotion is not None and emotion not in allowed:
-            raise InputError("voice_setting.emotion",
-                             f"{emotion!r} is not available on {self.model}: pick one of {', '.join(allowed)}, "
-                             "or leave it out to let the model choose")
+            raise InputError("voice_setting.emotion", translate(
+                "SpeechRules", "{emotion} is not available on {model}: pick one of {allowed}, "
+                "or leave it out to let the model choose").format(emotion=repr(emotion), model=self.model,
+                                                                  allowed=", ".join(allowed)))
 
     def _check_voice(self, timber_weights: list[TimberWeight] | None) -> None:
         voice_id = (self.voice_setting.voice_id or "").strip()
@@ -316,22 +332,29 @@ class _SpeechOptions(RequestModel):
             if voice_id:
                 raise InputError(
                     "voice_setting.voice_id",
-                    f"must be empty when timber_weights mixes voices (got {voice_id!r})",
+                    translate("SpeechRules", "must be empty when timber_weights mixes voices (got {voice_id})").format(
+                        voice_id=repr(voice_id)),
                 )
         elif not voice_id:
-            raise InputError("voice_setting.voice_id", "is required (pick a voice, or mix voices with timber_weights)")
+            raise InputError("voice_setting.voice_id",
+                             translate("SpeechRules", "is required (pick a voice, or mix voices with timber_weights)"))
 
     def _check_format(self, *, streaming: bool) -> None:
         fmt = self.audio_setting.format
         if streaming and fmt == "wav":
-            raise InputError("audio_setting.format", "must be mp3, pcm or flac when streaming (got 'wav')")
+            raise InputError("audio_setting.format",
+                             translate("SpeechRules", "must be mp3, pcm or flac when streaming (got 'wav')"))
         if self.voice_modify is not None:
-            allowed, text = (("mp3",), "mp3") if streaming else (("mp3", "wav", "flac"), "mp3, wav or flac")
+            allowed = ("mp3",) if streaming else ("mp3", "wav", "flac")
             if fmt not in allowed:
-                where = "when streaming" if streaming else "without streaming"
-                raise InputError("audio_setting.format", f"must be {text} with voice_modify {where} (got {fmt!r})")
+                rule = (translate("SpeechRules", "must be mp3 with voice_modify when streaming (got {format})")
+                        if streaming else
+                        translate("SpeechRules", "must be mp3, wav or flac with voice_modify without streaming "
+                                  "(got {format})"))
+                raise InputError("audio_setting.format", rule.format(format=repr(fmt)))
         if self.audio_setting.force_cbr and not (streaming and fmt == "mp3"):
-            raise InputError("audio_setting.force_cbr", "only applies to streamed mp3: use stream with format mp3")
+            raise InputError("audio_setting.force_cbr",
+                             translate("SpeechRules", "only applies to streamed mp3: use stream with format mp3"))
 
 
 class T2ARequest(_SpeechOptions):
@@ -350,9 +373,10 @@ class T2ARequest(_SpeechOptions):
         self._check_emotion()
         if self.stream:
             if self.output_format == "url":
-                raise InputError("output_format", "must be hex when streaming (got 'url'): streams are always hex")
+                raise InputError("output_format", translate(
+                    "SpeechRules", "must be hex when streaming (got 'url'): streams are always hex"))
             if self.subtitle_enable:
-                raise InputError("subtitle_enable", "is only available without streaming")
+                raise InputError("subtitle_enable", translate("SpeechRules", "is only available without streaming"))
         self._check_format(streaming=self.stream)
         return self
 
@@ -411,9 +435,9 @@ class T2AAsyncRequest(_SpeechOptions):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         if self.text is None and self.text_file_id is None:
-            raise InputError("text", "is required (or text_file_id of an uploaded text file)")
+            raise InputError("text", translate("SpeechRules", "is required (or text_file_id of an uploaded text file)"))
         if self.text is not None and self.text_file_id is not None:
-            raise InputError("text_file_id", "can't be combined with text: give one of them")
+            raise InputError("text_file_id", translate("SpeechRules", "can't be combined with text: give one of them"))
         if self.text is not None:
             try:
                 _text_rule(self.text, at_most=ASYNC_TEXT_LIMIT)
@@ -422,9 +446,11 @@ class T2AAsyncRequest(_SpeechOptions):
         self._check_voice(None)
         self._check_emotion()
         if self.audio_setting.format == "wav":
-            raise InputError("audio_setting.format", "must be mp3, pcm or flac for long-text speech (got 'wav')")
+            raise InputError("audio_setting.format",
+                             translate("SpeechRules", "must be mp3, pcm or flac for long-text speech (got 'wav')"))
         if self.audio_setting.force_cbr:
-            raise InputError("audio_setting.force_cbr", "only applies to streamed mp3, not long-text speech")
+            raise InputError("audio_setting.force_cbr",
+                             translate("SpeechRules", "only applies to streamed mp3, not long-text speech"))
         self._check_format(streaming=False)
         return self
 
@@ -465,7 +491,7 @@ class T2AResult(ResponseModel):
             if output_format == "url" or _looks_like_url(raw):
                 url = raw
             else:
-                audio = hex_bytes(raw, "speech audio")
+                audio = hex_bytes(raw, translate("SpeechRules", "speech audio"))
         return cls.model_validate(
             {
                 "audio": audio,
@@ -489,7 +515,9 @@ class SubtitleItem(ResponseModel):
 def parse_subtitles(items: Any) -> list[SubtitleItem]:
     """The sentence items of a downloaded subtitle file."""
     if not isinstance(items, list):
-        raise BadResponseError(f"a subtitle file must be a JSON array of sentences (got {type(items).__name__})")
+        raise BadResponseError(translate(
+            "SpeechRules", "a subtitle file must be a JSON array of sentences (got {kind})").format(
+            kind=type(items).__name__))
     return [SubtitleItem.model_validate(item) for item in items]
 
 

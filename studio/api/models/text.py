@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from studio.api.errors import BadResponseError, InputError
 from studio.api.models._base import NonEmpty, OptInt, RequestModel, ResponseModel, between, check_url
+from studio.words import translate
 
 ChatEndpoint = Literal["/v1/text/chatcompletion_v2"]
 CHAT_PATH: ChatEndpoint = "/v1/text/chatcompletion_v2"
@@ -27,7 +28,7 @@ TEXT_MODELS: dict[str, int] = {
     "MiniMax-M1": 1_000_192,
     "MiniMax-Text-01": 1_000_192,
 }
-DEFAULT_TEXT_MODEL = "MiniMax-M3"
+DEFAULT_TEXT_MODEL = "MiniMax-M3"  # notr
 # The older models' max_tokens is documented as (0, 40000]; newer ones may fill their context.
 _MAX_OUTPUT: dict[str, int] = {"MiniMax-M1": 40_000, "MiniMax-Text-01": 40_000}
 
@@ -67,7 +68,7 @@ class ChatTool(RequestModel):
 
 def _some_messages(messages: list[ChatMessage]) -> list[ChatMessage]:
     if not messages:
-        raise InputError("", "must hold at least one message")
+        raise InputError("", translate("TextRules", "must hold at least one message"))
     return messages
 
 
@@ -89,10 +90,13 @@ class ChatRequest(RequestModel):
     def _rules(self) -> Self:
         if self.max_tokens is not None:
             if self.max_tokens <= 0:
-                raise InputError("max_tokens", f"must be greater than 0 (got {self.max_tokens})")
+                raise InputError("max_tokens", translate("TextRules", "must be greater than 0 (got {tokens})").format(
+                    tokens=self.max_tokens))
             limit = max_output_tokens(self.model)
             if limit is not None and self.max_tokens > limit:
-                raise InputError("max_tokens", f"must be at most {limit:,} for {self.model} (got {self.max_tokens:,})")
+                raise InputError("max_tokens", translate(
+                    "TextRules", "must be at most {limit:,} for {model} (got {tokens:,})").format(
+                    limit=limit, model=self.model, tokens=self.max_tokens))
         return self
 
 
@@ -151,7 +155,9 @@ class ChatToolCall(ResponseModel):
         try:
             return json.loads(self.arguments or "{}")
         except ValueError:
-            raise BadResponseError(f"MiniMax's call of {self.name} has arguments that are not JSON") from None
+            raise BadResponseError(translate(
+                "TextRules", "MiniMax's call of {function} has arguments that are not JSON").format(
+                function=self.name)) from None
 
 
 class _Message(ResponseModel):
@@ -280,8 +286,8 @@ class ChatResult(ResponseModel):
         chunk = ChatChunk.model_validate(body)
         choice = chunk.choice
         if choice is None:
-            raise BadResponseError("MiniMax sent a chat answer without choices. Try again; if it keeps happening "
-                                   "the API may have changed.")
+            raise BadResponseError(translate("TextRules", "MiniMax sent a chat answer without choices. Try again; "
+                                             "if it keeps happening the API may have changed."))
         message = choice.message or choice.delta or _Message()
         splitter = ThinkSplitter()
         answer, thought = splitter.feed(message.content or "")
@@ -328,7 +334,8 @@ class BatchRequest(RequestModel):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         if not self.input_file_id.strip():
-            raise InputError("input_file_id", "is required (a file uploaded with purpose batch)")
+            raise InputError("input_file_id",
+                             translate("TextRules", "is required (a file uploaded with purpose batch)"))
         if self.callback_url is not None:
             check_url(self.callback_url, "callback_url")
         return self
@@ -388,9 +395,9 @@ class Batch(ResponseModel):
 def batch_line(custom_id: str, request: ChatRequest) -> dict[str, Any]:
     """One line of a batch input file (OpenAI's shape; MiniMax documents none)."""
     if not custom_id.strip():
-        raise InputError("custom_id", "must not be empty")
+        raise InputError("custom_id", translate("TextRules", "must not be empty"))
     if request.stream:
-        raise InputError("stream", "must be false in a batch: batch answers are not streamed")
+        raise InputError("stream", translate("TextRules", "must be false in a batch: batch answers are not streamed"))
     return {"custom_id": custom_id, "method": "POST", "url": CHAT_PATH, "body": request.payload()}
 
 
@@ -400,18 +407,20 @@ def batch_jsonl(requests: Iterable[tuple[str, ChatRequest]]) -> bytes:
     seen: set[str] = set()
     for custom_id, request in requests:
         if custom_id in seen:
-            raise InputError("custom_id", f"must be unique in a batch ({custom_id!r} is used twice)")
+            raise InputError("custom_id", translate(
+                "TextRules", "must be unique in a batch ({custom_id} is used twice)").format(custom_id=repr(custom_id)))
         seen.add(custom_id)
         lines.append(json.dumps(batch_line(custom_id, request), ensure_ascii=False))
     if not 1 <= len(lines) <= MAX_BATCH_REQUESTS:
-        raise InputError("requests", f"a batch holds 1–{MAX_BATCH_REQUESTS:,} requests (got {len(lines):,})")
+        raise InputError("requests", translate("TextRules", "a batch holds 1–{most:,} requests (got {count:,})").format(
+            most=MAX_BATCH_REQUESTS, count=len(lines)))
     return ("\n".join(lines) + "\n").encode()
 
 
 def _error_text(error: Any) -> str:
     if isinstance(error, dict):
         code, message = error.get("code"), error.get("message") or error.get("status_msg") or ""
-        return f"{code}: {message}" if code not in (None, "") else str(message) or "failed"
+        return f"{code}: {message}" if code not in (None, "") else str(message) or translate("TextRules", "failed")
     return str(error)
 
 
@@ -425,13 +434,14 @@ class BatchResultLine(ResponseModel):
     @classmethod
     def from_line(cls, raw: Any) -> Self:
         if not isinstance(raw, dict):
-            raise BadResponseError(f"a batch result line must be a JSON object (got {type(raw).__name__})")
+            raise BadResponseError(translate("TextRules", "a batch result line must be a JSON object (got {kind})")
+                                   .format(kind=type(raw).__name__))
         custom_id = str(raw.get("custom_id") or "")
         if raw.get("error"):
             return cls(custom_id=custom_id, error=_error_text(raw["error"]))
         response = raw.get("response")
         if not isinstance(response, dict):
-            return cls(custom_id=custom_id, error="no response")
+            return cls(custom_id=custom_id, error=translate("TextRules", "no response"))
         body: dict[str, Any] = response["body"] if isinstance(response.get("body"), dict) else {}
         base: dict[str, Any] = body["base_resp"] if isinstance(body.get("base_resp"), dict) else {}
         status = response.get("status_code")
@@ -451,7 +461,8 @@ def parse_batch_results(data: bytes) -> list[BatchResultLine]:
         try:
             raw = json.loads(line)
         except ValueError:
-            raise BadResponseError(f"Line {number} of a batch result file is not JSON. Try again; if it keeps "
-                                   "happening the API may have changed.") from None
+            raise BadResponseError(translate(
+                "TextRules", "Line {number} of a batch result file is not JSON. Try again; "
+                "if it keeps happening the API may have changed.").format(number=number)) from None
         out.append(BatchResultLine.from_line(raw))
     return out

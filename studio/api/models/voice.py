@@ -18,6 +18,7 @@ from studio.api.models._base import (
     length,
 )
 from studio.api.models.speech import LanguageBoost, SpeechModel
+from studio.words import translate
 
 VoiceListType = Literal["system", "voice_cloning", "voice_generation", "all"]  # get_voice's voice_type
 OwnVoiceType = Literal["voice_cloning", "voice_generation"]  # the voices delete_voice can delete
@@ -25,14 +26,15 @@ OwnVoiceType = Literal["voice_cloning", "voice_generation"]  # the voices delete
 
 def _voice_id_problem(voice_id: str) -> str | None:
     if not 8 <= len(voice_id) <= 256:
-        return f"must be 8–256 characters (got {len(voice_id)})"
+        return translate("VoiceRules", "must be 8–256 characters (got {count})").format(count=len(voice_id))
     if not ("a" <= voice_id[0].lower() <= "z"):
-        return f"must start with a letter (got {voice_id[0]!r})"
+        return translate("VoiceRules", "must start with a letter (got {first})").format(first=repr(voice_id[0]))
     bad = sorted(set(re.sub(r"[A-Za-z0-9_-]", "", voice_id)))
     if bad:
-        return f"may only contain letters, digits, - and _ (found {' '.join(repr(c) for c in bad)})"
+        return translate("VoiceRules", "may only contain letters, digits, - and _ (found {characters})").format(
+            characters=" ".join(repr(c) for c in bad))
     if voice_id[-1] in "-_":
-        return f"must not end with - or _ (got {voice_id[-1]!r})"
+        return translate("VoiceRules", "must not end with - or _ (got {last})").format(last=repr(voice_id[-1]))
     return None
 
 
@@ -81,7 +83,7 @@ class VoiceCloneRequest(RequestModel):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         if self.text is not None and self.model is None:
-            raise InputError("model", "is required when text asks for a preview")
+            raise InputError("model", translate("VoiceRules", "is required when text asks for a preview"))
         return self
 
 
@@ -180,5 +182,5 @@ class DesignResult(ResponseModel):
     @classmethod
     def _decode(cls, data: Any) -> Any:
         if isinstance(data, dict) and isinstance(data.get("trial_audio"), str):
-            data = {**data, "trial_audio": hex_bytes(data["trial_audio"], "a voice preview")}
+            data = {**data, "trial_audio": hex_bytes(data["trial_audio"], translate("VoiceRules", "a voice preview"))}
         return data

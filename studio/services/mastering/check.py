@@ -19,6 +19,7 @@ from studio.audio.blocks import rechunked
 from studio.audio.loudness import Loudness, LoudnessMeter
 from studio.errors import StudioError
 from studio.services.mastering.presets import Preset
+from studio.words import translate
 
 Progress = Callable[[float, float], None]  # (seconds done, seconds in all)
 _BLOCK = 1 << 15
@@ -75,17 +76,22 @@ class CheckReport:
 
     def as_text(self) -> str:
         width = max(len(line.rule) for line in self.lines)
-        rows = [f"{self.path.name} — {self.preset.label}: {'passes' if self.passed else 'FAILS'}"]
+        # The CLI's report: its words stay English, like the CLI (the app shows the lines in its own table).
+        rows = [f"{self.path.name} — {self.preset.label}: {'passes' if self.passed else 'FAILS'}"]  # notr
         for line in self.lines:
             mark = "pass" if line.passed else "FAIL"
-            rows.append(f"  {mark}  {line.rule:<{width}}  {line.measured:<14} (spec: {line.spec})")
+            rows.append(f"  {mark}  {line.rule:<{width}}  {line.measured:<14} (spec: {line.spec})")  # notr
             if line.fix:
                 rows.append(f"        → {line.fix}")
         return "\n".join(rows)
 
 
 def _db(value: float, unit: str) -> str:
-    return "silent" if value == -math.inf else f"{value:.1f} {unit}"
+    return translate("MasteringCheck", "silent") if value == -math.inf else f"{value:.1f} {unit}"
+
+
+def _limit_peaks() -> str:
+    return translate("MasteringCheck", "limit the peaks: master it with this preset")
 
 
 def read_file(path: Path, on_progress: Progress | None = None) -> tuple[FileFacts, Loudness]:
@@ -93,15 +99,18 @@ def read_file(path: Path, on_progress: Progress | None = None) -> tuple[FileFact
     try:
         container = av.open(str(path))
     except (av.FFmpegError, OSError) as exc:
-        raise StudioError(f"can't read {path.name} as audio: {exc}") from exc
+        raise StudioError(translate("MasteringCheck", "can't read {file} as audio: {reason}").format(
+            file=path.name, reason=exc)) from exc
     with container:
         if not container.streams.audio:
-            raise StudioError(f"{path.name} holds no audio")
+            raise StudioError(translate("MasteringCheck", "{file} holds no audio").format(file=path.name))
         stream = container.streams.audio[0]
         context = stream.codec_context
         rate, channels = context.sample_rate, context.channels
         if channels > 2:
-            raise StudioError(f"{path.name} has {channels} channels: the specs are for mono or stereo")
+            raise StudioError(translate(
+                "MasteringCheck", "{file} has {channels} channels: the specs are for mono or stereo").format(
+                file=path.name, channels=channels))
         layout = "stereo" if channels == 2 else "mono"
         resampler = av.AudioResampler(format="flt", layout=layout, rate=rate)
         meter = LoudnessMeter(rate, channels)
@@ -161,65 +170,97 @@ def spec_lines(preset: Preset, facts: FileFacts, loudness: Loudness) -> list[Che
     if preset.level_by == "lufs":
         value = loudness.integrated_lufs
         ok = low <= value <= high
-        fix = "" if ok else (f"{'raise' if value < low else 'lower'} it by {abs(preset.target - value):.1f} dB: "
-                             f"master it with this preset")
-        lines.append(CheckLine("Integrated loudness", f"{low:g}…{high:g} LUFS", _db(value, "LUFS"), ok, fix))
+        if ok:
+            fix = ""
+        elif value < low:
+            fix = translate("MasteringCheck", "raise it by {db:.1f} dB: master it with this preset").format(
+                db=abs(preset.target - value))
+        else:
+            fix = translate("MasteringCheck", "lower it by {db:.1f} dB: master it with this preset").format(
+                db=abs(preset.target - value))
+        lines.append(CheckLine(translate("MasteringCheck", "Integrated loudness"), f"{low:g}…{high:g} LUFS",
+                               _db(value, "LUFS"), ok, fix))
         ok = loudness.true_peak_dbtp <= preset.ceiling_db
-        lines.append(CheckLine("True peak", f"≤ {preset.ceiling_db:g} dBTP", _db(loudness.true_peak_dbtp, "dBTP"),
-                               ok, "" if ok else "limit the peaks: master it with this preset"))
+        lines.append(CheckLine(translate("MasteringCheck", "True peak"), f"≤ {preset.ceiling_db:g} dBTP",
+                               _db(loudness.true_peak_dbtp, "dBTP"), ok,
+                               "" if ok else _limit_peaks()))
     else:
         value = loudness.rms_dbfs
         ok = low <= value <= high
-        fix = "" if ok else (f"{'raise' if value < low else 'lower'} the level by {abs(preset.target - value):.1f} "
-                             "dB: master it with this preset")
-        lines.append(CheckLine("RMS level", f"{low:g}…{high:g} dB", _db(value, "dB"), ok, fix))
+        if ok:
+            fix = ""
+        elif value < low:
+            fix = translate("MasteringCheck", "raise the level by {db:.1f} dB: master it with this preset").format(
+                db=abs(preset.target - value))
+        else:
+            fix = translate("MasteringCheck", "lower the level by {db:.1f} dB: master it with this preset").format(
+                db=abs(preset.target - value))
+        lines.append(CheckLine(translate("MasteringCheck", "RMS level"), f"{low:g}…{high:g} dB", _db(value, "dB"),
+                               ok, fix))
         ok = loudness.sample_peak_dbfs <= preset.ceiling_db
-        lines.append(CheckLine("Peak", f"≤ {preset.ceiling_db:g} dB", _db(loudness.sample_peak_dbfs, "dB"), ok,
-                               "" if ok else "limit the peaks: master it with this preset"))
+        lines.append(CheckLine(translate("MasteringCheck", "Peak"), f"≤ {preset.ceiling_db:g} dB",
+                               _db(loudness.sample_peak_dbfs, "dB"), ok,
+                               "" if ok else _limit_peaks()))
     if preset.noise_floor_max_db is not None:
         value = loudness.noise_floor_dbfs
         ok = value <= preset.noise_floor_max_db
-        lines.append(CheckLine("Noise floor (quietest 0.5 s)", f"≤ {preset.noise_floor_max_db:g} dB",
-                               _db(value, "dB"), ok,
-                               "" if ok else "the background is too loud: remove the noise (a noise gate or "
-                                             "de-noise) or record in a quieter room"))
+        lines.append(CheckLine(translate("MasteringCheck", "Noise floor (quietest 0.5 s)"),
+                               f"≤ {preset.noise_floor_max_db:g} dB", _db(value, "dB"), ok,
+                               "" if ok else translate("MasteringCheck", "the background is too loud: remove the noise "
+                                                       "(a noise gate or de-noise) or record in a quieter room")))
     ok = facts.sample_rate == preset.sample_rate
-    lines.append(CheckLine("Sample rate", f"{preset.sample_rate / 1000:g} kHz", f"{facts.sample_rate / 1000:g} kHz",
-                           ok, "" if ok else f"resample to {preset.sample_rate / 1000:g} kHz"))
+    lines.append(CheckLine(translate("MasteringCheck", "Sample rate"), f"{preset.sample_rate / 1000:g} kHz",
+                           f"{facts.sample_rate / 1000:g} kHz", ok,
+                           "" if ok else translate("MasteringCheck", "resample to {khz:g} kHz").format(
+                               khz=preset.sample_rate / 1000)))
+    mono, stereo = translate("MasteringCheck", "mono"), translate("MasteringCheck", "stereo")
     if preset.key == "acx":
         ok = facts.channels in (1, 2)
-        lines.append(CheckLine("Channels", "mono (or stereo, the same in every file)",
-                               "mono" if facts.channels == 1 else "stereo", ok))
+        lines.append(CheckLine(translate("MasteringCheck", "Channels"),
+                               translate("MasteringCheck", "mono (or stereo, the same in every file)"),
+                               mono if facts.channels == 1 else stereo, ok))
     else:
         ok = facts.channels == preset.channels
-        want = "mono" if preset.channels == 1 else "stereo"
-        lines.append(CheckLine("Channels", want, "mono" if facts.channels == 1 else "stereo", ok,
-                               "" if ok else f"export it as {want}"))
+        if preset.channels == 1:
+            want, export = mono, translate("MasteringCheck", "export it as mono")
+        else:
+            want, export = stereo, translate("MasteringCheck", "export it as stereo")
+        lines.append(CheckLine(translate("MasteringCheck", "Channels"), want, mono if facts.channels == 1 else stereo,
+                               ok, "" if ok else export))
     if preset.constant_bitrate:
         ok = facts.format == "mp3"
-        lines.append(CheckLine("Format", "MP3", facts.format.upper(), ok, "" if ok else "export it as MP3"))
+        lines.append(CheckLine(translate("MasteringCheck", "Format"), "MP3", facts.format.upper(), ok,
+                               "" if ok else translate("MasteringCheck", "export it as MP3")))
         if ok:
             ok = bool(facts.constant_bitrate)
-            lines.append(CheckLine("Bit rate mode", "constant (CBR)", "CBR" if ok else "variable (VBR)", ok,
-                                   "" if ok else "encode at a constant bit rate"))
+            lines.append(CheckLine(translate("MasteringCheck", "Bit rate mode"),
+                                   translate("MasteringCheck", "constant (CBR)"),
+                                   "CBR" if ok else translate("MasteringCheck", "variable (VBR)"), ok,
+                                   "" if ok else translate("MasteringCheck", "encode at a constant bit rate")))
     if facts.format == "mp3" and preset.min_bitrate_kbps is not None and facts.bitrate_kbps is not None:
         top = preset.max_bitrate_kbps
         ok = facts.bitrate_kbps >= preset.min_bitrate_kbps - 1 and (top is None or facts.bitrate_kbps <= top + 1)
         spec = f"{preset.min_bitrate_kbps}–{top} kbps" if top else f"≥ {preset.min_bitrate_kbps} kbps"
-        lines.append(CheckLine("Bit rate", spec, f"{facts.bitrate_kbps:.0f} kbps", ok,
-                               "" if ok else f"encode at {preset.bitrate_kbps} kbps"))
+        lines.append(CheckLine(translate("MasteringCheck", "Bit rate"), spec, f"{facts.bitrate_kbps:.0f} kbps", ok,
+                               "" if ok else translate("MasteringCheck", "encode at {kbps} kbps").format(
+                                   kbps=preset.bitrate_kbps)))
     if preset.max_duration_min is not None:
         minutes = facts.duration_s / 60
         ok = minutes <= preset.max_duration_min
-        lines.append(CheckLine("Length", f"≤ {preset.max_duration_min:g} min", f"{minutes:.1f} min", ok,
-                               "" if ok else "split it: one chapter per file"))
-    for rule, bounds, value, where in (("Room tone at the head", preset.head_room_tone_s, loudness.head_s, "start"),
-                                       ("Room tone at the tail", preset.tail_room_tone_s, loudness.tail_s, "end")):
+        lines.append(CheckLine(translate("MasteringCheck", "Length"), f"≤ {preset.max_duration_min:g} min",
+                               f"{minutes:.1f} min", ok,
+                               "" if ok else translate("MasteringCheck", "split it: one chapter per file")))
+    for rule, bounds, value, add, trim in (
+            (translate("MasteringCheck", "Room tone at the head"), preset.head_room_tone_s, loudness.head_s,
+             translate("MasteringCheck", "add silence at the start to {low:g}–{high:g} s"),
+             translate("MasteringCheck", "trim silence at the start to {low:g}–{high:g} s")),
+            (translate("MasteringCheck", "Room tone at the tail"), preset.tail_room_tone_s, loudness.tail_s,
+             translate("MasteringCheck", "add silence at the end to {low:g}–{high:g} s"),
+             translate("MasteringCheck", "trim silence at the end to {low:g}–{high:g} s"))):
         if bounds is None:
             continue
         ok = bounds[0] <= value <= bounds[1]
-        fix = "" if ok else (f"{'add' if value < bounds[0] else 'trim'} silence at the {where} to "
-                             f"{bounds[0]:g}–{bounds[1]:g} s")
+        fix = "" if ok else (add if value < bounds[0] else trim).format(low=bounds[0], high=bounds[1])
         lines.append(CheckLine(rule, f"{bounds[0]:g}–{bounds[1]:g} s", f"{value:.2f} s", ok, fix))
     return lines
 

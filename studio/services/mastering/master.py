@@ -39,11 +39,27 @@ from studio.services.mastering.check import CheckReport, check_file, read_file
 from studio.services.mastering.encode import M4B_CHAPTER_LIMIT, Chapter, Encoder
 from studio.services.mastering.presets import LOSSY, AudioFormat, Preset
 from studio.services.mastering.tags import NO_TAGS, Tags, write_tags
+from studio.words import QT_TRANSLATE_NOOP, translate
 
 # (stage, fraction): what is being done ("measuring the voice" with a bed, "measuring", "mastering",
 # "checking"; "mastering again", "checking again" for a corrected write; "done"), and how much of the whole
 # master is done, 0…1, never less than the fraction reported before.
 Progress = Callable[[str, float], None]
+# The stages' names as a person reads them (`stage_label`); the stages themselves are keys, compared by code.
+STAGE_LABELS = {
+    "measuring the voice": QT_TRANSLATE_NOOP("Mastering", "Measuring the voice"),
+    "measuring": QT_TRANSLATE_NOOP("Mastering", "Measuring"),
+    "mastering": QT_TRANSLATE_NOOP("Mastering", "Mastering"),
+    "checking": QT_TRANSLATE_NOOP("Mastering", "Checking"),
+    "mastering again": QT_TRANSLATE_NOOP("Mastering", "Mastering again"),
+    "checking again": QT_TRANSLATE_NOOP("Mastering", "Checking again"),
+    "done": QT_TRANSLATE_NOOP("Mastering", "Done"),
+}
+
+
+def stage_label(stage: str) -> str:
+    """A progress stage ("mastering again") as shown to a person ("Mastering again", translated)."""
+    return translate("Mastering", STAGE_LABELS[stage]) if stage in STAGE_LABELS else stage.capitalize()
 
 _LOSSY_MARGIN_DB = 0.6
 _LOSSLESS_MARGIN_DB = 0.1
@@ -71,7 +87,7 @@ class MasterProgress:
     def __init__(self, report: Progress | None, *, with_bed: bool = False) -> None:
         self._report = report
         self.fraction = 0.0
-        measures = [("measuring the voice", _MEASURE_COST)] if with_bed else []
+        measures = [("measuring the voice", _MEASURE_COST)] if with_bed else []  # notr: stage keys
         measures.append(("measuring", _MEASURE_COST))
         first = [*measures, ("mastering", _WRITE_COST), ("checking", _CHECK_COST)]
         # stage -> (start, end) of the whole
@@ -90,7 +106,7 @@ class MasterProgress:
             low, high = WRITE_ENDS[self._writes - 2], WRITE_ENDS[self._writes - 1]
             split = low + (high - low) * _WRITE_COST / (_WRITE_COST + _CHECK_COST)
             start, end = {"mastering": (low, split), "checking": (split, high)}[stage]
-            stage = f"{stage} again"
+            stage = f"{stage} again"  # notr: a stage key
         else:
             start, end = self._spans[stage]
 
@@ -138,14 +154,15 @@ class FileSource:
         try:
             with av.open(str(path), **self._options) as container:  # type: ignore[call-overload]
                 if not container.streams.audio:
-                    raise StudioError(f"{path.name} holds no audio")
+                    raise StudioError(translate("Mastering", "{file} holds no audio").format(file=path.name))
                 context = container.streams.audio[0].codec_context
                 self.sample_rate, self.channels = context.sample_rate, min(context.channels, 2)
                 self.duration_s = float(container.duration or 0) / 1e6
                 if not self.duration_s and raw is not None:
                     self.duration_s = path.stat().st_size / (2 * raw[1] * raw[0])
         except (av.FFmpegError, OSError) as exc:
-            raise StudioError(f"can't read {path.name} as audio: {exc}") from exc
+            raise StudioError(translate("Mastering", "can't read {file} as audio: {reason}").format(
+                file=path.name, reason=exc)) from exc
 
     def blocks(self) -> Iterator[np.ndarray]:
         layout = "stereo" if self.channels == 2 else "mono"
@@ -200,12 +217,15 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
     removes the `.part`."""
     dest = Path(dest)
     if dest.suffix.lower() != f".{fmt}":
-        raise StudioError(f"{dest.name} should end in .{fmt} for a {fmt.upper()} file")
+        raise StudioError(translate("Mastering", "{file} should end in .{ext} for a {format} file").format(
+            file=dest.name, ext=fmt, format=fmt.upper()))
     warnings: list[str] = []
     if fmt in ("m4b", "m4a") and len(chapters) > M4B_CHAPTER_LIMIT:
-        warnings.append(f"{len(chapters)} chapters: some players list only the first {M4B_CHAPTER_LIMIT}")
+        warnings.append(translate("Mastering", "{count} chapters: some players list only the first {limit}").format(
+            count=len(chapters), limit=M4B_CHAPTER_LIMIT))
     if bed is not None and (problems := bed.problems()):
-        raise StudioError(f"the music bed can't be used: {'; '.join(problems)}")
+        raise StudioError(translate("Mastering", "the music bed can't be used: {problems}").format(
+            problems="; ".join(problems)))
     voice = _Converted(source, preset.sample_rate, preset.channels)
     progress = MasterProgress(on_progress, with_bed=bed is not None)
 
@@ -216,11 +236,11 @@ def master(source: AudioSource, dest: Path, preset: Preset, fmt: AudioFormat, *,
     programme: AudioSource = voice
     voice_offset = 0.0
     if bed is not None:
-        mix = _with_bed(voice, bed, report("measuring the voice", max(voice.duration_s, 1e-3)))
+        mix = _with_bed(voice, bed, report("measuring the voice", max(voice.duration_s, 1e-3)))  # notr: a stage
         programme, voice_offset = mix, mix.voice_offset_s
     measured, excerpts = _measure(programme, report("measuring", max(programme.duration_s, 1e-3)))
     if measured.integrated_lufs == -math.inf:
-        raise StudioError("the programme is silent: there is nothing to master")
+        raise StudioError(translate("Mastering", "the programme is silent: there is nothing to master"))
     edges = _Edges.of(measured, preset, programme.sample_rate)
     duration = edges.frames / programme.sample_rate
     if preset.level_by == "lufs":
@@ -300,14 +320,14 @@ def _with_bed(voice: _Converted, bed: MusicBed, progress: Callable[[float], None
         progress(done / voice.sample_rate)
     spoken = meter.result()
     if spoken.integrated_lufs == -math.inf:
-        raise StudioError("the programme is silent: there is nothing to master")
+        raise StudioError(translate("Mastering", "the programme is silent: there is nothing to master"))
     music = _Converted(FileSource(bed.path), voice.sample_rate, voice.channels)
     music_meter = LoudnessMeter(voice.sample_rate, voice.channels, true_peak=False)
     for block in rechunked(music.blocks(), _BLOCK):
         music_meter.add(block)
     heard = music_meter.result()
     if heard.integrated_lufs == -math.inf:
-        raise StudioError(f"the music {bed.path.name} is silent")
+        raise StudioError(translate("Mastering", "the music {file} is silent").format(file=bed.path.name))
     gain = spoken.integrated_lufs + bed.level_lu - heard.integrated_lufs
     return BedMix(voice, music, bed, meter.sounding(), gain, voice_frames=done)
 

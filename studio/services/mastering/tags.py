@@ -15,6 +15,7 @@ from pathlib import Path
 
 from studio.services.mastering.encode import Chapter
 from studio.services.mastering.presets import AudioFormat
+from studio.words import translate
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def cover_image(path: Path) -> bytes:
     """A cover's bytes, refused unless it is a JPEG or PNG (what every tag format takes)."""
     data = path.read_bytes()
     if not (data.startswith(b"\xff\xd8\xff") or data.startswith(b"\x89PNG\r\n\x1a\n")):
-        raise ValueError(f"{path.name} is not a JPEG or PNG picture: covers are JPEG or PNG")
+        raise ValueError(translate("MasteringTags", "{file} is not a JPEG or PNG picture: covers are JPEG or PNG")
+                         .format(file=path.name))
     return data
 
 
@@ -71,7 +73,7 @@ def _id3_frames(tags: Tags) -> list[object]:
     if tags.track:
         frames.append(TRCK(encoding=3, text=f"{tags.track[0]}/{tags.track[1]}"))
     if tags.cover:
-        frames.append(APIC(encoding=3, mime=tags.cover_mime, type=3, desc="Cover", data=tags.cover))
+        frames.append(APIC(encoding=3, mime=tags.cover_mime, type=3, desc="Cover", data=tags.cover))  # notr
     return frames
 
 
@@ -84,7 +86,7 @@ def _id3(path: Path, tags: Tags, chapters: Sequence[Chapter]) -> None:
     if chapters:
         ids = [f"chp{n}" for n in range(len(chapters))]
         tag.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
-                     sub_frames=[TIT2(encoding=3, text=tags.title or "Chapters")]))
+                     sub_frames=[TIT2(encoding=3, text=tags.title or "Chapters")]))  # notr
         for element, chapter in zip(ids, chapters, strict=True):
             tag.add(CHAP(element_id=element, start_time=round(chapter.start_s * 1000),
                          end_time=round(chapter.end_s * 1000), start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,
@@ -131,7 +133,7 @@ def _flac(path: Path, tags: Tags, chapters: Sequence[Chapter]) -> None:
         comments[f"CHAPTER{n:03d}NAME"] = chapter.title
     if tags.cover:
         picture = Picture()
-        picture.type, picture.mime, picture.desc, picture.data = 3, tags.cover_mime, "Cover", tags.cover
+        picture.type, picture.mime, picture.desc, picture.data = 3, tags.cover_mime, "Cover", tags.cover  # notr
         file.add_picture(picture)
     file.save()
 

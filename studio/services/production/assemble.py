@@ -32,6 +32,7 @@ from studio.audio.decoder import StreamDecoder
 from studio.files import extension_of, with_extension, written_through_part
 from studio.services.production.script import ScriptLine
 from studio.services.production.subtitles import Cue, align_sentences, spoken_text
+from studio.words import translate
 
 OutputFormat = Literal["wav", "flac", "mp3"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("wav", "flac", "mp3")
@@ -379,22 +380,26 @@ def write_timeline(timeline: Timeline, dest: Path | str, fmt: OutputFormat, *, p
     is a folder, else beside it. Returns the files written. `on_progress(samples written, samples)` after
     each block; an exception it raises (a cancel) stops the write and removes the `.part`."""
     if fmt not in OUTPUT_FORMATS:
-        raise ValueError(f"can't write {fmt!r} audio: the formats are {', '.join(OUTPUT_FORMATS)}")
+        raise ValueError(translate(
+            "ProductionAssemble", "can't write {format} audio: the formats are {formats}").format(
+            format=repr(fmt), formats=", ".join(OUTPUT_FORMATS)))
     if not timeline.units:
-        raise ValueError("the timeline is empty: there is nothing to write")
+        raise ValueError(translate("ProductionAssemble", "the timeline is empty: there is nothing to write"))
     dest = Path(dest)
     if not per_chapter:
         dest = with_extension(dest, fmt)
         if extension_of(dest) != fmt:
-            raise ValueError(f"{dest.name} names a {dest.suffix} file but the format asked for is {fmt}: "
-                             "name the file with the format's extension")
+            raise ValueError(translate(
+                "ProductionAssemble", "{file} names a {suffix} file but the format asked for is {format}: name the "
+                                      "file with the format's extension").format(file=dest.name, suffix=dest.suffix,
+                                                                                 format=fmt))
         return [_write_span(timeline, 0, timeline.length, dest, fmt, bitrate, timeline.chapters,
                             _offset(on_progress, 0, timeline.length))]
     folder = dest if dest.is_dir() or not extension_of(dest) else dest.parent
     written = []
     total, done = sum(c.end - c.start for c in timeline.chapters), 0
     for number, chapter in enumerate(timeline.chapters, start=1):
-        title = UNSAFE_NAME.sub("-", chapter.title).strip(" .") or f"Chapter {number}"
+        title = UNSAFE_NAME.sub("-", chapter.title).strip(" .") or f"Chapter {number}"  # notr: a file name
         path = folder / f"{number:02d} - {title}.{fmt}"
         written.append(_write_span(timeline, chapter.start, chapter.end, path, fmt, bitrate, (),
                                    _offset(on_progress, done, total)))
@@ -421,11 +426,11 @@ def _write_span(timeline: Timeline, first: int, end: int, dest: Path, fmt: Outpu
             if chapters and fmt == "flac":  # Vorbis comments' chapter convention (FFmpeg's muxer writes none)
                 for n, c in enumerate(chapters, start=1):
                     container.metadata[f"CHAPTER{n:03d}"] = _clock(c.start / timeline.sample_rate)
-                    container.metadata[f"CHAPTER{n:03d}NAME"] = c.title or f"Chapter {n}"
+                    container.metadata[f"CHAPTER{n:03d}NAME"] = c.title or f"Chapter {n}"  # notr: in the file
             if chapters and fmt == "mp3":  # ID3v2 CHAP frames
                 container.set_chapters([
                     {"id": n, "start": c.start, "end": c.end, "time_base": Fraction(1, timeline.sample_rate),
-                     "metadata": {"title": c.title or f"Chapter {n}"}}
+                     "metadata": {"title": c.title or f"Chapter {n}"}}  # notr
                     for n, c in enumerate(chapters, start=1)])
             written = 0
             for block in span_blocks(timeline, first, end):

@@ -41,15 +41,17 @@ from studio.services.production.script import (
     parse_script,
 )
 from studio.services.production.store import LineChanges, Production
+from studio.words import translate
 
 log = logging.getLogger(__name__)
 
 Form = Literal["conversation", "interview", "narration"]
 FORMS: tuple[Form, ...] = get_args(Form)
 FORM_TEXT: dict[Form, str] = {
-    "conversation": "a conversation between hosts who take turns and react to each other",
-    "interview": "an interview: the first speaker asks, the others answer",
-    "narration": "narration, the first speaker reading and the others voicing the characters' lines",
+    # part of the prompt sent to the text model: English
+    "conversation": "a conversation between hosts who take turns and react to each other",  # notr
+    "interview": "an interview: the first speaker asks, the others answer",  # notr
+    "narration": "narration, the first speaker reading and the others voicing the characters' lines",  # notr
 }
 WORDS_RANGE = (50, 20_000)
 MAX_SPEAKERS = 8
@@ -65,7 +67,7 @@ Length: about {words} words
 Answer with script.md only: one turn per paragraph written as NAME: what they say, a blank line between
 turns, and # Title for a chapter heading. Use only the speakers named above, in capitals as written.
 Write for the ear: short sentences, numbers and abbreviations spelled out, no stage directions, no other
-markdown. Keep to the facts in the source the user gives; do not invent quotes or figures."""
+markdown. Keep to the facts in the source the user gives; do not invent quotes or figures."""  # notr: a prompt
 
 PREPARE_TEMPLATE = """You prepare lines of a script for text-to-speech with MiniMax {speech_model}.
 The user sends JSON {{"lines": [{{"id", "speaker", "text"}}]}}. Answer with JSON only:
@@ -73,7 +75,7 @@ The user sends JSON {{"lines": [{{"id", "speaker", "text"}}]}}. Answer with JSON
 For each line: "text" is the line as it should be spoken (numbers, dates, units and abbreviations spelled
 out; sentences over 30 words split); "emotion" is one of {emotions} or null; "pause" is seconds of silence
 after the line (0-{max_pause}) or null; "why" lists each change in a few words. Keep the meaning and the
-speaker's voice. Add a pronunciation entry for each name a reader could say wrongly ("say" respelled)."""
+speaker's voice. Add a pronunciation entry for each name a reader could say wrongly ("say" respelled)."""  # notr
 
 DRAFT_FIELDS = ("speakers", "form", "form_text", "words")
 PREPARE_FIELDS = ("speech_model", "emotions", "max_pause")
@@ -98,9 +100,12 @@ def read_text_source(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise AssistantError(f"{path.name} is not UTF-8 text: save it as text, or paste it") from None
+        raise AssistantError(translate(
+            "ProductionAssistant", "{file} is not UTF-8 text: save it as text, or paste it").format(
+            file=path.name)) from None
     except OSError as exc:
-        raise AssistantError(f"can't read {path}: {exc.strerror or exc}") from None
+        raise AssistantError(translate("ProductionAssistant", "can't read {file}: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
 
 
 # -- prompt templates -----------------------------------------------------------------------------------
@@ -116,14 +121,20 @@ class Templates:
     def problems(self) -> list[str]:
         found = []
         for name, text, fields in (("draft", self.draft, DRAFT_FIELDS), ("prepare", self.prepare, PREPARE_FIELDS)):
+            template = (translate("ProductionAssistant", "the draft template") if name == "draft"
+                        else translate("ProductionAssistant", "the prepare template"))
             try:
                 used = {parsed[1] for parsed in string.Formatter().parse(text) if parsed[1] is not None}
             except ValueError as exc:
-                found.append(f"the {name} template has a stray brace ({exc}): write {{{{ and }}}} for braces")
+                found.append(translate(
+                    "ProductionAssistant", "{template} has a stray brace ({problem}): write {{{{ and }}}} for braces"
+                ).format(template=template, problem=exc))
                 continue
             if unknown := sorted(used - set(fields)):
-                found.append(f"the {name} template uses {', '.join('{' + u + '}' for u in unknown)}: its fields "
-                             f"are {', '.join('{' + f + '}' for f in fields)}")
+                found.append(translate(
+                    "ProductionAssistant", "{template} uses {unknown}: its fields are {fields}").format(
+                    template=template, unknown=", ".join("{" + u + "}" for u in unknown),
+                    fields=", ".join("{" + f + "}" for f in fields)))
         return found
 
 
@@ -178,9 +189,15 @@ def _check_context(model: str, estimate: TokenEstimate, what: str) -> None:
     context = TEXT_MODELS.get(model)
     if context is not None and estimate.total > context:
         roomy = next((name for name, room in TEXT_MODELS.items() if room >= estimate.total), None)  # newest first
-        raise AssistantError(f"{what} is about {estimate.prompt:,} tokens and its answer up to {estimate.answer:,}: "
-                             f"{model} reads at most {context:,} tokens in all; shorten it"
-                             + (f" or choose {roomy}" if roomy else ""))
+        if roomy:
+            message = translate("ProductionAssistant", "{what} is about {prompt:,} tokens and its answer up to "
+                                "{answer:,}: {model} reads at most {context:,} tokens in all; shorten it or choose "
+                                "{roomy}")
+        else:
+            message = translate("ProductionAssistant", "{what} is about {prompt:,} tokens and its answer up to "
+                                "{answer:,}: {model} reads at most {context:,} tokens in all; shorten it")
+        raise AssistantError(message.format(what=what, prompt=estimate.prompt, answer=estimate.answer, model=model,
+                                            context=context, roomy=roomy))
 
 
 # -- drafting --------------------------------------------------------------------------------------------
@@ -192,21 +209,24 @@ def speakers_from(value: str) -> tuple[str, ...]:
     if value.isdigit():
         count = int(value)
         if count < 1:
-            raise AssistantError("a script needs at least one speaker (got 0)")
+            raise AssistantError(translate("ProductionAssistant", "a script needs at least one speaker (got 0)"))
         if count > MAX_SPEAKERS:
-            raise AssistantError(f"at most {MAX_SPEAKERS} speakers (got {count})")
+            raise AssistantError(translate("ProductionAssistant", "at most {most} speakers (got {count})").format(
+                most=MAX_SPEAKERS, count=count))
         if count == 1:
             return ("NARRATOR",)
         return ("HOST", "GUEST") if count == 2 else ("HOST", *(f"GUEST {n}" for n in range(1, count)))
     names = tuple(dict.fromkeys(name.strip().upper() for name in value.split(",") if name.strip()))
     if not names:
-        raise AssistantError("name the speakers (HOST,GUEST) or give how many (2)")
+        raise AssistantError(translate("ProductionAssistant", "name the speakers (HOST,GUEST) or give how many (2)"))
     if len(names) > MAX_SPEAKERS:
-        raise AssistantError(f"at most {MAX_SPEAKERS} speakers (got {len(names)})")
+        raise AssistantError(translate("ProductionAssistant", "at most {most} speakers (got {count})").format(
+            most=MAX_SPEAKERS, count=len(names)))
     for name in names:
         if not is_speaker_name(name):
-            raise AssistantError(f"{name!r} can't be a speaker in script.md: capitals, digits and . ' - only, at "
-                                 "most 40 characters (HOST, DR. LEE)")
+            raise AssistantError(translate(
+                "ProductionAssistant", "{name} can't be a speaker in script.md: capitals, digits and . ' - only, at "
+                                       "most 40 characters (HOST, DR. LEE)").format(name=repr(name)))
     return names
 
 
@@ -221,22 +241,28 @@ class DraftSpec:
     def problems(self, templates: Templates = Templates()) -> list[str]:
         found = list(templates.problems())
         if not self.source.strip():
-            found.append("the source is empty: paste notes or an article, or choose a text file")
+            found.append(translate("ProductionAssistant",
+                                   "the source is empty: paste notes or an article, or choose a text file"))
         if not self.speakers:
-            found.append("a script needs at least one speaker (got 0)")
+            found.append(translate("ProductionAssistant", "a script needs at least one speaker (got 0)"))
         if self.form not in FORMS:
-            found.append(f"the form is one of {', '.join(FORMS)} (got {self.form!r})")
+            found.append(translate("ProductionAssistant", "the form is one of {forms} (got {form})").format(
+                forms=", ".join(FORMS), form=repr(self.form)))
         if not WORDS_RANGE[0] <= self.words <= WORDS_RANGE[1]:
-            found.append(f"the length is {WORDS_RANGE[0]:,}–{WORDS_RANGE[1]:,} words (got {self.words:,})")
+            found.append(translate(
+                "ProductionAssistant", "the length is {low:,}–{high:,} words (got {words:,})").format(
+                low=WORDS_RANGE[0], high=WORDS_RANGE[1], words=self.words))
         if not self.model.strip():
-            found.append("choose a text model")
+            found.append(translate("ProductionAssistant", "choose a text model"))
         most = max_output_tokens(self.model)
         if not found and most is not None and self._answer_tokens() > most:
             words = int((most - 256) / (_TOKENS_PER_WORD * 1.5))
-            found.append(f"{self.model} writes at most {most:,} tokens in one answer: ask for at most {words:,} words")
+            found.append(translate(
+                "ProductionAssistant", "{model} writes at most {most:,} tokens in one answer: ask for at most "
+                                       "{words:,} words").format(model=self.model, most=most, words=words))
         if not found:
             try:
-                _check_context(self.model, self.estimate(templates), "the source")
+                _check_context(self.model, self.estimate(templates), translate("ProductionAssistant", "the source"))
             except AssistantError as exc:
                 found.append(exc.message)
         return found
@@ -286,16 +312,19 @@ def read_draft(text: str, spec: DraftSpec, usage: ChatUsage | None = None) -> Dr
     try:
         script = parse_script(body)
     except ScriptError as exc:
-        raise AssistantError(f"the draft is not a script the studio can read ({exc.message}); edit it or draft "
-                             "again") from None
+        raise AssistantError(translate(
+            "ProductionAssistant", "the draft is not a script the studio can read ({problem}); edit it or draft again"
+        ).format(problem=exc.message)) from None
     lines = script.lines()
     if not any(line.speaker in spec.speakers for _chapter, line in lines):
-        raise AssistantError("the draft has no lines for the speakers asked for: edit it or draft again")
+        raise AssistantError(translate("ProductionAssistant",
+                                       "the draft has no lines for the speakers asked for: edit it or draft again"))
     warnings = []
     if extra := [s for s in script.speakers() if s not in spec.speakers and s != "NARRATOR"]:
-        warnings.append(f"the draft adds speakers not asked for: {', '.join(extra)}")
+        warnings.append(translate("ProductionAssistant", "the draft adds speakers not asked for: {speakers}").format(
+            speakers=", ".join(extra)))
     if "NARRATOR" in script.speakers() and "NARRATOR" not in spec.speakers:
-        warnings.append("some paragraphs have no speaker: they are the narrator's")
+        warnings.append(translate("ProductionAssistant", "some paragraphs have no speaker: they are the narrator's"))
     return Draft(format_script(script), script, usage or ChatUsage(), tuple(warnings))
 
 
@@ -311,7 +340,8 @@ async def draft_script(client: MiniMaxClient, spec: DraftSpec, templates: Templa
                     on_text(delta)
     except MiniMaxError as exc:
         if stream.content.strip():
-            raise DraftError(f"the draft stopped part-way: {exc}", stream.content) from exc
+            raise DraftError(translate("ProductionAssistant", "the draft stopped part-way: {problem}").format(
+                problem=exc), stream.content) from exc
         raise
     result = stream.result
     try:
@@ -373,7 +403,7 @@ def prepare_requests(lines: Sequence[tuple[int, ScriptLine]], speech_model: str,
                      templates: Templates = Templates()) -> list[ChatRequest]:
     """One request per `PREPARE_BATCH_LINES` lines: (line number, line) in, ChatRequests out."""
     if not lines:
-        raise AssistantError("choose the lines to prepare (none are selected)")
+        raise AssistantError(translate("ProductionAssistant", "choose the lines to prepare (none are selected)"))
     if problems := templates.problems():
         raise AssistantError(problems[0])
     emotions = MODEL_EMOTIONS.get(speech_model, ())
@@ -389,7 +419,7 @@ def prepare_requests(lines: Sequence[tuple[int, ScriptLine]], speech_model: str,
         answer = 4 * estimate_tokens(user) + 160 * len(part) + 2048
         if (most := max_output_tokens(model)) is not None:
             answer = min(answer, most)
-        _check_context(model, TokenEstimate(sent, answer), "the lines")
+        _check_context(model, TokenEstimate(sent, answer), translate("ProductionAssistant", "the lines"))
         requests.append(ChatRequest(model=model, max_tokens=answer, messages=[
             ChatMessage(role="system", content=system), ChatMessage(role="user", content=user)]))
     return requests
@@ -409,8 +439,8 @@ def read_preparation(answer: str, lines: Sequence[tuple[int, ScriptLine]], speec
     except ValueError:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
-        raise AssistantError("the answer is not the JSON the prepare template asks for: try again, or check the "
-                             "template")
+        raise AssistantError(translate("ProductionAssistant", "the answer is not the JSON the prepare template asks "
+                                                              "for: try again, or check the template"))
     by_number = dict(lines)
     emotions = MODEL_EMOTIONS.get(speech_model, ())
     suggestions, dropped = [], []
@@ -426,12 +456,15 @@ def read_preparation(answer: str, lines: Sequence[tuple[int, ScriptLine]], speec
             if item["emotion"] in emotions:
                 emotion = item["emotion"]
             else:
-                dropped.append(f"line {number}: {speech_model} has no emotion {item['emotion']!r}")
+                dropped.append(translate("ProductionAssistant", "line {number}: {model} has no emotion {emotion}")
+                               .format(number=number, model=speech_model, emotion=repr(item["emotion"])))
         if isinstance(item.get("pause"), int | float) and not isinstance(item.get("pause"), bool):
             if 0 <= item["pause"] <= MAX_PAUSE_S:
                 pause = float(item["pause"])
             else:
-                dropped.append(f"line {number}: a pause of {item['pause']} s is outside 0–{MAX_PAUSE_S:g} s")
+                dropped.append(translate("ProductionAssistant", "line {number}: a pause of {pause} s is outside "
+                                                                "0–{most:g} s").format(
+                    number=number, pause=item["pause"], most=MAX_PAUSE_S))
         after = dataclasses.replace(before, text=text, directives=dataclasses.replace(
             before.directives, emotion=emotion, pause_after_s=pause))
         if after != before:
@@ -459,12 +492,17 @@ def _line_id(value: object) -> int | None:
 def _read_part(text: str, finish_reason: str | None, part: Sequence[tuple[int, ScriptLine]], speech_model: str,
                usage: ChatUsage) -> Preparation:
     """One request's answer; one that can't be used becomes a note in `dropped` (the others still count)."""
-    span = f"lines {part[0][0]}–{part[-1][0]}" if len(part) > 1 else f"line {part[0][0]}"
+    if len(part) > 1:
+        span = translate("ProductionAssistant", "lines {first}–{last}").format(first=part[0][0], last=part[-1][0])
+    else:
+        span = translate("ProductionAssistant", "line {number}").format(number=part[0][0])
     try:
         return read_preparation(text, part, speech_model, usage)
     except AssistantError as exc:
-        why = "the answer reached its token limit and was cut" if finish_reason == "length" else exc.message
-        return Preparation(usage=usage, dropped=(f"{span}: {why}; prepare them again",))
+        why = (translate("ProductionAssistant", "the answer reached its token limit and was cut")
+               if finish_reason == "length" else exc.message)
+        return Preparation(usage=usage, dropped=(translate("ProductionAssistant", "{span}: {why}; prepare them again")
+                                                 .format(span=span, why=why),))
 
 
 async def prepare_lines(client: MiniMaxClient, lines: Sequence[tuple[int, ScriptLine]], speech_model: str, *,
@@ -556,7 +594,8 @@ async def _prepare_by_batch(client: MiniMaxClient, requests: Sequence[ChatReques
     if status == "failed" or (batch.output_file_id is None and batch.error_file_id is None):
         if pending is not None:
             pending.unlink(missing_ok=True)
-        raise AssistantError(f"the batch {batch.id} ended {status} with nothing answered: ask again")
+        raise AssistantError(translate("ProductionAssistant", "the batch {batch} ended {status} with nothing answered: "
+                                                              "ask again").format(batch=batch.id, status=status))
     merged, answered = Preparation(), set()
     for line in await client.batch_results(batch):  # a cancelled or expired batch keeps what it answered
         number = line.custom_id.removeprefix("part-")
@@ -566,15 +605,17 @@ async def _prepare_by_batch(client: MiniMaxClient, requests: Sequence[ChatReques
         answered.add(index)
         part = parts[index]
         if line.result is None:
-            merged = _merge(merged, Preparation(dropped=(f"lines {part[0][0]}–{part[-1][0]}: the batch could not "
-                                                         f"answer them ({line.error}); prepare them again",)))
+            merged = _merge(merged, Preparation(dropped=(translate(
+                "ProductionAssistant", "lines {first}–{last}: the batch could not answer them ({problem}); prepare "
+                                       "them again").format(first=part[0][0], last=part[-1][0], problem=line.error),)))
             continue
         merged = _merge(merged, _read_part(line.result.content, line.result.finish_reason, part, speech_model,
                                            line.result.usage))
     if missing := [n for n in range(len(parts)) if n not in answered]:
         merged = _merge(merged, Preparation(dropped=tuple(
-            f"lines {parts[n][0][0]}–{parts[n][-1][0]}: the batch ended {status} before answering them; prepare "
-            "them again" for n in missing)))
+            translate("ProductionAssistant", "lines {first}–{last}: the batch ended {status} before answering them; "
+                                             "prepare them again").format(
+                first=parts[n][0][0], last=parts[n][-1][0], status=status) for n in missing)))
     if on_progress is not None:
         on_progress(len(requests), len(requests))
     return merged
@@ -630,10 +671,12 @@ def accept(production: Production, suggestions: Sequence[Suggestion]) -> LineCha
     edited = Script(tuple(chapters))
     try:
         if parse_script(format_script(edited)).lines() != edited.lines():
-            raise AssistantError("an accepted line would read back from script.md as other lines (it looks like a "
-                                 "heading or a SPEAKER: line): edit it by hand")
+            raise AssistantError(translate(
+                "ProductionAssistant", "an accepted line would read back from script.md as other lines (it looks "
+                                       "like a heading or a SPEAKER: line): edit it by hand"))
     except ScriptError as exc:
-        raise AssistantError(f"an accepted line can't be written to script.md: {exc.rule}") from None
+        raise AssistantError(translate("ProductionAssistant", "an accepted line can't be written to script.md: {rule}")
+                             .format(rule=exc.rule)) from None
     changes = production.save_script(edited, reads_back=True)
     _forget(production.path, applied)
     return changes

@@ -42,6 +42,7 @@ from studio.errors import StudioError
 from studio.services.production.long_form import DEFAULT_ASYNC_THRESHOLD
 from studio.services.production.script import Directives, Script
 from studio.services.production.segment import DEFAULT_MAX_CHARS
+from studio.words import translate
 
 CAST_FILE = "cast.json"
 _RULE_CHECK_TEXT = "check"  # the rules between fields are checked on a request made from the settings
@@ -52,7 +53,9 @@ class UncastSpeakers(StudioError):
 
     def __init__(self, speakers: list[str]) -> None:
         names = ", ".join(speakers)
-        super().__init__(f"no voice for {names}: cast each speaker with `studio production cast SPEAKER VOICE`")
+        super().__init__(translate(
+            "ProductionCast", "no voice for {names}: cast each speaker with `studio production cast SPEAKER VOICE`"
+        ).format(names=names))
         self.speakers = speakers
 
 
@@ -86,9 +89,11 @@ class Voicing(RequestModel):
         except InputError as exc:
             raise exc.relative or exc from None
         if self.voice_id is not None and not self.voice_id.strip():
-            raise InputError("voice_id", "must not be empty (leave it out to inherit the voice)")
+            raise InputError("voice_id", translate(
+                "ProductionCast", "must not be empty (leave it out to inherit the voice)"))
         if self.voice_id and self.mix:
-            raise InputError("voice_id", "can't be given with mix: a mix (timber_weights) replaces the single voice")
+            raise InputError("voice_id", translate(
+                "ProductionCast", "can't be given with mix: a mix (timber_weights) replaces the single voice"))
         return self
 
     def has_voice(self) -> bool:
@@ -124,7 +129,9 @@ class Cast(RequestModel):
         try:
             data = json.loads(text) if text.strip() else {}
         except json.JSONDecodeError as exc:
-            raise InputError("cast.json", f"is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+            raise InputError("cast.json", translate(
+                "ProductionCast", "is not valid JSON: {error} at line {line}").format(
+                error=exc.msg, line=exc.lineno)) from None
         return cls.model_validate(data)
 
     def to_json(self) -> str:

@@ -26,13 +26,14 @@ from studio.services.production.script import (
 )
 from studio.services.production.store import LineChanges, Production
 from studio.services.production.units import LineRecord, RenderUnit, units_of
+from studio.words import translate
 
 # cached: every unit has its audio; to render: none has and the line never had a take; edited: it had takes,
 # but its words, speaker or settings changed since (some or all of its units must be rendered again).
 LineState = Literal["cached", "to render", "edited"]
 
-SAMPLE_NAME = "Sample episode"
-SAMPLE_VOICES = {"HOST": "English_expressive_narrator", "GUEST": "English_CalmWoman"}
+SAMPLE_NAME = "Sample episode"  # notr: the sample production's name, a folder's
+SAMPLE_VOICES = {"HOST": "English_expressive_narrator", "GUEST": "English_CalmWoman"}  # notr: voice ids
 SAMPLE_SCRIPT = """\
 # Tides
 HOST: Welcome back to Shoreline. Today we talk about the tides, and why they keep their own clock.
@@ -47,7 +48,7 @@ on the far side. <#0.4#> Two bulges, two high tides.
 HOST: And the Sun?
 
 GUEST: The Sun helps twice a month. When it lines up with the Moon, we get spring tides, the biggest of all.
-"""
+"""  # notr: the sample's script.md, sent to MiniMax (English voices)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class LineBook:
             elif self._production.takes.take_numbers(record.id):
                 state = "edited"
             else:
-                state = "to render"
+                state = "to render"  # notr: a LineState
             self.statuses[record.id] = LineStatus(state, len(line_units), rendered,
                                                   sum(billed_characters(unit.text) for unit in missing))
         self.plan = plan([unit.planned() for unit in self.units()],  # every key's audio is known by now
@@ -134,14 +135,15 @@ def edit_line(production: Production, number: int, *, text: str | None = None,
     if text is not None:
         text = " ".join(part.strip() for part in text.splitlines() if part.strip())  # one paragraph's line
         if not text:
-            raise InputError("text", "must not be empty: a line says something (delete the line in script.md "
-                                     "to remove it)")
+            raise InputError("text", translate("ProductionEditing", "must not be empty: a line says something "
+                                                                    "(delete the line in script.md to remove it)"))
         line = dataclasses.replace(line, text=text)
     if speaker is not None:
         speaker = speaker.strip()
         if not is_speaker_name(speaker):
-            raise InputError("speaker", f"must be a name of capitals, digits and . ' - (at most 40 characters), "
-                                        f"such as HOST or DR. LEE (got {speaker!r})")
+            raise InputError("speaker", translate(
+                "ProductionEditing", "must be a name of capitals, digits and . ' - (at most 40 characters), "
+                                     "such as HOST or DR. LEE (got {speaker})").format(speaker=repr(speaker)))
         line = dataclasses.replace(line, speaker=speaker)
     script = production.script
     position = 0
@@ -158,10 +160,12 @@ def edit_line(production: Production, number: int, *, text: str | None = None,
     try:  # the neighbourhood, not the whole script: a line reads the same wherever its neighbours are
         read_back = parse_script(format_script(Script((window,))))
     except ScriptError as exc:
-        raise InputError("text", f"can't be written to script.md as it is: {exc.rule}") from None
+        raise InputError("text", translate(
+            "ProductionEditing", "can't be written to script.md as it is: {rule}").format(rule=exc.rule)) from None
     if _without_paragraphs(read_back.lines()) != _without_paragraphs(Script((window,)).lines()):
-        raise InputError("text", "would read back from script.md as other lines (it looks like a heading or a "
-                                 "SPEAKER: line); reword its start")
+        raise InputError("text", translate(
+            "ProductionEditing", "would read back from script.md as other lines (it looks like a heading or a "
+                                 "SPEAKER: line); reword its start"))
     edited = Script(tuple(chapters))
     return production.save_script(edited, reads_back=True)
 

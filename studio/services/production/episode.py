@@ -19,7 +19,7 @@ from studio.errors import StudioError
 from studio.files import extension_of, with_extension, write_atomically
 from studio.services.mastering.bed import MusicBed
 from studio.services.mastering.encode import Chapter
-from studio.services.mastering.master import Mastered, master
+from studio.services.mastering.master import Mastered, master, stage_label
 from studio.services.mastering.presets import AudioFormat, Preset
 from studio.services.mastering.tags import NO_TAGS, Tags
 from studio.services.production.assemble import (
@@ -33,6 +33,7 @@ from studio.services.production.assemble import (
     write_timeline,
 )
 from studio.services.production.subtitles import srt_document, srt_text, vtt_document, vtt_text
+from studio.words import translate
 
 SubtitleKind = Literal["srt", "vtt"]
 
@@ -103,15 +104,15 @@ def master_episode(lines: list[TimelineLine], dest: Path, preset: Preset, fmt: A
     `bed` plays its intro and outro around each file."""
     timeline = build_timeline(lines, on_progress=on_measure)
     if not timeline.units:
-        raise StudioError("nothing is rendered yet: there is nothing to export")
+        raise StudioError(translate("Episode", "nothing is rendered yet: there is nothing to export"))
     rate = timeline.sample_rate
     spans = timeline.chapters
-    titles = [span.title or f"Chapter {n}" for n, span in enumerate(spans, start=1)]
+    titles = [span.title or f"Chapter {n}" for n, span in enumerate(spans, start=1)]  # notr: file names, tags
     jobs: list[tuple[Path, TimelineSource, list[Chapter], Tags, int | None]] = []
     if per_chapter:
         folder = dest if dest.is_dir() or not extension_of(dest) else dest.parent
         for n, (span, title) in enumerate(zip(spans, titles, strict=True), start=1):
-            name = UNSAFE_NAME.sub("-", title).strip(" .") or f"Chapter {n}"
+            name = UNSAFE_NAME.sub("-", title).strip(" .") or f"Chapter {n}"  # notr: a file name
             chapter_tags = replace(tags, title=title, album=tags.album or tags.title, track=(n, len(spans)))
             jobs.append((folder / f"{n:02d} - {name}.{fmt}", TimelineSource(timeline, span.start, span.end), [],
                          chapter_tags, n - 1))
@@ -129,7 +130,8 @@ def master_episode(lines: list[TimelineLine], dest: Path, preset: Preset, fmt: A
         def progress(stage: str, fraction: float, before: float = before, share: float = share,
                      path: Path = path) -> None:  # `fraction` of this file never goes back (MasterProgress)
             if on_progress is not None:
-                on_progress(f"{stage.capitalize()} {path.name}", before + share * fraction)
+                on_progress(translate("Episode", "{stage} {file}").format(stage=stage_label(stage), file=path.name),
+                            before + share * fraction)
 
         mastered = master(source, path, preset, fmt, chapters=marks, tags=file_tags, bed=bed, on_progress=progress)
         files.append(mastered)

@@ -21,6 +21,7 @@ from studio.services.mastering.presets import (
     custom_preset,
 )
 from studio.services.mastering.tags import Tags, cover_image
+from studio.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -99,18 +100,19 @@ class EpisodeExport:
         except ValueError as exc:
             return [str(exc)]
         if preset is None and self.fmt not in RAW_FORMATS:
-            found.append(f"as rendered, the episode is written as {', '.join(RAW_FORMATS)}: master it (choose a "
-                         f"preset) for {self.fmt.upper()}")
+            found.append(translate("ProductionExport", "as rendered, the episode is written as {formats}: master it "
+                                                       "(choose a preset) for {format}").format(
+                formats=", ".join(RAW_FORMATS), format=self.fmt.upper()))
         if self.tags.cover:
             try:
                 cover_image(Path(self.tags.cover))
             except (ValueError, OSError) as exc:
-                found.append(f"the cover can't be used: {exc}")
+                found.append(translate("ProductionExport", "the cover can't be used: {reason}").format(reason=exc))
         if self.with_bed:
             if preset is None:
-                found.append("a music bed is mixed when mastering: choose a preset")
+                found.append(translate("ProductionExport", "a music bed is mixed when mastering: choose a preset"))
             if not self.bed.music:
-                found.append("choose the music for the bed")
+                found.append(translate("ProductionExport", "choose the music for the bed"))
             else:
                 found += self.bed.bed().problems()
         return found

@@ -59,6 +59,7 @@ from studio.errors import StudioError
 from studio.files import part_path, write_atomically
 from studio.services.production.plan import billed_characters
 from studio.services.production.segment import PAUSE_MARKER
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -169,12 +170,14 @@ class AsyncSpeechFailed(MiniMaxError):
 
     def __init__(self, task_id: str, status: str, trace_id: str | None) -> None:
         if status.strip().lower() == "expired":
-            what = ("its result is gone (MiniMax keeps it 9 h); rendering again creates a new task, which is "
-                    "billed again")
+            what = translate("ProductionLongForm", "its result is gone (MiniMax keeps it 9 h); rendering again "
+                                                   "creates a new task, which is billed again")
         else:
-            what = "nothing was produced; rendering again creates a new task"
+            what = translate("ProductionLongForm", "nothing was produced; rendering again creates a new task")
         trace = f" [trace {trace_id}]" if trace_id else ""
-        super().__init__(f"MiniMax's long-text speech task {task_id} ended with status {status!r}: {what}.{trace}")
+        super().__init__(translate(
+            "ProductionLongForm", "MiniMax's long-text speech task {task} ended with status {status}: {what}.{trace}"
+        ).format(task=task_id, status=repr(status), what=what, trace=trace))
         self.task_id = task_id
         self.status = status
         self.trace_id = trace_id
@@ -182,7 +185,9 @@ class AsyncSpeechFailed(MiniMaxError):
 
 class NoPendingTask(StudioError):
     def __init__(self, dest: Path) -> None:
-        super().__init__(f"No long-text speech task is waiting for {dest.name} (no {sidecar_path(dest).name})")
+        super().__init__(translate(
+            "ProductionLongForm", "No long-text speech task is waiting for {file} (no {sidecar})").format(
+            file=dest.name, sidecar=sidecar_path(dest).name))
 
 
 # --- requests and choices -----------------------------------------------------------------------------
@@ -193,8 +198,9 @@ def async_request(settings: T2ASettings, text_file_id: int | str) -> T2AAsyncReq
     renames what the async endpoint spells differently. Raises InputError for what it can't take: a mix of
     voices, WAV."""
     if settings.timber_weights:
-        raise InputError("timber_weights", "can't be used by long-text speech (t2a_async_v2 takes one voice_id): "
-                                           "render this chapter sentence by sentence")
+        raise InputError("timber_weights", translate(
+            "ProductionLongForm", "can't be used by long-text speech (t2a_async_v2 takes one voice_id): render this "
+                                  "chapter sentence by sentence"))
     audio = settings.audio_setting
     if audio.force_cbr is not None:  # a streaming-only option: the async endpoint refuses it
         audio = audio.model_copy(update={"force_cbr": None})
@@ -208,13 +214,14 @@ def async_request(settings: T2ASettings, text_file_id: int | str) -> T2AAsyncReq
 def check_async_text(text: str) -> None:
     """The rules of an uploaded async text; InputError naming the first one broken."""
     if not PAUSE_MARKER.sub("", text).strip():
-        raise InputError("text", "must contain speakable text")
+        raise InputError("text", translate("ProductionLongForm", "must contain speakable text"))
     if len(text) > ASYNC_FILE_TEXT_LIMIT:
-        raise InputError("text", f"must be at most {ASYNC_FILE_TEXT_LIMIT:,} characters for long-text speech "
-                                 f"(got {len(text):,})")
+        raise InputError("text", translate(
+            "ProductionLongForm", "must be at most {limit:,} characters for long-text speech (got {count:,})").format(
+            limit=ASYNC_FILE_TEXT_LIMIT, count=len(text)))
     problems = pause_marker_problems(text)
     if problems:
-        raise InputError("text", "has a pause marker problem", problems[0].message)
+        raise InputError("text", translate("ProductionLongForm", "has a pause marker problem"), problems[0].message)
 
 
 def async_estimate_seconds(characters: int) -> float:
@@ -238,28 +245,34 @@ def choose_path(
     if why_not is not None:
         return PathChoice("sync", sync_seconds, None, characters, why_not)
     if mode == "never":
-        return PathChoice("sync", sync_seconds, async_seconds, characters, "async speech is turned off")
-    if mode == "always":
-        return PathChoice("async", sync_seconds, async_seconds, characters, "async speech was asked for")
-    if characters < threshold:
         return PathChoice("sync", sync_seconds, async_seconds, characters,
-                          f"{characters:,} characters is under the async threshold of {threshold:,}")
+                          translate("ProductionLongForm", "async speech is turned off"))
+    if mode == "always":
+        return PathChoice("async", sync_seconds, async_seconds, characters,
+                          translate("ProductionLongForm", "async speech was asked for"))
+    if characters < threshold:
+        return PathChoice("sync", sync_seconds, async_seconds, characters, translate(
+            "ProductionLongForm", "{count:,} characters is under the async threshold of {threshold:,}").format(
+            count=characters, threshold=threshold))
     assert async_seconds is not None
     if async_seconds < sync_seconds:
-        return PathChoice("async", sync_seconds, async_seconds, characters,
-                          f"one async task (~{async_seconds:.0f} s) beats sentence units (~{sync_seconds:.0f} s)")
-    return PathChoice("sync", sync_seconds, async_seconds, characters,
-                      f"sentence units (~{sync_seconds:.0f} s) beat one async task (~{async_seconds:.0f} s)")
+        return PathChoice("async", sync_seconds, async_seconds, characters, translate(
+            "ProductionLongForm", "one async task (~{async_s:.0f} s) beats sentence units (~{sync_s:.0f} s)").format(
+            async_s=async_seconds, sync_s=sync_seconds))
+    return PathChoice("sync", sync_seconds, async_seconds, characters, translate(
+        "ProductionLongForm", "sentence units (~{sync_s:.0f} s) beat one async task (~{async_s:.0f} s)").format(
+        async_s=async_seconds, sync_s=sync_seconds))
 
 
 def _async_refusal(text: str, voices: int, settings: T2ASettings) -> str | None:
     if voices != 1:
-        return f"async speech takes one voice; this chapter has {voices}"
+        return translate("ProductionLongForm", "async speech takes one voice; this chapter has {voices}").format(
+            voices=voices)
     try:
         async_request(settings, 0)
         check_async_text(text)
     except InputError as exc:
-        return f"async speech can't take it: {exc}"
+        return translate("ProductionLongForm", "async speech can't take it: {problem}").format(problem=exc)
     return None
 
 
@@ -319,8 +332,10 @@ def pending_task(dest: Path) -> PendingTask | None:
     except FileNotFoundError:
         return None
     except (ValueError, TypeError) as exc:  # a placeholder left by a crash, or hand-edited: for a person
-        raise StudioError(f"{sidecar_path(dest)} can't be read as a task ({exc}); it stands for a task that may "
-                          "already be billed. Move it away to render again.") from None
+        raise StudioError(translate(
+            "ProductionLongForm", "{file} can't be read as a task ({reason}); it stands for a task that may already "
+                                  "be billed. Move it away to render again.").format(
+            file=sidecar_path(dest), reason=exc)) from None
 
 
 def pending_tasks(folder: Path) -> list[tuple[Path, PendingTask]]:
@@ -442,7 +457,7 @@ def _reserve_sidecar(dest: Path) -> None:
     task), and a crash while MiniMax answers leaves it behind, unreadable as a task: the next render says a
     task may be billed instead of creating another."""
     placeholder = json.dumps({"version": SIDECAR_VERSION, "reserved": "a task is being created; if this stays, "
-                              "it may be billed and its id is unknown"})
+                              "it may be billed and its id is unknown"})  # notr: written into the file
     write_atomically(sidecar_path(dest), placeholder.ljust(SIDECAR_RESERVED).encode("utf-8"))
 
 
@@ -471,7 +486,8 @@ async def _create(client: MiniMaxClient, settings: T2ASettings, text: str, dest:
     async def create_and_record() -> PendingTask:
         task = await client.t2a_async_create(request)
         if task.task_id is None:
-            raise BadResponseError("MiniMax accepted the long-text speech task but sent no task_id")
+            raise BadResponseError(translate("ProductionLongForm",
+                                             "MiniMax accepted the long-text speech task but sent no task_id"))
         pending = PendingTask(
             task_id=str(task.task_id), text_file_id=str(uploaded.file_id), text_sha256=text_sha256(text),
             settings_sha256=fingerprint, audio_format=request.audio_setting.format, created_at=time.time(),
@@ -480,9 +496,11 @@ async def _create(client: MiniMaxClient, settings: T2ASettings, text: str, dest:
         try:
             _write_sidecar(dest, pending)
         except OSError as exc:
-            raise StudioError(f"MiniMax created long-text speech task {pending.task_id} (billed), but its record "
-                              f"{sidecar_path(dest)} couldn't be written: {exc.strerror}. Make room, then resume "
-                              "it; rendering again would bill again.") from exc
+            raise StudioError(translate(
+                "ProductionLongForm", "MiniMax created long-text speech task {task} (billed), but its record {file} "
+                                      "couldn't be written: {reason}. Make room, then resume it; rendering again "
+                                      "would bill again.").format(
+                task=pending.task_id, file=sidecar_path(dest), reason=exc.strerror)) from exc
         return pending
 
     # Once sent, the create bills: a cancel meanwhile waits for its answer, so the sidecar records the task.
@@ -508,7 +526,8 @@ async def _finish(client: MiniMaxClient, pending: PendingTask, dest: Path, repor
         sidecar_path(dest).unlink(missing_ok=True)
         raise
     if status.file_id is None:
-        raise BadResponseError(f"MiniMax reported task {pending.task_id} done without a file_id")
+        raise BadResponseError(translate("ProductionLongForm", "MiniMax reported task {task} done without a file_id")
+                               .format(task=pending.task_id))
     report("downloading", pending.task_id, status.status, 0.0)
     bundle = dest.with_name(dest.name + ".bundle")
     try:
@@ -571,7 +590,8 @@ async def _fetch(client: MiniMaxClient, file_id: str, bundle: Path, progress: Ca
             return
         try:
             await client.download(file.download_url, bundle, expected_size=file.bytes or None,
-                                  on_progress=downloaded, what="the long-text speech result")
+                                  on_progress=downloaded,
+                                  what=translate("ProductionLongForm", "the long-text speech result"))
             return
         except LinkError as exc:
             if not exc.expired or attempt:
@@ -586,8 +606,9 @@ def _unpack(bundle: Path, dest: Path, pending: PendingTask) -> tuple[tuple[Subti
         audio = _BARE if _BARE in members else (
             _one_member(names, (f".{pending.audio_format}",)) or _one_member(names, _AUDIO_SUFFIXES))
         if audio is None:
-            raise BadResponseError(f"The result of task {pending.task_id} holds no audio "
-                                   f"(members: {', '.join(names) or 'none'})")
+            raise BadResponseError(translate(
+                "ProductionLongForm", "The result of task {task} holds no audio (members: {members})").format(
+                task=pending.task_id, members=", ".join(names) or translate("ProductionLongForm", "none")))
         titles = _one_member(names, (".titles.json", ".subtitles.json", "subtitle.json", "subtitles.json"))
         subtitles = tuple(parse_subtitles(json.loads(members[titles]().read()))) if titles else ()
         extras = _one_member(names, (".extra.json", "extra_info.json"))
@@ -636,7 +657,9 @@ def _copy_atomically(source: IO[bytes], dest: Path) -> None:
         raise OSError(exc.errno, exc.strerror, str(dest)) from exc
     if not partial.stat().st_size:
         partial.unlink()
-        raise BadResponseError(f"The audio of the long-text speech result for {dest.name} is empty")
+        raise BadResponseError(translate(
+            "ProductionLongForm", "The audio of the long-text speech result for {file} is empty").format(
+            file=dest.name))
     os.replace(partial, dest)
 
 

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from studio.errors import StudioError
+from studio.words import translate
 
 NARRATOR = "NARRATOR"
 MAX_SPEAKER_NAME = 40
@@ -46,7 +47,8 @@ class ScriptError(StudioError):
     """script.md breaks a rule of the format; the message names the line and the rule."""
 
     def __init__(self, line_number: int, message: str) -> None:
-        super().__init__(f"script.md line {line_number}: {message}")
+        super().__init__(translate("ProductionScript", "script.md line {number}: {rule}").format(
+            number=line_number, rule=message))
         self.line_number = line_number
         self.rule = message
 
@@ -113,19 +115,24 @@ def parse_directives(text: str, line_number: int) -> Directives:
     values = {match["key"]: match["value"] for match in _DIRECTIVE.finditer(text)}
     rest = _DIRECTIVE.sub("", text).strip()
     if rest:
-        raise ScriptError(line_number, f"can't read the directive '{rest}': write key=value, e.g. "
-                                       "[emotion=happy speed=1.1 pause=0.8]")
+        raise ScriptError(line_number, translate(
+            "ProductionScript", "can't read the directive '{directive}': write key=value, e.g. "
+                                "[emotion=happy speed=1.1 pause=0.8]").format(directive=rest))
     unknown = set(values) - {"emotion", "speed", "pause", "at"}
     if unknown:
-        raise ScriptError(line_number, f"unknown directive {', '.join(sorted(unknown))}: the directives are "
-                                       "emotion, speed, pause and at")
+        raise ScriptError(line_number, translate(
+            "ProductionScript", "unknown directive {names}: the directives are emotion, speed, pause and at").format(
+            names=", ".join(sorted(unknown))))
     speed = _number(values.get("speed"), "speed", line_number)
     if speed is not None and not SPEED_RANGE[0] <= speed <= SPEED_RANGE[1]:
-        raise ScriptError(line_number, f"speed must be between {SPEED_RANGE[0]:g} and {SPEED_RANGE[1]:g} "
-                                       f"(got {speed:g})")
+        raise ScriptError(line_number, translate(
+            "ProductionScript", "speed must be between {low:g} and {high:g} (got {speed:g})").format(
+            low=SPEED_RANGE[0], high=SPEED_RANGE[1], speed=speed))
     pause = _number(values.get("pause"), "pause", line_number)
     if pause is not None and not 0 <= pause <= MAX_PAUSE_S:
-        raise ScriptError(line_number, f"pause must be between 0 and {MAX_PAUSE_S:g} seconds (got {pause:g})")
+        raise ScriptError(line_number, translate(
+            "ProductionScript", "pause must be between 0 and {most:g} seconds (got {pause:g})").format(
+            most=MAX_PAUSE_S, pause=pause))
     return Directives(values.get("emotion"), speed, pause, _target(values.get("at"), line_number))
 
 
@@ -135,7 +142,8 @@ def _target(value: str | None, line_number: int) -> tuple[float, float] | None:
     start, _dash, end = value.partition("-")
     times = (_number(start, "at", line_number), _number(end, "at", line_number))
     if times[0] is None or times[1] is None or not 0 <= times[0] <= times[1]:
-        raise ScriptError(line_number, f"at must be START-END in seconds with START ≤ END (got '{value}')")
+        raise ScriptError(line_number, translate(
+            "ProductionScript", "at must be START-END in seconds with START ≤ END (got '{value}')").format(value=value))
     return times[0], times[1]
 
 
@@ -161,7 +169,8 @@ def _number(value: str | None, key: str, line_number: int) -> float | None:
     try:
         return float(value)
     except ValueError:
-        raise ScriptError(line_number, f"{key} must be a number (got '{value}')") from None
+        raise ScriptError(line_number, translate("ProductionScript", "{key} must be a number (got '{value}')").format(
+            key=key, value=value)) from None
 
 
 def parse_script(text: str) -> Script:
@@ -210,7 +219,7 @@ def format_script(script: Script) -> str:
     out: list[str] = []
     for index, chapter in enumerate(script.chapters):
         if not chapter.title and index:
-            raise ValueError("only the first chapter may be untitled (its text comes before any heading)")
+            raise ValueError("only the first chapter may be untitled (its text comes before any heading)")  # notr
         if chapter.title:
             if out:
                 out.append("")

@@ -52,6 +52,7 @@ from studio.services.production.takes import TakeStore
 from studio.services.production.units import LineRecord, RenderUnit, units_of
 from studio.services.sqlite_schema import NewerSchema, migrate, transaction
 from studio.settings.paths import data_dir
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.services.production.importers import ImportResult
@@ -118,7 +119,7 @@ MIGRATIONS: tuple[str, ...] = (
         trace_id TEXT,
         created_at REAL NOT NULL
     )
-    """,
+    """,  # notr: SQL
     # A line's `take` is the take it plays (the pinned one): 0 until regenerated; it is part of its units'
     # cache keys (units.py), so takes.pinned is not used. A take row's bytes and sha256 are what its file
     # must be to be played (a torn or changed file is re-rendered).
@@ -127,12 +128,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE takes ADD COLUMN take INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE takes ADD COLUMN bytes INTEGER;
     ALTER TABLE takes ADD COLUMN sha256 TEXT
-    """,
+    """,  # notr: SQL
     # A unit spoken inside a chapter's async take: its row names that take's file and the unit's part of it.
     """
     ALTER TABLE takes ADD COLUMN span_begin_ms REAL;
     ALTER TABLE takes ADD COLUMN span_end_ms REAL
-    """,
+    """,  # notr: SQL
 )
 
 
@@ -269,12 +270,13 @@ class Production:
         self.path = path
         self._db = sqlite3.connect(path / DB_FILE, isolation_level=None)
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA journal_mode=WAL")  # notr: SQL
+            self._db.execute("PRAGMA synchronous=NORMAL")  # notr: SQL
             migrate(self._db, MIGRATIONS, path / DB_FILE)
         except (sqlite3.DatabaseError, NewerSchema) as exc:
             self._db.close()  # the file stays as it is: the takes it lists are paid for
-            raise ProductionError(f"{path / DB_FILE} can't be used: {exc}") from None
+            raise ProductionError(translate("ProductionStore", "{file} can't be used: {reason}").format(
+                file=path / DB_FILE, reason=exc)) from None
         self._script: Script | None = None
         self._script_stamp: tuple[int, int] | None = None
         self._cast: Cast | None = None
@@ -298,10 +300,13 @@ class Production:
         """Make `parent/NAME.production/` with its script (empty unless given), cast, database and folders.
         Refuses a folder that already exists, so nothing in it is overwritten."""
         if not name.strip() or "/" in name or "\\" in name:
-            raise ProductionError(f"a production's name must be a plain folder name (got {name!r})")
+            raise ProductionError(translate(
+                "ProductionStore", "a production's name must be a plain folder name (got {name})").format(
+                name=repr(name)))
         path = folder_for(parent, name)
         if path.exists():
-            raise ProductionError(f"{path} already exists: pick another name, or open it")
+            raise ProductionError(translate(
+                "ProductionStore", "{folder} already exists: pick another name, or open it").format(folder=path))
         text = format_script(script) if script is not None and script.chapters else ""
         path.mkdir(parents=True)
         try:
@@ -323,13 +328,16 @@ class Production:
         if not (path / DB_FILE).is_file() and (candidate := folder_for(path.parent, path.name)).is_dir():
             path = candidate
         if not path.is_dir():
-            raise ProductionError(f"{path} is not a production: there is no such folder "
-                                  "(make one with `studio production new NAME`)")
+            raise ProductionError(translate("ProductionStore", "{folder} is not a production: there is no such folder "
+                                                 "(make one with `studio production new NAME`)").format(folder=path))
         if not (path / DB_FILE).is_file():
-            raise ProductionError(f"{path} is not a production: it has no {DB_FILE} "
-                                  "(make one with `studio production new NAME`)")
+            raise ProductionError(translate("ProductionStore", "{folder} is not a production: it has no {file} "
+                                                 "(make one with `studio production new NAME`)").format(
+                folder=path, file=DB_FILE))
         if not (path / SCRIPT_FILE).is_file():
-            raise ProductionError(f"{path} is not a complete production: its {SCRIPT_FILE} is missing")
+            raise ProductionError(translate(
+                "ProductionStore", "{folder} is not a complete production: its {file} is missing").format(
+                folder=path, file=SCRIPT_FILE))
         production = cls(path, shared_cache=shared_cache)
         try:
             production.changes_at_open = production.sync_lines()
@@ -345,8 +353,9 @@ class Production:
         for folder in (start, *start.parents):
             if (folder / DB_FILE).is_file():
                 return cls.open(folder)
-        raise ProductionError(f"{start} is not inside a production: run the command in a production's folder, "
-                              "or give it with --production DIR")
+        raise ProductionError(translate("ProductionStore", "{folder} is not inside a production: run the command in a "
+                                             "production's folder, or give it with --production DIR").format(
+            folder=start))
 
     def close(self) -> None:
         self._db.close()
@@ -360,8 +369,9 @@ class Production:
             try:
                 self._render_lock = FileLock(self.path / RENDER_LOCK)
             except OSError:
-                raise ProductionError(f"{self.name} is being rendered or played by another window or command: "
-                                      "wait for it to finish (or stop it), then try again") from None
+                raise ProductionError(translate(
+                    "ProductionStore", "{name} is being rendered or played by another window or command: wait for it "
+                                       "to finish (or stop it), then try again").format(name=self.name)) from None
         self._render_depth += 1
         try:
             yield
@@ -443,12 +453,15 @@ class Production:
             return list(self._stored[1])
         records = []
         for row in self._db.execute(
-            "SELECT id, chapter, position, speaker, text, directives, paragraph, take FROM lines ORDER BY position"
+            "SELECT id, chapter, position, speaker, text, directives, paragraph, take "
+            "FROM lines ORDER BY position"  # notr: SQL
         ):
             try:
                 directives = parse_directives(row[5], 0)
             except ScriptError:  # written by us from a parsed line; can't happen unless edited by hand
-                raise ProductionError(f"{self.path / DB_FILE}: line {row[0]} has unreadable directives") from None
+                raise ProductionError(translate(
+                    "ProductionStore", "{file}: line {line} has unreadable directives").format(
+                    file=self.path / DB_FILE, line=row[0])) from None
             records.append(LineRecord(row[0], row[1], row[2], ScriptLine(row[3], row[4], directives, row[6]), row[7]))
         self._stored = version, records
         return list(records)
@@ -468,7 +481,7 @@ class Production:
         return changes
 
     def _data_version(self) -> int:
-        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])  # notr: SQL
 
     def _write_lines(self, stored: list[LineRecord], placed: list[tuple[int, ScriptLine]]) -> LineChanges:
         continues, moved, edited = match_lines([record.line for record in stored], [line for _, line in placed])
@@ -479,14 +492,14 @@ class Production:
         self._stored = None
         with transaction(self._db):
             if changes.removed:
-                self._db.executemany("DELETE FROM lines WHERE id = ?", [(id_,) for id_ in changes.removed])
+                self._db.executemany("DELETE FROM lines WHERE id = ?", [(id_,) for id_ in changes.removed])  # notr: SQL
             for position, (chapter, line) in enumerate(placed):
                 values = (chapter, position, line.speaker, line.text, line.directives.as_text(), line.paragraph)
                 if position in continues:
                     before = stored[continues[position]]
                     record = LineRecord(before.id, chapter, position, line, before.take)
                     if record != before:  # a one-line edit writes one row, not the whole production
-                        self._db.execute("UPDATE lines SET chapter = ?, position = ?, speaker = ?, text = ?, "
+                        self._db.execute("UPDATE lines SET chapter = ?, position = ?, speaker = ?, text = ?, "  # notr
                                          "directives = ?, paragraph = ? WHERE id = ?", (*values, before.id))
                     if position in moved:
                         changes.moved.append(before.id)
@@ -494,7 +507,7 @@ class Production:
                         changes.edited.append(before.id)
                 else:
                     cursor = self._db.execute("INSERT INTO lines (chapter, position, speaker, text, directives, "
-                                              "paragraph) VALUES (?, ?, ?, ?, ?, ?)", values)
+                                              "paragraph) VALUES (?, ?, ?, ?, ?, ?)", values)  # notr: SQL
                     assert cursor.lastrowid is not None
                     record = LineRecord(cursor.lastrowid, chapter, position, line)
                     changes.added.append(record.id)
@@ -515,14 +528,16 @@ class Production:
         count = len(self.script.chapters)
         for chapter in chapters or []:
             if not 1 <= chapter <= count:
-                raise ProductionError(f"there is no chapter {chapter}: the script's chapters are 1–{count}")
+                raise ProductionError(translate(
+                    "ProductionStore", "there is no chapter {chapter}: the script's chapters are 1–{count}").format(
+                    chapter=chapter, count=count))
         wanted = {_numbered(lines, number).id for number in numbers or []}
         return [record for record in lines if record.id in wanted or record.chapter + 1 in (chapters or [])]
 
     def set_take(self, line_id: int, take: int) -> None:
         """Make `take` the line's current (pinned) take: the one played, exported and rendered if missing."""
         self._stored = None
-        self._db.execute("UPDATE lines SET take = ? WHERE id = ?", (take, line_id))
+        self._db.execute("UPDATE lines SET take = ? WHERE id = ?", (take, line_id))  # notr: SQL
 
     def line_takes(self, record: LineRecord) -> list[LineTake]:
         """Every take of a line with its audio status: the ones made for it, and its current one."""
@@ -598,8 +613,9 @@ class Production:
         missing = sorted({unit.line_number for unit, path in zip(units, files, strict=True) if path is None})
         if missing:
             listed = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
-            raise ProductionError(f"{len(missing)} lines have no audio yet (lines {listed}): run `studio production "
-                                  "render` first (`plan` shows what it bills)")
+            raise ProductionError(translate(
+                "ProductionStore", "{count} lines have no audio yet (lines {lines}): run `studio production render` "
+                                   "first (`plan` shows what it bills)").format(count=len(missing), lines=listed))
         by_line: dict[int, list[UnitTake]] = {}
         subtitles: dict[Path, tuple[SubtitleItem, ...]] = {}
         for unit, path in zip(units, files, strict=True):
@@ -624,8 +640,11 @@ class Production:
 
 def _numbered(lines: list[LineRecord], number: int) -> LineRecord:
     if not 1 <= number <= len(lines):
-        raise ProductionError(f"there is no line {number}: the script's lines are 1–{len(lines)}"
-                              if lines else f"there is no line {number}: the script has no lines yet")
+        raise ProductionError(
+            translate("ProductionStore", "there is no line {number}: the script's lines are 1–{count}").format(
+                number=number, count=len(lines)) if lines else
+            translate("ProductionStore", "there is no line {number}: the script has no lines yet").format(
+                number=number))
     return lines[number - 1]
 
 
@@ -643,4 +662,4 @@ def import_file(path: Path) -> ImportResult:
     try:
         return import_script(path)
     except ImportFailed as exc:
-        raise ProductionError(f"can't import {exc}") from None
+        raise ProductionError(translate("ProductionStore", "can't import {problem}").format(problem=exc)) from None

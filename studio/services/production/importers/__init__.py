@@ -24,8 +24,9 @@ from studio.services.production.importers.base import (
     read_text,
 )
 from studio.services.production.script import Script
+from studio.words import translate
 
-__all__ = ["ImportFailed", "ImportResult", "import_script"]
+__all__ = ["ImportFailed", "ImportResult", "import_script"]  # notr
 
 # Rows that only Markdown gives a meaning to: deeper headings, code fences, list items, quotes.
 _MARKDOWN_ONLY = re.compile(r"^\s*(##|```|~~~|[-*+] |\d+[.)] |> )")
@@ -54,19 +55,25 @@ def import_script(path: Path) -> ImportResult:
             name, script, warnings = "script.md", parse_script_file(path, text), []
             markup = next((row for row in text.splitlines() if _MARKDOWN_ONLY.match(row)), None)
             if markup is not None and path.name.lower() != "script.md":
-                warnings.append(f"read as script.md (it has speaker rows), so Markdown such as '{markup.strip()}' "
-                                "is kept as text: rename it to .markdown to read it as Markdown")
+                warnings.append(translate(
+                    "ImportScript", "read as script.md (it has speaker rows), so Markdown such as '{markup}' is kept "
+                                    "as text: rename it to .markdown to read it as Markdown").format(
+                    markup=markup.strip()))
         else:
             name, (script, warnings) = "markdown", markdown.parse(text)
     elif suffix in ("", ".txt", ".text"):
         text = read_text(path)
         if has_speaker_row(text):
-            name, script, warnings = "speaker text", parse_script_file(path, text), []
+            name, script, warnings = "speaker text", parse_script_file(path, text), []  # notr: ImportResult.format
         else:
-            name, (script, warnings) = "plain text", plain.parse(text)
+            name, (script, warnings) = "plain text", plain.parse(text)  # notr: ImportResult.format
     else:
-        raise ImportFailed(path, f"can't import '{suffix}' files: import .txt, .md, .fountain, .srt, .vtt, "
-                                 ".epub or .csv")
+        raise ImportFailed(path, translate(
+            "ImportScript", "can't import '{suffix}' files: import .txt, .md, .fountain, .srt, .vtt, .epub or .csv"
+        ).format(suffix=suffix))
     if not script.lines():
-        raise ImportFailed(path, f"no text to narrate was found in it (read as {name})")
+        shown = {"speaker text": translate("ImportScript", "speaker text"),
+                 "plain text": translate("ImportScript", "plain text")}.get(name, name)
+        raise ImportFailed(path, translate("ImportScript", "no text to narrate was found in it (read as {format})")
+                           .format(format=shown))
     return ImportResult(script, name, tuple(script.speakers()), tuple(warnings))

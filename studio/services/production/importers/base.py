@@ -18,6 +18,7 @@ from studio.services.production.script import (
     is_speaker_row,
     parse_script,
 )
+from studio.words import translate
 
 
 class ImportFailed(StudioError):
@@ -74,7 +75,7 @@ class ScriptBuilder:
     def _close_chapter(self) -> None:
         if self._lines or self._title:
             if not self._title and self._chapters:
-                self._title = f"Chapter {len(self._chapters) + 1}"
+                self._title = f"Chapter {len(self._chapters) + 1}"  # notr: written into script.md
             self._chapters.append(Chapter(self._title, tuple(self._lines)))
         self._title, self._lines = "", []
 
@@ -99,15 +100,18 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImportFailed(path, f"can't read the file ({error.strerror or error})") from None
+        raise ImportFailed(path, translate("ImportBase", "can't read the file ({reason})").format(
+            reason=error.strerror or error)) from None
     if b"\0" in data:
-        raise ImportFailed(path, "this is a binary file, not text: a script must be UTF-8 text") from None
+        raise ImportFailed(path, translate("ImportBase", "this is a binary file, not text: a script must be UTF-8 text")
+                           ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFailed(path, f"not UTF-8 text (byte {error.start}): save it as UTF-8 and import again") from None
+        raise ImportFailed(path, translate("ImportBase", "not UTF-8 text (byte {byte}): save it as UTF-8 and import "
+                                                         "again").format(byte=error.start)) from None
     if not text.strip():
-        raise ImportFailed(path, "the file is empty: there is nothing to narrate")
+        raise ImportFailed(path, translate("ImportBase", "the file is empty: there is nothing to narrate"))
     return text
 
 
@@ -116,7 +120,8 @@ def parse_script_file(path: Path, text: str) -> Script:
     try:
         return parse_script(text)
     except ScriptError as error:
-        raise ImportFailed(path, f"line {error.line_number}: {error.rule}") from None
+        raise ImportFailed(path, translate("ImportBase", "line {number}: {rule}").format(
+            number=error.line_number, rule=error.rule)) from None
 
 
 def has_speaker_row(text: str) -> bool:

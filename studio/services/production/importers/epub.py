@@ -20,6 +20,7 @@ import lxml.html
 
 from studio.services.production.importers.base import ImportFailed, ScriptBuilder, clean_text
 from studio.services.production.script import NARRATOR, Script
+from studio.words import translate
 
 _BLOCKS = {"p", "div", "section", "article", "blockquote", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
            "pre", "figcaption", "caption", "td", "th", "tr", "hr", "header", "footer", "aside", "table"}
@@ -32,13 +33,15 @@ def read(path: Path) -> tuple[Script, list[str]]:
         import ebooklib
         from ebooklib import epub
     except ImportError:
-        raise ImportFailed(path, "EPUB import needs the optional ebooklib (AGPL-3.0, not in the installers): "
-                                 "pip install 'minimax-studio[epub]'") from None
+        raise ImportFailed(path, translate(
+            "ImportEpub", "EPUB import needs the optional ebooklib (AGPL-3.0, not in the installers): pip install "
+                          "'minimax-studio[epub]'")) from None
     try:
         book = epub.read_epub(str(path), options={"ignore_ncx": True})
     except (epub.EpubException, zipfile.BadZipFile, KeyError, lxml.etree.LxmlError) as error:
-        raise ImportFailed(path, f"not a readable EPUB ({error}): an EPUB is a zip with a "
-                                 "META-INF/container.xml and a package document") from None
+        raise ImportFailed(path, translate("ImportEpub", "not a readable EPUB ({problem}): an EPUB is a zip with a "
+                                                         "META-INF/container.xml and a package document").format(
+            problem=error)) from None
     titles = _toc_titles(book.toc)
     builder = ScriptBuilder()
     for idref, linear in book.spine:
@@ -51,7 +54,8 @@ def read(path: Path) -> tuple[Script, list[str]]:
         if not blocks:
             continue
         if linear == "no":
-            builder.warnings.append(f"left out the non-linear document {item.get_name()} (notes and the like)")
+            builder.warnings.append(translate("ImportEpub", "left out the non-linear document {name} (notes and the "
+                                                            "like)").format(name=item.get_name()))
             continue
         builder.chapter(titles.get(item.get_name()) or heading or page_title)
         if blocks[0] == heading:

@@ -22,6 +22,7 @@ from screenplain.types import Action, Dialog, DualDialog, Slug
 
 from studio.services.production.importers.base import ScriptBuilder, read_text, speaker_name
 from studio.services.production.script import NARRATOR, Directives, Script
+from studio.words import translate
 
 # A word in a parenthetical → the MiniMax emotion it asks for (docs/protocol.md#voice-and-audio-settings).
 # `whisper` renders only on speech-2.6 models; elsewhere the render reports it like any unsupported emotion.
@@ -63,8 +64,9 @@ def _dialogue(builder: ScriptBuilder, dialog: Any) -> None:  # screenplain ships
     cue = str(dialog.character)
     speaker = speaker_name(_EXTENSION.sub(" ", cue))
     if speaker is None:
-        builder.warnings.append(f"the character cue '{cue}' can't be a speaker name (it must start with a "
-                                "letter and have at most 40 characters): its dialogue is read by the narrator")
+        builder.warnings.append(translate(
+            "ImportFountain", "the character cue '{cue}' can't be a speaker name (it must start with a letter and "
+                              "have at most 40 characters): its dialogue is read by the narrator").format(cue=cue))
         speaker = NARRATOR
     builder.paragraph()
     emotion: str | None = None
@@ -79,8 +81,9 @@ def _dialogue(builder: ScriptBuilder, dialog: Any) -> None:  # screenplain ships
         said = []
         emotion = emotion_of(text)
         if emotion is None:
-            builder.warnings.append(f"{speaker}: dropped the parenthetical {text.strip()}: it names no emotion "
-                                    "MiniMax renders")
+            builder.warnings.append(translate(
+                "ImportFountain", "{speaker}: dropped the parenthetical {text}: it names no emotion MiniMax renders"
+            ).format(speaker=speaker, text=text.strip()))
     builder.line(speaker, " ".join(said), Directives(emotion=emotion))
 
 

@@ -17,10 +17,13 @@ from markdown_it.token import Token
 
 from studio.services.production.importers.base import ScriptBuilder, read_text
 from studio.services.production.script import NARRATOR, Script
+from studio.words import QT_TRANSLATE_NOOP, translate
 
 _TEXT_TOKENS = {"text", "text_special", "code_inline"}
-_SKIPPED_BLOCKS = {"fence": "a code block", "code_block": "a code block", "html_block": "an HTML block",
-                   "table_open": "a table"}
+_SKIPPED_BLOCKS = {"fence": QT_TRANSLATE_NOOP("ImportMarkdown", "a code block"),
+                   "code_block": QT_TRANSLATE_NOOP("ImportMarkdown", "a code block"),
+                   "html_block": QT_TRANSLATE_NOOP("ImportMarkdown", "an HTML block"),
+                   "table_open": QT_TRANSLATE_NOOP("ImportMarkdown", "a table")}
 
 
 def read(path: Path) -> tuple[Script, list[str]]:
@@ -40,7 +43,8 @@ def parse(text: str) -> tuple[Script, list[str]]:
             skip_until = None if token.type == skip_until else skip_until
             continue
         if token.type in _SKIPPED_BLOCKS:
-            builder.warnings.append(f"line {_line(token)}: skipped {_SKIPPED_BLOCKS[token.type]}")
+            builder.warnings.append(translate("ImportMarkdown", "line {number}: skipped {what}").format(
+                number=_line(token), what=translate("ImportMarkdown", _SKIPPED_BLOCKS[token.type])))
             if token.type == "table_open":
                 skip_until = "table_close"
         elif token.type == "heading_open":
@@ -71,9 +75,12 @@ def _inline_text(token: Token, warnings: list[str]) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type == "image":
-            warnings.append(f"line {_line(token)}: skipped an image ({child.content or 'no description'})")
+            warnings.append(translate("ImportMarkdown", "line {number}: skipped an image ({description})").format(
+                number=_line(token),
+                description=child.content or translate("ImportMarkdown", "no description")))
         elif child.type == "html_inline":
-            warnings.append(f"line {_line(token)}: dropped the HTML tag {child.content}")
+            warnings.append(translate("ImportMarkdown", "line {number}: dropped the HTML tag {tag}").format(
+                number=_line(token), tag=child.content))
     return "".join(parts)
 
 

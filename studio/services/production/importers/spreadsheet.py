@@ -24,6 +24,7 @@ from studio.services.production.script import (
     is_speaker_name,
     parse_directives,
 )
+from studio.words import translate
 
 COLUMNS = ("chapter", "title", "speaker", "text", "emotion", "speed", "pause", "paragraph", "start", "end")
 _DIRECTIVE_COLUMNS = {"emotion": "emotion", "speed": "speed", "pause": "pause"}
@@ -33,13 +34,16 @@ def read(path: Path) -> tuple[Script, list[str]]:
     rows = csv.DictReader(io.StringIO(read_text(path), newline=""))
     header = [name.strip().lower() for name in rows.fieldnames or []]
     if "speaker" not in header or "text" not in header:
-        raise ImportFailed(path, "the first row must name the columns, with at least 'speaker' and 'text' "
-                                 f"(all: {', '.join(COLUMNS)})")
+        raise ImportFailed(path, translate(
+            "ImportSpreadsheet", "the first row must name the columns, with at least 'speaker' and 'text' (all: "
+                                 "{columns})").format(columns=", ".join(COLUMNS)))
     rows.fieldnames = header
     unknown = [name for name in header if name not in COLUMNS]
     builder = ScriptBuilder()
     if unknown:
-        builder.warnings.append(f"ignored the column(s) {', '.join(unknown)}: the columns are {', '.join(COLUMNS)}")
+        builder.warnings.append(translate("ImportSpreadsheet", "ignored the column(s) {unknown}: the columns are "
+                                                               "{columns}").format(
+            unknown=", ".join(unknown), columns=", ".join(COLUMNS)))
     chapter: tuple[str, str] | None = None
     paragraph: str | None = None
     for row_number, row in enumerate(rows, start=2):
@@ -52,8 +56,10 @@ def read(path: Path) -> tuple[Script, list[str]]:
             continue
         speaker = cell.get("speaker") or NARRATOR
         if not is_speaker_name(speaker):
-            raise ImportFailed(path, f"row {row_number}: the speaker '{speaker}' breaks the name rule: upper case, "
-                                     "starting with a letter, at most 40 characters (e.g. HOST, DR. LEE)")
+            raise ImportFailed(path, translate(
+                "ImportSpreadsheet", "row {row}: the speaker '{speaker}' breaks the name rule: upper case, starting "
+                                     "with a letter, at most 40 characters (e.g. HOST, DR. LEE)").format(
+                row=row_number, speaker=speaker))
         if cell.get("paragraph") is None or cell.get("paragraph") != paragraph:
             builder.paragraph()
             paragraph = cell.get("paragraph")
@@ -68,4 +74,5 @@ def _directives(path: Path, row_number: int, cell: dict[str, str]) -> Directives
     try:
         return parse_directives(" ".join(parts), row_number)
     except ScriptError as error:
-        raise ImportFailed(path, f"row {row_number}: {error.rule}") from None
+        raise ImportFailed(path, translate("ImportSpreadsheet", "row {row}: {rule}").format(
+            row=row_number, rule=error.rule)) from None

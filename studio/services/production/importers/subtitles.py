@@ -18,6 +18,7 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from studio.services.production.importers.base import ImportFailed, ScriptBuilder, read_text, speaker_name
 from studio.services.production.script import NARRATOR, Directives, Script, is_speaker_row
+from studio.words import translate
 
 _POSITION_TAG = re.compile(r"\{\\[^}]*\}")
 _SOUND_ONLY = re.compile(r"^(\[[^\]]*\]|\([^)]*\)|♪[^♪]*♪?|\s)+$")
@@ -37,32 +38,38 @@ def _read(path: Path, kind: str) -> tuple[Script, list[str]]:
     try:
         captions = webvtt.from_buffer(io.StringIO(text), format=kind).captions
     except (MalformedFileError, MalformedCaptionError) as error:
-        rule = ("a WebVTT file starts with the row WEBVTT" if kind == "vtt"
-                else "an SRT cue is a number, a row 00:00:01,000 --> 00:00:02,000 and its text")
-        raise ImportFailed(path, f"not a valid {kind.upper()} file ({error}): {rule}") from None
+        rule = (translate("ImportSubtitles", "a WebVTT file starts with the row WEBVTT") if kind == "vtt"
+                else translate("ImportSubtitles", "an SRT cue is a number, a row 00:00:01,000 --> 00:00:02,000 and "
+                                                  "its text"))
+        raise ImportFailed(path, translate("ImportSubtitles", "not a valid {kind} file ({problem}): {rule}").format(
+            kind=kind.upper(), problem=error, rule=rule)) from None
     builder = ScriptBuilder()
     for number, caption in enumerate(captions, start=1):
         raw = " ".join(caption.lines)
         if _POSITION_TAG.search(raw):
             tags = " ".join(_POSITION_TAG.findall(raw))
-            builder.warnings.append(f"cue {number}: dropped the positioning tag(s) {tags}")
+            builder.warnings.append(translate("ImportSubtitles", "cue {number}: dropped the positioning tag(s) {tags}")
+                                    .format(number=number, tags=tags))
             raw = _POSITION_TAG.sub("", raw)
         voices = list(dict.fromkeys(_VOICE.findall(raw)))
         spoken = " ".join(webvtt.Caption(text=raw).text.split())
         if not spoken:
             continue
         if _SOUND_ONLY.match(spoken):
-            builder.warnings.append(f"cue {number}: dropped the sound description {spoken}")
+            builder.warnings.append(translate("ImportSubtitles", "cue {number}: dropped the sound description {text}")
+                                    .format(number=number, text=spoken))
             continue
         speaker = NARRATOR
         if voices:
             named = speaker_name(voices[0])
             if len(voices) > 1:
-                builder.warnings.append(f"cue {number} has several voices ({', '.join(voices)}): read as "
-                                        f"{named or NARRATOR}'s")
+                builder.warnings.append(translate(
+                    "ImportSubtitles", "cue {number} has several voices ({voices}): read as {speaker}'s").format(
+                    number=number, voices=", ".join(voices), speaker=named or NARRATOR))
             if named is None:
-                builder.warnings.append(f"cue {number}: the voice '{voices[0]}' can't be a speaker name: read by "
-                                        "the narrator")
+                builder.warnings.append(translate(
+                    "ImportSubtitles", "cue {number}: the voice '{voice}' can't be a speaker name: read by the "
+                                       "narrator").format(number=number, voice=voices[0]))
             speaker = named or NARRATOR
         elif is_speaker_row(spoken):
             name, _colon, spoken = spoken.partition(":")
