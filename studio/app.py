@@ -233,6 +233,7 @@ def _music_choice(text: str, made: datetime) -> str:
 def connect_window(window: MainWindow, services: Services) -> None:
     """After `window.install`: panel switches on cross-panel signals, the audio device list and choice,
     and the status bar's note when there is no audio output."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QLabel
 
     from studio.services.audio_output import NO_AUDIO_MESSAGE
@@ -268,7 +269,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
     def show_no_audio(reason: str) -> None:
         label = window.statusBar().findChild(QLabel, "audioWarning")
         if label is None:
-            label = QLabel(NO_AUDIO_MESSAGE)
+            label = QLabel(QCoreApplication.translate("AudioOutput", NO_AUDIO_MESSAGE))
             label.setObjectName("audioWarning")
             window.statusBar().addPermanentWidget(label)
         label.setToolTip(reason)

@@ -8,6 +8,7 @@ from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from studio.api.errors import InputError
+from studio.words import translate
 
 Region = Literal["global", "mainland"]
 
@@ -33,12 +34,15 @@ def check_base_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise InputError(
-            "base_url", f"API host must be an https:// URL such as {GLOBAL_HOST} (got {url!r})"
+            "base_url",
+            translate("ApiHosts", "API host must be an https:// URL such as {example} (got {url!r})").format(
+                example=GLOBAL_HOST, url=url),
         )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise InputError(
             "base_url",
-            f"plain http:// is only allowed for a local emulator on 127.0.0.1/localhost; use https:// (got {url!r})",
+            translate("ApiHosts", "plain http:// is only allowed for a local emulator on 127.0.0.1/localhost; "
+                      "use https:// (got {url!r})").format(url=url),
         )
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
 

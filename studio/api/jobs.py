@@ -8,12 +8,15 @@ from collections.abc import Awaitable, Callable
 
 from studio.api.errors import MiniMaxError
 from studio.api.models import TaskStatus
+from studio.words import translate
 
 
 class JobFailed(MiniMaxError):
     def __init__(self, task_id: str, status: str, trace_id: str | None = None) -> None:
-        trace = f" [trace {trace_id}]" if trace_id else ""
-        super().__init__(f"Job {task_id} ended with status {status!r}; nothing was produced.{trace}")
+        trace = translate("JobPolling", " [trace {trace_id}]").format(trace_id=trace_id) if trace_id else ""
+        super().__init__(translate(
+            "JobPolling", "Job {task_id} ended with status {status!r}; nothing was produced.{trace}").format(
+            task_id=task_id, status=status, trace=trace))
         self.task_id = task_id
         self.status = status
         self.trace_id = trace_id
@@ -21,10 +24,9 @@ class JobFailed(MiniMaxError):
 
 class JobTimeout(MiniMaxError):
     def __init__(self, task_id: str, waited_s: float) -> None:
-        super().__init__(
-            f"Job {task_id} is still running after {waited_s:.0f} s; it keeps running on the server, "
-            "check it again later."
-        )
+        super().__init__(translate(
+            "JobPolling", "Job {task_id} is still running after {waited_s:.0f} s; it keeps running on the server, "
+            "check it again later.").format(task_id=task_id, waited_s=waited_s))
         self.task_id = task_id
 
 

@@ -7,6 +7,7 @@ from collections.abc import AsyncGenerator, AsyncIterable
 from typing import Any
 
 from studio.api.errors import StreamError
+from studio.words import translate
 
 
 async def sse_events(chunks: AsyncIterable[bytes]) -> AsyncGenerator[dict[str, Any], None]:
@@ -35,7 +36,8 @@ async def sse_events(chunks: AsyncIterable[bytes]) -> AsyncGenerator[dict[str, A
             elif not saw_sse_line:
                 data_lines.append(line)  # plain JSON body, possibly pretty-printed
             else:
-                raise StreamError(f"Malformed stream line from the server: {line[:80]!r}")
+                raise StreamError(translate("ServerStream", "Malformed stream line from the server: {line!r}").format(
+                    line=line[:80]))
     tail = buffer.rstrip(b"\r")
     if tail:
         data_lines.append(tail[5:].lstrip(b" ") if tail.startswith(b"data:") else tail)
@@ -51,7 +53,9 @@ def _decode(payload: bytes) -> dict[str, Any] | None:
     try:
         event = json.loads(payload)
     except ValueError:
-        raise StreamError(f"Malformed stream event from the server: {payload[:80]!r}") from None
+        raise StreamError(translate("ServerStream", "Malformed stream event from the server: {payload!r}").format(
+            payload=payload[:80])) from None
     if not isinstance(event, dict):
-        raise StreamError(f"Unexpected stream event from the server: {payload[:80]!r}")
+        raise StreamError(translate("ServerStream", "Unexpected stream event from the server: {payload!r}").format(
+            payload=payload[:80]))
     return event

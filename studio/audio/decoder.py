@@ -21,6 +21,8 @@ from typing import Any
 import av
 import numpy as np
 
+from studio.words import translate
+
 log = logging.getLogger("studio.audio.decoder")
 
 FORMATS = ("mp3", "flac", "pcm", "wav")
@@ -51,7 +53,8 @@ class StreamDecoder:
         in_channels: int = 1,
     ) -> None:
         if fmt not in FORMATS:
-            raise ValueError(f"cannot decode {fmt!r} audio (supported: {', '.join(FORMATS)})")
+            raise ValueError(translate("Decoder", "cannot decode {fmt!r} audio (supported: {formats})").format(
+                fmt=fmt, formats=", ".join(FORMATS)))
         self.fmt = fmt
         self.out_rate = out_rate
         self.out_channels = out_channels
@@ -141,7 +144,7 @@ class StreamDecoder:
         if len(buf) < 12:
             return False
         if buf[:4] != b"RIFF" or buf[8:12] != b"WAVE":
-            raise ValueError("not a WAV stream")
+            raise ValueError(translate("Decoder", "not a WAV stream"))
         pos = 12
         while len(buf) >= pos + 8:
             tag, size = buf[pos : pos + 4], int.from_bytes(buf[pos + 4 : pos + 8], "little")
@@ -156,7 +159,7 @@ class StreamDecoder:
                 self.in_channels = int.from_bytes(body[2:4], "little")
                 self.in_rate = int.from_bytes(body[4:8], "little")
                 if int.from_bytes(body[14:16], "little") != 16:
-                    raise ValueError("only 16-bit PCM WAV streams are supported")
+                    raise ValueError(translate("Decoder", "only 16-bit PCM WAV streams are supported"))
             pos += 8 + size + (size & 1)
         return False
 

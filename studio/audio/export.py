@@ -13,6 +13,7 @@ import av
 import numpy as np
 
 from studio.files import write_atomically
+from studio.words import translate
 
 ENCODABLE = ("mp3", "wav", "flac")
 
@@ -50,7 +51,8 @@ def decode_all(data: bytes, fmt: str, *, sample_rate: int = 32000, channels: int
 def encode(samples: np.ndarray, sample_rate: int, fmt: str, *, bitrate: int = 128000) -> bytes:
     """float32 (frames, channels) → a complete mp3/wav/flac file."""
     if fmt not in ENCODABLE:
-        raise ValueError(f"cannot export {fmt!r} (choose {', '.join(ENCODABLE)})")
+        raise ValueError(translate("AudioExport", "cannot export {fmt!r} (choose {formats})").format(
+            fmt=fmt, formats=", ".join(ENCODABLE)))
     if samples.ndim == 1:
         samples = samples[:, None]
     channels = samples.shape[1]

@@ -23,6 +23,8 @@ import av
 import numpy as np
 from av.filter import Graph
 
+from studio.words import translate
+
 FLOOR_WINDOW_S = 0.5  # the noise floor is the quietest window this long
 SOUND_OVER_ROOM_DB = 12.0
 SOUND_MIN_DBFS = -60.0
@@ -57,7 +59,9 @@ class LoudnessMeter:
     def __init__(self, sample_rate: int, channels: int, *, true_peak: bool = True) -> None:
         """Without `true_peak` the true peak is the sample peak (the costly oversampling skipped)."""
         if channels not in (1, 2):
-            raise ValueError(f"loudness is measured on mono or stereo audio, not {channels} channels")
+            raise ValueError(translate(
+                "Loudness", "loudness is measured on mono or stereo audio, not {channels} channels").format(
+                channels=channels))
         self.sample_rate, self.channels = sample_rate, channels
         self._graph = Graph()
         layout = "stereo" if channels == 2 else "mono"
@@ -82,7 +86,7 @@ class LoudnessMeter:
 
     def add(self, block: np.ndarray) -> None:
         if self._done:
-            raise RuntimeError("the meter already gave its result")
+            raise RuntimeError("the meter already gave its result")  # notr
         if not len(block):
             return
         block = np.ascontiguousarray(block, dtype=np.float32).reshape(-1, self.channels)
@@ -119,7 +123,7 @@ class LoudnessMeter:
             self._done = True
         duration = self._frames / self.sample_rate
         if not self._frames:
-            raise ValueError("there is no audio to measure")
+            raise ValueError(translate("Loudness", "there is no audio to measure"))
         integrated = float(self._metadata.get("lavfi.r128.I", "-inf"))
         # ebur128 reports -70 (its absolute gate) when every block was gated away.
         if integrated <= -70.0:

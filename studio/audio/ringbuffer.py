@@ -17,7 +17,7 @@ import numpy as np
 class RingBuffer:
     def __init__(self, capacity: int, channels: int) -> None:
         if capacity <= 0 or channels <= 0:
-            raise ValueError("a ring buffer needs a positive capacity and channel count")
+            raise ValueError("a ring buffer needs a positive capacity and channel count")  # notr
         self.capacity = capacity
         self.channels = channels
         self._buf = np.zeros((capacity, channels), np.float32)

@@ -127,6 +127,7 @@ QFrame#errorBanner QLabel {{ color: {c['error_fg']}; }}
 QLabel#panelTitle {{ font-size: 20px; font-weight: 600; }}
 QLabel#muted {{ color: {c['muted']}; }}
 QLabel#dialogTitle {{ font-size: 17px; font-weight: 600; }}
+QLabel#emptyTitle {{ font-weight: 600; }}
 QLabel#notice {{ background: {c['alternate']}; border: 1px solid {c['border']}; border-radius: 6px; padding: 8px; }}
 QCommandLinkButton#bigChoice {{ border: 1px solid {c['border']}; border-radius: 8px; background: {c['base']};
     color: {c['text']}; padding: 10px; }}

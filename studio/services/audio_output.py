@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING
 from studio.audio.jitter import JitterEstimator
 from studio.audio.playback import Playback, PlaybackMeasurements
 from studio.audio.player import AudioDeviceError, AudioUnavailable, Player, output_devices
+from studio.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from studio.audio.player import PlayerState
 
 log = logging.getLogger(__name__)
 
-NO_AUDIO_MESSAGE = "No audio output: takes are saved but not played"
+# Shown translated: `translate("AudioOutput", NO_AUDIO_MESSAGE)`.
+NO_AUDIO_MESSAGE = QT_TRANSLATE_NOOP("AudioOutput", "No audio output: takes are saved but not played")
 
 
 async def _from_queue(queue: asyncio.Queue[bytes | None]) -> AsyncIterator[bytes]:

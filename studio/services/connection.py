@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING, Literal
 from studio.api.client import MiniMaxClient
 from studio.api.hosts import Region
 from studio.settings.secrets import KeyStore, resolve_api_key
+from studio.words import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from studio.emulator import Emulator
 
 log = logging.getLogger(__name__)
 
-DEMO_NOT_KEPT = ("Another MiniMax Studio holds the demo but does not answer, so this one started an empty demo "
-                 "that keeps nothing once closed.")
+# Shown where it is said: `translate("Connection", DEMO_NOT_KEPT)`.
+DEMO_NOT_KEPT = QT_TRANSLATE_NOOP("Connection", "Another MiniMax Studio holds the demo but does not answer, so this "
+                                                "one started an empty demo that keeps nothing once closed.")
 ADDRESS_WAIT_S = 3.0  # the lock holder publishes its address once its ports are bound: wait that long for it
 
 
@@ -36,7 +38,8 @@ class RunningDemo:
 
     @property
     def shared_note(self) -> str:
-        return f"using the demo of the MiniMax Studio already running (process {self.pid}), shared with it"
+        return translate("Connection", "using the demo of the MiniMax Studio already running (process {pid}), "
+                                       "shared with it").format(pid=self.pid)
 
     async def stop(self) -> None:
         """Nothing to stop: the process that started it stops it."""

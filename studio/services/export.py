@@ -10,11 +10,14 @@ from pathlib import Path
 from studio.api.errors import MiniMaxError
 from studio.audio.export import ExportResult, export_audio, format_of
 from studio.files import write_atomically
-from studio.services.library import Take
+from studio.services.library import KIND_WORDS, Take
 from studio.services.media import picture_info
+from studio.words import QT_TRANSLATE_NOOP, translate
 
-# What an audio take can be exported as, with the name the save dialogs show.
-AUDIO_EXPORT_FORMATS: dict[str, str] = {"mp3": "MP3", "wav": "WAV", "flac": "FLAC", "pcm": "Raw PCM, 16-bit"}
+# What an audio take can be exported as, with the name the save dialogs show (translated where shown:
+# `translate("Export", label)`).
+AUDIO_EXPORT_FORMATS: dict[str, str] = {"mp3": "MP3", "wav": "WAV", "flac": "FLAC",
+                                        "pcm": QT_TRANSLATE_NOOP("Export", "Raw PCM, 16-bit")}
 AUDIO_KINDS = ("speech", "music")
 
 
@@ -51,10 +54,15 @@ def _export(take: Take, dest: Path) -> ExportResult:
         write_atomically(dest, take.path.read_bytes())
         return ExportResult(dest, reencoded=False)
     if take.kind not in AUDIO_KINDS:
-        raise ExportError(f"This {take.kind} is a .{fmt} file: save it with the .{fmt} extension (not .{wanted}).")
+        kind = translate("Library", KIND_WORDS[take.kind]) if take.kind in KIND_WORDS else take.kind
+        raise ExportError(translate(
+            "Export", "This {kind} is a .{fmt} file: save it with the .{fmt} extension (not .{wanted}).").format(
+            kind=kind, fmt=fmt, wanted=wanted))
     if wanted not in AUDIO_EXPORT_FORMATS:
         choices = ", ".join(f".{fmt}" for fmt in AUDIO_EXPORT_FORMATS)
-        raise ExportError(f"Audio can be exported as {choices}; “{dest.name}” names none of them.")
+        raise ExportError(translate(
+            "Export", "Audio can be exported as {choices}; “{name}” names none of them.").format(
+            choices=choices, name=dest.name))
     return export_audio(take.path.read_bytes(), own, dest,
                         sample_rate=take.sample_rate or 32000, channels=take.channels or 1)
 

@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from studio.words import translate
+
 
 class NewerSchema(RuntimeError):
     """The database was written by a newer MiniMax Studio: opening it could lose what that version keeps."""
@@ -26,7 +28,9 @@ def migrate(db: sqlite3.Connection, migrations: tuple[str, ...], db_path: Path) 
                 db.execute("INSERT INTO schema_version VALUES (0)")
     version = schema_version(db)
     if version > len(migrations):
-        raise NewerSchema(f"{db_path} was written by a newer MiniMax Studio (schema {version}); update the app")
+        raise NewerSchema(translate(
+            "DatabaseSchema", "{path} was written by a newer MiniMax Studio (schema {version}); update the app").format(
+            path=db_path, version=version))
     for number in range(version, len(migrations)):
         with transaction(db):
             for statement in migrations[number].split(";"):

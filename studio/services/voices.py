@@ -27,7 +27,7 @@ UNKNOWN = ""
 
 # --- facets ------------------------------------------------------------------------------------------
 
-MANDARIN, CANTONESE = "Chinese (Mandarin)", "Cantonese"
+MANDARIN, CANTONESE = "Chinese (Mandarin)", "Cantonese"  # notr: catalogue keys (the UI translates them)
 _LANGUAGE_ALIASES: dict[str, str] = {
     "chinese (mandarin)": MANDARIN,
     "chinese": MANDARIN,

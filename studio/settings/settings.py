@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
 SETTINGS_FILE = "settings.json"
-DEFAULT_SAMPLE_LINE = "Hello! This is how I sound reading your script."
+DEFAULT_SAMPLE_LINE = "Hello! This is how I sound reading your script."  # notr: sent to MiniMax
 SAMPLE_LINE_MAX = 500
 
 Mode = Literal["live", "demo"]
@@ -89,9 +89,9 @@ class Settings:
     def __setattr__(self, name: str, value: Any) -> None:
         rule = _RULES.get(name)
         if rule is None:
-            raise AttributeError(f"Settings has no field {name!r}")
+            raise AttributeError(f"Settings has no field {name!r}")  # notr: a programmer error
         if not rule(value):
-            raise ValueError(f"settings.{name} cannot be {value!r}")
+            raise ValueError(f"settings.{name} cannot be {value!r}")  # notr: a programmer error
         super().__setattr__(name, value)
 
     def panel(self, name: str) -> dict[str, Any]:
@@ -121,7 +121,7 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_unve
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("version", 0)
     if not isinstance(version, int) or version < 0:
-        raise ValueError(f"settings version {version!r} is not a version number")
+        raise ValueError(f"settings version {version!r} is not a version number")  # notr: logged
     while version < SETTINGS_VERSION:
         data = UPGRADES[version](dict(data))
         version = data["version"]
@@ -145,7 +145,7 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
-            raise ValueError("the settings file does not hold a JSON object")
+            raise ValueError("the settings file does not hold a JSON object")  # notr: logged
         data = upgrade(data)
     except ValueError as exc:
         _back_up(path, f"unreadable ({exc})")

@@ -402,10 +402,7 @@ class LibraryPanel(QWidget):
         self.list.installEventFilter(self)
 
         self.empty_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.empty_title.setObjectName("emptyTitle")
-        title_font = self.empty_title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() + 2)
-        self.empty_title.setFont(title_font)
+        self.empty_title.setObjectName("emptyTitle")  # the theme's one empty-state title style
         self.empty_hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="muted")  # type: ignore[call-overload]  # Qt property keywords
         self.empty_action = QPushButton()  # the next step: open the panel that makes takes, clear the search, …
         self.empty_action.clicked.connect(self._on_empty_action)

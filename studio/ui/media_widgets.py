@@ -378,9 +378,7 @@ class EmptyState(QWidget):
         super().__init__(view.viewport())
         self._view = view
         self.title = QLabel(title, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setObjectName("emptyTitle")  # the theme's one empty-state title style
         self.text = muted_label(text, wrap=True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.action_button = QPushButton(action)

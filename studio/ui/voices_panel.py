@@ -728,10 +728,7 @@ class VoicesPanel(QWidget):
         self.list.up_from_top.connect(self.focus_search)
 
         self.empty_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.empty_title.setObjectName("emptyTitle")
-        title_font = self.empty_title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() + 2)
-        self.empty_title.setFont(title_font)
+        self.empty_title.setObjectName("emptyTitle")  # the theme's one empty-state title style
         self.empty_action = QPushButton()
         self.empty_action.clicked.connect(self._on_empty_action)
         self.empty_clear_search = QPushButton(self.tr("Clear the &search"))

@@ -80,7 +80,8 @@ def ask_save_file(parent: QWidget, title: str, default_name: str, file_filter: s
 def save_filter(formats: Mapping[str, str], first: str) -> str:
     """A save dialog's filter, one entry per extension (extension → label), `first`'s entry first."""
     ordered = sorted(formats, key=lambda ext: ext != first)
-    return ";;".join(f"{formats[ext]} (*.{ext})" for ext in ordered)
+    # The labels are studio/services/export.py's table, marked there for the "Export" context.
+    return ";;".join(f"{QCoreApplication.translate('Export', formats[ext])} (*.{ext})" for ext in ordered)
 
 
 class ElidedLabel(QLabel):

@@ -45,11 +45,11 @@
     </message>
     <message>
         <source>must be {span} long (got {seconds:.2f} s)</source>
-        <translation>时长必须为 {span}（当前为 {seconds:.2f} s）</translation>
+        <translation>时长必须为 {span}（当前为 {seconds:.2f} 秒）</translation>
     </message>
     <message>
         <source>{what} must be {span} long (this file is {seconds:.2f} s)</source>
-        <translation>{what}的时长必须为 {span}（此文件为 {seconds:.2f} s）</translation>
+        <translation>{what}的时长必须为 {span}（此文件为 {seconds:.2f} 秒）</translation>
     </message>
     <message>
         <source>prompt audio</source>
@@ -57,11 +57,11 @@
     </message>
     <message>
         <source>must be shorter than 8 s (got {seconds:.2f} s)</source>
-        <translation>必须短于 8 s（当前为 {seconds:.2f} s）</translation>
+        <translation>必须短于 8 秒（当前为 {seconds:.2f} 秒）</translation>
     </message>
     <message>
         <source>prompt audio must be shorter than 8 s (this file is {seconds:.2f} s)</source>
-        <translation>示例音频必须短于 8 s（此文件为 {seconds:.2f} s）</translation>
+        <translation>示例音频必须短于 8 秒（此文件为 {seconds:.2f} 秒）</translation>
     </message>
     <message>
         <source>must be wav or mp3 (this file is {format})</source>

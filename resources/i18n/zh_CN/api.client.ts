@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>MiniMax accepted the request but sent nothing for {seconds:g} s ({url}).</source>
-        <translation>MiniMax 已接受请求，但 {seconds:g} s 内没有返回任何数据（{url}）。</translation>
+        <translation>MiniMax 已接受请求，但 {seconds:g} 秒内没有返回任何数据（{url}）。</translation>
     </message>
     <message>
         <source>The connection to {url} broke before the answer arrived: {what}. Check your connection and try again.</source>
@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>MiniMax accepted the chat request but sent nothing for {seconds:g} s.</source>
-        <translation>MiniMax 已接受对话请求，但 {seconds:g} s 内没有返回任何内容。</translation>
+        <translation>MiniMax 已接受对话请求，但 {seconds:g} 秒内没有返回任何内容。</translation>
     </message>
     <message>
         <source>The chat stream stalled: MiniMax sent nothing for {seconds:g} s after {received:,} characters.</source>
-        <translation>对话流中断：MiniMax 在发送 {received:,} 个字符后 {seconds:g} s 内没有再发送内容。</translation>
+        <translation>对话流中断：MiniMax 在发送 {received:,} 个字符后 {seconds:g} 秒内没有再发送内容。</translation>
     </message>
     <message>
         <source>MiniMax closed the chat stream after {received:,} characters, before the end of the answer.</source>

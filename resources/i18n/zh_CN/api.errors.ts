@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>no answer within {seconds:g} s (check your network or proxy)</source>
-        <translation>{seconds:g} s 内没有响应（请检查网络或代理）</translation>
+        <translation>{seconds:g} 秒内没有响应（请检查网络或代理）</translation>
     </message>
     <message>
         <source>the name doesn&apos;t resolve (check the address or your network)</source>
@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>The stream stalled: MiniMax sent nothing for {seconds:g} s after {received:,} bytes of audio.</source>
-        <translation>流式传输中断：MiniMax 在发送 {received:,} 字节音频后 {seconds:g} s 内没有再发送数据。</translation>
+        <translation>流式传输中断：MiniMax 在发送 {received:,} 字节音频后 {seconds:g} 秒内没有再发送数据。</translation>
     </message>
     <message>
         <source>MiniMax accepted the request but sent nothing for {seconds:g} s.</source>
-        <translation>MiniMax 已接受请求，但 {seconds:g} s 内没有返回任何数据。</translation>
+        <translation>MiniMax 已接受请求，但 {seconds:g} 秒内没有返回任何数据。</translation>
     </message>
     <message>
         <source>MiniMax closed the stream after {received:,} bytes of audio, before the end.</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Wait {seconds} s and try again.</source>
-        <translation>请等待 {seconds} s 后重试。</translation>
+        <translation>请等待 {seconds} 秒后重试。</translation>
     </message>
     <message>
         <source>MiniMax had an unknown error</source>

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>{resolution} {durations} s</source>
-        <translation>{resolution} {durations} s</translation>
+        <translation>{resolution} {durations} 秒</translation>
     </message>
     <message>
         <source>must hold exactly one image (got {count})</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>{duration} s at {resolution} isn&apos;t available for {model} {kind}; allowed: {allowed}</source>
-        <translation>{model} 的{kind}不支持 {resolution} 下的 {duration} s；可选：{allowed}</translation>
+        <translation>{model} 的{kind}不支持 {resolution} 下的 {duration} 秒；可选：{allowed}</translation>
     </message>
     <message>
         <source>is only for MiniMax-Hailuo-02 and MiniMax-Hailuo-2.3 models</source>

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>pause marker {marker}{where}: pause must be 0.01–99.99 s with at most 2 decimals</source>
-        <translation>停顿标记 {marker}{where}：停顿须为 0.01–99.99 s，最多 2 位小数</translation>
+        <translation>停顿标记 {marker}{where}：停顿须为 0.01–99.99 秒，最多 2 位小数</translation>
     </message>
     <message>
         <source>pause marker {marker}{where} starts the text: put pauses between speakable text</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>must look like &quot;from/to&quot;, e.g. &quot;Omg/Oh my god&quot; (got {tone})</source>
-        <translation>格式必须为“原文/读法”，例如 &quot;Omg/Oh my god&quot;（当前为 {tone}）</translation>
+        <translation>格式必须为“原文/读法”，例如“Omg/Oh my god”（当前为 {tone}）</translation>
     </message>
     <message>
         <source>must mix 1–{most} voices (got {count})</source>

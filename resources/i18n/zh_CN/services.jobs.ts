@@ -5,7 +5,7 @@
     <name>Jobs</name>
     <message>
         <source>Waiting {seconds:.0f} s for a free slot: MiniMax takes {per_minute} videos a minute</source>
-        <translation>等待 {seconds:.0f} s 以获得空闲名额：MiniMax 每分钟接受 {per_minute} 个视频</translation>
+        <translation>等待 {seconds:.0f} 秒以获得空闲名额：MiniMax 每分钟接受 {per_minute} 个视频</translation>
     </message>
     <message>
         <source>Cancelled before sending</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Checking again in {seconds:.0f} s: {reason}</source>
-        <translation>{seconds:.0f} s 后重新查询：{reason}</translation>
+        <translation>{seconds:.0f} 秒后重新查询：{reason}</translation>
     </message>
     <message>
         <source>The video is ready but the download failed: {reason} Resume the job to try again.</source>

@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Noise floor (quietest 0.5 s)</source>
-        <translation>底噪（最安静的 0.5 s）</translation>
+        <translation>底噪（最安静的 0.5 秒）</translation>
     </message>
     <message>
         <source>the background is too loud: remove the noise (a noise gate or de-noise) or record in a quieter room</source>
@@ -141,11 +141,11 @@
     </message>
     <message>
         <source>add silence at the start to {low:g}–{high:g} s</source>
-        <translation>在开头补充静音至 {low:g}–{high:g} s</translation>
+        <translation>在开头补充静音至 {low:g}–{high:g} 秒</translation>
     </message>
     <message>
         <source>trim silence at the start to {low:g}–{high:g} s</source>
-        <translation>将开头的静音裁剪至 {low:g}–{high:g} s</translation>
+        <translation>将开头的静音裁剪至 {low:g}–{high:g} 秒</translation>
     </message>
     <message>
         <source>Room tone at the tail</source>
@@ -153,11 +153,11 @@
     </message>
     <message>
         <source>add silence at the end to {low:g}–{high:g} s</source>
-        <translation>在结尾补充静音至 {low:g}–{high:g} s</translation>
+        <translation>在结尾补充静音至 {low:g}–{high:g} 秒</translation>
     </message>
     <message>
         <source>trim silence at the end to {low:g}–{high:g} s</source>
-        <translation>将结尾的静音裁剪至 {low:g}–{high:g} s</translation>
+        <translation>将结尾的静音裁剪至 {low:g}–{high:g} 秒</translation>
     </message>
 </context>
 </TS>

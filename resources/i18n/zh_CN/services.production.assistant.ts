@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>line {number}: a pause of {pause} s is outside 0–{most:g} s</source>
-        <translation>第 {number} 行：{pause} s 的停顿超出 0–{most:g} s</translation>
+        <translation>第 {number} 行：{pause} 秒的停顿超出 0–{most:g} 秒</translation>
     </message>
     <message>
         <source>lines {first}–{last}</source>

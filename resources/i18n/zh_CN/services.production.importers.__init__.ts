@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>no text to narrate was found in it (read as {format})</source>
-        <translation>其中没有找到可朗读的文本（按{format}读取）</translation>
+        <translation>其中没有找到可朗读的文本（读取格式：{format}）</translation>
     </message>
 </context>
 </TS>

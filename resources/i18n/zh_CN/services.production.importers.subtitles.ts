@@ -25,11 +25,11 @@
     </message>
     <message>
         <source>cue {number} has several voices ({voices}): read as {speaker}&apos;s</source>
-        <translation>字幕条 {number} 有多个说话声音（{voices}）：按 {speaker} 的朗读</translation>
+        <translation>字幕条 {number} 有多个说话人（{voices}）：归为 {speaker} 的台词</translation>
     </message>
     <message>
         <source>cue {number}: the voice &apos;{voice}&apos; can&apos;t be a speaker name: read by the narrator</source>
-        <translation>字幕条 {number}：声音“{voice}”不能作为说话人名称：由旁白朗读</translation>
+        <translation>字幕条 {number}：说话人标签“{voice}”不能作为说话人名称：由旁白朗读</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@
     <name>ProductionLongForm</name>
     <message>
         <source>its result is gone (MiniMax keeps it 9 h); rendering again creates a new task, which is billed again</source>
-        <translation>结果已失效（MiniMax 只保留 9 h）；重新生成会创建新任务并再次计费</translation>
+        <translation>结果已失效（MiniMax 只保留 9 小时）；重新生成会创建新任务并再次计费</translation>
     </message>
     <message>
         <source>nothing was produced; rendering again creates a new task</source>
@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>one async task (~{async_s:.0f} s) beats sentence units (~{sync_s:.0f} s)</source>
-        <translation>一个异步任务（约 {async_s:.0f} s）快于逐句生成（约 {sync_s:.0f} s）</translation>
+        <translation>一个异步任务（约 {async_s:.0f} 秒）快于逐句生成（约 {sync_s:.0f} 秒）</translation>
     </message>
     <message>
         <source>sentence units (~{sync_s:.0f} s) beat one async task (~{async_s:.0f} s)</source>
-        <translation>逐句生成（约 {sync_s:.0f} s）快于一个异步任务（约 {async_s:.0f} s）</translation>
+        <translation>逐句生成（约 {sync_s:.0f} 秒）快于一个异步任务（约 {async_s:.0f} 秒）</translation>
     </message>
     <message>
         <source>async speech takes one voice; this chapter has {voices}</source>

@@ -73,15 +73,15 @@
     </message>
     <message>
         <source>it is {seconds:.1f} s long; a clone needs at least 10 s</source>
-        <translation>时长为 {seconds:.1f} s；复刻至少需要 10 s</translation>
+        <translation>时长为 {seconds:.1f} 秒；复刻至少需要 10 秒</translation>
     </message>
     <message>
         <source>Record at least 10 s ({best} of clear speech works best).</source>
-        <translation>请至少录制 10 s（{best} 的清晰语音效果最佳）。</translation>
+        <translation>请至少录制 10 秒（{best} 的清晰语音效果最佳）。</translation>
     </message>
     <message>
         <source>it is {minutes:.1f} min long; the limit is 5 min</source>
-        <translation>时长为 {minutes:.1f} min；上限为 5 min</translation>
+        <translation>时长为 {minutes:.1f} 分钟；上限为 5 分钟</translation>
     </message>
     <message>
         <source>Trim it to the best 1–5 minutes.</source>
@@ -89,15 +89,15 @@
     </message>
     <message>
         <source>{seconds:.1f} s is within {limits}</source>
-        <translation>{seconds:.1f} s，在 {limits} 范围内</translation>
+        <translation>{seconds:.1f} 秒，在 {limits} 范围内</translation>
     </message>
     <message>
         <source>the prompt audio is {seconds:.1f} s; it must be shorter than 8 s</source>
-        <translation>示例音频时长为 {seconds:.1f} s；必须短于 8 s</translation>
+        <translation>示例音频时长为 {seconds:.1f} 秒；必须短于 8 秒</translation>
     </message>
     <message>
         <source>Cut one sentence of 3–7 s.</source>
-        <translation>请剪出一句 3–7 s 的语音。</translation>
+        <translation>请剪出一句 3–7 秒的语音。</translation>
     </message>
     <message>
         <source>the sample rate is only {rate} Hz</source>
@@ -221,11 +221,11 @@
     </message>
     <message>
         <source>{count} voice expires within {hours:.0f} h unless used: {names}{more}. Activate them in Voice Lab → My voices.</source>
-        <translation>{count} 个音色如不使用将在 {hours:.0f} h 内过期：{names}{more}。请在“音色实验室 → 我的音色”中激活。</translation>
+        <translation>{count} 个音色如不使用将在 {hours:.0f} 小时内过期：{names}{more}。请在“音色实验室 → 我的音色”中激活。</translation>
     </message>
     <message>
         <source>{count} voices expire within {hours:.0f} h unless used: {names}{more}. Activate them in Voice Lab → My voices.</source>
-        <translation>{count} 个音色如不使用将在 {hours:.0f} h 内过期：{names}{more}。请在“音色实验室 → 我的音色”中激活。</translation>
+        <translation>{count} 个音色如不使用将在 {hours:.0f} 小时内过期：{names}{more}。请在“音色实验室 → 我的音色”中激活。</translation>
     </message>
     <message>
         <source>Checking the sample…</source>

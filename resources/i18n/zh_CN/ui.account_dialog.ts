@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Use your MiniMax account. Generations are billed to it.</source>
-        <translation>使用你的 MiniMax 账户，生成的内容计入该账户的费用。</translation>
+        <translation>使用你的 MiniMax 账户，生成费用计入该账户。</translation>
     </message>
     <message>
         <source>&amp;Try the demo</source>

@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>{app} — Demo</source>
-        <translation>{app} — 演示</translation>
+        <translation>{app} — 演示模式</translation>
     </message>
     <message>
         <source>Quit {app}</source>

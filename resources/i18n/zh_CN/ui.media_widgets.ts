@@ -5,7 +5,7 @@
     <name>CharCounter</name>
     <message>
         <source>{count} of {limit} characters</source>
-        <translation>{count} / {limit} 字符</translation>
+        <translation>{count} / {limit} 个字符</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,7 @@ First line of the song
     </message>
     <message>
         <source>Bitrate</source>
-        <translation>比特率</translation>
+        <translation>码率</translation>
     </message>
     <message>
         <source>&amp;Reference ({model})</source>
@@ -221,7 +221,7 @@ First line of the song
     </message>
     <message>
         <source>Describe the style, add lyrics (or pick Instrumental) and press Generate song: your songs appear here.</source>
-        <translation>描述风格，写上歌词（或选择纯音乐），然后点击“生成歌曲”：生成的歌曲会显示在这里。</translation>
+        <translation>描述风格，写上歌词（或选择纯音乐），然后点击“生成歌曲”：歌曲会显示在这里。</translation>
     </message>
     <message>
         <source>Write a prompt</source>
@@ -237,7 +237,7 @@ First line of the song
     </message>
     <message>
         <source>Composing… it plays as it arrives</source>
-        <translation>正在作曲… 边生成边播放</translation>
+        <translation>正在作曲…边生成边播放</translation>
     </message>
     <message>
         <source>Composing… (takes a minute)</source>

@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Used {tokens} · rendering this script would bill {characters} characters</source>
-        <translation>已用 {tokens} · 生成此脚本将计费 {characters} 字符</translation>
+        <translation>已用 {tokens} · 生成此脚本将计费 {characters} 个字符</translation>
     </message>
     <message>
         <source>&amp;Draft again</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>The draft has no lines: write SPEAKER: what they say, one turn a paragraph</source>
-        <translation>草稿中没有行：请按“说话人: 台词”书写，每轮发言一段</translation>
+        <translation>草稿中没有行：请按“SPEAKER: 台词”的格式书写，每轮发言一段</translation>
     </message>
     <message numerus="yes">
         <source>Replace the script of {production} with this draft (%n line(s))?</source>
@@ -299,16 +299,16 @@
     <message numerus="yes">
         <source>&amp;Whole production (%n line(s))</source>
         <translation>
-            <numerusform>整个制作项目(&amp;W)（%n 行）</numerusform>
+            <numerusform>整个制作项目（%n 行）(&amp;W)</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Selected line (line {number})</source>
-        <translation>所选行(&amp;S)（第 {number} 行）</translation>
+        <translation>所选行（第 {number} 行）(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Selected line (none is selected)</source>
-        <translation>所选行(&amp;S)（未选择）</translation>
+        <translation>所选行（未选择）(&amp;S)</translation>
     </message>
     <message>
         <source>Text model</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>&amp;Suggestions (checked ones are accepted)</source>
-        <translation>建议(&amp;S)（勾选的会被接受）</translation>
+        <translation>建议（勾选的会被接受）(&amp;S)</translation>
     </message>
     <message>
         <source>Suggestions</source>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <source>&amp;Pronunciations for the cast&apos;s defaults (check the ones to add)</source>
-        <translation>角色分配默认发音(&amp;P)（勾选要添加的）</translation>
+        <translation>角色分配的默认发音（勾选要添加的）(&amp;P)</translation>
     </message>
     <message>
         <source>Pronunciations</source>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{suggestions}&lt;/b&gt;, {pronunciations}. {note} Accepted lines render again when asked (about {characters} characters for all of them).</source>
-        <translation>&lt;b&gt;{suggestions}&lt;/b&gt;，{pronunciations}。{note}接受的行会在请求时重新生成（全部约 {characters} 字符）。</translation>
+        <translation>&lt;b&gt;{suggestions}&lt;/b&gt;，{pronunciations}。{note}接受的行会在请求时重新生成（全部约 {characters} 个字符）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;No line needs a change&lt;/b&gt;, {pronunciations}. {note}</source>
@@ -516,7 +516,7 @@
     <message numerus="yes">
         <source>Accepted %n suggestion(s) into script.md: those lines render again when asked (about {characters} characters).</source>
         <translation>
-            <numerusform>已将 %n 条建议写入 script.md：这些行会在请求时重新生成（约 {characters} 字符）。</numerusform>
+            <numerusform>已将 %n 条建议写入 script.md：这些行会在请求时重新生成（约 {characters} 个字符）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">

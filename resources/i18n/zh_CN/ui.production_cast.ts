@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>Remove the selected pronunciation of {speaker}</source>
-        <translation>删除 {speaker} 的所选发音</translation>
+        <translation>移除 {speaker} 的所选发音</translation>
     </message>
     <message>
         <source>Audition {speaker}: hear the selected line with these settings</source>

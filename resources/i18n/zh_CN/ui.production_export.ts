@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Audiobook: ACX-spec mastering</source>
-        <translation>有声书：ACX 规格母带处理</translation>
+        <translation>有声书：ACX 规范母带处理</translation>
     </message>
     <message>
         <source>Broadcast (EBU R128)</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>−20 dB RMS (−23…−18), peaks ≤ −3 dB, noise floor ≤ −60 dB, 44.1 kHz mono MP3 192 kbps CBR, a file per chapter with room tone at head and tail</source>
-        <translation>−20 dB RMS（−23…−18），峰值 ≤ −3 dB，底噪 ≤ −60 dB，44.1 kHz 单声道 MP3 192 kbps 恒定码率，每个章节一个文件，首尾带环境底噪</translation>
+        <translation>−20 dB RMS（−23…−18），峰值 ≤ −3 dB，底噪 ≤ −60 dB，44.1 kHz 单声道 MP3 192 kbps 恒定码率，每个章节一个文件，首尾带环境音</translation>
     </message>
     <message>
         <source>−23 LUFS ±0.5 LU, true peak ≤ −1 dBTP, 48 kHz stereo WAV</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>Under the speech, &amp;ducked</source>
-        <translation>垫在人声下方，自动压低(&amp;D)</translation>
+        <translation>垫在人声下方，闪避（自动压低）(&amp;D)</translation>
     </message>
     <message>
         <source>The music&apos;s loudness, alone, against the voice&apos;s</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Duck</source>
-        <translation>压低</translation>
+        <translation>闪避</translation>
     </message>
     <message>
         <source>Attack</source>
@@ -357,11 +357,11 @@
     </message>
     <message>
         <source>Export the episode</source>
-        <translation>导出本集</translation>
+        <translation>导出节目</translation>
     </message>
     <message>
         <source>Pictures ({patterns})</source>
-        <translation>图片 ({patterns})</translation>
+        <translation>图像 ({patterns})</translation>
     </message>
     <message>
         <source>Cover art</source>

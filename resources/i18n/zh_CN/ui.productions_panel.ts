@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>Finishing the render started before the studio closed: {units}, {characters} (of the {approved} you approved)</source>
-        <translation>正在完成上次关闭工作室前开始的生成：{units}，{characters}（在你批准的 {approved} 个字符之内）</translation>
+        <translation>正在完成上次关闭 Studio 前开始的生成：{units}，{characters}（在你批准的 {approved} 个字符之内）</translation>
     </message>
     <message numerus="yes">
         <source>{done} of %Ln units: {billed} of {estimated} billed</source>

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Type or paste your script, or drop a text file here. Ctrl+Enter renders it (or the selection); moving a voice slider replays the sentence under the cursor.</source>
-        <translation>在此输入或粘贴脚本，或拖入文本文件。按 Ctrl+Enter 生成全部（或所选内容）；移动声音滑块会重新播放光标所在的句子。</translation>
+        <translation>在此输入或粘贴脚本，或拖入文本文件。按 Ctrl+Enter 生成全部（或所选内容）；移动滑块会重新播放光标所在的句子。</translation>
     </message>
     <message>
         <source>Script</source>
@@ -34,7 +34,7 @@
     <message numerus="yes">
         <source>Inserted {file} (%Ln character(s))</source>
         <translation>
-            <numerusform>已插入 {file}（%Ln 字符）</numerusform>
+            <numerusform>已插入 {file}（%Ln 个字符）</numerusform>
         </translation>
     </message>
 </context>

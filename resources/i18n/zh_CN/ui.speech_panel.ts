@@ -69,11 +69,11 @@
     </message>
     <message>
         <source>Exported {path} mastered to {preset}: passes every line of its spec</source>
-        <translation>已导出 {path}（按“{preset}”母带处理）：各项规格全部通过</translation>
+        <translation>已导出 {path}（按“{preset}”母带处理）：符合规范的每一项</translation>
     </message>
     <message>
         <source>Exported {path} mastered to {preset}: FAILS a line: see the report</source>
-        <translation>已导出 {path}（按“{preset}”母带处理）：有未通过的项目，请查看报告</translation>
+        <translation>已导出 {path}（按“{preset}”母带处理）：有一项不符合规范，请查看报告</translation>
     </message>
     <message>
         <source>Couldn&apos;t export: {reason}</source>

@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>Lan&amp;guage boost</source>
-        <translation>语种增强(&amp;G)</translation>
+        <translation>语言增强(&amp;G)</translation>
     </message>
     <message>
         <source>Pronun&amp;ciation</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>Bit&amp;rate</source>
-        <translation>比特率(&amp;R)</translation>
+        <translation>码率(&amp;R)</translation>
     </message>
     <message>
         <source>Channels</source>

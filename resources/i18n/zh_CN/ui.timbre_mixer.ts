@@ -5,7 +5,7 @@
     <name>TimbreMixer</name>
     <message>
         <source>Mi&amp;x voices (replaces the single voice)</source>
-        <translation>混合音色(&amp;X)（替代单一音色）</translation>
+        <translation>混合音色（替代单一音色）(&amp;X)</translation>
     </message>
     <message>
         <source>Add voice</source>

@@ -5,7 +5,7 @@
     <name>CloneTab</name>
     <message>
         <source>Drop a recording here: mp3, m4a or wav, {length} ({best} works best), up to 20 MB</source>
-        <translation>把录音拖到这里：mp3、m4a 或 wav，时长 {length}（{best} 效果最好），最大 20 MB</translation>
+        <translation>把录音拖到这里：mp3、m4a 或 wav，时长 {length}（{best} 效果最好），最大&#xa0;20&#xa0;MB</translation>
     </message>
     <message>
         <source>Ch&amp;oose file…</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>Clean-up</source>
-        <translation>处理</translation>
+        <translation>预处理</translation>
     </message>
     <message>
         <source>&amp;Model</source>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>Recording… the sample is checked when you stop.</source>
-        <translation>正在录音… 停止后会检查样本。</translation>
+        <translation>正在录音…停止后会检查样本。</translation>
     </message>
     <message>
         <source>■  &amp;Stop</source>
@@ -292,7 +292,7 @@
     <message numerus="yes">
         <source>It is in your voices now. It expires in 168 h (7 days) unless you use it in Speech, or press “Keep it for good”. The demo cost %Ln character(s).</source>
         <translation>
-            <numerusform>它已在你的音色中。若不在语音合成中使用或按“永久保留”，它将在 168 小时（7 天）后过期。试听花费了 %Ln 个字符。</numerusform>
+            <numerusform>它已在你的音色中。若不在语音合成中使用或按“永久保留”，它将在 168 小时（7 天）后过期。试听计费 %Ln 个字符。</numerusform>
         </translation>
     </message>
     <message>

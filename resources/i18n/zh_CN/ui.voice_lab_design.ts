@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Kept as</source>
-        <translation>保存为</translation>
+        <translation>保留为</translation>
     </message>
     <message>
         <source>Voice id</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Every voice you design appears here, to play, compare and keep. Describe a voice on the left and press Design.</source>
-        <translation>你设计的每个音色都会显示在这里，可播放、对比和保存。在左侧描述音色，然后按“设计”。</translation>
+        <translation>你设计的每个音色都会显示在这里，可播放、对比和保留。在左侧描述音色，然后按“设计”。</translation>
     </message>
     <message>
         <source>▶  P&amp;lay</source>
@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>e.g. Late-night host</source>
-        <translation>例如 深夜主持人</translation>
+        <translation>例如：深夜主持人</translation>
     </message>
     <message>
         <source>&amp;Keep</source>
-        <translation>保存(&amp;K)</translation>
+        <translation>保留(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Use in Speech</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Every try is a real voice on your account. Keep the one you like; tries you don&apos;t use in Speech are deleted by MiniMax after 7 days.</source>
-        <translation>每次尝试都是你账户中的一个真实音色。保存你喜欢的那个；未在语音合成中使用的尝试会在 7 天后被 MiniMax 删除。</translation>
+        <translation>每次尝试都是你账户中的一个真实音色。保留你喜欢的那个；未在语音合成中使用的尝试会在 7 天后被 MiniMax 删除。</translation>
     </message>
     <message>
         <source>▶  &amp;Design</source>
@@ -119,7 +119,7 @@ Preview: {text}</source>
     </message>
     <message>
         <source>★ kept</source>
-        <translation>★ 已保存</translation>
+        <translation>★ 已保留</translation>
     </message>
     <message>
         <source>S&amp;ave</source>
@@ -127,7 +127,7 @@ Preview: {text}</source>
     </message>
     <message>
         <source>Kept {voice}. Use it in Speech (or activate it in My voices) within 7 days to keep it for good.</source>
-        <translation>已保存 {voice}。请在 7 天内在语音合成中使用它（或在“我的音色”中激活），即可永久保留。</translation>
+        <translation>已保留 {voice}。请在 7 天内在语音合成中使用它（或在“我的音色”中激活），即可永久保留。</translation>
     </message>
 </context>
 </TS>

@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>L&amp;ive: preview again when the weights change</source>
-        <translation>实时(&amp;I)：权重变化时重新预览</translation>
+        <translation>实时：权重变化时重新预览(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Clone this mix…</source>

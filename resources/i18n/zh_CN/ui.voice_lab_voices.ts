@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Designed</source>
-        <translation>音色设计</translation>
+        <translation>设计</translation>
     </message>
     <message>
         <source>Kept for good</source>

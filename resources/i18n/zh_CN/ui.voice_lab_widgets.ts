@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>FAIL</source>
-        <translation>不通过</translation>
+        <translation>未通过</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -105,7 +105,7 @@
     <message numerus="yes">
         <source>{action} · %Ln character(s)</source>
         <translation>
-            <numerusform>{action} · %Ln 字符</numerusform>
+            <numerusform>{action} · %Ln 个字符</numerusform>
         </translation>
     </message>
 </context>

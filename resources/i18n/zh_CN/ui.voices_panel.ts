@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Indonesian</source>
-        <translation>印度尼西亚语</translation>
+        <translation>印尼语</translation>
     </message>
     <message>
         <source>Italian</source>
@@ -363,7 +363,7 @@
     </message>
     <message>
         <source>&amp;Use in Speech</source>
-        <translation>用于语音合成(&amp;U)</translation>
+        <translation>在语音合成中使用(&amp;U)</translation>
     </message>
     <message>
         <source>Choose this voice in the Speech panel</source>
@@ -379,7 +379,7 @@
     </message>
     <message>
         <source>Your name for this voice</source>
-        <translation>你为此音色起的名字</translation>
+        <translation>你给这个音色起的名字</translation>
     </message>
     <message>
         <source>Notes: where it works, settings you like…</source>

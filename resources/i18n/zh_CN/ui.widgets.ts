@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Characters billed since the studio started: speech, first auditions, Voice Lab previews, design tries and activations</source>
-        <translation>自 Studio 启动以来计费的字符：语音合成、首次试听、音色实验室预览、音色设计试做和激活</translation>
+        <translation>自 Studio 启动以来计费的字符：语音合成、首次试听、音色实验室预览、音色设计尝试和激活</translation>
     </message>
     <message>
         <source>Region: {region}</source>

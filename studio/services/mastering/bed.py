@@ -20,16 +20,24 @@ import numpy as np
 
 from studio.audio.blocks import AudioSource
 from studio.audio.loudness import FRAME_S
+from studio.words import QT_TRANSLATE_NOOP, translate
 
 _SEAM_S = 0.01  # a loop of the music is faded out and in over this at its seam: no click
 
 
 # What each setting may be: name → (MusicBed attribute, lowest, highest), in its unit (s, dB or LU). The CLI's
 # --bed-attack/--bed-release/--bed-hold (in ms) check against the same rows.
+# The names are marked for translation (as keys they stay English) and translated where a message shows them.
 BED_RANGES: dict[str, tuple[str, float, float]] = {
-    "intro": ("intro_s", 0, 120), "outro": ("outro_s", 0, 120), "duck depth": ("duck_db", 0, 40),
-    "attack": ("attack_s", 0.01, 5), "release": ("release_s", 0.01, 10), "hold": ("hold_s", 0, 5),
-    "fade in": ("fade_in_s", 0, 30), "fade out": ("fade_out_s", 0, 30), "music level": ("level_lu", -40, 6),
+    QT_TRANSLATE_NOOP("MusicBed", "intro"): ("intro_s", 0, 120),
+    QT_TRANSLATE_NOOP("MusicBed", "outro"): ("outro_s", 0, 120),
+    QT_TRANSLATE_NOOP("MusicBed", "duck depth"): ("duck_db", 0, 40),
+    QT_TRANSLATE_NOOP("MusicBed", "attack"): ("attack_s", 0.01, 5),
+    QT_TRANSLATE_NOOP("MusicBed", "release"): ("release_s", 0.01, 10),
+    QT_TRANSLATE_NOOP("MusicBed", "hold"): ("hold_s", 0, 5),
+    QT_TRANSLATE_NOOP("MusicBed", "fade in"): ("fade_in_s", 0, 30),
+    QT_TRANSLATE_NOOP("MusicBed", "fade out"): ("fade_out_s", 0, 30),
+    QT_TRANSLATE_NOOP("MusicBed", "music level"): ("level_lu", -40, 6),
 }
 
 
@@ -49,11 +57,12 @@ class MusicBed:
 
     def problems(self) -> list[str]:
         """What is wrong with these settings, each naming the rule (empty: fine)."""
-        found = [f"the {name} must be {low:g}…{high:g} (it is {value:g})"
+        found = [translate("MusicBed", "the {name} must be {low:g}…{high:g} (it is {value:g})").format(
+                     name=translate("MusicBed", name), low=low, high=high, value=value)
                  for name, (attribute, low, high) in BED_RANGES.items()
                  if not low <= (value := getattr(self, attribute)) <= high]
         if not self.path.is_file():
-            found.append(f"the music file {self.path} is not there")
+            found.append(translate("MusicBed", "the music file {path} is not there").format(path=self.path))
         return found
 
 
@@ -174,7 +183,7 @@ class BedMix:
                     yield held
                 held = block
             if held is None:
-                raise ValueError("the music file holds no audio")
+                raise ValueError(translate("MusicBed", "the music file holds no audio"))
             tail = min(seam, len(held))
             held[-tail:] *= np.linspace(1, 0, tail, dtype=np.float32)[:, None]
             yield held

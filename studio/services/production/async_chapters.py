@@ -48,6 +48,7 @@ from studio.services.production.long_form import (
 )
 from studio.services.production.plan import Plan, billed_characters, estimated_seconds
 from studio.services.production.units import RenderUnit
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.api.client import MiniMaxClient
@@ -154,8 +155,8 @@ def chapter_paths(to_render: Sequence[RenderUnit], region: Region, *, mode: Asyn
         voices = {voice for unit in units for voice in _voice_ids(unit.settings)}
         settings = {unit.settings.model_dump_json() for unit in units}
         if len(voices) == 1 and len(settings) > 1:
-            choice = PathChoice("sync", sync_s, None, billed_characters(text),
-                                "its lines differ in emotion, speed or other settings; async speech takes one set")
+            choice = PathChoice("sync", sync_s, None, billed_characters(text), translate(
+                "AsyncChapters", "its lines differ in emotion, speed or other settings; async speech takes one set"))
         else:
             choice = choose_path(text, voices=len(voices), settings=units[0].settings, sync_seconds=sync_s,
                                  mode=mode, threshold=threshold)
@@ -228,8 +229,8 @@ async def finish_pending(client: MiniMaxClient, takes: TakeStore, *,
             log.warning("%s", exc)
             manifest.unlink(missing_ok=True)
         except StudioError as exc:  # the client's errors too: kept for the next render, billed once
-            why = (f"it is in an async speech task already paid for that can't be collected now ({exc}); "
-                   "render again to collect it")
+            why = translate("AsyncChapters", "it is in an async speech task already paid for that can't be "
+                                             "collected now ({error}); render again to collect it").format(error=exc)
             waiting.update({unit.key: why for unit in spoken})
     return Collected(tuple(finished), waiting)
 

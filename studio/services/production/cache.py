@@ -16,6 +16,7 @@ import unicodedata
 from typing import Any
 
 from studio.api.models.speech import T2ASettings
+from studio.words import translate
 
 KEY_VERSION = 1  # part of every key: a change to what goes into keys must not meet the old keys
 _WHITESPACE = re.compile(r"\s+")
@@ -29,7 +30,7 @@ def normalised_text(text: str) -> str:
 def unit_key(text: str, settings: T2ASettings, take: int = 0) -> str:
     """The hex sha256 naming the audio of `text` spoken with `settings`; `take` numbers deliberate re-takes."""
     if take < 0:
-        raise ValueError(f"take must be 0 or more (got {take})")
+        raise ValueError(translate("RenderCache", "take must be 0 or more (got {take})").format(take=take))
     spoken = normalised_text(text)
     material = {"v": KEY_VERSION, "text": spoken, "settings": _audio_settings(spoken, settings), "take": take}
     canonical = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

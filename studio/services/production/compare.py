@@ -18,6 +18,7 @@ from studio.audio.loudness import measure
 from studio.services.production.assemble import GapRules, TakeReader, UnitTake
 from studio.services.production.store import Production, ProductionError
 from studio.services.production.units import LineRecord, units_of
+from studio.words import translate
 
 MIN_MEASURABLE_S = 0.4  # BS.1770 gates 400 ms blocks: a shorter take is left as it is
 
@@ -57,7 +58,8 @@ def take_files(production: Production, record: LineRecord, take: int) -> TakeFil
         audio = unit.settings.audio_setting
         path = production.takes.verified_file(unit.key, audio.format)
         if path is None:
-            raise ProductionError(f"take {take} of line {record.number} is not complete: render it first")
+            raise ProductionError(translate("CompareTakes", "take {take} of line {number} is not complete: render it "
+                                                            "first").format(take=take, number=record.number))
         found.append(UnitTake(path, audio.format, audio.sample_rate, audio.channel, unit.text,
                               span_ms=production.takes.span(unit.key)))
     return TakeFiles(tuple(found), units[0].settings.audio_setting.sample_rate)

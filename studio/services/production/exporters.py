@@ -17,8 +17,9 @@ from studio.errors import StudioError
 from studio.files import write_atomically
 from studio.services.production.importers.spreadsheet import COLUMNS
 from studio.services.production.script import NARRATOR, Script, ScriptLine, format_script, seconds_text
+from studio.words import translate
 
-EXPORT_FORMATS = {".md": "script.md", ".txt": "speaker text", ".csv": "csv"}
+EXPORT_FORMATS = {".md": "script.md", ".txt": "speaker text", ".csv": "csv"}  # notr: the formats' keys
 
 
 def format_speaker_text(script: Script) -> str:
@@ -69,8 +70,8 @@ def export_script(script: Script, path: Path) -> str:
     The file is written whole or not at all."""
     kind = EXPORT_FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise StudioError(f"can't export to '{path.suffix}': export to .md (script.md), .txt (SPEAKER: text) "
-                         "or .csv")
+        raise StudioError(translate("ScriptExport", "can't export to '{suffix}': export to .md (script.md), "
+                                                    ".txt (SPEAKER: text) or .csv").format(suffix=path.suffix))
     text = {"script.md": format_script, "speaker text": format_speaker_text, "csv": format_csv}[kind](script)
     write_atomically(path, text.encode("utf-8"))
     return kind

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from studio.api.errors import InputError
 from studio.services.production.script import Chapter, Script, ScriptError, ScriptLine, format_script, parse_script
 from studio.services.production.store import LineChanges, Production
+from studio.words import translate
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,9 @@ def replace_matches(production: Production, query: str, replacement: str, *, mat
             continue
         new = " ".join(part.strip() for part in "".join([*pieces, text[end:]]).splitlines() if part.strip())
         if not new:
-            raise InputError(f"line {record.number}", "would be empty after the replacement: a line says "
-                                                      "something (delete the line in script.md to remove it)")
+            raise InputError(translate("ProductionFind", "line {number}").format(number=record.number), translate(
+                "ProductionFind", "would be empty after the replacement: a line says something (delete the line in "
+                "script.md to remove it)"))
         if new != text:
             texts[record.position], replaced = new, replaced + count
     if not texts:
@@ -113,8 +115,9 @@ def _check_reads_back(number: int, window: Chapter) -> None:
     except ScriptError:
         read_back = []
     if _shape(read_back) != _shape(Script((window,)).lines()):
-        raise InputError(f"line {number}", "would read back from script.md as other lines after the replacement "
-                                           "(it would look like a heading or a SPEAKER: line); reword it")
+        raise InputError(translate("ProductionFind", "line {number}").format(number=number), translate(
+            "ProductionFind", "would read back from script.md as other lines after the replacement (it would look "
+            "like a heading or a SPEAKER: line); reword it"))
 
 
 def _shape(lines: list[tuple[int, ScriptLine]]) -> list[tuple[ScriptLine, bool]]:

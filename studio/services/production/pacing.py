@@ -29,6 +29,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 
 from studio.services.production.plan import T2ARateLimit
+from studio.words import translate
 
 DEFAULT_MARGIN_S = 1.0
 # What to back off by after a 1002/1039 when neither the service nor the client named a wait: the service's
@@ -59,8 +60,9 @@ class T2APacer:
         ValueError, at once."""
         tokens = self.limit.characters_per_minute
         if tokens is not None and characters > tokens:
-            raise ValueError(f"a request of {characters} characters can never fit in the limit of {tokens} "
-                             f"characters per {self.window:g} s")
+            raise ValueError(translate("Pacing", "a request of {characters} characters can never fit in the limit "
+                                                 "of {tokens} characters per {window:g} s").format(
+                characters=characters, tokens=tokens, window=self.window))
         async with self._turn:
             while (delay := self.delay(characters)) > 0:
                 await self._sleep(delay)

@@ -32,6 +32,7 @@ from studio.services.production.assemble import GapRules, TakeReader, TimelineLi
 from studio.services.production.async_chapters import finish_pending
 from studio.services.production.render import Pacer, Renderer, RenderProgress, RenderReport
 from studio.services.production.units import RenderUnit
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.audio.player import Player
@@ -196,7 +197,7 @@ async def play_through(client: MiniMaxClient, production: Production, units: Seq
                        on_unit: Callable[[RenderUnit], None] | None = None) -> PlayThrough:
     """Play `units` in order while rendering the ones without audio (each billed once, as `Renderer`)."""
     if not units:
-        raise ValueError("nothing to play")
+        raise ValueError(translate("PlayThrough", "nothing to play"))
     with production.rendering():
         await finish_pending(client, production.takes)  # paid async takes recorded before their units are looked up
         return await _play_through(client, production, units, player, gap_s or gaps_of(production), no_audio, pacer,

@@ -35,6 +35,7 @@ from studio.services.production.pacing import DEFAULT_BACK_OFF_S, T2APacer
 from studio.services.production.plan import RENDER_CONCURRENCY, T2A_RATE_LIMITS, billed_characters
 from studio.services.production.units import RenderUnit
 from studio.services.speech import SpeechTake, synthesize_to_file
+from studio.words import translate
 
 if TYPE_CHECKING:
     from studio.services.production.store import Production
@@ -178,8 +179,9 @@ class Renderer:
         if todo:
             missing = await missing_voices(self._client, voices_of(todo))
             if missing:
-                raise MissingVoices(f"{', '.join(missing)}: no such voice on this account (expired or deleted?); "
-                                    "cast the speaker again with `studio production cast`. Nothing was sent")
+                raise MissingVoices(translate(
+                    "ProductionRender", "{voices}: no such voice on this account (expired or deleted?); cast the "
+                    "speaker again with `studio production cast`. Nothing was sent").format(voices=", ".join(missing)))
         started = time.monotonic()
         rendered: list[RenderUnit] = []
         failed: list[tuple[RenderUnit, str]] = list(waiting)
@@ -290,7 +292,7 @@ class Renderer:
                     group.create_task(render_async_chapter(chapter))
                 for _ in range(min(self._concurrency, queue.qsize())):
                     group.create_task(worker())
-            status = "finished" if not failed else "finished with failures"
+            status = "finished" if not failed else "finished with failures"  # notr: stored
         except asyncio.CancelledError:
             status = "cancelled"
             raise

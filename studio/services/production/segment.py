@@ -17,6 +17,7 @@ import re
 
 from studio.api.models.speech import T2A_TEXT_LIMIT
 from studio.errors import StudioError
+from studio.words import translate
 
 # Below the API's 10,000 (docs/protocol.md#limits), below the 5,000 an older MiniMax document gave, and at
 # the size above which MiniMax recommends streaming: a unit of this size works over every transport.
@@ -52,8 +53,9 @@ def split_units(text: str, *, max_chars: int = DEFAULT_MAX_CHARS, group_short: i
     `group_short=N`, consecutive sentences are merged while the merged unit stays at most N characters (and
     at most `max_chars`), so short sentences share a request. Raises UnsplittableTextError naming the rule."""
     if not 1 <= max_chars < T2A_TEXT_LIMIT:
-        raise ValueError(f"max_chars must be 1–{T2A_TEXT_LIMIT - 1:,} (the API takes fewer than "
-                         f"{T2A_TEXT_LIMIT:,} characters a request); got {max_chars:,}")
+        raise ValueError(translate("Segmenting", "max_chars must be 1–{highest:,} (the API takes fewer than "
+                                                 "{limit:,} characters a request); got {max_chars:,}").format(
+            highest=T2A_TEXT_LIMIT - 1, limit=T2A_TEXT_LIMIT, max_chars=max_chars))
     protected, pauses = _Spans(_PROTECTED, text), _Spans(PAUSE_MARKER, text)
     spans = _merge_around_pauses(text, _sentences(text, protected), pauses)
     fitted = [piece for span in spans for piece in _fit(text, span, max_chars, protected, pauses)]
@@ -148,10 +150,11 @@ def _fit(text: str, span: tuple[int, int], max_chars: int, protected: _Spans,
     while end - start > max_chars:
         cut = _last_cut(text, start, start + max_chars, protected, pauses)
         if cut is None:
-            raise UnsplittableTextError(
-                f"the text at character {start:,} ('{text[start:start + 40]}…') runs {max_chars:,} characters "
+            raise UnsplittableTextError(translate(
+                "Segmenting", "the text at character {start:,} ('{excerpt}…') runs {max_chars:,} characters "
                 "without a clause boundary (; : , —) or a space, so it can't be cut into units of at most "
-                f"{max_chars:,} characters (a request takes fewer than {T2A_TEXT_LIMIT:,}): add punctuation")
+                "{max_chars:,} characters (a request takes fewer than {limit:,}): add punctuation").format(
+                start=start, excerpt=text[start:start + 40], max_chars=max_chars, limit=T2A_TEXT_LIMIT))
         before, rest = _stripped(text, start, cut), _stripped(text, cut, end)
         if before is not None:
             pieces.append(before)
