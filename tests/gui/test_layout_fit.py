@@ -162,10 +162,68 @@ def test_every_panel_fits_without_cut_off_text(
 @pytest.mark.timeout(900)
 @pytest.mark.skipif(SCALE != "1", reason="this is the 200 % run itself")
 def test_every_panel_fits_at_200_percent(tmp_path: Path) -> None:
-    """The same checks in a process started with QT_SCALE_FACTOR=2 (Qt reads it once, at start)."""
+    """The same checks (panels and dialogs) in a process started with QT_SCALE_FACTOR=2 (Qt reads it once,
+    at start)."""
     env = {**os.environ, "QT_SCALE_FACTOR": "2"}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "--timeout", "300",
-         f"{Path(__file__)}::test_every_panel_fits_without_cut_off_text"],
+         str(Path(__file__)), "-k", "not 200_percent and not finds_text"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=880, check=False)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("themed", ["light"], indirect=True)
+@pytest.mark.parametrize("chinese_or_english", ["en", "zh_CN"], indirect=True)
+def test_the_dialogs_fit_and_are_named(
+    qapp: QApplication, studio_home: Path, tmp_path: Path, run: Callable, screenshot: Callable,  # noqa: F811
+    chinese_or_english: str, themed: str,
+) -> None:
+    """Settings, the first-run Account dialog's pages, Export and Draft a script at their opening size: nothing
+    cut off, every control named (tests/gui/a11y.py)."""
+    from PySide6.QtCore import QLocale as Locale
+
+    from studio.app import build_account
+    from studio.qt.tasks import TaskRunner
+    from studio.services.production.export_settings import load_export
+    from studio.settings.settings import Settings
+    from studio.ui.account_dialog import AccountDialog
+    from studio.ui.production_assistant import DraftDialog
+    from studio.ui.production_export import ExportDialog
+    from studio.ui.settings_dialog import SettingsDialog
+    from tests.gui.a11y import unnamed_controls
+
+    ThemeManager(qapp, themed)
+    account = build_account(Settings(), key_store=file_key_store(tmp_path, persistent=False))
+    account_dialog = AccountDialog(account, first_run=True, system_locale=Locale(chinese_or_english))
+    settings_dialog = SettingsDialog(Settings(), output_devices=["Built-in Audio Analog Stereo"])
+    export_dialog = ExportDialog(load_export(tmp_path), production_name="Episode 12: The long road home",
+                                 exports_dir=tmp_path, chapters=3)
+    tasks = TaskRunner()
+
+    def never(*_args: object) -> None:
+        raise AssertionError("nothing is sent while the dialog is only looked at")
+
+    draft_dialog = DraftDialog(tasks, never, templates_dir=lambda: tmp_path, is_demo=lambda: True,  # type: ignore[arg-type]
+                               open_production=lambda: None, use_new=never, use_replace=never)  # type: ignore[arg-type]
+    dialogs = (settings_dialog, account_dialog, export_dialog, draft_dialog)
+    problems = []
+    try:
+        for name, dialog, show_page in (("settings", settings_dialog, None),
+                                        ("account-welcome", account_dialog, None),
+                                        ("account-key", account_dialog, account_dialog.enter_key_button.click),
+                                        ("export", export_dialog, None),
+                                        ("draft", draft_dialog, None)):
+            dialog.show()
+            if show_page:
+                show_page()
+            settle(run, 0.1)
+            tag = f"{name}-{chinese_or_english}" + (f"-x{SCALE}" if SCALE != "1" else "")
+            screenshot(dialog, f"layout-dialog-{tag}")
+            problems += [f"{tag}: {p}" for p in cut_off(dialog)]
+            problems += [f"{tag}: unnamed {p}" for p in unnamed_controls(dialog)]
+    finally:
+        for dialog in dialogs:
+            dialog.close()
+        tasks.deleteLater()
+    assert not problems, "\n".join(problems)
