@@ -279,6 +279,7 @@ class VoiceFilterModel(QAbstractListModel):
         self.favourites_only = False
         self._rows: list[int] = list(range(len(source.entries)))  # source rows shown, ascending
         self._rows_key: tuple[Any, ...] = ((), None)
+        self._shown_cache: dict[tuple[str, str], str] = {}
         source.modelReset.connect(self._on_source_reset)
         source.dataChanged.connect(self._on_source_changed)
 
@@ -370,11 +371,24 @@ class VoiceFilterModel(QAbstractListModel):
                 return False
             haystack = entry.search_text
             for word in words:
-                if word not in haystack:
+                # Words in another script than the catalogue's (Chinese) may name a facet as the list shows it.
+                if word not in haystack and (word.isascii() or word not in self._shown_words(entry)):
                     return False
             return True
 
         return accepts
+
+    def _shown_words(self, entry: VoiceEntry) -> str:
+        """The entry's facets as the UI names them ("女 青年 中文（普通话）…" in Chinese): a search in the UI's own
+        words finds what the list shows. Made once per entry (the language is fixed for the run)."""
+        key = (entry.voice_id, entry.search_text)
+        words = self._shown_cache.get(key)
+        if words is None:
+            words = " ".join([_shown(LANGUAGE_LABELS, entry.language), _shown(GENDER_LABELS, entry.gender),
+                              _shown(AGE_LABELS, entry.age), *(_shown(STYLE_LABELS, s) for s in entry.styles),
+                              _shown(KIND_LABELS, entry.kind)]).lower()
+            self._shown_cache[key] = words
+        return words
 
     def _on_source_reset(self) -> None:
         self.refilter(entries_changed=True)

@@ -350,3 +350,28 @@ def test_down_from_the_search_enters_the_list_and_return_auditions(studio: Studi
     QTest.keyClick(panel.list, Qt.Key.Key_Up)
     assert panel.focusWidget() is panel.search
     panel.hide()
+
+
+def test_a_search_in_chinese_finds_what_the_chinese_list_shows(
+    studio: Studio, wait_until: Callable, qapp: QApplication,
+) -> None:
+    """The catalogue's facets are English words; a Chinese UI shows them translated, and typing what it shows
+    ("女" for female, "普通话" for Mandarin) finds those voices."""
+    from PySide6.QtCore import QLocale
+
+    from studio.qt.i18n import install_translators
+
+    before = QLocale()
+    install_translators(qapp, "zh_CN")
+    try:
+        panel = loaded(studio.panel(), wait_until)
+        panel.search.setText("女")  # typed through an input method: QTest.keyClicks aborts on non-Latin-1
+        female = shown_entries(panel)
+        assert female and all(e.gender == "female" for e in female)
+        panel.search.clear()
+        panel.search.setText("普通话")
+        mandarin = shown_entries(panel)
+        assert mandarin and all(e.language == "Chinese (Mandarin)" for e in mandarin)
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(before)
