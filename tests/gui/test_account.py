@@ -4,14 +4,11 @@ a stored key, MINIMAX_API_KEY, and errors shown in the banner with their fix."""
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
 
 from studio.api.errors import RateLimitError
 from studio.app import build_account, start_account
@@ -28,22 +25,6 @@ __all__ = ["make_live_studio", "make_studio", "studio_home"]  # fixtures used by
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
-@pytest.fixture
-def english_plurals(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """English as the app shows it: the plural forms of resources/i18n/en ("1 character", "2 characters"), built
-    here from the .ts sources as `tools/i18n.py release` builds studio_en.qm, and en_US number formats."""
-    qm = tmp_path / "studio_en.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", *map(str, sorted((I18N / "en").glob("*.ts"))), "-qm", str(qm)],
-                   check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def test_first_run_offers_a_key_or_the_demo(
@@ -62,7 +43,6 @@ def test_first_run_offers_a_key_or_the_demo(
 
 def test_try_the_demo_starts_the_emulator_and_labels_the_window(
     make_studio: Callable, qapp: object, run: Callable, wait_until: Callable, screenshot: Callable,
-    english_plurals: None,
 ) -> None:
     services, window = make_studio()
     start_account(window, services)

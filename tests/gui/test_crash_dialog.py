@@ -24,9 +24,6 @@ from studio.qt.tasks import TaskRunner
 from studio.settings.paths import log_dir
 from studio.settings.settings import Settings
 from studio.ui.crash_dialog import CrashDialog, CrashDialogs
-from tests.gui.test_account import english_plurals
-
-__all__ = ["english_plurals"]  # a fixture used by name below
 
 KEY = "eyJhbGciOiJSUzI1NiJ9.Gui-Test-Key-3c5e7a9b1d"
 
@@ -63,7 +60,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def test_a_slot_that_raises_shows_one_dialog_with_the_log_and_copies_a_redacted_report(
     qloop: QEventLoop, run: Callable, wait_until: Callable, gui_emulator: Emulator, home: Path,
-    opened_urls: OpenedUrls, screenshot: Callable[[QWidget, str], Path], english_plurals: None,
+    opened_urls: OpenedUrls, screenshot: Callable[[QWidget, str], Path],
 ) -> None:
     window = create_shell(Settings())
     window.resize(1280, 800)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,22 +24,6 @@ __all__ = ["sound_card"]  # a fixture used by name below
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
-@pytest.fixture(autouse=True)
-def english_plurals(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """English as the app shows it: the plural forms of resources/i18n/en ("1 take", "3 takes"), built here
-    from the .ts sources as `tools/i18n.py release` builds studio_en.qm, and en_US number formats."""
-    qm = tmp_path / "studio_en.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", *map(str, sorted((I18N / "en").glob("*.ts"))), "-qm", str(qm)],
-                   check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 class Setup:

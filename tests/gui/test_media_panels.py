@@ -27,9 +27,6 @@ from studio.ui.media_video_preview import VideoPreview
 from studio.ui.music_panel import MusicPanel
 from studio.ui.video_panel import VideoPanel, insert_camera_command
 from tests.audio_utils import probe
-from tests.gui.test_account import english_plurals
-
-__all__ = ["english_plurals"]  # a fixture used by name below
 
 LYRICS_LINES = ["Salt on the window, tea on the stove", "Stay a little longer, love"]
 
@@ -293,7 +290,7 @@ def test_without_qtmultimedia_the_thumbnail_and_system_player_stand_in(
 
 
 def test_music_with_lyrics_plays_as_it_streams_and_lands_in_the_library(
-    studio: Studio, wait_until: Callable, run: Callable, screenshot: Callable, english_plurals: None
+    studio: Studio, wait_until: Callable, run: Callable, screenshot: Callable
 ) -> None:
     music = MusicPanel(studio.media, studio.runner, studio.sink, ask_save_path=studio.ask_save)
     music.resize(1100, 720)

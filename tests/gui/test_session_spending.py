@@ -16,9 +16,8 @@ from studio.ui.voice_lab_voices import ACTIVATE_KEY
 from studio.ui.voices_panel import AUDITION_KEY
 from tests.gui.speech_fixtures import Studio, demo_studio, studio_home
 from tests.gui.studio_fixtures import snapshot
-from tests.gui.test_account import english_plurals
 
-__all__ = ["demo_studio", "english_plurals", "studio_home"]
+__all__ = ["demo_studio", "studio_home"]
 
 
 def first_voice(studio: Studio, wait_until: Callable) -> str:
@@ -33,7 +32,6 @@ def first_voice(studio: Studio, wait_until: Callable) -> str:
 
 def test_auditions_and_voice_lab_spending_count_in_the_session_and_show_their_cost_first(
     demo_studio: Callable[..., Studio], run: Callable, wait_until: Callable, screenshot: Callable,
-    english_plurals: None,
 ) -> None:
     studio = demo_studio(audio=False)
     tasks, counter = studio.services.tasks, studio.window.statusBar().characters_label

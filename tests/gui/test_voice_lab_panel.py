@@ -30,7 +30,6 @@ from studio.ui.voice_lab_clone import CHECK_KEY, CLONE_KEY
 from studio.ui.voice_lab_panel import CLONE_TAB, DESIGN_TAB, MIX_TAB, VOICES_TAB, VoiceLabPanel
 from studio.ui.voice_lab_voices import LIST_KEY
 from tests.gui.studio_fixtures import make_studio, settle, snapshot, studio_home  # noqa: F401 (fixtures)
-from tests.gui.test_account import english_plurals  # noqa: F401 (a fixture: "6 characters", not "character(s)")
 from tests.services.test_voice_lab import sample, speech_like
 
 PAID_PATHS = ("/v1/files/upload", "/v1/voice_clone")
@@ -309,7 +308,7 @@ def test_design_iterate_keep_and_use_in_speech(studio: LabStudio, wait_until: Ca
 
 
 def test_mix_preview_and_clone_this_mix(studio: LabStudio, wait_until: Callable, run: Callable,
-                                        screenshot: Callable, english_plurals: None) -> None:  # noqa: F811
+                                        screenshot: Callable) -> None:
     panel = show(studio.panel(), studio, wait_until)
     panel.tabs.setCurrentIndex(MIX_TAB)
     tab = panel.mix_tab
@@ -338,8 +337,7 @@ def test_mix_preview_and_clone_this_mix(studio: LabStudio, wait_until: Callable,
 
 
 def test_lifecycle_warns_activates_and_deletes_everywhere(studio: LabStudio, wait_until: Callable, run: Callable,
-                                                          screenshot: Callable, tmp_path: Path,
-                                                          english_plurals: None) -> None:  # noqa: F811
+                                                          screenshot: Callable, tmp_path: Path) -> None:
     good = sample(tmp_path, "good.wav", 11)
     run(studio.lab.clone(CloneSpec(sample=good, voice_id="Weekend_Promo01", name="Weekend promo")))
     run(studio.lab.clone(CloneSpec(sample=good, voice_id="OldInterview01", name="Old interview")))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import wave
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -12,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QSize, Qt, QTranslator
+from PySide6.QtCore import QLocale, QPoint, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -31,22 +29,6 @@ SAMPLE_LINE = "Welcome back to Night Owl, the podcast about things that go bump.
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
-@pytest.fixture(autouse=True)
-def english_plurals(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """English as the app shows it: the plural forms of resources/i18n/en ("1 day left", "7 days left"), built here
-    from the .ts sources as `tools/i18n.py release` builds studio_en.qm, and en_US number formats."""
-    qm = tmp_path / "studio_en.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", *map(str, sorted((I18N / "en").glob("*.ts"))), "-qm", str(qm)],
-                   check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 class Studio:
